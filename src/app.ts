@@ -1,0 +1,104 @@
+import { EventEmitter } from 'node:events'
+import type { Config } from './config.js'
+import type { Clock } from './clock.js'
+import type { Db } from './db/client.js'
+import type { Logger } from './log.js'
+import { allCommands } from './commands/index.js'
+import type { Command } from './commands/command.js'
+import { Outbox, type OutboxOptions } from './outbox/outbox.js'
+import { parseAliasSetting } from './router/command-text.js'
+import { ChatContext, type AppServices } from './router/context.js'
+import type { IncomingMessage } from './router/message.js'
+import { buildRouter } from './router/router.js'
+import { renameGroup } from './services/rooms.js'
+
+export interface AppOptions {
+  db: Db
+  config: Config
+  clock: Clock
+  log: Logger
+  outbox?: Partial<OutboxOptions>
+  /** Replaces the command list (tests). */
+  commands?: Command[]
+}
+
+const ECHO_MEMORY_MS = 5 * 60_000
+
+/**
+ * The bot without its transport: messages in, outbox rows out. The Wechaty plugin feeds
+ * it; the demo, replay and tests feed it through the mock puppet the same way.
+ */
+export class BotApp {
+  readonly services: AppServices
+  private readonly router
+  private queue: Promise<void> = Promise.resolve()
+  private readonly recentSent = new Map<string, number>()
+  /** Emits 'handled' with the puppet message id once a message has gone through the router. */
+  readonly events = new EventEmitter()
+
+  constructor(options: AppOptions) {
+    const outbox = new Outbox(options.db, options.log, {
+      minIntervalMs: options.config.OUTBOX_MIN_INTERVAL_MS,
+      maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
+      ...options.outbox,
+    })
+    this.services = { db: options.db, config: options.config, clock: options.clock, log: options.log, outbox }
+    const aliases = parseAliasSetting(options.config.COMMAND_ALIASES)
+    if (aliases.errors.length > 0) throw new Error(aliases.errors.join('\n'))
+    this.router = buildRouter({
+      commands: options.commands ?? allCommands(),
+      extraAliases: aliases.pairs,
+      isEcho: (text) => this.isEcho(text),
+    })
+  }
+
+  get outbox(): Outbox {
+    return this.services.outbox
+  }
+
+  /** Messages are handled one at a time, in arrival order: replies keep the chat's order. */
+  handleMessage(msg: IncomingMessage): Promise<void> {
+    const run = this.queue.then(() => this.process(msg))
+    this.queue = run
+    return run
+  }
+
+  handleTopicChange(puppetRoomId: string, oldTopic: string, newTopic: string): Promise<void> {
+    const run = this.queue.then(async () => {
+      const room = await renameGroup(this.services.db, puppetRoomId, oldTopic, newTopic)
+      if (room) this.services.log.info({ room: room.name, oldTopic, newTopic }, 'group renamed, binding kept')
+    })
+    this.queue = run.catch((error) => this.services.log.error({ err: error }, 'topic change failed'))
+    return this.queue
+  }
+
+  /** The transport tells us what it sent, so the echo of it is not taken for a command. */
+  rememberSent(text: string): void {
+    const now = Date.now()
+    this.recentSent.set(text, now)
+    for (const [key, at] of this.recentSent) if (now - at > ECHO_MEMORY_MS) this.recentSent.delete(key)
+  }
+
+  /** Everything received so far has been handled and every due reply handed to the transport. */
+  async idle(): Promise<void> {
+    await this.queue
+    await this.outbox.idle()
+  }
+
+  private isEcho(text: string): boolean {
+    const at = this.recentSent.get(text)
+    return at !== undefined && Date.now() - at < ECHO_MEMORY_MS
+  }
+
+  private async process(msg: IncomingMessage): Promise<void> {
+    const ctx = new ChatContext(msg, this.services)
+    try {
+      await this.router.run(ctx)
+    } catch (error) {
+      // Only the log/de-duplication layer can get here (handlers are inside errorBoundary).
+      this.services.log.error({ err: error, message: msg.puppetMessageId }, 'message could not be processed')
+    } finally {
+      this.events.emit('handled', msg.puppetMessageId)
+    }
+  }
+}

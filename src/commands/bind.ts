@@ -1,0 +1,37 @@
+import { ROOM_KINDS, bindGroup, type RoomKind } from '../services/rooms.js'
+import { replies, type Command } from './command.js'
+
+const usage = '#绑定 <名称> [会客厅|工作室]'
+
+/** Splits `<名称> [会客厅|工作室]`; the kind defaults to what the name says, else 会客厅. */
+export function parseBindArgs(args: string): { name: string; kind: RoomKind; kindGuessed: boolean } | undefined {
+  const words = args.split(/\s+/).filter(Boolean)
+  const last = words.at(-1)
+  const explicit = ROOM_KINDS.find((k) => k === last)
+  const name = (explicit ? words.slice(0, -1) : words).join(' ').trim()
+  if (!name) return undefined
+  if (explicit) return { name, kind: explicit, kindGuessed: false }
+  const kind: RoomKind = name.includes('工作室') ? '工作室' : '会客厅'
+  return { name, kind, kindGuessed: true }
+}
+
+export const bindCommand: Command = {
+  name: '绑定',
+  summary: '（管理员）把本群绑定为一个会客厅或工作室',
+  usage,
+  needsRoom: false,
+  async run(ctx, args) {
+    const group = ctx.msg.room
+    if (!group) return ctx.reply(replies.groupOnly(usage))
+    if (!ctx.isAdmin) return ctx.reply(replies.adminsOnly('绑定群'))
+    const parsed = parseBindArgs(args)
+    if (!parsed) return ctx.reply(`请写上会客厅或工作室的名称：\n${usage}\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅`)
+    const { room, created } = await bindGroup(ctx.services.db, group, parsed.name, parsed.kind)
+    ctx.room = room
+    const guessed = parsed.kindGuessed ? `（类型按名称判断为${parsed.kind}，如不对请重发并写明 会客厅 或 工作室）` : ''
+    await ctx.reply(
+      `${created ? '已绑定' : '已更新绑定'}：本群 =「${room.name}」${room.kind}${guessed}\n` +
+        '群改名后绑定不变。下一步：请管理员发送 #秘书 @秘书 设置秘书，委员可发送 #登记 <姓名> <界别>。',
+    )
+  },
+}

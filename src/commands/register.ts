@@ -1,0 +1,30 @@
+import { registerMember } from '../services/members.js'
+import type { Command } from './command.js'
+
+const usage = '#登记 <姓名> [界别]'
+
+/** `张三 医药卫生界` → name and sector; the sector is optional and kept as written (minus 界). */
+export function parseRegisterArgs(args: string): { realName: string; sector?: string } | { error: string } {
+  const words = args.replace(/[，,；;]/g, ' ').split(/\s+/).filter(Boolean)
+  const [realName, ...rest] = words
+  if (!realName) return { error: `请写上您的姓名：\n${usage}\n例如：#登记 张三 医药卫生` }
+  if (realName.length > 10 || /\d/.test(realName)) {
+    return { error: `「${realName}」不像姓名，请按格式发送：\n${usage}\n例如：#登记 张三 医药卫生` }
+  }
+  const sector = rest.join('').replace(/界(别)?$/, '').replace(/^界别[:：]?/, '')
+  return sector ? { realName, sector } : { realName }
+}
+
+export const registerCommand: Command = {
+  name: '登记',
+  summary: '委员登记自己的真实姓名和界别',
+  usage,
+  needsRoom: true,
+  async run(ctx, args) {
+    const parsed = parseRegisterArgs(args)
+    if ('error' in parsed) return ctx.reply(parsed.error)
+    const member = await registerMember(ctx.services.db, ctx.member!.id, parsed.realName, parsed.sector)
+    const sector = member.sector ? `，界别：${member.sector}` : '（未填界别，可再发 #登记 姓名 界别 补上）'
+    await ctx.reply(`已登记：${member.realName}${sector}。`)
+  },
+}

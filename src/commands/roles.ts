@@ -1,0 +1,71 @@
+import {
+  ROLE_LABELS,
+  displayName,
+  findRoomMemberByName,
+  resolveRoomMember,
+  setRole,
+  type ResolvedMember,
+  type RoleName,
+} from '../services/members.js'
+import type { ChatContext } from '../router/context.js'
+import { replies, type Command } from './command.js'
+
+/**
+ * The people a command names: real @-mentions first (the transport resolved them), then
+ * `@名字` or plain names in the text matched against the room's members.
+ */
+export async function namedMembers(
+  ctx: ChatContext,
+  args: string,
+): Promise<{ found: ResolvedMember[]; unknown: string[] }> {
+  const room = ctx.room!
+  const found: ResolvedMember[] = []
+  const coveredNames = new Set<string>()
+  for (const person of ctx.msg.mentions) {
+    found.push(await resolveRoomMember(ctx.services.db, room.id, person))
+    coveredNames.add(person.name)
+    if (person.roomAlias) coveredNames.add(person.roomAlias)
+  }
+  const unknown: string[] = []
+  const words = args.split(/[\s、，,]+/).map((w) => w.replace(/^@/, '').trim()).filter(Boolean)
+  for (const word of words) {
+    if (coveredNames.has(word)) continue
+    const hit = await findRoomMemberByName(ctx.services.db, room.id, word)
+    if (hit) found.push(hit)
+    else unknown.push(word)
+  }
+  const unique = new Map(found.map((f) => [f.membership.id, f]))
+  return { found: [...unique.values()], unknown }
+}
+
+function roleCommand(name: string, role: RoleName, summary: string): Command {
+  const usage = `#${name} @某人`
+  return {
+    name,
+    summary,
+    usage,
+    needsRoom: true,
+    async run(ctx, args) {
+      if (!ctx.isManager) return ctx.reply(replies.managersOnly('设置角色'))
+      const { found, unknown } = await namedMembers(ctx, args)
+      if (found.length === 0 && unknown.length === 0) {
+        return ctx.reply(`请 @ 要设置的人：\n${usage}`)
+      }
+      const lines: string[] = []
+      for (const target of found) {
+        await setRole(ctx.services.db, target.membership.id, role)
+        lines.push(`已设置 ${displayName(target.member)} 为本群${ROLE_LABELS[role]}。`)
+      }
+      if (unknown.length > 0) {
+        lines.push(`群里找不到：${unknown.join('、')}。请用 @ 选人，或让对方先在群里说一句话。`)
+      }
+      await ctx.reply(lines.join('\n'))
+    },
+  }
+}
+
+export const roleCommands: Command[] = [
+  roleCommand('秘书', 'secretary', '（秘书或管理员）设置本群秘书'),
+  roleCommand('牵头', 'lead', '（秘书或管理员）设置本群牵头委员'),
+  roleCommand('委员', 'member', '（秘书或管理员）把某人的角色改回普通委员'),
+]

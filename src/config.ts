@@ -1,0 +1,65 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const csv = z
+  .string()
+  .default('')
+  .transform((s) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean))
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback)
+
+/** Everything a deployment can set, read once from the environment and validated. */
+export const ConfigSchema = z.object({
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  BOT_NAME: z
+    .string()
+    .regex(/^[\w.-]+$/, 'BOT_NAME 只能用字母、数字、点、下划线和短横线（它也是记忆卡文件名）')
+    .default('cppcc-bot'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().optional(),
+  BOT_ADMINS: csv,
+  BOT_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz })
+        return true
+      } catch {
+        return false
+      }
+    }, 'BOT_TIMEZONE 不是有效的 IANA 时区名，例如 Asia/Shanghai'),
+  /** Extra command aliases, e.g. "活动记录=活动,履职活动=活动". */
+  COMMAND_ALIASES: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_MIN_INTERVAL_MS: intFromEnv(1500),
+  OUTBOX_MAX_PER_MINUTE: intFromEnv(20),
+  DEDUPE_WINDOW_SECONDS: intFromEnv(10),
+})
+
+export type EnvConfig = z.infer<typeof ConfigSchema>
+
+export interface Config extends EnvConfig {
+  dataDir: string
+  databaseUrl: string
+  memoryCardName: string
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`配置有误，请检查环境变量或 .env：\n${lines.join('\n')}`)
+  }
+  const dataDir = resolve(parsed.data.DATA_DIR)
+  return {
+    ...parsed.data,
+    dataDir,
+    databaseUrl: parsed.data.DATABASE_URL ?? `file:${resolve(dataDir, 'bot.db')}`,
+    // Wechaty writes `<name>.memory-card.json` relative to the working directory.
+    memoryCardName: resolve(dataDir, parsed.data.BOT_NAME),
+  }
+}

@@ -1,0 +1,189 @@
+import type { Db } from '../db/client.js'
+import type { Logger } from '../log.js'
+import type { OutboxMessage } from '../generated/prisma/client.js'
+import { splitForWeChat } from './chunk.js'
+
+export type OutboxTarget =
+  | { kind: 'room'; roomId: number }
+  /** A group that is not bound to a room yet, found again by its topic. */
+  | { kind: 'raw-room'; topic: string; puppetId?: string }
+  | { kind: 'contact'; name: string; puppetId?: string }
+
+export interface OutboxContent {
+  text?: string
+  file?: { path: string; name: string }
+}
+
+/** Where the transport must deliver: names to find the chat again, the puppet id as a hint. */
+export type Destination =
+  | { kind: 'group'; topic: string; puppetId?: string }
+  | { kind: 'contact'; name: string; puppetId?: string }
+
+/** The transport side of sending (Wechaty in production). Returns the puppet id it used. */
+export interface Transport {
+  send(destination: Destination, content: OutboxContent): Promise<string | undefined>
+}
+
+export interface OutboxOptions {
+  minIntervalMs: number
+  maxPerMinute: number
+  maxChars: number
+  retryBaseMs: number
+  retryMaxMs: number
+}
+
+export const defaultOutboxOptions: OutboxOptions = {
+  minIntervalMs: 1500,
+  maxPerMinute: 20,
+  maxChars: 1800,
+  retryBaseMs: 2000,
+  retryMaxMs: 30 * 60_000,
+}
+
+/**
+ * Every outgoing message is written here first and sent by one paced loop, so replies and
+ * pushes share WeChat's rate limit and nothing is lost when the puppet fails or the process
+ * restarts: a row stays pending until the puppet has accepted it.
+ */
+export class Outbox {
+  private transport: Transport | undefined
+  private pumping: Promise<void> | undefined
+  private wakeTimer: NodeJS.Timeout | undefined
+  private lastSendAt = 0
+  private recentSends: number[] = []
+  private readonly options: OutboxOptions
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    options: Partial<OutboxOptions> = {},
+  ) {
+    this.options = { ...defaultOutboxOptions, ...options }
+  }
+
+  /** Starts delivering (on login); pending rows from before a restart go first. */
+  attach(transport: Transport): void {
+    this.transport = transport
+    this.kick()
+  }
+
+  /** Stops delivering (on logout or shutdown); rows stay pending. */
+  detach(): void {
+    this.transport = undefined
+    if (this.wakeTimer) clearTimeout(this.wakeTimer)
+    this.wakeTimer = undefined
+  }
+
+  async enqueue(target: OutboxTarget, content: OutboxContent, dedupeKey?: string): Promise<void> {
+    const where = {
+      targetKind: target.kind === 'raw-room' ? 'group' : target.kind,
+      roomId: target.kind === 'room' ? target.roomId : null,
+      targetName: target.kind === 'raw-room' ? target.topic : target.kind === 'contact' ? target.name : null,
+      puppetId: target.kind === 'room' ? null : (target.puppetId ?? null),
+    }
+    const texts = content.text !== undefined ? splitForWeChat(content.text, this.options.maxChars) : [undefined]
+    await this.db.$transaction(
+      texts.map((text, index) =>
+        this.db.outboxMessage.create({
+          data: {
+            ...where,
+            text: text ?? null,
+            filePath: content.file?.path ?? null,
+            fileName: content.file?.name ?? null,
+            dedupeKey: dedupeKey === undefined ? null : index === 0 ? dedupeKey : `${dedupeKey}#${index}`,
+          },
+        }),
+      ),
+    )
+    this.kick()
+  }
+
+  /** Resolves once nothing due is waiting and nothing is being sent. */
+  async idle(): Promise<void> {
+    while (this.pumping) await this.pumping
+  }
+
+  pendingCount(): Promise<number> {
+    return this.db.outboxMessage.count({ where: { status: 'pending' } })
+  }
+
+  private kick(): void {
+    if (!this.transport || this.pumping) return
+    this.pumping = this.pump().finally(() => {
+      this.pumping = undefined
+    })
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const transport = this.transport
+      if (!transport) return
+      const next = await this.db.outboxMessage.findFirst({
+        where: { status: 'pending', notBefore: { lte: new Date() } },
+        orderBy: { id: 'asc' },
+      })
+      if (!next) return this.scheduleWake()
+      await this.pace()
+      await this.deliver(transport, next)
+    }
+  }
+
+  private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
+    try {
+      const destination = await this.destinationOf(row)
+      const content: OutboxContent = row.filePath
+        ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
+        : { text: row.text ?? '' }
+      const usedId = await transport.send(destination, content)
+      await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1 } })
+      if (usedId && row.roomId !== null) {
+        await this.db.room.update({ where: { id: row.roomId }, data: { puppetRoomId: usedId } })
+      }
+    } catch (error) {
+      const attempts = row.attempts + 1
+      const delay = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)
+      const message = error instanceof Error ? error.message : String(error)
+      this.log.warn({ outboxId: row.id, attempts, retryInMs: delay, err: message }, 'send failed, will retry')
+      await this.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { attempts, lastError: message.slice(0, 500), notBefore: new Date(Date.now() + delay) },
+      })
+    }
+  }
+
+  private async destinationOf(row: OutboxMessage): Promise<Destination> {
+    if (row.targetKind === 'room' && row.roomId !== null) {
+      const room = await this.db.room.findUniqueOrThrow({ where: { id: row.roomId } })
+      return { kind: 'group', topic: room.topic, puppetId: room.puppetRoomId ?? undefined }
+    }
+    const name = row.targetName ?? ''
+    const puppetId = row.puppetId ?? undefined
+    return row.targetKind === 'contact' ? { kind: 'contact', name, puppetId } : { kind: 'group', topic: name, puppetId }
+  }
+
+  /** At least `minIntervalMs` between sends and at most `maxPerMinute` in any minute. */
+  private async pace(): Promise<void> {
+    const { minIntervalMs, maxPerMinute } = this.options
+    const now = Date.now()
+    this.recentSends = this.recentSends.filter((t) => now - t < 60_000)
+    let waitMs = Math.max(0, this.lastSendAt + minIntervalMs - now)
+    if (maxPerMinute > 0 && this.recentSends.length >= maxPerMinute) {
+      waitMs = Math.max(waitMs, this.recentSends[0]! + 60_000 - now)
+    }
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs))
+    this.lastSendAt = Date.now()
+    this.recentSends.push(this.lastSendAt)
+  }
+
+  private async scheduleWake(): Promise<void> {
+    const later = await this.db.outboxMessage.findFirst({
+      where: { status: 'pending' },
+      orderBy: { notBefore: 'asc' },
+    })
+    if (this.wakeTimer) clearTimeout(this.wakeTimer)
+    if (!later || !this.transport) return
+    const delay = Math.max(50, later.notBefore.getTime() - Date.now())
+    this.wakeTimer = setTimeout(() => this.kick(), delay)
+    this.wakeTimer.unref()
+  }
+}

@@ -1,0 +1,63 @@
+/** Finding the `#tag` command in a message. Pure: text in, typed result out. */
+
+export type CommandMatch =
+  | { kind: 'command'; name: string; tag: string; args: string }
+  | { kind: 'unknown-tag'; tag: string }
+  | { kind: 'none' }
+
+/** Full-width forms members type on phones, folded to what the parsers expect. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/＃/g, '#')
+    .replace(/[\u2005\u2009\u3000\u00a0]/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .trim()
+}
+
+/** Removes leading `@name` mentions (wechat4u ends each with U+2005, folded to a space above). */
+export function stripLeadingMentions(text: string): string {
+  return text.replace(/^(?:@[^\s@#]+\s*)+/, '').trim()
+}
+
+/**
+ * `aliases` maps every accepted tag (canonical names included) to its command name.
+ * A tag at the start wins; otherwise a known tag anywhere after a space or line break
+ * (members often write the sentence first). An unknown tag only counts at the start, so
+ * hashtags in ordinary chatter stay chatter.
+ */
+export function matchCommand(text: string, aliases: ReadonlyMap<string, string>): CommandMatch {
+  const body = stripLeadingMentions(normaliseText(text))
+  const tags = [...aliases.keys()].sort((a, b) => b.length - a.length)
+
+  if (body.startsWith('#')) {
+    const rest = body.slice(1).trimStart()
+    const tag = tags.find((t) => rest.startsWith(t))
+    if (tag) {
+      return { kind: 'command', name: aliases.get(tag)!, tag, args: rest.slice(tag.length).trim() }
+    }
+    const word = /^[\p{L}\p{N}]+/u.exec(rest)?.[0]
+    return word ? { kind: 'unknown-tag', tag: word } : { kind: 'none' }
+  }
+
+  for (const found of body.matchAll(/(^|\s)#/g)) {
+    const start = found.index + found[0].length
+    const tag = tags.find((t) => body.startsWith(t, start))
+    if (tag) {
+      const args = (body.slice(0, found.index) + ' ' + body.slice(start + tag.length)).trim()
+      return { kind: 'command', name: aliases.get(tag)!, tag, args }
+    }
+  }
+  return { kind: 'none' }
+}
+
+/** `活动记录=活动,履职活动=活动` → [['活动记录','活动'], …]; bad pairs are reported, not guessed. */
+export function parseAliasSetting(setting: string): { pairs: [string, string][]; errors: string[] } {
+  const pairs: [string, string][] = []
+  const errors: string[] = []
+  for (const item of setting.split(/[,，]/).map((s) => s.trim()).filter(Boolean)) {
+    const [alias, target] = item.split('=').map((s) => s?.trim().replace(/^[#＃]/, ''))
+    if (alias && target) pairs.push([alias, target])
+    else errors.push(`COMMAND_ALIASES 中的「${item}」应写成 别名=命令，例如 活动记录=活动`)
+  }
+  return { pairs, errors }
+}

@@ -1,0 +1,22 @@
+/** A person as the transport sees them; names only, since puppet ids do not survive a re-login. */
+export interface ChatPerson {
+  puppetId: string
+  name: string
+  /** The person's alias (群昵称) in the room the message came from, if any. */
+  roomAlias?: string
+}
+
+/** One incoming chat message, transport-neutral: what the router works with. */
+export interface IncomingMessage {
+  puppetMessageId: string
+  text: string
+  /** The message's own time; relative dates in it resolve against this. */
+  time: Date
+  /** Sent from the bot's own account (by the bot, or by a person using that account). */
+  fromSelf: boolean
+  sender: ChatPerson
+  room?: { puppetId: string; topic: string }
+  /** People @-mentioned, the bot excluded. */
+  mentions: ChatPerson[]
+  mentionsBot: boolean
+}

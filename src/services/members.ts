@@ -1,0 +1,111 @@
+import type { Db } from '../db/client.js'
+import type { Member, RoomMembership } from '../generated/prisma/client.js'
+import type { ChatPerson } from '../router/message.js'
+
+export const ROLES = ['member', 'lead', 'secretary'] as const
+export type RoleName = (typeof ROLES)[number]
+export const ROLE_LABELS: Record<RoleName, string> = { member: '委员', lead: '牵头委员', secretary: '秘书' }
+
+export interface ResolvedMember {
+  member: Member
+  membership: RoomMembership
+}
+
+/**
+ * The member behind a chat person in a room, matched by our keys (group alias, WeChat name,
+ * registered real name); the puppet contact id only breaks ties. Someone seen for the first
+ * time becomes a member of the room, as they are in the group.
+ */
+export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson): Promise<ResolvedMember> {
+  const names = [person.roomAlias, person.name].filter((n): n is string => Boolean(n))
+  const candidates = await db.roomMembership.findMany({
+    where: {
+      roomId,
+      OR: [
+        { alias: { in: names } },
+        { member: { name: { in: names } } },
+        { member: { realName: { in: names } } },
+        { member: { puppetContactId: person.puppetId } },
+      ],
+    },
+    include: { member: true },
+    orderBy: { id: 'asc' },
+  })
+  const pick =
+    candidates.find((c) => c.member.puppetContactId === person.puppetId && names.includes(c.member.name)) ??
+    candidates.find((c) => person.roomAlias !== undefined && c.alias === person.roomAlias) ??
+    candidates.find((c) => c.member.name === person.name) ??
+    candidates.find((c) => names.includes(c.member.realName ?? ''))
+  if (pick) {
+    const member = await db.member.update({
+      where: { id: pick.memberId },
+      data: { name: person.name, puppetContactId: person.puppetId },
+    })
+    const membership =
+      person.roomAlias !== undefined && pick.alias !== person.roomAlias
+        ? await db.roomMembership.update({ where: { id: pick.id }, data: { alias: person.roomAlias } })
+        : pick
+    return { member, membership }
+  }
+  // Someone known from another room joins this one: same person when the name matches.
+  const known = await db.member.findFirst({ where: { name: person.name }, orderBy: { updatedAt: 'desc' } })
+  const member = known
+    ? await db.member.update({ where: { id: known.id }, data: { puppetContactId: person.puppetId } })
+    : await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId } })
+  const membership = await db.roomMembership.create({
+    data: { roomId, memberId: member.id, alias: person.roomAlias ?? null },
+  })
+  return { member, membership }
+}
+
+/** In a private chat there is no room to scope by: the freshest member with this id or name. */
+export async function findMemberInPrivate(db: Db, person: ChatPerson): Promise<Member | undefined> {
+  return (
+    (await db.member.findFirst({
+      where: { puppetContactId: person.puppetId, name: person.name },
+    })) ??
+    (await db.member.findFirst({ where: { name: person.name }, orderBy: { updatedAt: 'desc' } })) ??
+    undefined
+  )
+}
+
+export async function setRole(db: Db, membershipId: number, role: RoleName): Promise<RoomMembership> {
+  return db.roomMembership.update({ where: { id: membershipId }, data: { role } })
+}
+
+/** The lead member(s) of a room, for reminders that name them. */
+export async function roomMembersWithRole(db: Db, roomId: number, role: RoleName) {
+  return db.roomMembership.findMany({ where: { roomId, role }, include: { member: true }, orderBy: { id: 'asc' } })
+}
+
+export async function registerMember(
+  db: Db,
+  memberId: number,
+  realName: string,
+  sector: string | undefined,
+): Promise<Member> {
+  return db.member.update({
+    where: { id: memberId },
+    data: { realName, ...(sector !== undefined ? { sector } : {}) },
+  })
+}
+
+/** How a member is called in replies: real name if registered, else the WeChat name. */
+export function displayName(member: Pick<Member, 'name' | 'realName'>): string {
+  return member.realName ?? member.name
+}
+
+/** A room member by any name they go by here: group alias, WeChat name or registered real name. */
+export async function findRoomMemberByName(db: Db, roomId: number, name: string): Promise<ResolvedMember | undefined> {
+  const found = await db.roomMembership.findFirst({
+    where: {
+      roomId,
+      OR: [{ alias: name }, { member: { name } }, { member: { realName: name } }],
+    },
+    include: { member: true },
+    orderBy: { id: 'asc' },
+  })
+  if (!found) return undefined
+  const { member, ...membership } = found
+  return { member, membership }
+}

@@ -1,0 +1,56 @@
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { afterEach } from 'vitest'
+import { loadConfig, type Config } from '../src/config.js'
+import { ManualClock } from '../src/clock.js'
+import { openDatabase, type Db } from '../src/db/client.js'
+import { log } from '../src/log.js'
+import { MockChat } from '../src/sim/mock-chat.js'
+import type { AppOptions } from '../src/app.js'
+
+/** A fresh, migrated database file for one test. */
+export async function freshDb(): Promise<{ db: Db; file: string }> {
+  const file = join(process.env.TEST_TMP_DIR!, `${randomUUID()}.db`)
+  copyFileSync(process.env.TEST_TEMPLATE_DB!, file)
+  return { db: await openDatabase(`file:${file}`), file }
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0', ...env })
+}
+
+const running: MockChat[] = []
+afterEach(async () => {
+  for (const chat of running.splice(0)) {
+    await chat.stop()
+    await chat.app.services.db.$disconnect()
+  }
+})
+
+/** The real bot over the mock puppet on a fresh database, stopped after the test. */
+export async function startChat(
+  options: { env?: Record<string, string>; start?: string } & Partial<Pick<AppOptions, 'commands' | 'outbox'>> = {},
+): Promise<MockChat> {
+  const { db } = await freshDb()
+  const clock = new ManualClock(new Date(options.start ?? '2022-09-21T10:00:00+08:00'))
+  const chat = await MockChat.start({
+    db,
+    config: testConfig(options.env),
+    clock,
+    log,
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+  })
+  running.push(chat)
+  return chat
+}
+
+export const GROUP = '平湖健康家园委员群'
+
+/** A chat whose group is already bound by the admin. */
+export async function boundChat(options: Parameters<typeof startChat>[0] = {}): Promise<MockChat> {
+  const chat = await startChat(options)
+  await chat.say({ room: GROUP, from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅 会客厅' })
+  return chat
+}
