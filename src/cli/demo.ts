@@ -1,0 +1,100 @@
+import { createInterface } from 'node:readline'
+import { z } from 'zod'
+import { log } from '../log.js'
+import type { SentMessage } from '../sim/mock-chat.js'
+import { openSession, splitArgs } from './session.js'
+
+const DemoTime = z
+  .string()
+  .regex(/^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2})?$/, '时间格式：/time 2022-09-19 10:00')
+  .transform((s) => {
+    const [date, clock = '09:00'] = s.split(/[ T]/)
+    const [y, m, d] = date!.split('-').map(Number)
+    const [hh, mm] = clock.split(':').map(Number)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    return new Date(`${y}-${pad(m!)}-${pad(d!)}T${pad(hh!)}:${pad(mm!)}:00+08:00`)
+  })
+  .refine((d) => !Number.isNaN(d.getTime()), '这个日期不存在')
+
+const HELP = `在终端里扮演群成员和机器人对话（模拟微信，不需要微信账号）。
+  直接输入文字 = 以当前身份在当前群里发言，例如：#帮助
+  /as <名字>      切换发言人（默认「管理员」，即 BOT_ADMINS 中的管理员）
+  /room <群名>    切换到某个群（不存在就新建一个，机器人在群里）
+  /private        切换到和机器人的私聊
+  /time 2022-09-19 10:00   设定时钟（北京时间），之后按真实流逝前进
+  /help           显示本说明
+  /quit           退出（数据保存在 --db 指定的文件，默认 data/demo.db）`
+
+/** `npm run demo`: an interactive chat with the real bot over the mock puppet. */
+async function main(): Promise<void> {
+  log.level = process.env.LOG_LEVEL ?? 'warn'
+  const { flags } = splitArgs(process.argv.slice(2))
+  const dbFile = typeof flags.get('db') === 'string' ? (flags.get('db') as string) : 'data/demo.db'
+  const session = await openSession({ dbFile, admins: process.env.BOT_ADMINS || '管理员', start: new Date(), paced: false })
+  let speaker = '管理员'
+  let room: string | undefined = '健康家园委员群'
+  let clockOffsetMs = 0
+
+  const rl = createInterface({ input: process.stdin, output: process.stdout })
+  const show = (messages: SentMessage[]) => {
+    for (const m of messages) {
+      const body = m.text ?? `[文件] ${m.file}`
+      process.stdout.write(`\n🤖 → ${m.to}：\n${body.replace(/^/gm, '   ')}\n\n`)
+    }
+  }
+  process.stdout.write(`${HELP}\n\n`)
+  const prompt = () => `[${room ?? '私聊'}] ${speaker}> `
+
+  rl.setPrompt(prompt())
+  rl.prompt()
+  // Async iteration buffers piped input; question() would lose lines that arrive early.
+  for await (const raw of rl) {
+    const line = raw.trim()
+    if (line === '') {
+      rl.prompt()
+      continue
+    }
+    if (line === '/quit' || line === '/exit') break
+    if (line === '/help') {
+      process.stdout.write(`${HELP}\n`)
+      rl.prompt()
+      continue
+    }
+    const [command, ...rest] = line.split(/\s+/)
+    const arg = rest.join(' ')
+    if (command === '/as') {
+      if (arg) speaker = arg
+      else process.stdout.write('用法：/as <名字>\n')
+    } else if (command === '/room') {
+      if (arg) room = arg
+      else process.stdout.write('用法：/room <群名>\n')
+    } else if (command === '/private') {
+      room = undefined
+    } else if (command === '/time') {
+      const time = DemoTime.safeParse(arg)
+      if (time.success) {
+        clockOffsetMs = time.data.getTime() - Date.now()
+        process.stdout.write(`时钟已设为 ${time.data.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}\n`)
+      } else {
+        process.stdout.write(`${time.error.issues[0]?.message}\n`)
+      }
+    } else if (line.startsWith('/')) {
+      process.stdout.write(`没有「${command}」这个演示命令，输入 /help 查看。\n`)
+    } else {
+      const time = new Date(Date.now() + clockOffsetMs)
+      show(await session.chat.say({ from: speaker, text: line, time, ...(room ? { room } : {}) }))
+    }
+    rl.setPrompt(prompt())
+    rl.prompt()
+  }
+  rl.close()
+  await session.close()
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    log.fatal({ err: error }, 'demo failed')
+    process.exit(1)
+  },
+)

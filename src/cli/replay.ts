@@ -1,0 +1,76 @@
+import { createReadStream, existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { z } from 'zod'
+import { log } from '../log.js'
+import { openSession, splitArgs } from './session.js'
+
+const TranscriptLine = z.object({
+  time: z.iso.datetime({ offset: true, error: 'time 必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' }),
+  room: z.string().min(1).optional(),
+  from: z.string().min(1, 'from（发言人）不能为空'),
+  text: z.string(),
+})
+
+const Args = z.object({
+  transcript: z.string({ error: '用法：npm run --silent replay -- <transcript.jsonl> [--db <file>]' }),
+  db: z.string().optional(),
+})
+
+/** Feeds a JSONL chat transcript through the real bot and prints what it sends, one JSON line each. */
+async function main(): Promise<number> {
+  log.level = process.env.LOG_LEVEL ?? 'warn'
+  const { flags, positional } = splitArgs(process.argv.slice(2))
+  const db = flags.get('db')
+  const args = Args.safeParse({ transcript: positional[0], db: typeof db === 'string' ? db : undefined })
+  if (!args.success) {
+    process.stderr.write(`${args.error.issues.map((i) => i.message).join('\n')}\n`)
+    return 2
+  }
+  if (!existsSync(args.data.transcript)) {
+    process.stderr.write(`找不到文件：${args.data.transcript}\n`)
+    return 2
+  }
+
+  const lines = createInterface({ input: createReadStream(args.data.transcript, 'utf8'), crlfDelay: Infinity })
+  let session: Awaited<ReturnType<typeof openSession>> | undefined
+  let lineNo = 0
+  try {
+    for await (const raw of lines) {
+      lineNo++
+      if (raw.trim() === '') continue
+      const parsed = TranscriptLine.safeParse(safeJson(raw))
+      if (!parsed.success) {
+        process.stderr.write(`第 ${lineNo} 行无法读取：${parsed.error.issues.map((i) => `${i.path.join('.') || '整行'} ${i.message}`).join('；')}\n`)
+        return 2
+      }
+      const time = new Date(parsed.data.time)
+      session ??= await openSession({
+        dbFile: args.data.db,
+        admins: process.env.REPLAY_ADMINS,
+        start: time,
+        paced: false,
+      })
+      const out = await session.chat.say({ ...parsed.data, time })
+      for (const message of out) process.stdout.write(`${JSON.stringify(message)}\n`)
+    }
+    return 0
+  } finally {
+    await session?.close()
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    log.fatal({ err: error }, 'replay failed')
+    process.exit(1)
+  },
+)

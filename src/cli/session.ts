@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { ManualClock } from '../clock.js'
+import { loadConfig } from '../config.js'
+import { openDatabase } from '../db/client.js'
+import { log } from '../log.js'
+import { MockChat } from '../sim/mock-chat.js'
+
+export interface SessionOptions {
+  /** A database file to open (and migrate); a temporary one when absent. */
+  dbFile?: string
+  /** Who counts as admin in this simulated chat, before any #绑定. */
+  admins?: string
+  start: Date
+  /** Keep WeChat's pacing (the demo feels real); replay turns it off. */
+  paced: boolean
+}
+
+/** The real bot on the mock puppet, for the demo and replay commands. */
+export async function openSession(options: SessionOptions): Promise<{ chat: MockChat; clock: ManualClock; close(): Promise<void> }> {
+  const tempDir = options.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'cppcc-bot-'))
+  const file = options.dbFile ? resolve(options.dbFile) : join(tempDir!, 'replay.db')
+  const env = { ...process.env, ...(options.admins ? { BOT_ADMINS: options.admins } : {}) }
+  if (!options.paced) Object.assign(env, { OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0' })
+  const config = loadConfig(env)
+  const db = await openDatabase(`file:${file}`)
+  const clock = new ManualClock(options.start)
+  const chat = await MockChat.start({ db, config, clock, log })
+  return {
+    chat,
+    clock,
+    async close() {
+      await chat.stop()
+      await db.$disconnect()
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** `--db x.db` style flags, the rest positional. */
+export function splitArgs(argv: string[]): { flags: Map<string, string | true>; positional: string[] } {
+  const flags = new Map<string, string | true>()
+  const positional: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (!arg.startsWith('--')) {
+      positional.push(arg)
+      continue
+    }
+    const next = argv[i + 1]
+    if (next !== undefined && !next.startsWith('--')) {
+      flags.set(arg.slice(2), next)
+      i++
+    } else {
+      flags.set(arg.slice(2), true)
+    }
+  }
+  return { flags, positional }
+}

@@ -1,0 +1,32 @@
+import { WechatyBuilder } from 'wechaty'
+import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
+import { CppccRoomBot } from './bot/plugin.js'
+import { systemClock } from './clock.js'
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase } from './db/client.js'
+import { log } from './log.js'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const db = await openDatabase(config.databaseUrl)
+  const bot = WechatyBuilder.build({
+    name: config.memoryCardName,
+    puppet: config.WECHATY_PUPPET as never,
+    ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
+  })
+  bot.use(CppccRoomBot({ db, config, clock: systemClock, log }))
+  const lifecycle = attachLifecycle(bot, log)
+  installShutdown(async () => {
+    lifecycle.dispose()
+    await bot.stop()
+    await db.$disconnect()
+  }, log)
+  log.info({ puppet: config.WECHATY_PUPPET, data: config.dataDir }, '机器人启动中')
+  await bot.start()
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) log.fatal(error.message)
+  else log.fatal({ err: error }, '启动失败')
+  process.exit(1)
+})
