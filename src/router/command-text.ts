@@ -43,7 +43,8 @@ export function matchCommand(text: string, aliases: ReadonlyMap<string, string>)
     const start = found.index + found[0].length
     const tag = tags.find((t) => body.startsWith(t, start))
     if (tag) {
-      const args = (body.slice(0, found.index) + ' ' + body.slice(start + tag.length)).trim()
+      const separator = found[1] === '\n' ? '\n' : ' '
+      const args = `${body.slice(0, found.index).trimEnd()}${separator}${body.slice(start + tag.length).trimStart()}`.trim()
       return { kind: 'command', name: aliases.get(tag)!, tag, args }
     }
   }

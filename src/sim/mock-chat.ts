@@ -47,6 +47,8 @@ export class MockChat {
     const bot = WechatyBuilder.build({ puppet })
     let app: BotApp | undefined
     bot.use(CppccRoomBot(options, (created) => (app = created)))
+    // Wechaty turns internal failures into 'error' events; unheard, they would crash the process.
+    bot.on('error', (error) => options.log.warn({ err: error }, 'wechaty error (mock)'))
     await bot.start()
     const botUser = mocker.createContact({ name: options.botName ?? '会客厅助手' })
     const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))

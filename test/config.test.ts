@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../src/config.js'
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({})
+    expect(config.WECHATY_PUPPET).toBe('wechaty-puppet-wechat4u')
+    expect(config.BOT_TIMEZONE).toBe('Asia/Shanghai')
+    expect(config.databaseUrl).toMatch(/^file:.*data[/\\]bot\.db$/)
+    expect(config.memoryCardName).toMatch(/data[/\\]cppcc-bot$/)
+    expect(config.OUTBOX_MIN_INTERVAL_MS).toBe(1500)
+  })
+
+  it('splits admins on ASCII and full-width commas', () => {
+    expect(loadConfig({ BOT_ADMINS: '王芳，李明, 张三' }).BOT_ADMINS).toEqual(['王芳', '李明', '张三'])
+  })
+
+  it('explains a bad setting in Chinese', () => {
+    expect(() => loadConfig({ BOT_TIMEZONE: 'Beijing' })).toThrow(ConfigError)
+    expect(() => loadConfig({ BOT_TIMEZONE: 'Beijing' })).toThrow('BOT_TIMEZONE 不是有效的 IANA 时区名')
+    expect(() => loadConfig({ OUTBOX_MIN_INTERVAL_MS: '-1' })).toThrow('OUTBOX_MIN_INTERVAL_MS')
+    expect(() => loadConfig({ BOT_NAME: '机器人 1' })).toThrow('BOT_NAME')
+  })
+})

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { log } from '../../src/log.js'
+import { Outbox, type Destination, type OutboxContent, type Transport } from '../../src/outbox/outbox.js'
+import { splitForWeChat } from '../../src/outbox/chunk.js'
+import { freshDb } from '../helpers.js'
+
+/** A transport that records deliveries and fails the first `failures` sends. */
+class RecordingTransport implements Transport {
+  readonly delivered: { destination: Destination; content: OutboxContent; at: number }[] = []
+  constructor(private failures = 0) {}
+  async send(destination: Destination, content: OutboxContent) {
+    if (this.failures > 0) {
+      this.failures--
+      throw new Error('发送消息过于频繁')
+    }
+    this.delivered.push({ destination, content, at: Date.now() })
+    return 'puppet-id-1'
+  }
+}
+
+const contact = { kind: 'contact', name: '王芳' } as const
+
+describe('Outbox', () => {
+  it('keeps messages while detached and sends them in order once attached', async () => {
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log, { minIntervalMs: 0, maxPerMinute: 0 })
+    await outbox.enqueue(contact, { text: '一' })
+    await outbox.enqueue(contact, { text: '二' })
+    expect(await outbox.pendingCount()).toBe(2)
+    const transport = new RecordingTransport()
+    outbox.attach(transport)
+    await outbox.idle()
+    expect(transport.delivered.map((d) => d.content.text)).toEqual(['一', '二'])
+    expect(await outbox.pendingCount()).toBe(0)
+  })
+
+  it('survives a restart: a new outbox on the same database sends what the old one could not', async () => {
+    const { db } = await freshDb()
+    await new Outbox(db, log).enqueue(contact, { text: '重启前排队的消息' })
+    const transport = new RecordingTransport()
+    const restarted = new Outbox(db, log, { minIntervalMs: 0 })
+    restarted.attach(transport)
+    await restarted.idle()
+    expect(transport.delivered).toHaveLength(1)
+  })
+
+  it('retries with back-off when the puppet fails, and never drops the message', async () => {
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log, { minIntervalMs: 0, retryBaseMs: 20, retryMaxMs: 40 })
+    const transport = new RecordingTransport(3)
+    outbox.attach(transport)
+    await outbox.enqueue(contact, { text: '重要通知' })
+    await outbox.idle()
+    const row = await db.outboxMessage.findFirstOrThrow()
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: '发送消息过于频繁' })
+    await expect.poll(() => transport.delivered.length, { timeout: 3000, interval: 20 }).toBe(1)
+    await outbox.idle()
+    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', attempts: 4 })
+    outbox.detach()
+  })
+
+  it('paces sends', async () => {
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log, { minIntervalMs: 120, maxPerMinute: 0 })
+    const transport = new RecordingTransport()
+    for (const text of ['a', 'b', 'c']) await outbox.enqueue(contact, { text })
+    outbox.attach(transport)
+    await outbox.idle()
+    const gaps = transport.delivered.slice(1).map((d, i) => d.at - transport.delivered[i]!.at)
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(115)
+  })
+
+  it('splits a long text into parts in the same order', async () => {
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log, { minIntervalMs: 0, maxChars: 10 })
+    const transport = new RecordingTransport()
+    outbox.attach(transport)
+    await outbox.enqueue(contact, { text: '第一行内容\n第二行内容\n第三行' })
+    await outbox.idle()
+    expect(transport.delivered.map((d) => d.content.text)).toEqual(['第一行内容', '第二行内容\n第三行'])
+  })
+
+  it('refuses a second message with the same dedupe key', async () => {
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log)
+    await outbox.enqueue(contact, { text: '月报' }, 'monthly:1:2022-09')
+    await expect(outbox.enqueue(contact, { text: '月报' }, 'monthly:1:2022-09')).rejects.toThrow()
+    expect(await outbox.pendingCount()).toBe(1)
+  })
+})
+
+describe('splitForWeChat', () => {
+  it('keeps short texts whole and cuts over-long lines', () => {
+    expect(splitForWeChat('短', 5)).toEqual(['短'])
+    expect(splitForWeChat('一二三四五六七', 3)).toEqual(['一二三', '四五六', '七'])
+    const parts = splitForWeChat(Array.from({ length: 50 }, (_, i) => `第${i}行`).join('\n'), 40)
+    expect(parts.every((p) => p.length <= 40)).toBe(true)
+    expect(parts.join('\n')).toBe(Array.from({ length: 50 }, (_, i) => `第${i}行`).join('\n'))
+  })
+})

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { matchCommand, normaliseText, parseAliasSetting, stripLeadingMentions } from '../../src/router/command-text.js'
+
+const aliases = new Map([
+  ['帮助', '帮助'],
+  ['绑定', '绑定'],
+  ['活动', '活动'],
+  ['活动记录', '活动'],
+  ['登记', '登记'],
+])
+
+describe('matchCommand', () => {
+  it.each([
+    ['#帮助', '帮助', ''],
+    ['＃帮助', '帮助', ''],
+    ['  #绑定 平湖健康家园政协委员会客厅 会客厅', '绑定', '平湖健康家园政协委员会客厅 会客厅'],
+    ['# 登记 张三 教育', '登记', '张三 教育'],
+    ['#登记张三', '登记', '张三'],
+    ['@会客厅助手\u2005#帮助', '帮助', ''],
+    ['@会客厅助手 @张三 #登记 李四', '登记', '李四'],
+    ['#活动记录 9月19日 义诊', '活动', '9月19日 义诊'],
+    ['#活动 主题：义诊\n地点：爱卫中心', '活动', '主题：义诊\n地点：爱卫中心'],
+    ['9月19日开展义诊 #活动', '活动', '9月19日开展义诊'],
+    ['今天的义诊\n#活动记录\n地点：爱卫中心', '活动', '今天的义诊\n地点：爱卫中心'],
+  ])('%j → #%s', (text, name, args) => {
+    const match = matchCommand(text, aliases)
+    expect(match).toMatchObject({ kind: 'command', name })
+    if (match.kind === 'command') expect(match.args).toBe(args)
+  })
+
+  it('prefers the longest tag', () => {
+    expect(matchCommand('#活动记录 x', aliases)).toMatchObject({ name: '活动', tag: '活动记录', args: 'x' })
+  })
+
+  it('reports an unknown tag only at the start', () => {
+    expect(matchCommand('#报名 明天', aliases)).toEqual({ kind: 'unknown-tag', tag: '报名' })
+    expect(matchCommand('今天天气好 #周末愉快', aliases)).toEqual({ kind: 'none' })
+  })
+
+  it('treats plain chatter and a lone # as nothing', () => {
+    expect(matchCommand('大家好，明天见', aliases)).toEqual({ kind: 'none' })
+    expect(matchCommand('#', aliases)).toEqual({ kind: 'none' })
+    expect(matchCommand('价格是100#', aliases)).toEqual({ kind: 'none' })
+  })
+
+  it('does not take a tag glued to a word in the middle of a sentence', () => {
+    expect(matchCommand('见附件#活动', aliases)).toEqual({ kind: 'none' })
+  })
+})
+
+describe('text helpers', () => {
+  it('folds full-width hash, wechat mention spaces and CRLF', () => {
+    expect(normaliseText('＃帮助\u2005a\r\nb\u3000')).toBe('#帮助 a\nb')
+  })
+  it('strips only leading mentions', () => {
+    expect(stripLeadingMentions('@甲 @乙 #秘书 @丙')).toBe('#秘书 @丙')
+  })
+})
+
+describe('parseAliasSetting', () => {
+  it('reads pairs and reports malformed ones in Chinese', () => {
+    const { pairs, errors } = parseAliasSetting('记录=#活动，坏的 , 登=登记')
+    expect(pairs).toEqual([
+      ['记录', '活动'],
+      ['登', '登记'],
+    ])
+    expect(errors).toEqual(['COMMAND_ALIASES 中的「坏的」应写成 别名=命令，例如 活动记录=活动'])
+  })
+})
