@@ -5,7 +5,7 @@ import { log } from '../log.js'
 import { openSession, splitArgs } from './session.js'
 
 const TranscriptLine = z.object({
-  time: z.iso.datetime({ offset: true, error: 'time 必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' }),
+  time: z.iso.datetime({ offset: true, error: '必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' }),
   room: z.string().min(1).optional(),
   from: z.string().min(1, 'from（发言人）不能为空'),
   text: z.string(),
