@@ -1,0 +1,183 @@
+// Reading a narrative sentence: "9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次".
+import type { ParseClock } from './clock.js'
+import { findDateInText } from './dates.js'
+import type { DateFound } from './dates.js'
+import { findMentions, splitList, splitNames } from './names.js'
+import { toHalfWidth, trimPunct, unwrapQuotes } from './normalize.js'
+import { COUNT_SOURCE, extractCount } from './numbers.js'
+import type { CountMatch } from './numbers.js'
+
+export interface NarrativeFacts {
+  date?: DateFound
+  title?: string
+  place?: string
+  participants?: CountMatch
+  reach?: CountMatch
+  partners: string[]
+  memberNames: string[]
+  brand?: string
+}
+
+const N = `(${COUNT_SOURCE})`
+const BLANK = '\u0000'
+// A phrase inside one clause; never crosses punctuation or a blanked-out span.
+const PHRASE = `[^,;。!?\\n:${BLANK}]`
+const VERB = '(?:组织开展|开展了?|举办了?|举行了?|召开了?)'
+const WEAK_VERB = '(?:组织了?|进行了?)'
+const NAME = '[\\u4e00-\\u9fff]{2,3}'
+const NAME_LIST = `${NAME}(?:[、,][ ]?${NAME})*`
+const TAKE_PART = '(?:参加|参与|出席|到场|一同|带队)'
+
+const PARTICIPANT_RES = [
+  `委员\\s*${N}\\s*(?:人|名|位)`,
+  `${N}\\s*(?:名|位|人)\\s*(?:政协)?委员`,
+  `参[与加](?:人数|人次|人员)?\\s*(?:达|共|为)?\\s*${N}\\s*(?:人次|人|名)`,
+  `(?:共|计)?${N}\\s*(?:人次|人|名)\\s*${TAKE_PART}`,
+].map((s) => new RegExp(s, 'dg'))
+
+const REACH_RES = [
+  `(?:服务|惠及|受益|影响|覆盖|辐射|帮扶|接待|吸引)了?(?:界别)?(?:群众|居民|市民|村民|患者|学生|家长|师生|老人|老年人|人群|对象|人员)?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位)?`,
+  `${N}\\s*(?:人次|人|名)\\s*(?:群众|居民|市民)?(?:受益|受惠|参与受益)`,
+].map((s) => new RegExp(s, 'dg'))
+
+const PARTNER_RES = [
+  `(?:联合|携手|牵手|会同|协同|联手)\\s*(${PHRASE}{2,40}?)\\s*(?:共同|一起|联合)?\\s*(?=${VERB}|${WEAK_VERB}|走进|来到|前往|赴|在|到|于|为|面向|[,;。]|$)`,
+  `与\\s*(${PHRASE}{2,40}?)\\s*(?:共同|联合|一起|携手|合作)`,
+].map((s) => new RegExp(s, 'dg'))
+
+const PLACE_RE = new RegExp(
+  `(?:在|于|走进|来到|前往|赴)\\s*((?![在于])[^,;。!?\\n:${BLANK}\\s]${PHRASE}{1,29}?)\\s*(?=${VERB}|${WEAK_VERB}|参加|参与|为|面向|给|向|联合|携手|牵手|与|共同)`,
+  'dg',
+)
+const BRAND_RES = [
+  /品牌\s*:?\s*[「“《"『]([^」”》"』]{2,20})[」”》"』]/d,
+  /[「“《"『]([^」”》"』]{2,20})[」”》"』]\s*(?:特色|服务|活动)?品牌/d,
+]
+const MEMBER_RES = [
+  `(?<=^|[\\s,;。、]|由|有|邀请)委员\\s*(${NAME_LIST})\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:人|名|位))?)?\\s*${TAKE_PART}`,
+  `(?<=^|[\\s,;。、]|由|有|邀请)(${NAME_LIST})\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?)?\\s*(?:政协)?委员\\s*${TAKE_PART}`,
+].map((s) => new RegExp(s, 'dg'))
+
+/** Mutable working copy where used spans are blanked so later rules do not reuse them. */
+class Work {
+  chars: string[]
+  constructor(readonly orig: string) {
+    // toHalfWidth keeps UTF-16 length, so indices here slice `orig` directly.
+    this.chars = toHalfWidth(orig).split('')
+  }
+  get text(): string {
+    return this.chars.join('')
+  }
+  blank(start: number, end: number): void {
+    for (let i = start; i < end; i++) this.chars[i] = BLANK
+  }
+}
+
+/** First match among several regexes (earliest position), with group-1 span. */
+function firstMatch(res: RegExp[], text: string): { start: number; end: number; g1: [number, number] } | null {
+  let best: { start: number; end: number; g1: [number, number] } | null = null
+  for (const re of res) {
+    re.lastIndex = 0
+    const m = re.exec(text)
+    const g1 = m?.indices?.[1]
+    if (m && g1 && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length, g1 }
+  }
+  return best
+}
+
+function takeCount(w: Work, res: RegExp[]): CountMatch | undefined {
+  const m = firstMatch(res, w.text)
+  if (!m) return undefined
+  const count = extractCount(w.orig.slice(m.g1[0], m.g1[1]))
+  w.blank(m.start, m.end)
+  return count ?? undefined
+}
+
+/** End of the clause that starts at `from`, not splitting inside quotes or book titles. */
+function clauseEnd(text: string, from: number): number {
+  let depth = 0
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i] ?? ''
+    if ('“「《『'.includes(ch)) depth++
+    else if ('”」》』'.includes(ch)) depth = Math.max(0, depth - 1)
+    else if (ch === BLANK || (depth === 0 && /[,;。!?\n]/.test(ch))) return i
+  }
+  return text.length
+}
+
+function cleanTitle(raw: string): string {
+  // "在社区举办的义诊活动" → 义诊活动; "开展了一场讲座" → 讲座
+  const t = trimPunct(raw.replace(/^(?:了|的|一场|一次|一期|一系列|系列)+/, ''))
+  return unwrapQuotes(t)
+}
+
+function takeTitle(w: Work): string | undefined {
+  for (const verb of [VERB, WEAK_VERB]) {
+    const re = new RegExp(verb, 'g')
+    for (let m = re.exec(w.text); m; m = re.exec(w.text)) {
+      const start = m.index + m[0].length
+      const title = cleanTitle(w.orig.slice(start, clauseEnd(w.text, start)))
+      if ([...title].length >= 2) return title
+    }
+  }
+  // No verb ("9.19 健康义诊 爱卫中心"): the first leftover piece that reads like a name.
+  for (const piece of w.text.split(new RegExp(`[,;。!?\\n\\s${BLANK}]+`))) {
+    const t = cleanTitle(piece)
+    if (/[\u4e00-\u9fff]{2}/.test(t) && !/^在/.test(t) && !/\d/.test(t)) {
+      const at = w.text.indexOf(piece)
+      return cleanTitle(w.orig.slice(at, at + piece.length))
+    }
+  }
+  return undefined
+}
+
+/** A brand written as 品牌“X” or “X”品牌. */
+export function findBrand(text: string): string | undefined {
+  const norm = toHalfWidth(text)
+  for (const re of BRAND_RES) {
+    const g = re.exec(norm)?.indices?.[1]
+    if (g) return text.slice(g[0], g[1]).trim()
+  }
+  return undefined
+}
+
+export function readNarrative(text: string, clock: ParseClock): NarrativeFacts {
+  const w = new Work(text)
+  const facts: NarrativeFacts = { partners: [], memberNames: [] }
+  for (const m of findMentions(w.text)) {
+    facts.memberNames.push(m.name)
+    w.blank(m.index, m.index + m.length)
+  }
+  const date = findDateInText(w.orig, clock)
+  if (date) {
+    facts.date = date
+    w.blank(date.index, date.index + date.matched.length)
+  }
+  const brand = findBrand(w.orig)
+  if (brand) facts.brand = brand
+  const members = firstMatch(MEMBER_RES, w.text)
+  if (members) {
+    for (const n of splitNames(w.orig.slice(members.g1[0], members.g1[1]))) {
+      if (!facts.memberNames.includes(n)) facts.memberNames.push(n)
+    }
+  }
+  facts.participants = takeCount(w, PARTICIPANT_RES)
+  facts.reach = takeCount(w, REACH_RES)
+  const partner = firstMatch(PARTNER_RES, w.text)
+  if (partner) {
+    facts.partners = splitList(w.orig.slice(partner.g1[0], partner.g1[1]).replace(/[的]$/, ''))
+    w.blank(partner.start, partner.g1[1])
+  }
+  PLACE_RE.lastIndex = 0
+  const place = PLACE_RE.exec(w.text)
+  if (place?.indices?.[1]) {
+    const [s, e] = place.indices[1]
+    facts.place = w.orig.slice(s, e).trim()
+    w.blank(place.index, e)
+  }
+  const title = takeTitle(w)
+  if (title) facts.title = title
+  if (!facts.participants) delete facts.participants
+  if (!facts.reach) delete facts.reach
+  return facts
+}

@@ -1,0 +1,171 @@
+// "#活动" messages: field form, one-line form, narrative sentence, or a mix.
+import { ACTIVITY_FIELD_NAMES, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS } from './activity-labels.js'
+import type { ActivityKey } from './activity-labels.js'
+import { findBrand, readNarrative } from './activity-narrative.js'
+import type { NarrativeFacts } from './activity-narrative.js'
+import { ActivityDraftSchema } from './activity-schema.js'
+import { ACTIVITY_TYPES, inferActivityType, normalizeActivityType } from './activity-types.js'
+import type { ActivityType } from './activity-types.js'
+import { formatYmd } from './calendar.js'
+import { today } from './clock.js'
+import type { ParseClock } from './clock.js'
+import { badDate, findDateInText } from './dates.js'
+import type { DateFound } from './dates.js'
+import { splitFields } from './fields.js'
+import { headCountInNames, splitList, splitNames } from './names.js'
+import { trimPunct, unwrapQuotes } from './normalize.js'
+import { parseCount } from './numbers.js'
+import { issuesToProblems } from './outcome.js'
+import type { FieldProblem, ParseOutcome } from './outcome.js'
+
+export { ACTIVITY_TYPES } from './activity-types.js'
+export type { ActivityType } from './activity-types.js'
+
+export interface ActivityDraft {
+  date: string // YYYY-MM-DD local
+  time?: string // HH:mm
+  dateDefaulted: boolean // no date written: the clock's local date was used
+  title: string
+  type: ActivityType
+  typeInferred: boolean // inferred from title/text rather than given
+  place?: string
+  memberNames: string[]
+  participants?: number
+  participantsApprox?: boolean
+  reach?: number
+  reachApprox?: boolean
+  partners: string[]
+  brand?: string
+  note?: string
+}
+
+const EMPTY_VALUE = /^(?:无|暂无|没有|空|\/|-|—|——)$/
+const present = (v: string | undefined): string | undefined => (v && !EMPTY_VALUE.test(v) ? v : undefined)
+
+interface Ctx {
+  draft: Partial<ActivityDraft>
+  errors: FieldProblem[]
+  warnings: string[]
+}
+
+function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | undefined, clock: ParseClock): void {
+  const { draft, errors } = ctx
+  const found = written !== undefined ? findDateInText(written, clock) : (storyDate ?? null)
+  if (written !== undefined && !found) {
+    errors.push({ field: '日期', problem: badDate(written) })
+    return
+  }
+  // A date written inside the title ("主题：9月19日健康义诊") is better than none.
+  const inTitle = !found && draft.title ? findDateInText(draft.title, clock) : null
+  const use = found ?? (inTitle?.ok && !inTitle.timeOnly ? inTitle : null)
+  if (use && !use.ok) {
+    errors.push({ field: '日期', problem: use.problem })
+    return
+  }
+  if (use === inTitle && inTitle?.ok && inTitle.index === 0) {
+    const stripped = trimPunct(draft.title?.slice(inTitle.matched.length) ?? '')
+    if (stripped) draft.title = stripped
+  }
+  const local = formatYmd(today(clock))
+  draft.date = use?.ok ? use.date : local
+  if (use?.ok && use.time) draft.time = use.time
+  draft.dateDefaulted = !use?.ok || use.timeOnly
+  if (draft.dateDefaulted) ctx.warnings.push(`未写日期，按消息日期 ${local} 记录`)
+  else if (draft.date > local) ctx.warnings.push(`活动日期 ${draft.date} 晚于今天，请确认`)
+}
+
+type Count = { value: number; approx: boolean }
+
+/** A written count field wins over one read from the sentence; unreadable text is an error. */
+function countFrom(ctx: Ctx, written: string | undefined, field: string, fromStory: Count | undefined): Count | undefined {
+  if (written === undefined) return fromStory ? { value: fromStory.value, approx: fromStory.approx } : undefined
+  const c = parseCount(written)
+  if (!c) {
+    ctx.errors.push({ field, problem: `人数看不懂："${written}"` })
+    return undefined
+  }
+  if (!Number.isInteger(c.value)) {
+    ctx.errors.push({ field, problem: `人数应为整数："${written}"` })
+    return undefined
+  }
+  return c
+}
+
+/** "参与委员：张三等8人" or "委员：8人" carry a head count. */
+function headCount(membersText: string | undefined, names: string[]): Count | undefined {
+  if (!membersText) return undefined
+  const n = headCountInNames(membersText) ?? (names.length === 0 ? parseCount(membersText)?.value : null)
+  return n != null && Number.isInteger(n) ? { value: n, approx: false } : undefined
+}
+
+function readType(ctx: Ctx, written: string | undefined, context: string): void {
+  const { draft } = ctx
+  if (written !== undefined) {
+    const type = normalizeActivityType(written)
+    if (!type) {
+      ctx.errors.push({ field: '类型', problem: `活动类型“${written}”不在列表中，可选：${ACTIVITY_TYPES.join('、')}` })
+      return
+    }
+    draft.type = type
+    draft.typeInferred = false
+    return
+  }
+  const inferred = inferActivityType(draft.title ?? '') ?? inferActivityType(context)
+  draft.type = inferred ?? '其他'
+  draft.typeInferred = true
+  ctx.warnings.push(inferred ? `未写活动类型，按内容判断为“${inferred}”` : '未写活动类型，记为“其他”')
+}
+
+export function parseActivity(body: string, clock: ParseClock): ParseOutcome<ActivityDraft> {
+  const split = splitFields(body, ACTIVITY_LABELS, { multiline: ['note', 'content'], notLabels: NOT_ACTIVITY_LABELS })
+  const f = (k: ActivityKey): string | undefined => present(split.fields.get(k))
+  const story: NarrativeFacts = split.rest ? readNarrative(split.rest, clock) : { partners: [], memberNames: [] }
+  const content = f('content')
+  const contentStory = content ? readNarrative(content, clock) : undefined
+  const ctx: Ctx = { draft: {}, errors: [], warnings: [] }
+  const { draft } = ctx
+
+  const title = f('title') ?? story.title ?? contentStory?.title ?? (content && content.length <= 30 ? content : undefined)
+  if (title) draft.title = unwrapQuotes(trimPunct(title))
+  readDate(ctx, f('date'), story.date ?? contentStory?.date, clock)
+  if (!draft.title) ctx.errors.push({ field: '主题', problem: '没有找到活动主题，请写“主题：…”或“在某地开展某活动”' })
+  readType(ctx, f('type'), [split.rest, content ?? '', f('note') ?? ''].join('\n'))
+
+  const place = f('place') ?? story.place ?? contentStory?.place
+  if (place) draft.place = trimPunct(place)
+
+  const membersText = f('members')
+  draft.memberNames = membersText ? splitNames(membersText) : story.memberNames
+  const participants =
+    countFrom(ctx, f('participants'), '参与人数', story.participants ?? contentStory?.participants) ??
+    headCount(membersText, draft.memberNames)
+  if (participants) Object.assign(draft, { participants: participants.value, participantsApprox: participants.approx })
+  const reach = countFrom(ctx, f('reach'), '服务人次', story.reach ?? contentStory?.reach)
+  if (reach) Object.assign(draft, { reach: reach.value, reachApprox: reach.approx })
+
+  const partnersText = f('partners')
+  draft.partners = partnersText ? splitList(partnersText) : story.partners.length ? story.partners : (contentStory?.partners ?? [])
+  const brandText = f('brand')
+  const brand = brandText
+    ? unwrapQuotes(brandText.replace(/(?:特色|服务)?品牌$/, ''))
+    : (story.brand ?? findBrand(body))
+  if (brand) draft.brand = brand
+
+  const notes: string[] = []
+  const noteText = f('note')
+  if (noteText) notes.push(noteText)
+  if (content && content !== draft.title) notes.push(content)
+  for (const u of split.unknownFields) {
+    if (!u.value) continue
+    notes.push(`${u.label}：${u.value}`)
+    ctx.warnings.push(`未识别的字段“${u.label}”，已放入备注`)
+  }
+  if (notes.length) draft.note = notes.join('\n')
+
+  if (ctx.errors.length) return { ok: false, errors: ctx.errors, partial: draft }
+  const checked = ActivityDraftSchema.safeParse(draft)
+  if (!checked.success) {
+    return { ok: false, errors: issuesToProblems(checked.error, ACTIVITY_FIELD_NAMES), partial: draft }
+  }
+  return { ok: true, value: checked.data, warnings: ctx.warnings }
+}

@@ -1,0 +1,54 @@
+// Lists of people and units as typed in chat: "张三、李四", "@张三 @李四", "张三委员等5人".
+import { parseNumeral } from './numbers.js'
+
+const NAME_SEPARATORS = /[、,，;；\s]+|(?=@)/u
+const COUNT_AFTER_DENG = /等\s*(\d+|[一二两三四五六七八九十]+)\s*(?:名|位|人)/
+
+function cleanName(raw: string): string {
+  return raw
+    .replace(/^@+/, '')
+    .replace(/[（(][^）)]*[）)]/g, '') // 张三（市政协委员）
+    .replace(/等\s*(?:\d+|[一二两三四五六七八九十]+)?\s*(?:名|位|人)*\s*(?:委员)?$/, '')
+    .replace(/(?:政协)?委员$/, '')
+    .replace(/同志$/, '')
+    .trim()
+}
+
+/** Member names: split on 、，,；; spaces and @; strip '@', '委员' and a trailing 等/等N人. */
+export function splitNames(value: string): string[] {
+  const out: string[] = []
+  for (const part of value.split(NAME_SEPARATORS)) {
+    const name = cleanName(part)
+    // Drop leftovers that are counts or filler rather than names ("8人", "等").
+    if (!name || /^\d/.test(name) || name === '等' || out.includes(name)) continue
+    out.push(name)
+  }
+  return out
+}
+
+/** "张三、李四等8人" → 8 (a head count written in the names list). */
+export function headCountInNames(value: string): number | null {
+  const m = COUNT_AFTER_DENG.exec(value)
+  return m?.[1] !== undefined ? parseNumeral(m[1]) : null
+}
+
+/** Units or other plain lists: split on 、，,；; / and spaces. */
+export function splitList(value: string): string[] {
+  const out: string[] = []
+  for (const part of value.split(/[、,，;；/／\s]+|以及/u)) {
+    const item = part.replace(/^(?:和|及|与)/, '').replace(/等$/, '').trim()
+    if (item && !out.includes(item)) out.push(item)
+  }
+  return out
+}
+
+/** @mentions in a text (WeChat ends each with a space), with the names cleaned. */
+export function findMentions(text: string): Array<{ name: string; index: number; length: number }> {
+  const out: Array<{ name: string; index: number; length: number }> = []
+  const re = /@([^\s@,，、;；:：。]+)/gu
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = cleanName(m[1] ?? '')
+    if (name) out.push({ name, index: m.index, length: m[0].length })
+  }
+  return out
+}

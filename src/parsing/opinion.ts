@@ -1,0 +1,129 @@
+// "#社情民意" messages: labelled fields, or a bare title line followed by the text.
+import { z } from 'zod'
+import { formatYmd } from './calendar.js'
+import { today } from './clock.js'
+import type { ParseClock } from './clock.js'
+import { badDate, findDateInText } from './dates.js'
+import { splitFields } from './fields.js'
+import type { FieldEntry } from './fields.js'
+import type { LabelTable } from './labels.js'
+import { splitNames } from './names.js'
+import { trimPunct, unwrapQuotes } from './normalize.js'
+import { normalizeOpinionField } from './opinion-fields.js'
+import { issuesToProblems } from './outcome.js'
+import type { FieldProblem, ParseOutcome } from './outcome.js'
+
+export { OPINION_FIELDS, normalizeOpinionField } from './opinion-fields.js'
+
+export interface OpinionDraft {
+  title: string
+  content?: string
+  field?: string
+  authorNames: string[] // empty = the sender
+  date: string
+  dateDefaulted: boolean
+}
+
+type OpinionKey = 'title' | 'content' | 'field' | 'authors' | 'date'
+
+const OPINION_LABELS: LabelTable<OpinionKey> = {
+  title: ['标题', '题目', '名称', '主题', '信息标题', '社情民意标题'],
+  content: [
+    '内容', '正文', '情况', '建议', '具体内容', '主要内容', '问题', '存在问题', '情况分析', '对策建议',
+    '意见建议', '基本情况', '原因分析', '具体建议', '建议内容', '主要问题', '有关建议',
+  ],
+  field: ['领域', '类别', '分类', '所属领域', '类型', '专题', '所属类别'],
+  authors: ['提交人', '反映人', '作者', '提交委员', '联名', '联名委员', '撰写人', '执笔人', '报送人', '提交者', '联名人', '反映委员', '署名'],
+  date: ['日期', '时间', '提交日期', '提交时间', '反映时间'],
+}
+const NOT_OPINION_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址']
+
+const OpinionDraftSchema = z.object({
+  title: z.string().min(1).max(200),
+  content: z.string().min(1).optional(),
+  field: z.string().min(1).max(30).optional(),
+  authorNames: z.array(z.string().min(1)),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  dateDefaulted: z.boolean(),
+})
+const FIELD_NAMES = { title: '标题', content: '内容', field: '领域', authorNames: '提交人', date: '日期' }
+
+const GENERIC_CONTENT = ['内容', '正文', '具体内容', '主要内容']
+
+/**
+ * Content pieces. Consecutive content labels ("情况：…\n建议：…", or "内容：\n一、存在问题：…")
+ * are one text, so they are re-read verbatim from the body, sub-headings included.
+ */
+function contentText(body: string, entries: Array<FieldEntry<OpinionKey>>): string[] {
+  const out: string[] = []
+  let run: Array<FieldEntry<OpinionKey>> = []
+  const flush = (): void => {
+    const first = run[0]
+    const last = run[run.length - 1]
+    if (first && last) {
+      const from = run.length > 1 && !GENERIC_CONTENT.includes(first.label) ? first.labelStart : first.valueStart
+      out.push(trimPunct(body.slice(from, last.valueEnd), true))
+    }
+    run = []
+  }
+  for (const e of entries) {
+    if (e.key === 'content') run.push(e)
+    else flush()
+  }
+  flush()
+  return out.filter(Boolean)
+}
+
+/** Unlabelled text: the first line is the title; a single line is cut at its first "。". */
+function titleFromText(text: string): { title?: string; content?: string } {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
+  const first = lines[0]
+  if (!first) return {}
+  let title = first
+  let restOfFirst = ''
+  const stop = first.indexOf('。')
+  if (stop > 0 && stop < first.length - 1) {
+    title = first.slice(0, stop)
+    restOfFirst = first.slice(stop + 1)
+  }
+  const content = [restOfFirst, ...lines.slice(1)].map((l) => l.trim()).filter(Boolean).join('\n')
+  return { title: unwrapQuotes(trimPunct(title)), ...(content ? { content } : {}) }
+}
+
+export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<OpinionDraft> {
+  const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: NOT_OPINION_LABELS })
+  const errors: FieldProblem[] = []
+  const warnings: string[] = []
+  const draft: Partial<OpinionDraft> = {}
+
+  const labelled = contentText(body, split.entries)
+  const titleField = split.fields.get('title')
+  const fromText = titleField ? { content: split.rest || undefined } : titleFromText(split.rest)
+  const title = titleField ? unwrapQuotes(trimPunct(titleField)) : fromText.title
+  if (title) draft.title = title
+  else errors.push({ field: '标题', problem: '没有找到标题，请写“标题：关于…的建议”' })
+  const content = [fromText.content, ...labelled].filter((c): c is string => !!c).join('\n')
+  if (content) draft.content = content
+
+  const field = split.fields.get('field')
+  if (field) draft.field = normalizeOpinionField(field)
+  const authors = split.fields.get('authors')
+  draft.authorNames = authors ? splitNames(authors) : []
+
+  const local = formatYmd(today(clock))
+  const dateText = split.fields.get('date')
+  if (dateText !== undefined) {
+    const found = findDateInText(dateText, clock)
+    if (!found) errors.push({ field: '日期', problem: badDate(dateText) })
+    else if (!found.ok) errors.push({ field: '日期', problem: found.problem })
+    else Object.assign(draft, { date: found.date, dateDefaulted: found.timeOnly })
+  } else {
+    Object.assign(draft, { date: local, dateDefaulted: true })
+  }
+  for (const label of split.unknownLabels) warnings.push(`未识别的字段“${label}”，已忽略`)
+
+  if (errors.length) return { ok: false, errors, partial: draft }
+  const checked = OpinionDraftSchema.safeParse(draft)
+  if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: draft }
+  return { ok: true, value: checked.data, warnings }
+}
