@@ -2,11 +2,27 @@ import { bindCommand } from './bind.js'
 import type { Command } from './command.js'
 import { helpCommand } from './help.js'
 import { registerCommand } from './register.js'
+import { activityCommand, opinionCommand } from './records/create.js'
+import { editCommand, withdrawCommands } from './records/edit.js'
+import { recentCommand, showCommand } from './records/show.js'
+import { statusCommands } from './records/status.js'
 import { roleCommands } from './roles.js'
 
 /** Every chat command, in the order #帮助 lists them. Add a new command here. */
 export function allCommands(): Command[] {
   const commands: Command[] = []
-  commands.push(helpCommand(() => commands), bindCommand, ...roleCommands, registerCommand)
+  commands.push(
+    helpCommand(() => commands),
+    activityCommand,
+    opinionCommand,
+    ...statusCommands,
+    editCommand,
+    ...withdrawCommands,
+    showCommand,
+    recentCommand,
+    bindCommand,
+    ...roleCommands,
+    registerCommand,
+  )
   return commands
 }

@@ -24,9 +24,9 @@ export interface OpinionDraft {
   dateDefaulted: boolean
 }
 
-type OpinionKey = 'title' | 'content' | 'field' | 'authors' | 'date'
+export type OpinionKey = 'title' | 'content' | 'field' | 'authors' | 'date'
 
-const OPINION_LABELS: LabelTable<OpinionKey> = {
+export const OPINION_LABELS: LabelTable<OpinionKey> = {
   title: ['标题', '题目', '名称', '主题', '信息标题', '社情民意标题'],
   content: [
     '内容', '正文', '情况', '建议', '具体内容', '主要内容', '问题', '存在问题', '情况分析', '对策建议',
@@ -36,7 +36,7 @@ const OPINION_LABELS: LabelTable<OpinionKey> = {
   authors: ['提交人', '反映人', '作者', '提交委员', '联名', '联名委员', '撰写人', '执笔人', '报送人', '提交者', '联名人', '反映委员', '署名'],
   date: ['日期', '时间', '提交日期', '提交时间', '反映时间'],
 }
-const NOT_OPINION_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址']
+export const NOT_OPINION_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址']
 
 const OpinionDraftSchema = z.object({
   title: z.string().min(1).max(200),

@@ -6,6 +6,7 @@ import type { Outbox, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Room, RoomMembership } from '../generated/prisma/client.js'
 import type { IncomingMessage } from './message.js'
 import type { CommandMatch } from './command-text.js'
+import { formatYmd, localParts, type ParseClock } from '../parsing/mod.js'
 
 /** What every handler may use; built once per app. */
 export interface AppServices {
@@ -53,6 +54,21 @@ export class ChatContext {
     if (this.room) return { kind: 'room', roomId: this.room.id }
     if (this.msg.room) return { kind: 'raw-room', topic: this.msg.room.topic, puppetId: this.msg.room.puppetId }
     return { kind: 'contact', name: this.msg.sender.name, puppetId: this.msg.sender.puppetId }
+  }
+
+  /** Relative dates in a message resolve against the message's own time, in the configured zone. */
+  get parseClock(): ParseClock {
+    return { now: this.msg.time, timeZone: this.services.config.BOT_TIMEZONE }
+  }
+
+  /** The message's local date, YYYY-MM-DD. */
+  get localDate(): string {
+    return formatYmd(localParts(this.msg.time, this.services.config.BOT_TIMEZONE))
+  }
+
+  /** Who is speaking, as records name them: registered real name, else the WeChat name. */
+  get speakerName(): string {
+    return this.member?.realName ?? this.msg.sender.name
   }
 
   async reply(text: string): Promise<void> {

@@ -1,0 +1,138 @@
+import {
+  activityToText,
+  editActivityText,
+  editOpinionText,
+  opinionToText,
+  parseActivity,
+  parseEditPairs,
+  parseOpinion,
+  type FieldEdit,
+  type FieldProblem,
+} from '../../parsing/mod.js'
+import type { ChatContext } from '../../router/context.js'
+import { activityAsDraft, updateActivity } from '../../services/activities.js'
+import { resolveDraft, updateDraft } from '../../services/drafts.js'
+import { opinionAsDraft, updateOpinion } from '../../services/opinions.js'
+import { recordRevision, setWithdrawn } from '../../services/revisions.js'
+import type { Command } from '../command.js'
+import { storeActivity, storeOpinion, type Parsed } from './create.js'
+import { activityLines, opinionLines, revisionLine } from './format.js'
+import { findRecordInRoom, mayChange, type FoundRecord } from './lookup.js'
+
+const EDITABLE = {
+  activity: '时间、主题、类型、地点、参与委员、参与人次、服务人次、联合单位、品牌、备注',
+  opinion: '标题、内容、领域、提交人、日期',
+}
+const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=30 服务人次=200'
+
+const problemsText = (problems: FieldProblem[]) => problems.map((p) => `· ${p.field}：${p.problem}`).join('\n')
+
+export const editCommand: Command = {
+  name: '修改',
+  aliases: ['更正', '补充'],
+  summary: '修改一条记录或补全草稿（记录人、秘书或管理员）',
+  usage: '#修改 <编号> 字段=值',
+  needsRoom: true,
+  async run(ctx, args) {
+    const lookup = await findRecordInRoom(ctx, args, editUsage)
+    if ('error' in lookup) return ctx.reply(lookup.error)
+    const { found, rest } = lookup
+    if (!mayChange(ctx, found)) return ctx.reply(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
+    const edits = parseEditPairs(rest)
+    const kind = found.kind === 'draft' ? (found.record.kind as 'activity' | 'opinion') : found.kind
+    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${EDITABLE[kind]}`)
+    if (found.kind === 'draft') return completeDraft(ctx, found, edits)
+    if (found.kind === 'activity') return editActivity(ctx, found, edits)
+    return editOpinion(ctx, found, edits)
+  },
+}
+
+async function editActivity(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'activity' }>, edits: FieldEdit[]) {
+  const before = activityAsDraft(found.record)
+  const text = editActivityText(activityToText(before), edits)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${EDITABLE.activity}`)
+  const parsed = parseActivity(text.text, ctx.parseClock)
+  if (!parsed.ok) return ctx.reply(`${found.code} 没有修改：\n${problemsText(parsed.errors)}`)
+  const updated = await updateActivity(ctx.services.db, found.record, parsed.value)
+  const after = activityAsDraft(updated)
+  await recordRevision(ctx.services.db, { recordCode: found.code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
+  ctx.outcome = `edited:${found.code}`
+  const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: found.code }, orderBy: { id: 'desc' } })
+  await ctx.reply([`已修改 ${found.code}`, revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：'), ...activityLines(updated)].join('\n'))
+}
+
+async function editOpinion(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'opinion' }>, edits: FieldEdit[]) {
+  const before = opinionAsDraft(found.record)
+  const text = editOpinionText(opinionToText(before), edits)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${EDITABLE.opinion}`)
+  const parsed = parseOpinion(text.text, ctx.parseClock)
+  if (!parsed.ok) return ctx.reply(`${found.code} 没有修改：\n${problemsText(parsed.errors)}`)
+  const updated = await updateOpinion(ctx.services.db, found.record, parsed.value)
+  const after = opinionAsDraft(updated)
+  await recordRevision(ctx.services.db, { recordCode: found.code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
+  ctx.outcome = `edited:${found.code}`
+  const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: found.code }, orderBy: { id: 'desc' } })
+  await ctx.reply([`已修改 ${found.code}`, revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：'), ...opinionLines(updated)].join('\n'))
+}
+
+/** Applies the edits to the draft's text; once it parses, the draft becomes its record. */
+async function completeDraft(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'draft' }>, edits: FieldEdit[]) {
+  const draft = found.record
+  if (draft.resolvedAt) {
+    return ctx.reply(draft.resolvedCode ? `草稿 ${draft.code} 已经补全为 ${draft.resolvedCode}，请改 ${draft.resolvedCode}。` : `草稿 ${draft.code} 已撤销。`)
+  }
+  const isActivity = draft.kind === 'activity'
+  const text = isActivity ? editActivityText(draft.text, edits) : editOpinionText(draft.text, edits)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${EDITABLE[isActivity ? 'activity' : 'opinion']}`)
+  // Relative words in the draft meant the day it was sent.
+  const clock = { now: draft.messageTime, timeZone: ctx.services.config.BOT_TIMEZONE }
+  const source = {
+    roomId: draft.roomId,
+    reporterId: draft.memberId ?? undefined,
+    reporterName: draft.senderName,
+    messageId: draft.sourceMessageId,
+    rawText: text.text,
+    sentAt: draft.messageTime,
+  }
+  const parsed = isActivity ? parseActivity(text.text, clock) : parseOpinion(text.text, clock)
+  if (!parsed.ok) {
+    await updateDraft(ctx.services.db, draft, text.text, parsed.errors)
+    return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
+  }
+  const record = isActivity
+    ? await storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, draft.senderName)
+    : await storeOpinion(ctx, source, parsed as Parsed<typeof parseOpinion>, draft.senderName)
+  await resolveDraft(ctx.services.db, draft.id, record.code, ctx.msg.time)
+  ctx.outcome = `completed:${draft.code}:${record.code}`
+}
+
+function withdrawCommand(name: string, withdraw: boolean): Command {
+  const usage = `#${name} <编号>`
+  return {
+    name,
+    summary: withdraw ? '撤销一条记录（不再计入统计）或丢弃草稿' : '恢复一条已撤销的记录',
+    usage,
+    needsRoom: true,
+    async run(ctx, args) {
+      const lookup = await findRecordInRoom(ctx, args, usage)
+      if ('error' in lookup) return ctx.reply(lookup.error)
+      const { found } = lookup
+      if (!mayChange(ctx, found)) return ctx.reply(`只有 ${found.code} 的记录人、本群秘书或管理员可以${name}它。`)
+      if (found.kind === 'draft') {
+        if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)
+        await resolveDraft(ctx.services.db, found.record.id, null, ctx.msg.time)
+        return ctx.reply(`已丢弃草稿 ${found.code}。`)
+      }
+      const changed = await setWithdrawn(ctx.services.db, found.code, withdraw, { name: ctx.speakerName, at: ctx.msg.time })
+      if (!changed) return ctx.reply(withdraw ? `${found.code} 已经是撤销状态。` : `${found.code} 没有被撤销，无需恢复。`)
+      ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
+      await ctx.reply(
+        withdraw
+          ? `已撤销 ${found.code}（${found.record.title}），它不再计入任何统计。需要时可发送 #恢复 ${found.code}`
+          : `已恢复 ${found.code}（${found.record.title}），重新计入统计。`,
+      )
+    },
+  }
+}
+
+export const withdrawCommands: Command[] = [withdrawCommand('撤销', true), withdrawCommand('恢复', false)]

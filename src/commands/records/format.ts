@@ -1,0 +1,112 @@
+import type { FieldProblem } from '../../parsing/mod.js'
+import type { ActivityWithPeople } from '../../services/activities.js'
+import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../../services/opinions.js'
+import type { Revision } from '../../generated/prisma/client.js'
+
+export const ACTIVITY_TEMPLATE = `#活动
+时间：9月19日 下午3点
+主题：健康义诊进社区
+类型：义诊
+地点：市爱卫中心
+参与委员：张三、李四
+参与人次：30
+服务人次：200
+联合单位：市第一人民医院
+品牌：春天里·温暖你`
+
+export const OPINION_TEMPLATE = `#民意
+标题：关于加强老年人助餐服务的建议
+领域：养老
+提交人：张三、李四
+内容：（情况、分析、建议）`
+
+const WEEKDAYS = '日一二三四五六'
+
+/** 2022-09-19 → 2022-09-19（周一） */
+export function dateWithWeekday(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const weekday = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()
+  return `${date}（周${WEEKDAYS[weekday]}）`
+}
+
+const count = (n: number | null, approx?: boolean) => (n === null ? undefined : `${n}${approx ? '（约数）' : ''}`)
+
+/** The activity as stored, one field a line; used in confirmations and #查. */
+export function activityLines(a: ActivityWithPeople, approx: { participants?: boolean; reach?: boolean } = {}): string[] {
+  const unknown = a.participantsOf.filter((p) => p.memberId === null).map((p) => p.name)
+  const people = a.participantsOf.map((p) => p.name).join('、')
+  return [
+    `日期：${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`,
+    `主题：${a.title}`,
+    `类型：${a.type}`,
+    a.place && `地点：${a.place}`,
+    people && `参与委员：${people}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
+    a.participants !== null && `参与人次：${count(a.participants, approx.participants)}`,
+    a.reach !== null && `服务人次：${count(a.reach, approx.reach)}`,
+    a.partners && `联合单位：${a.partners}`,
+    a.brand && `品牌：${a.brand}`,
+    a.note && `备注：${a.note}`,
+  ].filter((line): line is string => typeof line === 'string' && line !== '')
+}
+
+/** Digests count 参与人次 and 服务人次: say when they are missing and how to add them. */
+export function missingFigureHint(a: ActivityWithPeople): string | undefined {
+  const missing = [a.participants === null && '参与人次', a.reach === null && '服务人次'].filter(Boolean) as string[]
+  if (missing.length === 0) return undefined
+  const example = missing.map((f) => `${f}=${f === '参与人次' ? 30 : 200}`).join(' ')
+  return `提示：未写${missing.join('、')}，月报会统计${missing.length > 1 ? '这两项' : '这一项'}。补上请发送：#修改 ${a.code} ${example}`
+}
+
+export function opinionLines(r: OpinionWithHistory): string[] {
+  const authors = r.authors.map((a) => `${a.name}${a.isLead && r.authors.length > 1 ? '（牵头）' : ''}`).join('、')
+  const unknown = r.authors.filter((a) => a.memberId === null).map((a) => a.name)
+  return [
+    `标题：${r.title}`,
+    `日期：${dateWithWeekday(r.date)}`,
+    r.field && `领域：${r.field}`,
+    `提交人：${authors}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
+    r.content && `内容：${r.content.length > 80 ? `${r.content.slice(0, 80)}…（共 ${r.content.length} 字）` : r.content}`,
+  ].filter((line): line is string => typeof line === 'string' && line !== '')
+}
+
+export function statusLabel(event: { kind: string; level?: string | null; detail?: string | null }): string {
+  if (event.kind === 'adopted') {
+    const level = ADOPTION_LEVELS[event.level as AdoptionLevel] ?? event.level
+    return `${level}采纳${event.detail ? `（${event.detail}）` : ''}`
+  }
+  if (event.kind === 'instructed') return `领导批示${event.detail ? `：${event.detail}` : ''}`
+  return '办结'
+}
+
+const ACTIONS: Record<string, string> = { edit: '修改', withdraw: '撤销', restore: '恢复' }
+
+export function revisionLine(revision: Revision, timeZone: string): string {
+  const at = revision.at.toLocaleString('zh-CN', { timeZone, hour12: false })
+  if (revision.action !== 'edit') return `${at} ${revision.actorName} ${ACTIONS[revision.action]}`
+  const before = JSON.parse(revision.before) as Record<string, unknown>
+  const after = JSON.parse(revision.after) as Record<string, unknown>
+  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+  return `${at} ${revision.actorName} 修改：${changed.map((k) => `${FIELD_LABELS[k] ?? k} ${show(before[k])} → ${show(after[k])}`).join('；')}`
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  date: '日期', time: '时间', title: '主题', type: '类型', place: '地点', memberNames: '参与委员',
+  participants: '参与人次', reach: '服务人次', partners: '联合单位', brand: '品牌', note: '备注',
+  content: '内容', field: '领域', authorNames: '提交人',
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '（空）'
+  return Array.isArray(value) ? value.join('、') : String(value)
+}
+
+/** What went wrong, field by field, then what to do. */
+export function problemReply(what: string, problems: FieldProblem[], draftCode: string, template: string): string {
+  return [
+    `这条${what}还没能记下：`,
+    ...problems.map((p) => `· ${p.field}：${p.problem}`),
+    `原文已存为草稿 ${draftCode}。补正请发送：#修改 ${draftCode} ${problems[0]?.field ?? '字段'}=正确的值`,
+    '或者改好后重新发送。格式参考：',
+    template,
+  ].join('\n')
+}

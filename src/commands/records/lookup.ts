@@ -1,0 +1,46 @@
+import type { Draft } from '../../generated/prisma/client.js'
+import type { ChatContext } from '../../router/context.js'
+import type { ActivityWithPeople } from '../../services/activities.js'
+import { normaliseCode } from '../../services/codes.js'
+import { findOpinion, type OpinionWithHistory } from '../../services/opinions.js'
+
+export type FoundRecord =
+  | { kind: 'activity'; code: string; record: ActivityWithPeople }
+  | { kind: 'opinion'; code: string; record: OpinionWithHistory }
+  | { kind: 'draft'; code: string; record: Draft }
+
+/** `A12 其余参数` → the record of this room, or a Chinese reason why not. */
+export async function findRecordInRoom(
+  ctx: ChatContext,
+  args: string,
+  usage: string,
+): Promise<{ found: FoundRecord; rest: string } | { error: string }> {
+  const [first = '', ...rest] = args.trim().split(/\s+/)
+  const code = normaliseCode(first)
+  if (!code) return { error: first ? `「${first}」不是记录编号。编号像 A12、M7、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
+  const { db } = ctx.services
+  let found: FoundRecord | undefined
+  if (code.startsWith('A')) {
+    const record = await db.activity.findUnique({ where: { code }, include: { participantsOf: true } })
+    if (record) found = { kind: 'activity', code, record }
+  } else if (code.startsWith('M')) {
+    const record = await findOpinion(db, code)
+    if (record) found = { kind: 'opinion', code, record }
+  } else if (code.startsWith('D')) {
+    const record = await db.draft.findUnique({ where: { code } })
+    if (record) found = { kind: 'draft', code, record }
+  }
+  if (!found) return { error: `找不到记录 ${code}。发送 #最近 可以查看本群最近的记录和编号。` }
+  if (found.record.roomId !== ctx.room!.id) return { error: `${code} 不是本群的记录，请在它所在的群里操作。` }
+  return { found, rest: args.trim().slice(first.length).trim() }
+}
+
+/** The reporter (or draft sender) may change a record; so may the room's secretaries and admins. */
+export function mayChange(ctx: ChatContext, found: FoundRecord): boolean {
+  if (ctx.isManager) return true
+  if (found.kind === 'draft') return found.record.senderName === ctx.msg.sender.name
+  return (
+    (found.record.reporterId !== null && found.record.reporterId === ctx.member?.id) ||
+    found.record.reporterName === ctx.speakerName
+  )
+}

@@ -1,0 +1,77 @@
+import { parseCount } from '../../parsing/mod.js'
+import { draftProblems } from '../../services/drafts.js'
+import { revisionsOf } from '../../services/revisions.js'
+import type { Command } from '../command.js'
+import { activityLines, opinionLines, revisionLine, statusLabel } from './format.js'
+import { findRecordInRoom } from './lookup.js'
+
+const showUsage = '#查 <编号>，例如：#查 A12'
+
+export const showCommand: Command = {
+  name: '查',
+  aliases: ['查看', '查询'],
+  summary: '查看一条记录及其修改、进展历史',
+  usage: showUsage,
+  needsRoom: true,
+  async run(ctx, args) {
+    const lookup = await findRecordInRoom(ctx, args, showUsage)
+    if ('error' in lookup) return ctx.reply(lookup.error)
+    const { found } = lookup
+    const tz = ctx.services.config.BOT_TIMEZONE
+    if (found.kind === 'draft') {
+      const d = found.record
+      const state = d.resolvedAt ? (d.resolvedCode ? `已补全为 ${d.resolvedCode}` : '已丢弃') : '待补正'
+      return ctx.reply(
+        [`草稿 ${d.code}（${d.kind === 'activity' ? '活动' : '社情民意'}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${d.text}`].join('\n'),
+      )
+    }
+    const revisions = await revisionsOf(ctx.services.db, found.code)
+    const withdrawn = found.record.withdrawn ? '（已撤销，不计入统计）' : ''
+    const body = found.kind === 'activity' ? activityLines(found.record) : opinionLines(found.record)
+    const progress =
+      found.kind === 'opinion' && found.record.events.length > 0
+        ? ['进展：', ...found.record.events.map((e) => `${e.date} ${statusLabel(e)}（${e.actorName}）`)]
+        : []
+    const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
+    await ctx.reply(
+      [
+        `${found.kind === 'activity' ? '活动' : '社情民意'} ${found.code}${withdrawn}`,
+        ...body,
+        ...progress,
+        `记录人：${found.record.reporterName}（${created}）`,
+        ...(revisions.length > 0 ? ['修改记录：', ...revisions.map((r) => revisionLine(r, tz))] : []),
+      ].join('\n'),
+    )
+  },
+}
+
+export const recentCommand: Command = {
+  name: '最近',
+  summary: '列出本群最近的记录（默认 5 条，最多 20 条）',
+  usage: '#最近 [条数]',
+  needsRoom: true,
+  async run(ctx, args) {
+    const asked = args.trim() ? parseCount(args.trim())?.value : 5
+    if (asked === undefined || asked < 1) return ctx.reply('条数请写数字，例如：#最近 10')
+    const n = Math.min(asked, 20)
+    const { db } = ctx.services
+    const roomId = ctx.room!.id
+    const [activities, reports, drafts] = await Promise.all([
+      db.activity.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n }),
+      db.opinionReport.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: true } }),
+      db.draft.findMany({ where: { roomId, resolvedAt: null }, orderBy: { id: 'desc' }, take: n }),
+    ])
+    const rows = [
+      ...activities.map((a) => ({ at: a.createdAt, line: `${a.code} ${a.date} ${a.type}｜${a.title}${a.withdrawn ? '（已撤销）' : ''}` })),
+      ...reports.map((r) => {
+        const latest = r.events.at(-1)
+        return { at: r.createdAt, line: `${r.code} ${r.date} 民意｜${r.title}${latest ? `（${statusLabel(latest)}）` : ''}${r.withdrawn ? '（已撤销）' : ''}` }
+      }),
+      ...drafts.map((d) => ({ at: d.createdAt, line: `${d.code} 草稿｜${d.senderName}：${d.text.slice(0, 20)}${d.text.length > 20 ? '…' : ''}（待补正）` })),
+    ]
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, n)
+    if (rows.length === 0) return ctx.reply('本群还没有记录。发送 #活动 或 #民意 开始记录，#帮助 查看模板。')
+    await ctx.reply([`本群最近 ${rows.length} 条记录：`, ...rows.map((r) => r.line), '查看详情：#查 <编号>'].join('\n'))
+  },
+}

@@ -1,0 +1,72 @@
+import { ADOPTION_LEVELS, addStatus, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
+import type { ChatContext } from '../../router/context.js'
+import { replies, type Command } from '../command.js'
+import { statusLabel } from './format.js'
+import { findRecordInRoom } from './lookup.js'
+
+/** How members write adoption levels. */
+const LEVEL_WORDS: Record<string, AdoptionLevel> = {
+  县级: 'county', 区级: 'county', 县: 'county', 区: 'county', 县区: 'county', 县市区: 'county',
+  市级: 'city', 地市: 'city', 地市级: 'city', 市: 'city',
+  省级: 'province', 省: 'province',
+  全国: 'national', 全国级: 'national', 国家级: 'national', 全国政协: 'national',
+}
+
+/** `市级 嘉兴市政协` → level and body; the level may also be glued to the body (`市级嘉兴市政协`). */
+export function parseAdoption(rest: string): { level: AdoptionLevel; detail?: string } | undefined {
+  const text = rest.trim()
+  const word = Object.keys(LEVEL_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .find((w) => text.startsWith(w))
+  if (!word) return undefined
+  const detail = word === '全国政协' ? '全国政协' : text.slice(word.length).replace(/^[\s:：,，]+/, '').trim()
+  return { level: LEVEL_WORDS[word]!, ...(detail ? { detail } : {}) }
+}
+
+const LEVEL_LIST = Object.values(ADOPTION_LEVELS).join('、')
+
+function statusCommand(name: string, kind: StatusChange['kind'], summary: string, usage: string): Command {
+  return {
+    name,
+    summary,
+    usage,
+    needsRoom: true,
+    async run(ctx: ChatContext, args) {
+      if (!ctx.isManager) return ctx.reply(replies.managersOnly(`登记${name}`))
+      const lookup = await findRecordInRoom(ctx, args, usage)
+      if ('error' in lookup) return ctx.reply(lookup.error)
+      const { found, rest } = lookup
+      if (found.kind !== 'opinion') return ctx.reply(`${found.code} 不是社情民意记录，只有 M 开头的编号可以${name}。`)
+      if (found.record.withdrawn) return ctx.reply(`${found.code} 已撤销，先发送 #恢复 ${found.code} 再${name}。`)
+      let change: StatusChange = {
+        kind,
+        date: ctx.localDate,
+        actorName: ctx.speakerName,
+        messageId: ctx.msg.puppetMessageId,
+        at: ctx.msg.time,
+      }
+      if (kind === 'adopted') {
+        const adoption = parseAdoption(rest)
+        if (!adoption) {
+          return ctx.reply(`请写明采纳级别（${LEVEL_LIST}），单位可写在后面：\n${usage}`)
+        }
+        change = { ...change, ...adoption }
+      } else if (rest) {
+        change = { ...change, detail: rest }
+      }
+      const result = await addStatus(ctx.services.db, found.record, change)
+      if (!result.ok) {
+        return ctx.reply(`${found.code} 已于 ${result.repeatOf.date} 登记过「${statusLabel(result.repeatOf)}」，不重复计数。`)
+      }
+      ctx.outcome = `status:${found.code}:${kind}`
+      const history = result.report.events.map((e) => `${e.date} ${statusLabel(e)}`).join('\n')
+      await ctx.reply(`已登记 ${found.code}（${found.record.title}）：${statusLabel(change)}\n进展：\n${history}`)
+    },
+  }
+}
+
+export const statusCommands: Command[] = [
+  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位]，例如：#采纳 M7 市级 嘉兴市政协'),
+  statusCommand('批示', 'instructed', '（秘书或管理员）登记领导批示', '#批示 <编号> [批示内容]'),
+  statusCommand('办结', 'resolved', '（秘书或管理员）登记社情民意办结', '#办结 <编号>'),
+]

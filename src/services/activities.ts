@@ -1,0 +1,98 @@
+import type { Db } from '../db/client.js'
+import type { Activity, ActivityParticipant } from '../generated/prisma/client.js'
+import type { ActivityDraft } from '../parsing/mod.js'
+import { CODE_LETTERS, nextCode, type Tx } from './codes.js'
+import { findRoomMemberByName } from './members.js'
+
+export interface RecordSource {
+  roomId: number
+  reporterId: number | undefined
+  reporterName: string
+  messageId: string
+  rawText: string
+  /** When the member sent it: the record's creation time, so replays and audits read true. */
+  sentAt: Date
+}
+
+export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
+
+/** Matches named members to the room's members; names we do not know are kept as written. */
+async function matchNames(db: Db | Tx, roomId: number, names: readonly string[]) {
+  const matched: { name: string; memberId: number | null }[] = []
+  for (const name of new Set(names)) {
+    const hit = await findRoomMemberByName(db as Db, roomId, name)
+    matched.push({ name, memberId: hit?.member.id ?? null })
+  }
+  return matched
+}
+
+function columnsOf(draft: ActivityDraft) {
+  return {
+    date: draft.date,
+    time: draft.time ?? null,
+    title: draft.title,
+    type: draft.type,
+    place: draft.place ?? null,
+    participants: draft.participants ?? null,
+    reach: draft.reach ?? null,
+    partners: draft.partners.length > 0 ? draft.partners.join('、') : null,
+    brand: draft.brand ?? null,
+    note: draft.note ?? null,
+  }
+}
+
+/** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
+export async function createActivity(db: Db, source: RecordSource, draft: ActivityDraft): Promise<ActivityWithPeople> {
+  const existing = await db.activity.findUnique({ where: { sourceMessageId: source.messageId }, include: { participantsOf: true } })
+  if (existing) return existing
+  const people = await matchNames(db, source.roomId, draft.memberNames)
+  return db.$transaction(async (tx) => {
+    const code = await nextCode(tx, CODE_LETTERS.activity)
+    return tx.activity.create({
+      data: {
+        code,
+        roomId: source.roomId,
+        ...columnsOf(draft),
+        reporterId: source.reporterId ?? null,
+        reporterName: source.reporterName,
+        sourceMessageId: source.messageId,
+        rawText: source.rawText,
+        createdAt: source.sentAt,
+        participantsOf: { create: people },
+      },
+      include: { participantsOf: true },
+    })
+  })
+}
+
+/** Replaces an activity's values after an edit; participants are matched again. */
+export async function updateActivity(db: Db, activity: Activity, draft: ActivityDraft): Promise<ActivityWithPeople> {
+  const people = await matchNames(db, activity.roomId, draft.memberNames)
+  return db.$transaction(async (tx) => {
+    await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
+    return tx.activity.update({
+      where: { id: activity.id },
+      data: { ...columnsOf(draft), participantsOf: { create: people } },
+      include: { participantsOf: true },
+    })
+  })
+}
+
+/** The stored activity as the parser's draft, so edits go through the same validation. */
+export function activityAsDraft(activity: ActivityWithPeople): ActivityDraft {
+  return {
+    date: activity.date,
+    ...(activity.time ? { time: activity.time } : {}),
+    dateDefaulted: false,
+    title: activity.title,
+    type: activity.type as ActivityDraft['type'],
+    typeInferred: false,
+    ...(activity.place ? { place: activity.place } : {}),
+    memberNames: activity.participantsOf.map((p) => p.name),
+    ...(activity.participants !== null ? { participants: activity.participants } : {}),
+    ...(activity.reach !== null ? { reach: activity.reach } : {}),
+    partners: activity.partners ? activity.partners.split('、') : [],
+    ...(activity.brand ? { brand: activity.brand } : {}),
+    ...(activity.note ? { note: activity.note } : {}),
+  }
+}

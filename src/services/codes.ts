@@ -1,0 +1,24 @@
+import type { Db } from '../db/client.js'
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+export const CODE_LETTERS = { activity: 'A', opinion: 'M', draft: 'D' } as const
+
+/** The next short id for a letter (A12, M7 …). Counters only go up: ids are never reused. */
+export async function nextCode(tx: Tx | Db, letter: string): Promise<string> {
+  const counter = await tx.recordCounter.upsert({
+    where: { letter },
+    create: { letter, last: 1 },
+    update: { last: { increment: 1 } },
+  })
+  return `${letter}${counter.last}`
+}
+
+/** `a12`, `Ａ12`, ` A12 ` → `A12`; anything else → undefined. */
+export function normaliseCode(text: string): string | undefined {
+  const folded = text.trim().replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  const match = /^([a-zA-Z])\s*(\d{1,7})$/.exec(folded)
+  return match ? `${match[1]!.toUpperCase()}${Number(match[2])}` : undefined
+}
+
+export type { Tx }

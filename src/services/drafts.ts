@@ -1,0 +1,63 @@
+import type { Db } from '../db/client.js'
+import type { Draft } from '../generated/prisma/client.js'
+import type { FieldProblem } from '../parsing/mod.js'
+import { CODE_LETTERS, nextCode } from './codes.js'
+
+export type DraftKind = 'activity' | 'opinion'
+
+export interface DraftSource {
+  kind: DraftKind
+  roomId: number
+  memberId: number | undefined
+  senderName: string
+  text: string
+  messageId: string
+  messageTime: Date
+}
+
+/** Keeps a tagged message that could not become a record, so nothing a member sent is lost. */
+export async function saveDraft(db: Db, source: DraftSource, problems: FieldProblem[]): Promise<Draft> {
+  const existing = await db.draft.findUnique({ where: { sourceMessageId: source.messageId } })
+  if (existing) return existing
+  return db.$transaction(async (tx) =>
+    tx.draft.create({
+      data: {
+        code: await nextCode(tx, CODE_LETTERS.draft),
+        kind: source.kind,
+        roomId: source.roomId,
+        memberId: source.memberId ?? null,
+        senderName: source.senderName,
+        text: source.text,
+        problems: JSON.stringify(problems),
+        sourceMessageId: source.messageId,
+        messageTime: source.messageTime,
+      },
+    }),
+  )
+}
+
+export async function updateDraft(db: Db, draft: Draft, text: string, problems: FieldProblem[]): Promise<Draft> {
+  return db.draft.update({ where: { id: draft.id }, data: { text, problems: JSON.stringify(problems) } })
+}
+
+/** The draft became a record (or was discarded, with `resolvedCode` null). */
+export async function resolveDraft(db: Db, draftId: number, resolvedCode: string | null, at: Date): Promise<void> {
+  await db.draft.update({ where: { id: draftId }, data: { resolvedCode, resolvedAt: at } })
+}
+
+/** A corrected repost completes the sender's open drafts of the same kind in that room. */
+export async function resolveOpenDrafts(
+  db: Db,
+  where: { roomId: number; senderName: string; kind: DraftKind },
+  resolvedCode: string,
+  at: Date,
+): Promise<string[]> {
+  const open = await db.draft.findMany({ where: { ...where, resolvedAt: null } })
+  if (open.length === 0) return []
+  await db.draft.updateMany({ where: { id: { in: open.map((d) => d.id) } }, data: { resolvedCode, resolvedAt: at } })
+  return open.map((d) => d.code)
+}
+
+export function draftProblems(draft: Draft): FieldProblem[] {
+  return JSON.parse(draft.problems) as FieldProblem[]
+}

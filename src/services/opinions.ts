@@ -1,0 +1,129 @@
+import type { Db } from '../db/client.js'
+import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/prisma/client.js'
+import type { OpinionDraft } from '../parsing/mod.js'
+import type { RecordSource } from './activities.js'
+import { CODE_LETTERS, nextCode } from './codes.js'
+import { findRoomMemberByName } from './members.js'
+
+export const ADOPTION_LEVELS = {
+  county: '县级',
+  city: '市级',
+  province: '省级',
+  national: '全国',
+} as const
+export type AdoptionLevel = keyof typeof ADOPTION_LEVELS
+
+export type OpinionWithHistory = OpinionReport & { authors: OpinionAuthor[]; events: OpinionEvent[] }
+
+const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
+
+/** Authors as named (the sender when none); the first is the lead. */
+async function authorRows(db: Db, roomId: number, names: readonly string[]) {
+  const rows: { name: string; memberId: number | null; isLead: boolean }[] = []
+  for (const name of new Set(names)) {
+    const hit = await findRoomMemberByName(db, roomId, name)
+    rows.push({ name, memberId: hit?.member.id ?? null, isLead: rows.length === 0 })
+  }
+  return rows
+}
+
+function columnsOf(draft: OpinionDraft) {
+  return { date: draft.date, title: draft.title, content: draft.content ?? null, field: draft.field ?? null }
+}
+
+export async function createOpinion(db: Db, source: RecordSource, draft: OpinionDraft): Promise<OpinionWithHistory> {
+  const existing = await db.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
+  if (existing) return existing
+  const names = draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName]
+  const authors = await authorRows(db, source.roomId, names)
+  return db.$transaction(async (tx) => {
+    const code = await nextCode(tx, CODE_LETTERS.opinion)
+    return tx.opinionReport.create({
+      data: {
+        code,
+        roomId: source.roomId,
+        ...columnsOf(draft),
+        reporterId: source.reporterId ?? null,
+        reporterName: source.reporterName,
+        sourceMessageId: source.messageId,
+        rawText: source.rawText,
+        createdAt: source.sentAt,
+        lastChangeAt: source.sentAt,
+        authors: { create: authors },
+      },
+      include: withHistory,
+    })
+  })
+}
+
+export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionDraft): Promise<OpinionWithHistory> {
+  const names = draft.authorNames.length > 0 ? draft.authorNames : [report.reporterName]
+  const authors = await authorRows(db, report.roomId, names)
+  return db.$transaction(async (tx) => {
+    await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
+    return tx.opinionReport.update({
+      where: { id: report.id },
+      data: { ...columnsOf(draft), authors: { create: authors } },
+      include: withHistory,
+    })
+  })
+}
+
+export function opinionAsDraft(report: OpinionWithHistory): OpinionDraft {
+  return {
+    title: report.title,
+    ...(report.content ? { content: report.content } : {}),
+    ...(report.field ? { field: report.field } : {}),
+    authorNames: report.authors.map((a) => a.name),
+    date: report.date,
+    dateDefaulted: false,
+  }
+}
+
+export interface StatusChange {
+  kind: 'adopted' | 'instructed' | 'resolved'
+  level?: AdoptionLevel
+  detail?: string
+  date: string
+  actorName: string
+  messageId: string
+  at: Date
+}
+
+/**
+ * Adds a dated step to a report's history. Adoption at a level it already has, or a second
+ * 办结, is refused as a repeat: figures must count each once.
+ */
+export async function addStatus(
+  db: Db,
+  report: OpinionReport,
+  change: StatusChange,
+): Promise<{ ok: true; report: OpinionWithHistory } | { ok: false; repeatOf: OpinionEvent }> {
+  if (change.kind !== 'instructed') {
+    const repeat = await db.opinionEvent.findFirst({
+      where: { reportId: report.id, kind: change.kind, level: change.level ?? null },
+    })
+    if (repeat) return { ok: false, repeatOf: repeat }
+  }
+  await db.opinionEvent.create({
+    data: {
+      reportId: report.id,
+      kind: change.kind,
+      level: change.level ?? null,
+      detail: change.detail ?? null,
+      date: change.date,
+      actorName: change.actorName,
+      sourceMessageId: change.messageId,
+    },
+  })
+  const updated = await db.opinionReport.update({
+    where: { id: report.id },
+    data: { lastChangeAt: change.at },
+    include: withHistory,
+  })
+  return { ok: true, report: updated }
+}
+
+export function findOpinion(db: Db, code: string): Promise<OpinionWithHistory | null> {
+  return db.opinionReport.findUnique({ where: { code }, include: withHistory })
+}

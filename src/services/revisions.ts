@@ -1,0 +1,49 @@
+import type { Db } from '../db/client.js'
+import type { Revision } from '../generated/prisma/client.js'
+
+export type RevisionAction = 'edit' | 'withdraw' | 'restore'
+
+/** Every change is kept: who, when, the record before and after. */
+export async function recordRevision(
+  db: Db,
+  entry: { recordCode: string; action: RevisionAction; actorName: string; at: Date; before: unknown; after: unknown },
+): Promise<void> {
+  await db.revision.create({
+    data: {
+      recordCode: entry.recordCode,
+      action: entry.action,
+      actorName: entry.actorName,
+      at: entry.at,
+      before: JSON.stringify(entry.before),
+      after: JSON.stringify(entry.after),
+    },
+  })
+}
+
+export function revisionsOf(db: Db, recordCode: string): Promise<Revision[]> {
+  return db.revision.findMany({ where: { recordCode }, orderBy: { id: 'asc' } })
+}
+
+/** Withdraws or restores an activity or report; returns false when it already was in that state. */
+export async function setWithdrawn(
+  db: Db,
+  recordCode: string,
+  withdrawn: boolean,
+  actor: { name: string; at: Date },
+): Promise<boolean> {
+  const where = { code: recordCode }
+  const isActivity = recordCode.startsWith('A')
+  const record = isActivity ? await db.activity.findUnique({ where }) : await db.opinionReport.findUnique({ where })
+  if (!record || record.withdrawn === withdrawn) return false
+  if (isActivity) await db.activity.update({ where, data: { withdrawn } })
+  else await db.opinionReport.update({ where, data: { withdrawn, lastChangeAt: actor.at } })
+  await recordRevision(db, {
+    recordCode,
+    action: withdrawn ? 'withdraw' : 'restore',
+    actorName: actor.name,
+    at: actor.at,
+    before: { withdrawn: !withdrawn },
+    after: { withdrawn },
+  })
+  return true
+}
