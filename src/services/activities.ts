@@ -43,12 +43,12 @@ function columnsOf(draft: ActivityDraft) {
 
 /** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
 export async function createActivity(db: Db, source: RecordSource, draft: ActivityDraft): Promise<ActivityWithPeople> {
-  const existing = await db.activity.findUnique({ where: { sourceMessageId: source.messageId }, include: { participantsOf: true } })
+  const existing = await db.activity.findUnique({ where: { sourceMessageId: source.messageId }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   if (existing) return existing
   const people = await matchNames(db, source.roomId, draft.memberNames)
   return db.$transaction(async (tx) => {
     const code = await nextCode(tx, CODE_LETTERS.activity)
-    return tx.activity.create({
+    const activity = await tx.activity.create({
       data: {
         code,
         roomId: source.roomId,
@@ -58,10 +58,11 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
         sourceMessageId: source.messageId,
         rawText: source.rawText,
         createdAt: source.sentAt,
-        participantsOf: { create: people },
       },
-      include: { participantsOf: true },
     })
+    // createMany keeps the order the member wrote the names in (a nested create does not).
+    await tx.activityParticipant.createMany({ data: people.map((p) => ({ ...p, activityId: activity.id })) })
+    return tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   })
 }
 
@@ -70,10 +71,11 @@ export async function updateActivity(db: Db, activity: Activity, draft: Activity
   const people = await matchNames(db, activity.roomId, draft.memberNames)
   return db.$transaction(async (tx) => {
     await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
+    await tx.activityParticipant.createMany({ data: people.map((p) => ({ ...p, activityId: activity.id })) })
     return tx.activity.update({
       where: { id: activity.id },
-      data: { ...columnsOf(draft), participantsOf: { create: people } },
-      include: { participantsOf: true },
+      data: columnsOf(draft),
+      include: { participantsOf: { orderBy: { id: 'asc' } } },
     })
   })
 }

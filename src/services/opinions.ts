@@ -38,7 +38,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
   const authors = await authorRows(db, source.roomId, names)
   return db.$transaction(async (tx) => {
     const code = await nextCode(tx, CODE_LETTERS.opinion)
-    return tx.opinionReport.create({
+    const report = await tx.opinionReport.create({
       data: {
         code,
         roomId: source.roomId,
@@ -49,10 +49,11 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
         rawText: source.rawText,
         createdAt: source.sentAt,
         lastChangeAt: source.sentAt,
-        authors: { create: authors },
       },
-      include: withHistory,
     })
+    // createMany keeps the order the authors were named in; the first is the lead.
+    await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+    return tx.opinionReport.findUniqueOrThrow({ where: { id: report.id }, include: withHistory })
   })
 }
 
@@ -61,11 +62,8 @@ export async function updateOpinion(db: Db, report: OpinionReport, draft: Opinio
   const authors = await authorRows(db, report.roomId, names)
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
-    return tx.opinionReport.update({
-      where: { id: report.id },
-      data: { ...columnsOf(draft), authors: { create: authors } },
-      include: withHistory,
-    })
+    await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+    return tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(draft), include: withHistory })
   })
 }
 

@@ -5,6 +5,10 @@ import type { ActivityRow } from './helpers.js'
 
 const ROWS: ActivityRow[] = [
   {
+    body: '9月19日 健康义诊，参与人次20，服务群众200余',
+    expect: { date: '2022-09-19', title: '健康义诊', participants: 20, participantsApprox: false, reach: 200, reachApprox: true },
+  },
+  {
     body: '9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次',
     expect: {
       date: '2022-09-19', dateDefaulted: false, title: '健康义诊', type: '义诊', typeInferred: true, place: '市爱卫中心',

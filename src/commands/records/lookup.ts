@@ -21,7 +21,7 @@ export async function findRecordInRoom(
   const { db } = ctx.services
   let found: FoundRecord | undefined
   if (code.startsWith('A')) {
-    const record = await db.activity.findUnique({ where: { code }, include: { participantsOf: true } })
+    const record = await db.activity.findUnique({ where: { code }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
     if (record) found = { kind: 'activity', code, record }
   } else if (code.startsWith('M')) {
     const record = await findOpinion(db, code)

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest'
+import { GROUP, boundChat } from '../helpers.js'
+import type { MockChat } from '../../src/sim/mock-chat.js'
+
+const at = (local: string) => new Date(`${local}+08:00`)
+async function say(chat: MockChat, from: string, text: string, time = '2022-09-21T10:00:00') {
+  const out = await chat.say({ room: GROUP, from, text, time: at(time) })
+  expect(out.length).toBeLessThanOrEqual(1)
+  return out[0]?.text ?? ''
+}
+
+/** A bound room with 王芳 as secretary and two registered members. */
+async function room() {
+  const chat = await boundChat()
+  await say(chat, '王芳', '#登记 王芳 医药卫生')
+  await say(chat, '李明', '#登记 李明 教育')
+  await say(chat, '管理员', '#秘书 @王芳')
+  return chat
+}
+
+describe('#活动', () => {
+  it('records a narrative sentence with normalised values and names the record', async () => {
+    const chat = await room()
+    const reply = await say(chat, '李明', '#活动 昨天在市爱卫中心开展健康义诊，委员王芳、李明、赵六参加，服务群众200余人次')
+    expect(reply).toContain('已记录活动 A1')
+    expect(reply).toContain('日期：2022-09-20（周二）')
+    expect(reply).toContain('地点：市爱卫中心')
+    expect(reply).toContain('服务人次：200（约数）')
+    expect(reply).toContain('群里没找到：赵六')
+    expect(reply).toContain('提示：未写参与人次')
+    const activity = await chat.app.services.db.activity.findFirstOrThrow({ include: { participantsOf: { orderBy: { id: 'asc' } } } })
+    expect(activity).toMatchObject({ code: 'A1', date: '2022-09-20', type: '义诊', reach: 200, participants: null, reporterName: '李明' })
+    expect(activity.participantsOf.map((p) => [p.name, p.memberId !== null])).toEqual([
+      ['王芳', true],
+      ['李明', true],
+      ['赵六', false],
+    ])
+  })
+
+  it('records the field form and uses aliases and full-width tags', async () => {
+    const chat = await room()
+    const reply = await say(chat, '王芳', '＃履职活动\n时间：2022年9月19日下午3点\n主题：“东海论健”健康讲座\n类型：宣讲\n参与人次：30人\n服务人次：3.6万\n品牌：东海论健')
+    expect(reply).toContain('已记录活动 A1')
+    expect(reply).toContain('日期：2022-09-19（周一） 15:00')
+    expect(reply).toContain('服务人次：36000')
+    expect(reply).not.toContain('提示：未写')
+  })
+
+  it('says when the message date was used', async () => {
+    const chat = await room()
+    const reply = await say(chat, '李明', '#活动 主题：会客读书分享会')
+    expect(reply).toContain('未写日期，按消息日期 2022-09-21 记录')
+  })
+
+  it('keeps a message it cannot read as a draft, completed by #修改', async () => {
+    const chat = await room()
+    const problem = await say(chat, '李明', '#活动 9月32日在社区开展义诊，服务群众50人次')
+    expect(problem).toContain('日期：日期看不懂："9月32日"')
+    expect(problem).toContain('原文已存为草稿 D1')
+    expect(problem).toContain('主题：健康义诊进社区') // the template to copy
+    expect(await chat.app.services.db.activity.count()).toBe(0)
+    const done = await say(chat, '李明', '#修改 D1 日期=9月22日', '2022-09-23T09:00:00')
+    expect(done).toContain('已记录活动 A1')
+    expect(done).toContain('日期：2022-09-22')
+    expect(done).toContain('草稿 D1 已由这条补全')
+    const draft = await chat.app.services.db.draft.findFirstOrThrow()
+    expect(draft).toMatchObject({ resolvedCode: 'A1' })
+    expect(await say(chat, '李明', '#修改 D1 日期=9月21日')).toContain('草稿 D1 已经补全为 A1')
+  })
+
+  it('lets a corrected repost complete the draft', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 13月1日 读书会')
+    const reply = await say(chat, '李明', '#活动 9月1日 会客读书会，参与人次20')
+    expect(reply).toContain('已记录活动 A1')
+    expect(reply).toContain('草稿 D1 已由这条补全')
+  })
+
+  it('answers an empty #活动 with the template', async () => {
+    const chat = await room()
+    expect(await say(chat, '李明', '#活动')).toContain('请在 #活动 后面写上活动内容')
+  })
+
+  it('never stores a re-delivered message twice and never reuses an id', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月1日 读书会，参与人次20')
+    expect(await chat.redeliver(chat.lastInjectedId())).toEqual([])
+    await say(chat, '李明', '#撤销 A1')
+    await say(chat, '李明', '#活动 9月2日 座谈会，参与人次10')
+    const codes = (await chat.app.services.db.activity.findMany({ orderBy: { id: 'asc' } })).map((a) => a.code)
+    expect(codes).toEqual(['A1', 'A2'])
+  })
+})
+
+describe('#民意 and its life cycle', () => {
+  it('records a report with joint authors, then adoption, instruction and resolution', async () => {
+    const chat = await room()
+    const reply = await say(chat, '李明', '#社情民意\n标题：关于加强老年人助餐服务的建议\n领域：养老\n提交人：李明、王芳\n内容：目前助餐点覆盖不足，建议增设。')
+    expect(reply).toContain('已记录社情民意 M1')
+    expect(reply).toContain('提交人：李明（牵头）、王芳')
+    expect(await say(chat, '王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-25T10:00:00')).toContain('市级采纳（嘉兴市政协）')
+    expect(await say(chat, '王芳', '#采纳 M1 省级', '2022-10-08T10:00:00')).toContain('省级采纳')
+    expect(await say(chat, '王芳', '#采纳 M1 市级')).toContain('已于 2022-09-25 登记过「市级采纳（嘉兴市政协）」，不重复计数')
+    expect(await say(chat, '王芳', '#批示 M1 请民政局研究落实')).toContain('领导批示：请民政局研究落实')
+    const resolved = await say(chat, '王芳', '#办结 M1', '2022-11-01T10:00:00')
+    expect(resolved).toContain('2022-11-01 办结')
+    const events = await chat.app.services.db.opinionEvent.findMany({ orderBy: { id: 'asc' } })
+    expect(events.map((e) => [e.kind, e.level, e.date])).toEqual([
+      ['adopted', 'city', '2022-09-25'],
+      ['adopted', 'province', '2022-10-08'],
+      ['instructed', null, '2022-09-21'],
+      ['resolved', null, '2022-11-01'],
+    ])
+  })
+
+  it('defaults the author to the sender and reads an unlabelled title line', async () => {
+    const chat = await room()
+    const reply = await say(chat, '李明', '#民意 关于规范校外培训机构的建议\n近期家长反映……')
+    expect(reply).toContain('标题：关于规范校外培训机构的建议')
+    expect(reply).toContain('提交人：李明')
+  })
+
+  it('asks for a level, and refuses status changes from members and on activities', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    await say(chat, '李明', '#活动 9月1日 读书会')
+    expect(await say(chat, '李明', '#采纳 M1 市级')).toContain('只有本群秘书或管理员可以登记采纳')
+    expect(await say(chat, '王芳', '#采纳 M1')).toContain('请写明采纳级别（县级、市级、省级、全国）')
+    expect(await say(chat, '王芳', '#办结 A1')).toContain('A1 不是社情民意记录')
+    expect(await say(chat, '王芳', '#办结 X9')).toContain('找不到记录 X9')
+    expect(await say(chat, '王芳', '#办结 第一条')).toContain('「第一条」不是记录编号')
+    expect(await chat.app.services.db.opinionEvent.count()).toBe(0)
+  })
+})
+
+describe('#修改, #撤销, #恢复', () => {
+  it('edits a record, keeps a revision and shows it in #查', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月19日 健康义诊，服务群众200人次')
+    const edited = await say(chat, '李明', '#修改 A1 参与人次=12 地点=市爱卫中心')
+    expect(edited).toContain('已修改 A1')
+    expect(edited).toContain('参与人次 （空） → 12')
+    expect(edited).toContain('地点 （空） → 市爱卫中心')
+    const shown = await say(chat, '李明', '#查 A1')
+    expect(shown).toContain('参与人次：12')
+    expect(shown).toContain('修改记录：')
+    expect(shown).toMatch(/李明 修改：.*参与人次 （空） → 12/)
+    const revisions = await chat.app.services.db.revision.findMany()
+    expect(revisions).toHaveLength(1)
+    expect(JSON.parse(revisions[0]!.before).participants).toBeUndefined()
+    expect(JSON.parse(revisions[0]!.after).participants).toBe(12)
+  })
+
+  it('refuses a bad value or an unknown field and leaves the record as it was', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月19日 健康义诊，参与人次20')
+    expect(await say(chat, '李明', '#修改 A1 参与人次=很多')).toContain('A1 没有修改')
+    expect(await say(chat, '李明', '#修改 A1 颜色=红')).toContain('不认识的字段：颜色')
+    expect(await say(chat, '李明', '#修改 A1')).toContain('请写上要改的字段和新值')
+    expect((await chat.app.services.db.activity.findFirstOrThrow()).participants).toBe(20)
+    expect(await chat.app.services.db.revision.count()).toBe(0)
+  })
+
+  it('lets only the reporter, a secretary or an admin change a record', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月19日 健康义诊')
+    expect(await say(chat, '张三', '#修改 A1 参与人次=5')).toContain('只有 A1 的记录人、本群秘书或管理员可以修改它')
+    expect(await say(chat, '张三', '#撤销 A1')).toContain('只有 A1 的记录人、本群秘书或管理员可以撤销它')
+    expect(await say(chat, '王芳', '#修改 A1 参与人次=5')).toContain('已修改 A1')
+  })
+
+  it('withdraws and restores, each kept as a revision', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    expect(await say(chat, '李明', '#撤销 M1')).toContain('已撤销 M1（关于增设公交站点的建议），它不再计入任何统计')
+    // A minute later: the same text within seconds would be taken for a re-delivery.
+    expect(await say(chat, '李明', '#撤销 M1', '2022-09-21T10:01:00')).toContain('M1 已经是撤销状态')
+    expect(await say(chat, '王芳', '#采纳 M1 市级')).toContain('M1 已撤销，先发送 #恢复 M1')
+    expect(await say(chat, '李明', '#恢复 M1', '2022-09-21T10:02:00')).toContain('已恢复 M1')
+    const actions = (await chat.app.services.db.revision.findMany({ orderBy: { id: 'asc' } })).map((r) => r.action)
+    expect(actions).toEqual(['withdraw', 'restore'])
+  })
+
+  it('does not act on another room’s records', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月19日 健康义诊')
+    await chat.say({ room: '东海论健群', from: '管理员', text: '#绑定 东海论健委员工作室 工作室' })
+    const [reply] = await chat.say({ room: '东海论健群', from: '管理员', text: '#撤销 A1' })
+    expect(reply!.text).toBe('A1 不是本群的记录，请在它所在的群里操作。')
+  })
+})
+
+describe('#最近 and #查', () => {
+  it('lists the room’s latest records, drafts included, newest first', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月1日 读书会', '2022-09-21T10:00:00')
+    await say(chat, '李明', '#民意 关于增设公交站点的建议', '2022-09-21T10:01:00')
+    await say(chat, '李明', '#活动 9月40日 义诊', '2022-09-21T10:02:00')
+    const list = await say(chat, '李明', '#最近')
+    expect(list.split('\n').slice(1, 4)).toEqual([
+      'D1 草稿｜李明：9月40日 义诊（待补正）',
+      'M1 2022-09-21 民意｜关于增设公交站点的建议',
+      'A1 2022-09-01 读书会｜读书会',
+    ])
+    expect(await say(chat, '李明', '#最近 很多')).toBe('条数请写数字，例如：#最近 10')
+  })
+
+  it('shows a draft with its problems', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月40日 义诊')
+    const shown = await say(chat, '李明', '#查 d1')
+    expect(shown).toContain('草稿 D1（活动，待补正），发送人：李明')
+    expect(shown).toContain('日期看不懂')
+  })
+})
