@@ -15,7 +15,8 @@ export interface FieldEdit {
 /** `参与人次=30 地点=市爱卫中心` (also `：` or `＝`) → edits; a value runs to the next `label=`. */
 export function parseEditPairs(text: string): FieldEdit[] {
   const norm = toHalfWidth(text)
-  const marks = [...norm.matchAll(/(?:^|[\s,;，；])([^\s=:,;，；]{1,10})\s*[=:]/g)]
+  // A label never starts with a digit, so the colon in `15:00` is not a field.
+  const marks = [...norm.matchAll(/(?:^|[\s,;，；])([^\s\d=:,;，；][^\s=:,;，；]{0,9})\s*[=:]/g)]
   return marks
     .map((mark, i) => {
       const valueStart = mark.index + mark[0].length

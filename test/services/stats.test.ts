@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import type { Db } from '../../src/db/client.js'
+import { computeFigures } from '../../src/services/stats.js'
+import { freshDb } from '../helpers.js'
+
+/**
+ * A hand-made book for two rooms. Expected figures are counted by hand in the comments,
+ * so a wrong filter (withdrawn, room, inclusive bounds, event dates) shows as a wrong number.
+ */
+async function seed(db: Db) {
+  const [a, b] = await Promise.all([
+    db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } }),
+    db.room.create({ data: { name: '东海论健工作室', kind: '工作室', topic: '东海群' } }),
+  ])
+  const wang = await db.member.create({ data: { name: '王芳' } })
+  const li = await db.member.create({ data: { name: '李明' } })
+  let n = 0
+  const activity = (roomId: number, date: string, participants: number | null, reach: number | null, people: [string, number | null][], withdrawn = false) =>
+    db.activity.create({
+      data: {
+        code: `A${++n}`, roomId, date, title: `活动${n}`, type: '义诊', participants, reach, withdrawn,
+        reporterName: '王芳', sourceMessageId: `m${n}`, rawText: '',
+        participantsOf: { create: people.map(([name, memberId]) => ({ name, memberId })) },
+      },
+    })
+  await activity(a.id, '2022-08-31', 10, 100, [['王芳', wang.id]]) // before September
+  await activity(a.id, '2022-09-01', 8, 200, [['王芳', wang.id], ['李明', li.id]]) // first day: counts
+  await activity(a.id, '2022-09-15', null, 36000, [['王芳', wang.id], ['赵六', null]])
+  await activity(a.id, '2022-09-20', 50, 50, [['钱七', null]], true) // withdrawn: never counts
+  await activity(a.id, '2022-09-30', 12, null, [['赵六', null]]) // last day: counts
+  await activity(b.id, '2022-09-10', 5, 5, [['李明', li.id]]) // other room
+  const report = (roomId: number, date: string, withdrawn = false) =>
+    db.opinionReport.create({
+      data: { code: `M${++n}`, roomId, date, title: `民意${n}`, reporterName: '王芳', sourceMessageId: `m${n}`, rawText: '', withdrawn },
+    })
+  const r1 = await report(a.id, '2022-08-20') // collected in August, adopted in September
+  const r2 = await report(a.id, '2022-09-05')
+  const r3 = await report(a.id, '2022-09-06', true) // withdrawn
+  const r4 = await report(b.id, '2022-09-07')
+  const event = (reportId: number, kind: string, date: string, level: string | null = null) =>
+    db.opinionEvent.create({ data: { reportId, kind, date, level, actorName: '王芳' } })
+  await event(r1.id, 'adopted', '2022-09-02', 'city')
+  await event(r1.id, 'adopted', '2022-09-20', 'province') // two levels: once in each
+  await event(r2.id, 'adopted', '2022-09-25', 'city')
+  await event(r2.id, 'instructed', '2022-09-26')
+  await event(r2.id, 'instructed', '2022-09-27') // two instructions, one report
+  await event(r2.id, 'resolved', '2022-10-01') // October
+  await event(r3.id, 'adopted', '2022-09-10', 'national') // withdrawn report
+  await event(r4.id, 'resolved', '2022-09-30')
+  return { a, b }
+}
+
+describe('computeFigures', () => {
+  it('counts one room over an inclusive month, withdrawn records excluded', async () => {
+    const { db } = await freshDb()
+    const { a } = await seed(db)
+    const figures = await computeFigures(db, { roomIds: [a.id], from: '2022-09-01', to: '2022-09-30' })
+    expect(figures).toEqual({
+      activities: 3, // 09-01, 09-15, 09-30
+      participants: 20, // 8 + null + 12
+      reach: 36200, // 200 + 36000
+      members: 3, // 王芳, 李明, 赵六 (赵六 twice, by name)
+      opinions: 1, // r2 (r1 is August, r3 withdrawn)
+      adopted: { county: 0, city: 2, province: 1, national: 0 }, // r1 city + province, r2 city
+      instructed: 1, // r2, twice
+      resolved: 0, // r2 resolved in October
+    })
+  })
+
+  it('counts every room and every date when not limited', async () => {
+    const { db } = await freshDb()
+    await seed(db)
+    const figures = await computeFigures(db, {})
+    expect(figures).toMatchObject({ activities: 5, participants: 35, reach: 36305, members: 3, opinions: 3, resolved: 2 })
+    expect(figures.adopted).toEqual({ county: 0, city: 2, province: 1, national: 0 })
+  })
+
+  it('returns zeros, not nulls, for an empty range', async () => {
+    const { db } = await freshDb()
+    const { b } = await seed(db)
+    expect(await computeFigures(db, { roomIds: [b.id], from: '2023-01-01', to: '2023-12-31' })).toEqual({
+      activities: 0, participants: 0, reach: 0, members: 0, opinions: 0,
+      adopted: { county: 0, city: 0, province: 0, national: 0 }, instructed: 0, resolved: 0,
+    })
+  })
+
+  it('is what `npm run stats` prints', async () => {
+    const { db, file } = await freshDb()
+    await seed(db)
+    await db.$disconnect()
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/stats.ts', '--db', file, '--room', '健康群', '--from', '2022-09-01', '--to', '2022-09-30'],
+    )
+    expect(JSON.parse(stdout)).toMatchObject({ activities: 3, participants: 20, reach: 36200, members: 3, opinions: 1, instructed: 1 })
+  }, 30_000)
+})
