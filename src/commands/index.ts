@@ -1,5 +1,6 @@
 import { bindCommand } from './bind.js'
 import type { Command } from './command.js'
+import { digestCommands } from './digest/commands.js'
 import { helpCommand } from './help.js'
 import { registerCommand } from './register.js'
 import { activityCommand, opinionCommand } from './records/create.js'
@@ -20,6 +21,7 @@ export function allCommands(): Command[] {
     ...withdrawCommands,
     showCommand,
     recentCommand,
+    ...digestCommands,
     bindCommand,
     ...roleCommands,
     registerCommand,
