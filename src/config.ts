@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { parseCron } from './schedule/cron.js'
 
 const csv = z
   .string()
@@ -7,6 +8,19 @@ const csv = z
   .transform((s) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean))
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback)
+
+/** A five-field cron expression, checked by the same parser the scheduler uses. */
+const cronFromEnv = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .superRefine((expr, ctx) => {
+      try {
+        parseCron(expr)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `不是有效的 cron 表达式（分 时 日 月 星期）：${(error as Error).message}` })
+      }
+    })
 
 /** Everything a deployment can set, read once from the environment and validated. */
 export const ConfigSchema = z.object({
@@ -36,6 +50,20 @@ export const ConfigSchema = z.object({
   OUTBOX_MIN_INTERVAL_MS: intFromEnv(1500),
   OUTBOX_MAX_PER_MINUTE: intFromEnv(20),
   DEDUPE_WINDOW_SECONDS: intFromEnv(10),
+  SCHEDULE_MONTHLY_DIGEST: cronFromEnv('0 9 1 * *'),
+  SCHEDULE_QUARTERLY_DIGEST: cronFromEnv('0 9 1 1,4,7,10 *'),
+  SCHEDULE_ANNUAL_DIGEST: cronFromEnv('0 9 1 1 *'),
+  SCHEDULE_ACTIVITY_NUDGE: cronFromEnv('0 10 20 * *'),
+  SCHEDULE_FOLLOW_UP: cronFromEnv('0 9 * * 1'),
+  /** Jobs missed while the bot was down are caught up when they are at most this old. */
+  CATCH_UP_DAYS: intFromEnv(3),
+  /** Reports with no status change for this long are listed to the secretary. */
+  FOLLOW_UP_DAYS: intFromEnv(30),
+  PLAN_EVE_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'PLAN_EVE_TIME 请写成 HH:mm，例如 18:00')
+    .default('18:00'),
+  PLAN_LEAD_MINUTES: intFromEnv(60),
 })
 
 export type EnvConfig = z.infer<typeof ConfigSchema>
