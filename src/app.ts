@@ -5,12 +5,13 @@ import type { Db } from './db/client.js'
 import type { Logger } from './log.js'
 import { allCommands } from './commands/index.js'
 import type { Command } from './commands/command.js'
-import { Outbox, type OutboxOptions } from './outbox/outbox.js'
+import { Outbox, type OutboxOptions, type Transport } from './outbox/outbox.js'
 import { parseAliasSetting } from './router/command-text.js'
 import { ChatContext, type AppServices } from './router/context.js'
 import type { IncomingMessage } from './router/message.js'
 import { buildRouter } from './router/router.js'
 import { renameGroup } from './services/rooms.js'
+import { SessionIds } from './router/session-ids.js'
 
 export interface AppOptions {
   db: Db
@@ -42,7 +43,14 @@ export class BotApp {
       maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
       ...options.outbox,
     })
-    this.services = { db: options.db, config: options.config, clock: options.clock, log: options.log, outbox }
+    this.services = {
+      db: options.db,
+      config: options.config,
+      clock: options.clock,
+      log: options.log,
+      outbox,
+      session: new SessionIds(),
+    }
     const aliases = parseAliasSetting(options.config.COMMAND_ALIASES)
     if (aliases.errors.length > 0) throw new Error(aliases.errors.join('\n'))
     this.router = buildRouter({
@@ -56,11 +64,34 @@ export class BotApp {
     return this.services.outbox
   }
 
-  /** Messages are handled one at a time, in arrival order: replies keep the chat's order. */
-  handleMessage(msg: IncomingMessage): Promise<void> {
-    const run = this.queue.then(() => this.process(msg))
+  /**
+   * Messages are handled one at a time, in arrival order: replies keep the chat's order. A
+   * transport may pass a reader instead of a message, so a slow lookup of names cannot let
+   * a later message overtake an earlier one.
+   */
+  handleMessage(msg: IncomingMessage | (() => Promise<IncomingMessage | undefined>)): Promise<void> {
+    const run = this.queue.then(async () => {
+      const incoming = typeof msg === 'function' ? await msg().catch((error) => this.readFailed(error)) : msg
+      if (incoming) await this.process(incoming)
+    })
     this.queue = run
     return run
+  }
+
+  /** Logged in: cached puppet ids may be stale, sending can start. */
+  start(transport: Transport): void {
+    this.services.session.reset()
+    this.outbox.attach(transport)
+  }
+
+  /** Logged out or stopping: nothing more is sent; pending messages stay queued. */
+  stop(): void {
+    this.outbox.detach()
+  }
+
+  private readFailed(error: unknown): undefined {
+    this.services.log.error({ err: error }, 'could not read an incoming message')
+    return undefined
   }
 
   handleTopicChange(puppetRoomId: string, oldTopic: string, newTopic: string): Promise<void> {

@@ -3,7 +3,8 @@ import type { ChatPerson, IncomingMessage } from '../router/message.js'
 
 async function personOf(contact: Contact, room: Room | undefined): Promise<ChatPerson> {
   const alias = room ? await room.alias(contact).catch(() => undefined) : undefined
-  return { puppetId: contact.id, name: contact.name(), ...(alias ? { roomAlias: alias } : {}) }
+  const remark = await contact.alias().catch(() => undefined)
+  return { puppetId: contact.id, name: contact.name(), ...(alias ? { roomAlias: alias } : {}), ...(remark ? { remark } : {}) }
 }
 
 /** Wechaty's message → our transport-neutral one. Non-text messages are not ours to read. */

@@ -19,21 +19,13 @@ export function CppccRoomBot(options: AppOptions, onApp?: (app: BotApp) => void)
   return (bot: Wechaty) => {
     const app = new BotApp(options)
     onApp?.(app)
-    const { log } = app.services
 
-    const onMessage = async (message: Parameters<typeof toIncoming>[0]) => {
-      try {
-        const incoming = await toIncoming(message)
-        if (incoming) await app.handleMessage(incoming)
-      } catch (error) {
-        log.error({ err: error }, 'could not read an incoming message')
-      }
-    }
+    const onMessage = (message: Parameters<typeof toIncoming>[0]) => app.handleMessage(() => toIncoming(message))
     const onTopic = (room: { id: string }, topic: string, oldTopic: string) => {
       void app.handleTopicChange(room.id, oldTopic, topic)
     }
-    const onLogin = () => app.outbox.attach(new WechatyTransport(bot, (text) => app.rememberSent(text)))
-    const onLogout = () => app.outbox.detach()
+    const onLogin = () => app.start(new WechatyTransport(bot, (text) => app.rememberSent(text)))
+    const onLogout = () => app.stop()
 
     bot.on('message', onMessage)
     bot.on('room-topic', onTopic)
@@ -47,7 +39,7 @@ export function CppccRoomBot(options: AppOptions, onApp?: (app: BotApp) => void)
       bot.off('room-topic', onTopic)
       bot.off('login', onLogin)
       bot.off('logout', onLogout)
-      app.outbox.detach()
+      app.stop()
     }
   }
 }

@@ -4,15 +4,19 @@ import { replies, type Command } from './command.js'
 const usage = '#绑定 <名称> [会客厅|工作室]'
 
 /** Splits `<名称> [会客厅|工作室]`; the kind defaults to what the name says, else 会客厅. */
-export function parseBindArgs(args: string): { name: string; kind: RoomKind; kindGuessed: boolean } | undefined {
-  const words = args.split(/\s+/).filter(Boolean)
+export function parseBindArgs(
+  args: string,
+): { name: string; kind: RoomKind; kindGuessed: boolean; move: boolean } | undefined {
+  const all = args.split(/\s+/).filter(Boolean)
+  const move = all.at(-1) === '改绑'
+  const words = move ? all.slice(0, -1) : all
   const last = words.at(-1)
   const explicit = ROOM_KINDS.find((k) => k === last)
   const name = (explicit ? words.slice(0, -1) : words).join(' ').trim()
   if (!name) return undefined
-  if (explicit) return { name, kind: explicit, kindGuessed: false }
+  if (explicit) return { name, kind: explicit, kindGuessed: false, move }
   const kind: RoomKind = name.includes('工作室') ? '工作室' : '会客厅'
-  return { name, kind, kindGuessed: true }
+  return { name, kind, kindGuessed: true, move }
 }
 
 export const bindCommand: Command = {
@@ -26,7 +30,17 @@ export const bindCommand: Command = {
     if (!ctx.isAdmin) return ctx.reply(replies.adminsOnly('绑定群'))
     const parsed = parseBindArgs(args)
     if (!parsed) return ctx.reply(`请写上会客厅或工作室的名称：\n${usage}\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅`)
-    const { room, created } = await bindGroup(ctx.services.db, group, parsed.name, parsed.kind)
+    const { db, session } = ctx.services
+    const named = await db.room.findFirst({ where: { name: parsed.name } })
+    if (named && named.id !== ctx.room?.id && !parsed.move) {
+      return ctx.reply(
+        `「${parsed.name}」已绑定到群「${named.topic}」。如果那个群不再使用、要把记录转到本群，请发送：\n#绑定 ${parsed.name} ${named.kind} 改绑`,
+      )
+    }
+    if (ctx.room && named && named.id !== ctx.room.id) {
+      return ctx.reply(`本群已绑定为「${ctx.room.name}」，不能再改绑为另一个已有的会客厅或工作室。`)
+    }
+    const { room, created } = await bindGroup(db, group, parsed.name, parsed.kind, (id) => session.isLiveRoom(id))
     ctx.room = room
     const guessed = parsed.kindGuessed ? `（类型按名称判断为${parsed.kind}，如不对请重发并写明 会客厅 或 工作室）` : ''
     await ctx.reply(

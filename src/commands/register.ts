@@ -23,6 +23,13 @@ export const registerCommand: Command = {
   async run(ctx, args) {
     const parsed = parseRegisterArgs(args)
     if ('error' in parsed) return ctx.reply(parsed.error)
+    const taken = await ctx.services.db.roomMembership.findFirst({
+      where: { roomId: ctx.room!.id, memberId: { not: ctx.member!.id }, member: { realName: parsed.realName } },
+      include: { member: true },
+    })
+    if (taken) {
+      return ctx.reply(`本群已有委员登记为「${parsed.realName}」（微信名 ${taken.member.name}）。如果重名，请在姓名后加以区分，例如 ${parsed.realName}（教育）；登记有误请联系秘书。`)
+    }
     const member = await registerMember(ctx.services.db, ctx.member!.id, parsed.realName, parsed.sector)
     const sector = member.sector ? `，界别：${member.sector}` : '（未填界别，可再发 #登记 姓名 界别 补上）'
     await ctx.reply(`已登记：${member.realName}${sector}。`)

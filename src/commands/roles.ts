@@ -22,7 +22,8 @@ export async function namedMembers(
   const found: ResolvedMember[] = []
   const coveredNames = new Set<string>()
   for (const person of ctx.msg.mentions) {
-    found.push(await resolveRoomMember(ctx.services.db, room.id, person))
+    found.push(await resolveRoomMember(ctx.services.db, room.id, person, (id) => ctx.services.session.isLiveContact(id)))
+    ctx.services.session.seeContact(person.puppetId)
     coveredNames.add(person.name)
     if (person.roomAlias) coveredNames.add(person.roomAlias)
   }

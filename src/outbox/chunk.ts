@@ -22,8 +22,17 @@ export function splitForWeChat(text: string, maxChars: number): string[] {
   return parts
 }
 
+/** Cuts by code points, so an emoji (a surrogate pair) is never split in half. */
 function hardCut(line: string, maxChars: number): string[] {
   const out: string[] = []
-  for (let i = 0; i < line.length; i += maxChars) out.push(line.slice(i, i + maxChars))
+  let piece = ''
+  for (const char of line) {
+    if (piece.length + char.length > maxChars) {
+      out.push(piece)
+      piece = ''
+    }
+    piece += char
+  }
+  if (piece) out.push(piece)
   return out
 }

@@ -15,8 +15,7 @@ import { splitFields } from './fields.js'
 import { headCountInNames, splitList, splitNames } from './names.js'
 import { trimPunct, unwrapQuotes } from './normalize.js'
 import { parseCount } from './numbers.js'
-import { issuesToProblems } from './outcome.js'
-import type { FieldProblem, ParseOutcome } from './outcome.js'
+import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { ACTIVITY_TYPES } from './activity-types.js'
 export type { ActivityType } from './activity-types.js'
@@ -78,7 +77,11 @@ type Count = { value: number; approx: boolean }
 
 /** A written count field wins over one read from the sentence; unreadable text is an error. */
 function countFrom(ctx: Ctx, written: string | undefined, field: string, fromStory: Count | undefined): Count | undefined {
-  if (written === undefined) return fromStory ? { value: fromStory.value, approx: fromStory.approx } : undefined
+  if (written === undefined) return fromStory ? plausible(ctx, field, { value: fromStory.value, approx: fromStory.approx }, '') : undefined
+  if (/^\s*[-−－]/.test(written)) {
+    ctx.errors.push({ field, problem: `人数不能是负数："${written}"` })
+    return undefined
+  }
   const c = parseCount(written)
   if (!c) {
     ctx.errors.push({ field, problem: `人数看不懂："${written}"` })
@@ -88,7 +91,16 @@ function countFrom(ctx: Ctx, written: string | undefined, field: string, fromSto
     ctx.errors.push({ field, problem: `人数应为整数："${written}"` })
     return undefined
   }
-  return c
+  return plausible(ctx, field, c, written)
+}
+
+/** No room serves ten million people at once: such a figure is a typo that would swamp every total. */
+export const MAX_COUNT = 10_000_000
+
+function plausible(ctx: Ctx, field: string, count: Count, written: string): Count | undefined {
+  if (count.value <= MAX_COUNT) return count
+  ctx.errors.push({ field, problem: `人数过大：${written ? `"${written}"` : count.value.toLocaleString('en-US')}，请核对（上限 1000 万）` })
+  return undefined
 }
 
 /** "参与委员：张三等8人" or "委员：8人" carry a head count. */
@@ -117,6 +129,8 @@ function readType(ctx: Ctx, written: string | undefined, context: string): void 
 }
 
 export function parseActivity(body: string, clock: ParseClock): ParseOutcome<ActivityDraft> {
+  const tooLong = bodyTooLong(body)
+  if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields(body, ACTIVITY_LABELS, { multiline: ['note', 'content'], notLabels: NOT_ACTIVITY_LABELS })
   const f = (k: ActivityKey): string | undefined => present(split.fields.get(k))
   const story: NarrativeFacts = split.rest ? readNarrative(split.rest, clock) : { partners: [], memberNames: [] }

@@ -10,8 +10,7 @@ import type { LabelTable } from './labels.js'
 import { splitNames } from './names.js'
 import { trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
-import { issuesToProblems } from './outcome.js'
-import type { FieldProblem, ParseOutcome } from './outcome.js'
+import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { OPINION_FIELDS, normalizeOpinionField } from './opinion-fields.js'
 
@@ -91,6 +90,8 @@ function titleFromText(text: string): { title?: string; content?: string } {
 }
 
 export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<OpinionDraft> {
+  const tooLong = bodyTooLong(body)
+  if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: NOT_OPINION_LABELS })
   const errors: FieldProblem[] = []
   const warnings: string[] = []

@@ -10,6 +10,14 @@ export type ParseOutcome<T> =
   | { ok: true; value: T; warnings: string[] }
   | { ok: false; errors: FieldProblem[]; partial: Partial<T> }
 
+/** Longer than any real record; also keeps the label scan (quadratic in length) fast. */
+export const MAX_BODY_CHARS = 5000
+
+export function bodyTooLong(body: string): FieldProblem | undefined {
+  if (body.length <= MAX_BODY_CHARS) return undefined
+  return { field: '内容', problem: `太长了（${body.length} 字），一条记录请控制在 ${MAX_BODY_CHARS} 字以内，正文可以精简或分开发送` }
+}
+
 /** Zod issues turned into the Chinese problems members see. */
 export function issuesToProblems(error: z.ZodError, names: Readonly<Record<string, string>>): FieldProblem[] {
   return error.issues.map((issue) => {

@@ -8,6 +8,8 @@ export type CommandMatch =
 /** Full-width forms members type on phones, folded to what the parsers expect. */
 export function normaliseText(text: string): string {
   return text
+    // Control and bidi-override characters only ever garble what we store and echo back.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/＃/g, '#')
     .replace(/[\u2005\u2009\u3000\u00a0]/g, ' ')
     .replace(/\r\n?/g, '\n')
@@ -21,9 +23,9 @@ export function stripLeadingMentions(text: string): string {
 
 /**
  * `aliases` maps every accepted tag (canonical names included) to its command name.
- * A tag at the start wins; otherwise a known tag anywhere after a space or line break
- * (members often write the sentence first). An unknown tag only counts at the start, so
- * hashtags in ordinary chatter stay chatter.
+ * A tag at the start wins; otherwise a known tag that starts a line or ends the message
+ * (members often write the sentence first). A tag in the middle of a sentence ("义诊 #活动
+ * 照片我发群相册了") is chatter, and so is an unknown tag anywhere but the start.
  */
 export function matchCommand(text: string, aliases: ReadonlyMap<string, string>): CommandMatch {
   const body = stripLeadingMentions(normaliseText(text))
@@ -42,7 +44,8 @@ export function matchCommand(text: string, aliases: ReadonlyMap<string, string>)
   for (const found of body.matchAll(/(^|\s)#/g)) {
     const start = found.index + found[0].length
     const tag = tags.find((t) => body.startsWith(t, start))
-    if (tag) {
+    const endsMessage = tag !== undefined && body.slice(start + tag.length).trim() === ''
+    if (tag && (found[1] === '\n' || endsMessage)) {
       const separator = found[1] === '\n' ? '\n' : ' '
       const args = `${body.slice(0, found.index).trimEnd()}${separator}${body.slice(start + tag.length).trimStart()}`.trim()
       return { kind: 'command', name: aliases.get(tag)!, tag, args }

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js'
 import type { Outbox, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Room, RoomMembership } from '../generated/prisma/client.js'
 import type { IncomingMessage } from './message.js'
+import type { SessionIds } from './session-ids.js'
 import type { CommandMatch } from './command-text.js'
 import { formatYmd, localParts, type ParseClock } from '../parsing/mod.js'
 
@@ -15,6 +16,7 @@ export interface AppServices {
   clock: Clock
   outbox: Outbox
   log: Logger
+  session: SessionIds
 }
 
 export type Role = 'member' | 'lead' | 'secretary'

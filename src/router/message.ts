@@ -2,8 +2,10 @@
 export interface ChatPerson {
   puppetId: string
   name: string
-  /** The person's alias (群昵称) in the room the message came from, if any. */
+  /** The person's alias (群昵称) in the room the message came from, if any. Self-chosen. */
   roomAlias?: string
+  /** The remark (备注名) the bot's account gave this contact: only the operator can set it. */
+  remark?: string
 }
 
 /** One incoming chat message, transport-neutral: what the router works with. */

@@ -8,6 +8,7 @@ import { findRoomForGroup } from '../services/rooms.js'
 import { matchCommand, normaliseText, stripLeadingMentions } from './command-text.js'
 import type { Middleware } from './composer.js'
 import type { ChatContext } from './context.js'
+import type { ChatPerson } from './message.js'
 
 type Mw = Middleware<ChatContext>
 
@@ -64,22 +65,31 @@ export const dedupe: Mw = async (ctx, next) => {
   }
 }
 
+/**
+ * BOT_ADMINS names the bot account's remark (备注名) for a contact, which only the operator
+ * can set, or the WeChat name. Never the group alias: any member can give themselves one.
+ */
+export function isListedAdmin(admins: readonly string[], person: ChatPerson): boolean {
+  return (person.remark !== undefined && admins.includes(person.remark)) || admins.includes(person.name)
+}
+
 /** Room, member and admin status by our own keys, never by puppet ids alone. */
 export const resolveParties: Mw = async (ctx, next) => {
-  const { db, config } = ctx.services
+  const { db, config, session } = ctx.services
   const { sender, room } = ctx.msg
   if (room) {
-    ctx.room = await findRoomForGroup(db, room)
+    ctx.room = await findRoomForGroup(db, room, (id) => session.isLiveRoom(id))
+    session.seeRoom(room.puppetId)
     if (ctx.room) {
-      const resolved = await resolveRoomMember(db, ctx.room.id, sender)
+      const resolved = await resolveRoomMember(db, ctx.room.id, sender, (id) => session.isLiveContact(id))
       ctx.member = resolved.member
       ctx.membership = resolved.membership
     }
   } else {
     ctx.member = await findMemberInPrivate(db, sender)
   }
-  const names = [sender.name, sender.roomAlias].filter(Boolean)
-  ctx.isAdmin = ctx.msg.fromSelf || names.some((n) => config.BOT_ADMINS.includes(n!))
+  session.seeContact(sender.puppetId)
+  ctx.isAdmin = ctx.msg.fromSelf || isListedAdmin(config.BOT_ADMINS, sender)
   await next()
 }
 

@@ -45,17 +45,20 @@ export async function resolveDraft(db: Db, draftId: number, resolvedCode: string
   await db.draft.update({ where: { id: draftId }, data: { resolvedCode, resolvedAt: at } })
 }
 
-/** A corrected repost completes the sender's open drafts of the same kind in that room. */
-export async function resolveOpenDrafts(
+/**
+ * A corrected repost completes the sender's latest open draft of the same kind in that room
+ * (one: older drafts may be about other activities). Returns its code, if there was one.
+ */
+export async function resolveLatestDraft(
   db: Db,
-  where: { roomId: number; senderName: string; kind: DraftKind },
+  where: { roomId: number; memberId: number; kind: DraftKind },
   resolvedCode: string,
   at: Date,
-): Promise<string[]> {
-  const open = await db.draft.findMany({ where: { ...where, resolvedAt: null } })
-  if (open.length === 0) return []
-  await db.draft.updateMany({ where: { id: { in: open.map((d) => d.id) } }, data: { resolvedCode, resolvedAt: at } })
-  return open.map((d) => d.code)
+): Promise<string | undefined> {
+  const open = await db.draft.findFirst({ where: { ...where, resolvedAt: null }, orderBy: { id: 'desc' } })
+  if (!open) return undefined
+  await resolveDraft(db, open.id, resolvedCode, at)
+  return open.code
 }
 
 export function draftProblems(draft: Draft): FieldProblem[] {

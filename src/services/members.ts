@@ -16,26 +16,28 @@ export interface ResolvedMember {
  * registered real name); the puppet contact id only breaks ties. Someone seen for the first
  * time becomes a member of the room, as they are in the group.
  */
-export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson): Promise<ResolvedMember> {
+export async function resolveRoomMember(
+  db: Db,
+  roomId: number,
+  person: ChatPerson,
+  isLiveId: (id: string | null) => boolean = () => false,
+): Promise<ResolvedMember> {
   const names = [person.roomAlias, person.name].filter((n): n is string => Boolean(n))
-  const candidates = await db.roomMembership.findMany({
-    where: {
-      roomId,
-      OR: [
-        { alias: { in: names } },
-        { member: { name: { in: names } } },
-        { member: { realName: { in: names } } },
-        { member: { puppetContactId: person.puppetId } },
-      ],
-    },
-    include: { member: true },
-    orderBy: { id: 'asc' },
-  })
+  // A registered real name is for others to find someone by, never for a sender to claim.
+  const candidates = (
+    await db.roomMembership.findMany({
+      where: {
+        roomId,
+        OR: [{ alias: { in: names } }, { member: { name: { in: names } } }, { member: { puppetContactId: person.puppetId } }],
+      },
+      include: { member: true },
+      orderBy: { id: 'asc' },
+    })
+  ).filter((c) => c.member.puppetContactId === person.puppetId || !isLiveId(c.member.puppetContactId))
   const pick =
-    candidates.find((c) => c.member.puppetContactId === person.puppetId && names.includes(c.member.name)) ??
+    candidates.find((c) => c.member.puppetContactId === person.puppetId) ??
     candidates.find((c) => person.roomAlias !== undefined && c.alias === person.roomAlias) ??
-    candidates.find((c) => c.member.name === person.name) ??
-    candidates.find((c) => names.includes(c.member.realName ?? ''))
+    candidates.find((c) => c.member.name === person.name)
   if (pick) {
     const member = await db.member.update({
       where: { id: pick.memberId },
@@ -48,7 +50,9 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
     return { member, membership }
   }
   // Someone known from another room joins this one: same person when the name matches.
-  const known = await db.member.findFirst({ where: { name: person.name }, orderBy: { updatedAt: 'desc' } })
+  const known = (await db.member.findMany({ where: { name: person.name }, orderBy: { updatedAt: 'desc' } })).find(
+    (m) => m.puppetContactId === person.puppetId || !isLiveId(m.puppetContactId),
+  )
   const member = known
     ? await db.member.update({ where: { id: known.id }, data: { puppetContactId: person.puppetId } })
     : await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId } })

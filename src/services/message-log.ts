@@ -22,7 +22,8 @@ export async function logIncoming(
       senderName: msg.sender.name,
       roomTopic: msg.room?.topic ?? null,
       text,
-      outcome: { not: 'duplicate' },
+      // A resend after an error reply is what we asked for, not a duplicate.
+      NOT: [{ outcome: 'duplicate' }, { outcome: { startsWith: 'error:' } }],
       sentAt: { gte: new Date(msg.time.getTime() - windowMs), lte: new Date(msg.time.getTime() + windowMs) },
     },
   })

@@ -14,9 +14,15 @@ export interface GroupRef {
  * puppet id only to break ties or to notice a rename that happened while we were offline.
  * Refreshes the cache and the topic as a side effect.
  */
-export async function findRoomForGroup(db: Db, group: GroupRef): Promise<Room | undefined> {
+export async function findRoomForGroup(
+  db: Db,
+  group: GroupRef,
+  isLiveId: (id: string | null) => boolean = () => false,
+): Promise<Room | undefined> {
   const byTopic = await db.room.findMany({ where: { topic: group.topic }, orderBy: { id: 'asc' } })
-  let room = byTopic.find((r) => r.puppetRoomId === group.puppetId) ?? byTopic[0]
+  // A room whose group is alive under another id this session is that other group's.
+  const free = byTopic.filter((r) => r.puppetRoomId === group.puppetId || !isLiveId(r.puppetRoomId))
+  let room = free.find((r) => r.puppetRoomId === group.puppetId) ?? free[0]
   room ??= (await db.room.findFirst({ where: { puppetRoomId: group.puppetId } })) ?? undefined
   if (!room) return undefined
   if (room.puppetRoomId !== group.puppetId || room.topic !== group.topic) {
@@ -31,8 +37,9 @@ export async function bindGroup(
   group: GroupRef,
   name: string,
   kind: RoomKind,
+  isLiveId?: (id: string | null) => boolean,
 ): Promise<{ room: Room; created: boolean }> {
-  const existing = (await findRoomForGroup(db, group)) ?? (await db.room.findFirst({ where: { name } })) ?? undefined
+  const existing = (await findRoomForGroup(db, group, isLiveId)) ?? (await db.room.findFirst({ where: { name } })) ?? undefined
   if (existing) {
     const room = await db.room.update({
       where: { id: existing.id },

@@ -19,6 +19,10 @@ export interface ChatLine {
   /** Group topic; absent for a private chat with the bot. */
   room?: string
   time?: Date
+  /** Tells apart two accounts with the same name (default: the name). */
+  fromKey?: string
+  /** Tells apart two groups with the same topic (default: the topic). */
+  roomKey?: string
 }
 
 /**
@@ -59,21 +63,21 @@ export class MockChat {
   }
 
   /** A simulated person, created on first use. */
-  contact(name: string): mock.ContactMock {
-    let contact = this.contacts.get(name)
+  contact(name: string, key = name): mock.ContactMock {
+    let contact = this.contacts.get(key)
     if (!contact) {
       contact = this.mocker.createContact({ name })
-      this.contacts.set(name, contact)
+      this.contacts.set(key, contact)
     }
     return contact
   }
 
   /** A simulated group with the bot in it, created on first use; members join as they speak. */
-  group(topic: string): mock.RoomMock {
-    let room = this.rooms.get(topic)
+  group(topic: string, key = topic): mock.RoomMock {
+    let room = this.rooms.get(key)
     if (!room) {
       room = this.mocker.createRoom({ topic, memberIdList: [this.botUser.id] })
-      this.rooms.set(topic, room)
+      this.rooms.set(key, room)
     }
     return room
   }
@@ -82,11 +86,11 @@ export class MockChat {
   async say(line: ChatLine): Promise<SentMessage[]> {
     const time = line.time ?? this.clock?.now() ?? new Date()
     this.clock?.set(time)
-    const talker = line.from === this.botUser.payload.name ? this.botUser : this.contact(line.from)
+    const talker = line.from === this.botUser.payload.name ? this.botUser : this.contact(line.from, line.fromKey)
     const id = randomUUID()
     const base = { id, talkerId: talker.id, timestamp: time.getTime(), type: types.Message.Text, text: line.text }
     if (line.room !== undefined) {
-      const room = this.group(line.room)
+      const room = this.group(line.room, line.roomKey)
       if (!room.payload.memberIdList.includes(talker.id)) room.payload.memberIdList.push(talker.id)
       this.mocker.MessageMock.create({ ...base, roomId: room.id, mentionIdList: this.mentionIds(line.text, room) })
     } else {

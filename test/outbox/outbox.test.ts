@@ -90,6 +90,12 @@ describe('Outbox', () => {
 })
 
 describe('splitForWeChat', () => {
+  it('never cuts an emoji in half', () => {
+    const parts = splitForWeChat('👍'.repeat(5), 3)
+    expect(parts.join('')).toBe('👍'.repeat(5))
+    for (const part of parts) expect(part).not.toMatch(/[\uD800-\uDBFF]$/)
+  })
+
   it('keeps short texts whole and cuts over-long lines', () => {
     expect(splitForWeChat('短', 5)).toEqual(['短'])
     expect(splitForWeChat('一二三四五六七', 3)).toEqual(['一二三', '四五六', '七'])

@@ -46,11 +46,19 @@ describe('matchCommand', () => {
   it('does not take a tag glued to a word in the middle of a sentence', () => {
     expect(matchCommand('见附件#活动', aliases)).toEqual({ kind: 'none' })
   })
+
+  it('takes a later tag only at the start of a line or the end of the message', () => {
+    expect(matchCommand('昨天的义诊 #活动 照片在群相册', aliases)).toEqual({ kind: 'none' })
+    expect(matchCommand('昨天的义诊 #活动', aliases)).toMatchObject({ kind: 'command', args: '昨天的义诊' })
+  })
 })
 
 describe('text helpers', () => {
   it('folds full-width hash, wechat mention spaces and CRLF', () => {
     expect(normaliseText('＃帮助\u2005a\r\nb\u3000')).toBe('#帮助 a\nb')
+  })
+  it('drops control and bidi-override characters but keeps tabs and line breaks', () => {
+    expect(normaliseText('a\u0000b\u202ec\u0007\td\ne')).toBe('abc\td\ne')
   })
   it('strips only leading mentions', () => {
     expect(stripLeadingMentions('@甲 @乙 #秘书 @丙')).toBe('#秘书 @丙')

@@ -1,6 +1,7 @@
 import { parseActivity, parseOpinion } from '../../parsing/mod.js'
 import { createActivity, type RecordSource } from '../../services/activities.js'
-import { resolveOpenDrafts, saveDraft } from '../../services/drafts.js'
+import { resolveDraft, resolveLatestDraft, saveDraft } from '../../services/drafts.js'
+import type { Draft } from '../../generated/prisma/client.js'
 import { createOpinion } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
 import type { Command } from '../command.js'
@@ -8,6 +9,7 @@ import {
   ACTIVITY_TEMPLATE,
   OPINION_TEMPLATE,
   activityLines,
+  clip,
   missingFigureHint,
   opinionLines,
   problemReply,
@@ -36,54 +38,52 @@ function draftSourceOf(ctx: ChatContext, kind: 'activity' | 'opinion', text: str
   }
 }
 
+/** The draft being completed by #修改, or else the reporter's latest open draft of that kind. */
+async function completeDraftWith(ctx: ChatContext, source: RecordSource, kind: 'activity' | 'opinion', code: string, completing?: Draft) {
+  if (completing) {
+    await resolveDraft(ctx.services.db, completing.id, code, ctx.msg.time)
+    return completing.code
+  }
+  if (source.reporterId === undefined) return undefined
+  return resolveLatestDraft(ctx.services.db, { roomId: source.roomId, memberId: source.reporterId, kind }, code, ctx.msg.time)
+}
+
 export type Parsed<F extends (...args: never[]) => unknown> = Extract<ReturnType<F>, { ok: true }>
 
 /** Stores a parsed activity and confirms it; also completes the sender's open drafts. */
-export async function storeActivity(
-  ctx: ChatContext,
-  source: RecordSource,
-  draft: Parsed<typeof parseActivity>,
-  senderName = ctx.msg.sender.name,
-) {
+export async function storeActivity(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseActivity>, completing?: Draft) {
   const warnings = draft.warnings
   const activity = await createActivity(ctx.services.db, source, draft.value)
-  const completed = await resolveOpenDrafts(
-    ctx.services.db,
-    { roomId: source.roomId, senderName, kind: 'activity' },
-    activity.code,
-    ctx.msg.time,
-  )
+  const completed = await completeDraftWith(ctx, source, 'activity', activity.code, completing)
+  // Two members often report the same event: say so, so one of them can be withdrawn.
+  const twin = await ctx.services.db.activity.findFirst({
+    where: { roomId: activity.roomId, date: activity.date, type: activity.type, withdrawn: false, id: { not: activity.id } },
+    orderBy: { id: 'asc' },
+  })
   const lines = [
     `已记录活动 ${activity.code}`,
     ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox }),
     ...warnings.map((w) => `提示：${w}`),
     missingFigureHint(activity),
-    completed.length > 0 ? `（草稿 ${completed.join('、')} 已由这条补全）` : undefined,
+    twin
+      ? `提示：同一天已有同类活动 ${twin.code}（${clip(twin.title, 30)}，记录人 ${twin.reporterName}）。如果是同一场，请撤销其中一条：#撤销 ${activity.code}`
+      : undefined,
+    completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
     `有误可发送 #修改 ${activity.code} 字段=值，或 #撤销 ${activity.code}`,
   ]
   await ctx.reply(lines.filter(Boolean).join('\n'))
   return activity
 }
 
-export async function storeOpinion(
-  ctx: ChatContext,
-  source: RecordSource,
-  draft: Parsed<typeof parseOpinion>,
-  senderName = ctx.msg.sender.name,
-) {
+export async function storeOpinion(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseOpinion>, completing?: Draft) {
   const warnings = draft.warnings
   const report = await createOpinion(ctx.services.db, source, draft.value)
-  const completed = await resolveOpenDrafts(
-    ctx.services.db,
-    { roomId: source.roomId, senderName, kind: 'opinion' },
-    report.code,
-    ctx.msg.time,
-  )
+  const completed = await completeDraftWith(ctx, source, 'opinion', report.code, completing)
   const lines = [
     `已记录社情民意 ${report.code}`,
     ...opinionLines(report),
     ...warnings.map((w) => `提示：${w}`),
-    completed.length > 0 ? `（草稿 ${completed.join('、')} 已由这条补全）` : undefined,
+    completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
     `采纳、批示、办结由秘书发送：#采纳 ${report.code} 市级 嘉兴市政协 / #批示 ${report.code} / #办结 ${report.code}`,
   ]
   await ctx.reply(lines.filter(Boolean).join('\n'))

@@ -100,9 +100,8 @@ async function completeDraft(ctx: ChatContext, found: Extract<FoundRecord, { kin
     return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
   }
   const record = isActivity
-    ? await storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, draft.senderName)
-    : await storeOpinion(ctx, source, parsed as Parsed<typeof parseOpinion>, draft.senderName)
-  await resolveDraft(ctx.services.db, draft.id, record.code, ctx.msg.time)
+    ? await storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, draft)
+    : await storeOpinion(ctx, source, parsed as Parsed<typeof parseOpinion>, draft)
   ctx.outcome = `completed:${draft.code}:${record.code}`
 }
 

@@ -22,6 +22,12 @@ export const OPINION_TEMPLATE = `#民意
 
 const WEEKDAYS = '日一二三四五六'
 
+/** Long values are shortened in replies: the whole text is stored, the chat stays readable. */
+export function clip(text: string, max = 200): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…（共 ${chars.length} 字）`
+}
+
 /** 2022-09-19 → 2022-09-19（周一） */
 export function dateWithWeekday(date: string): string {
   const [y, m, d] = date.split('-').map(Number)
@@ -37,15 +43,15 @@ export function activityLines(a: ActivityWithPeople, approx: { participants?: bo
   const people = a.participantsOf.map((p) => p.name).join('、')
   return [
     `日期：${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`,
-    `主题：${a.title}`,
+    `主题：${clip(a.title)}`,
     `类型：${a.type}`,
-    a.place && `地点：${a.place}`,
+    a.place && `地点：${clip(a.place)}`,
     people && `参与委员：${people}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
     a.participants !== null && `参与人次：${count(a.participants, approx.participants)}`,
     a.reach !== null && `服务人次：${count(a.reach, approx.reach)}`,
     a.partners && `联合单位：${a.partners}`,
     a.brand && `品牌：${a.brand}`,
-    a.note && `备注：${a.note}`,
+    a.note && `备注：${clip(a.note)}`,
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 
@@ -61,11 +67,11 @@ export function opinionLines(r: OpinionWithHistory): string[] {
   const authors = r.authors.map((a) => `${a.name}${a.isLead && r.authors.length > 1 ? '（牵头）' : ''}`).join('、')
   const unknown = r.authors.filter((a) => a.memberId === null).map((a) => a.name)
   return [
-    `标题：${r.title}`,
+    `标题：${clip(r.title)}`,
     `日期：${dateWithWeekday(r.date)}`,
     r.field && `领域：${r.field}`,
     `提交人：${authors}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
-    r.content && `内容：${r.content.length > 80 ? `${r.content.slice(0, 80)}…（共 ${r.content.length} 字）` : r.content}`,
+    r.content && `内容：${clip(r.content, 80)}`,
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 

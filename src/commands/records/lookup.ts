@@ -35,12 +35,13 @@ export async function findRecordInRoom(
   return { found, rest: args.trim().slice(first.length).trim() }
 }
 
-/** The reporter (or draft sender) may change a record; so may the room's secretaries and admins. */
+/**
+ * The reporter (or draft sender) may change a record; so may the room's secretaries and
+ * admins. Decided by member id, never by a name someone could register or take.
+ */
 export function mayChange(ctx: ChatContext, found: FoundRecord): boolean {
   if (ctx.isManager) return true
-  if (found.kind === 'draft') return found.record.senderName === ctx.msg.sender.name
-  return (
-    (found.record.reporterId !== null && found.record.reporterId === ctx.member?.id) ||
-    found.record.reporterName === ctx.speakerName
-  )
+  if (ctx.member === undefined) return false
+  const owner = found.kind === 'draft' ? found.record.memberId : found.record.reporterId
+  return owner === ctx.member.id
 }

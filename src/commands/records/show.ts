@@ -2,7 +2,7 @@ import { parseCount } from '../../parsing/mod.js'
 import { draftProblems } from '../../services/drafts.js'
 import { revisionsOf } from '../../services/revisions.js'
 import type { Command } from '../command.js'
-import { activityLines, opinionLines, revisionLine, statusLabel } from './format.js'
+import { activityLines, clip, opinionLines, revisionLine, statusLabel } from './format.js'
 import { findRecordInRoom } from './lookup.js'
 
 const showUsage = '#查 <编号>，例如：#查 A12'
@@ -22,7 +22,7 @@ export const showCommand: Command = {
       const d = found.record
       const state = d.resolvedAt ? (d.resolvedCode ? `已补全为 ${d.resolvedCode}` : '已丢弃') : '待补正'
       return ctx.reply(
-        [`草稿 ${d.code}（${d.kind === 'activity' ? '活动' : '社情民意'}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${d.text}`].join('\n'),
+        [`草稿 ${d.code}（${d.kind === 'activity' ? '活动' : '社情民意'}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${clip(d.text)}`].join('\n'),
       )
     }
     const revisions = await revisionsOf(ctx.services.db, found.code)

@@ -1,5 +1,6 @@
 import { ADOPTION_LEVELS, addStatus, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
+import { findDateInText } from '../../parsing/mod.js'
 import { replies, type Command } from '../command.js'
 import { statusLabel } from './format.js'
 import { findRecordInRoom } from './lookup.js'
@@ -19,7 +20,8 @@ export function parseAdoption(rest: string): { level: AdoptionLevel; detail?: st
     .sort((a, b) => b.length - a.length)
     .find((w) => text.startsWith(w))
   if (!word) return undefined
-  const detail = word === '全国政协' ? '全国政协' : text.slice(word.length).replace(/^[\s:：,，]+/, '').trim()
+  // 全国政协 is both the level and the start of the body's name (全国政协办公厅).
+  const detail = word === '全国政协' ? text : text.slice(word.length).replace(/^[\s:：,，]+/, '').trim()
   return { level: LEVEL_WORDS[word]!, ...(detail ? { detail } : {}) }
 }
 
@@ -35,12 +37,17 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
       if (!ctx.isManager) return ctx.reply(replies.managersOnly(`登记${name}`))
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
-      const { found, rest } = lookup
+      const { found } = lookup
+      let { rest } = lookup
       if (found.kind !== 'opinion') return ctx.reply(`${found.code} 不是社情民意记录，只有 M 开头的编号可以${name}。`)
       if (found.record.withdrawn) return ctx.reply(`${found.code} 已撤销，先发送 #恢复 ${found.code} 再${name}。`)
+      // "#办结 M7 9月30日": a step may be dated; otherwise it happened today.
+      const dated = findDateInText(rest, ctx.parseClock)
+      if (dated && !dated.ok) return ctx.reply(`${dated.problem}\n${usage}`)
+      if (dated?.ok && !dated.timeOnly) rest = (rest.slice(0, dated.index) + rest.slice(dated.index + dated.matched.length)).trim()
       let change: StatusChange = {
         kind,
-        date: ctx.localDate,
+        date: dated?.ok && !dated.timeOnly ? dated.date : ctx.localDate,
         actorName: ctx.speakerName,
         messageId: ctx.msg.puppetMessageId,
         at: ctx.msg.time,
@@ -66,7 +73,7 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
 }
 
 export const statusCommands: Command[] = [
-  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位]，例如：#采纳 M7 市级 嘉兴市政协'),
-  statusCommand('批示', 'instructed', '（秘书或管理员）登记领导批示', '#批示 <编号> [批示内容]'),
-  statusCommand('办结', 'resolved', '（秘书或管理员）登记社情民意办结', '#办结 <编号>'),
+  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位] [日期]，例如：#采纳 M7 市级 嘉兴市政协'),
+  statusCommand('批示', 'instructed', '（秘书或管理员）登记领导批示', '#批示 <编号> [批示内容] [日期]'),
+  statusCommand('办结', 'resolved', '（秘书或管理员）登记社情民意办结', '#办结 <编号> [日期]'),
 ]

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { allCommands } from '../../src/commands/index.js'
+import type { Command } from '../../src/commands/command.js'
+import type { MockChat } from '../../src/sim/mock-chat.js'
+import { GROUP, boundChat, startChat } from '../helpers.js'
+
+const at = (local: string) => new Date(`${local}+08:00`)
+async function say(chat: MockChat, from: string, text: string, extra: { time?: string; fromKey?: string; room?: string; roomKey?: string } = {}) {
+  const out = await chat.say({
+    room: extra.room ?? GROUP,
+    from,
+    text,
+    time: at(extra.time ?? '2022-09-21T10:00:00'),
+    ...(extra.fromKey ? { fromKey: extra.fromKey } : {}),
+    ...(extra.roomKey ? { roomKey: extra.roomKey } : {}),
+  })
+  return out.map((m) => m.text ?? '').join('\n---\n')
+}
+
+describe('identity cannot be taken by choosing a name', () => {
+  it('a remark (备注) set by the bot account makes an admin; a look-alike name in BOT_ADMINS only by WeChat name', async () => {
+    const chat = await startChat({ env: { BOT_ADMINS: '市政协办公室' } })
+    chat.contact('老周').payload.alias = '市政协办公室'
+    expect(await say(chat, '老周', '#绑定 健康家园会客厅')).toContain('已绑定')
+    expect(await say(chat, '路人', '#绑定 冒名会客厅')).toContain('只有管理员可以绑定群')
+  })
+
+  it('a second account cannot use the secretary’s registered real name', async () => {
+    const chat = await boundChat()
+    await say(chat, '张三', '#登记 张伟 教育')
+    await say(chat, '管理员', '#秘书 @张三')
+    await say(chat, '李四', '#民意 关于增设公交站点的建议')
+    const reply = await say(chat, '张伟', '#采纳 M1 市级')
+    expect(reply).toContain('只有本群秘书或管理员可以登记采纳')
+    expect(await say(chat, '张三', '#采纳 M1 市级', { time: '2022-09-21T10:01:00' })).toContain('市级采纳')
+  })
+
+  it('a second account that takes the secretary’s WeChat name is someone else', async () => {
+    const chat = await boundChat()
+    await say(chat, '王芳', '大家好 @会客厅助手')
+    await say(chat, '管理员', '#秘书 @王芳')
+    await say(chat, '李四', '#民意 关于增设公交站点的建议')
+    expect(await say(chat, '王芳', '#办结 M1', { fromKey: 'impostor' })).toContain('只有本群秘书或管理员可以登记办结')
+    expect(await chat.app.services.db.member.count({ where: { name: '王芳' } })).toBe(2)
+  })
+
+  it('refuses to register a real name another member of the room has, so records stay theirs', async () => {
+    const chat = await boundChat()
+    await say(chat, '张三', '#登记 张三 教育')
+    await say(chat, '张三', '#活动 9月19日 健康义诊')
+    expect(await say(chat, '李四', '#登记 张三')).toContain('本群已有委员登记为「张三」')
+    expect(await say(chat, '李四', '#撤销 A1')).toContain('只有 A1 的记录人、本群秘书或管理员可以撤销它')
+  })
+
+  it('a second group with a bound group’s topic is not that room', async () => {
+    const chat = await boundChat()
+    await say(chat, '王芳', '#活动 9月19日 健康义诊')
+    const reply = await say(chat, '路人', '#最近', { roomKey: 'copycat' })
+    expect(reply).toContain('本群还没有绑定')
+    expect(await say(chat, '王芳', '#最近', { time: '2022-09-21T10:02:00' })).toContain('A1')
+  })
+
+  it('will not move a bound room to another group unless asked to 改绑', async () => {
+    const chat = await boundChat()
+    const refused = await say(chat, '管理员', '#绑定 平湖健康家园政协委员会客厅', { room: '新群' })
+    expect(refused).toContain(`已绑定到群「${GROUP}」`)
+    expect(refused).toContain('#绑定 平湖健康家园政协委员会客厅 会客厅 改绑')
+    expect(await say(chat, '管理员', '#绑定 平湖健康家园政协委员会客厅 会客厅 改绑', { room: '新群' })).toContain('已更新绑定')
+    const room = await chat.app.services.db.room.findFirstOrThrow()
+    expect(room.topic).toBe('新群')
+  })
+})
+
+describe('drafts', () => {
+  it('completing one draft leaves the sender’s other drafts open', async () => {
+    const chat = await boundChat()
+    await say(chat, '李明', '#活动 9月32日 义诊')
+    await say(chat, '李明', '#活动 13月1日 读书会', { time: '2022-09-21T10:01:00' })
+    const done = await say(chat, '李明', '#修改 D1 日期=9月20日', { time: '2022-09-21T10:02:00' })
+    expect(done).toContain('草稿 D1 已由这条补全')
+    expect(done).not.toContain('D2')
+    const open = await chat.app.services.db.draft.findMany({ where: { resolvedAt: null } })
+    expect(open.map((d) => d.code)).toEqual(['D2'])
+  })
+})
+
+describe('bad and hostile input', () => {
+  it('answers a very long message at once, keeps it as a draft, and replies in one message', async () => {
+    const chat = await boundChat()
+    const started = Date.now()
+    const reply = await say(chat, '李明', `#活动 ${'很长的内容 '.repeat(1200)}`)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(reply).toContain('太长了（')
+    expect(reply).toContain('原文已存为草稿 D1')
+    const shown = await chat.say({ room: GROUP, from: '李明', text: '#查 D1', time: at('2022-09-21T10:01:00') })
+    expect(shown).toHaveLength(1)
+    expect(shown[0]!.text).toMatch(/…（共 \d+ 字）/)
+  })
+
+  it('refuses negative and implausible counts', async () => {
+    const chat = await boundChat()
+    expect(await say(chat, '李明', '#活动 主题：义诊\n参与人次：-5')).toContain('人数不能是负数："-5"')
+    expect(await say(chat, '李明', '#活动 主题：义诊\n服务人次：30亿', { time: '2022-09-21T10:01:00' })).toContain('人数过大')
+    expect(await chat.app.services.db.activity.count()).toBe(0)
+  })
+
+  it('treats a tag in the middle of a sentence as chatter', async () => {
+    const chat = await boundChat()
+    expect(await say(chat, '李明', '昨天在社区开展的义诊 #活动 照片我发群相册了')).toBe('')
+    expect(await chat.app.services.db.activity.count()).toBe(0)
+  })
+
+  it('strips control and direction-override characters before storing', async () => {
+    const chat = await boundChat()
+    await say(chat, '李明', '#活动 9月19日 健康\u0000义诊\u202e')
+    expect((await chat.app.services.db.activity.findFirstOrThrow()).title).toBe('健康义诊')
+  })
+
+  it('handles a resend after an error instead of taking it for a duplicate', async () => {
+    let calls = 0
+    const flaky: Command = {
+      name: '试试',
+      summary: 'test',
+      usage: '#试试',
+      needsRoom: false,
+      async run(ctx) {
+        calls++
+        if (calls === 1) throw new Error('temporary')
+        await ctx.reply('好了')
+      },
+    }
+    const chat = await startChat({ commands: [...allCommands(), flaky] })
+    expect(await say(chat, '李明', '#试试')).toContain('抱歉')
+    expect(await say(chat, '李明', '#试试', { time: '2022-09-21T10:00:03' })).toBe('好了')
+  })
+
+  it('warns when the same event seems to be reported twice', async () => {
+    const chat = await boundChat()
+    await say(chat, '王芳', '#活动 9月19日在市爱卫中心开展健康义诊')
+    const second = await say(chat, '李明', '#活动 9月19日 义诊活动，服务群众100人次')
+    expect(second).toContain('提示：同一天已有同类活动 A1（健康义诊，记录人 王芳）')
+    expect(second).toContain('#撤销 A2')
+  })
+})
+
+describe('status steps', () => {
+  it('keeps the full name of the adopting body and takes a written date', async () => {
+    const chat = await boundChat()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    expect(await say(chat, '管理员', '#采纳 M1 全国政协办公厅')).toContain('全国采纳（全国政协办公厅）')
+    expect(await say(chat, '管理员', '#办结 M1 9月30日', { time: '2022-10-08T10:00:00' })).toContain('2022-09-30 办结')
+    expect(await say(chat, '管理员', '#批示 M1 9月32日', { time: '2022-10-08T10:01:00' })).toContain('日期看不懂')
+  })
+})
