@@ -4,12 +4,15 @@ import { parseRegisterArgs } from '../../src/commands/register.js'
 
 describe('parseBindArgs', () => {
   it.each([
-    ['平湖健康家园政协委员会客厅 会客厅', { name: '平湖健康家园政协委员会客厅', kind: '会客厅', kindGuessed: false }],
-    ['东海论健 委员工作室 工作室', { name: '东海论健 委员工作室', kind: '工作室', kindGuessed: false }],
-    ['乍浦镇政协委员工作室', { name: '乍浦镇政协委员工作室', kind: '工作室', kindGuessed: true }],
-    ['春天里会客厅', { name: '春天里会客厅', kind: '会客厅', kindGuessed: true }],
+    ['平湖健康家园政协委员会客厅 会客厅', { name: '平湖健康家园政协委员会客厅', kind: '会客厅', kindGuessed: false, move: false }],
+    ['东海论健 委员工作室 工作室', { name: '东海论健 委员工作室', kind: '工作室', kindGuessed: false, move: false }],
+    ['乍浦镇政协委员工作室', { name: '乍浦镇政协委员工作室', kind: '工作室', kindGuessed: true, move: false }],
+    ['春天里会客厅', { name: '春天里会客厅', kind: '会客厅', kindGuessed: true, move: false }],
   ])('%s', (args, expected) => {
     expect(parseBindArgs(args)).toEqual(expected)
+  })
+  it('reads 改绑 at the end', () => {
+    expect(parseBindArgs('春天里会客厅 会客厅 改绑')).toEqual({ name: '春天里会客厅', kind: '会客厅', kindGuessed: false, move: true })
   })
   it('needs a name', () => {
     expect(parseBindArgs('  ')).toBeUndefined()
