@@ -12,6 +12,7 @@ import type { IncomingMessage } from './router/message.js'
 import { buildRouter } from './router/router.js'
 import { renameGroup } from './services/rooms.js'
 import { SessionIds } from './router/session-ids.js'
+import { Scheduler } from './schedule/scheduler.js'
 
 export interface AppOptions {
   db: Db
@@ -21,6 +22,8 @@ export interface AppOptions {
   outbox?: Partial<OutboxOptions>
   /** Replaces the command list (tests). */
   commands?: Command[]
+  /** Run the schedule on its own while logged in (default). Replay and tests drive it by hand. */
+  autoSchedule?: boolean
 }
 
 const ECHO_MEMORY_MS = 5 * 60_000
@@ -31,6 +34,8 @@ const ECHO_MEMORY_MS = 5 * 60_000
  */
 export class BotApp {
   readonly services: AppServices
+  readonly scheduler: Scheduler
+  private readonly autoSchedule: boolean
   private readonly router
   private queue: Promise<void> = Promise.resolve()
   private readonly recentSent = new Map<string, number>()
@@ -51,6 +56,8 @@ export class BotApp {
       outbox,
       session: new SessionIds(),
     }
+    this.scheduler = new Scheduler(this.services)
+    this.autoSchedule = options.autoSchedule ?? true
     const aliases = parseAliasSetting(options.config.COMMAND_ALIASES)
     if (aliases.errors.length > 0) throw new Error(aliases.errors.join('\n'))
     this.router = buildRouter({
@@ -78,14 +85,16 @@ export class BotApp {
     return run
   }
 
-  /** Logged in: cached puppet ids may be stale, sending can start. */
+  /** Logged in: cached puppet ids may be stale, sending and the schedule can start. */
   start(transport: Transport): void {
     this.services.session.reset()
     this.outbox.attach(transport)
+    if (this.autoSchedule) this.scheduler.start()
   }
 
   /** Logged out or stopping: nothing more is sent; pending messages stay queued. */
   stop(): void {
+    this.scheduler.stop()
     this.outbox.detach()
   }
 

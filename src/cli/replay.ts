@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { log } from '../log.js'
+import { addDays, localParts, zonedInstant } from '../parsing/mod.js'
 import { openSession, splitArgs } from './session.js'
 
 const TranscriptLine = z.object({
@@ -11,9 +12,11 @@ const TranscriptLine = z.object({
   text: z.string(),
 })
 
+const USAGE = '用法：npm run --silent replay -- <transcript.jsonl> [--db <file>] [--schedule]'
 const Args = z.object({
-  transcript: z.string({ error: '用法：npm run --silent replay -- <transcript.jsonl> [--db <file>]' }),
+  transcript: z.string({ error: USAGE }),
   db: z.string().optional(),
+  schedule: z.boolean(),
 })
 
 /** Feeds a JSONL chat transcript through the real bot and prints what it sends, one JSON line each. */
@@ -21,7 +24,7 @@ async function main(): Promise<number> {
   log.level = process.env.LOG_LEVEL ?? 'warn'
   const { flags, positional } = splitArgs(process.argv.slice(2))
   const db = flags.get('db')
-  const args = Args.safeParse({ transcript: positional[0], db: typeof db === 'string' ? db : undefined })
+  const args = Args.safeParse({ transcript: positional[0], db: typeof db === 'string' ? db : undefined, schedule: flags.get('schedule') === true })
   if (!args.success) {
     process.stderr.write(`${args.error.issues.map((i) => i.message).join('\n')}\n`)
     return 2
@@ -34,6 +37,26 @@ async function main(): Promise<number> {
   const lines = createInterface({ input: createReadStream(args.data.transcript, 'utf8'), crlfDelay: Infinity })
   let session: Awaited<ReturnType<typeof openSession>> | undefined
   let lineNo = 0
+  let printed = 0
+  let clockAt: Date | undefined
+  const flush = () => {
+    const sent = session?.chat.sent ?? []
+    for (const message of sent.slice(printed)) process.stdout.write(`${JSON.stringify(message)}\n`)
+    printed = sent.length
+  }
+  // Scheduled jobs fire as the transcript's clock passes them, in order with the chat.
+  const runSchedule = async (until: Date) => {
+    if (!session || !args.data.schedule || !clockAt || until <= clockAt) return
+    const { chat, clock } = session
+    await chat.app.scheduler.runDue(clockAt, until, {
+      before: (at) => clock.set(at),
+      after: async () => {
+        await chat.app.idle()
+        flush()
+      },
+    })
+    clockAt = until
+  }
   try {
     for await (const raw of lines) {
       lineNo++
@@ -50,13 +73,22 @@ async function main(): Promise<number> {
         start: time,
         paced: false,
       })
-      const out = await session.chat.say({ ...parsed.data, time })
-      for (const message of out) process.stdout.write(`${JSON.stringify(message)}\n`)
+      await runSchedule(time)
+      clockAt = time
+      await session.chat.say({ ...parsed.data, time })
+      flush()
     }
+    if (clockAt && session) await runSchedule(endOfLocalDay(clockAt, session.chat.app.services.config.BOT_TIMEZONE))
     return 0
   } finally {
     await session?.close()
   }
+}
+
+/** The last millisecond of the local day containing `at`. */
+function endOfLocalDay(at: Date, timeZone: string): Date {
+  const next = addDays(localParts(at, timeZone), 1)
+  return new Date(zonedInstant(next, 0, 0, timeZone).getTime() - 1)
 }
 
 function safeJson(text: string): unknown {

@@ -26,7 +26,8 @@ export async function openSession(options: SessionOptions): Promise<{ chat: Mock
   const config = loadConfig(env)
   const db = await openDatabase(`file:${file}`)
   const clock = new ManualClock(options.start)
-  const chat = await MockChat.start({ db, config, clock, log })
+  // The simulated clock drives the schedule (replay --schedule), not the wall clock.
+  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false })
   return {
     chat,
     clock,

@@ -2,6 +2,7 @@ import { bindCommand } from './bind.js'
 import type { Command } from './command.js'
 import { digestCommands } from './digest/commands.js'
 import { helpCommand } from './help.js'
+import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'
 import { registerCommand } from './register.js'
 import { activityCommand, opinionCommand } from './records/create.js'
 import { editCommand, withdrawCommands } from './records/edit.js'
@@ -22,6 +23,9 @@ export function allCommands(): Command[] {
     showCommand,
     recentCommand,
     ...digestCommands,
+    planCommand,
+    cancelPlanCommand,
+    settingsCommand,
     bindCommand,
     ...roleCommands,
     registerCommand,

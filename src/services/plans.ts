@@ -11,6 +11,7 @@ export interface NewPlan {
   time: string
   title: string
   place: string | undefined
+  createdById: number | undefined
   createdByName: string
   messageId: string
   createdAt: Date
@@ -29,6 +30,7 @@ export async function createPlan(db: Db, plan: NewPlan): Promise<PlannedActivity
         time: plan.time,
         title: plan.title,
         place: plan.place ?? null,
+        createdById: plan.createdById ?? null,
         createdByName: plan.createdByName,
         sourceMessageId: plan.messageId,
         createdAt: plan.createdAt,

@@ -8,6 +8,7 @@ CREATE TABLE "PlannedActivity" (
     "time" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "place" TEXT,
+    "createdById" INTEGER,
     "createdByName" TEXT NOT NULL,
     "sourceMessageId" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL,

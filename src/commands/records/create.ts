@@ -1,4 +1,6 @@
-import { parseActivity, parseOpinion } from '../../parsing/mod.js'
+import { editActivityText, parseActivity, parseEditPairs, parseOpinion } from '../../parsing/mod.js'
+import { normaliseCode } from '../../services/codes.js'
+import { findPlan, markPlanDone } from '../../services/plans.js'
 import { createActivity, type RecordSource } from '../../services/activities.js'
 import { resolveDraft, resolveLatestDraft, saveDraft } from '../../services/drafts.js'
 import type { Draft } from '../../generated/prisma/client.js'
@@ -98,6 +100,8 @@ export const activityCommand: Command = {
   needsRoom: true,
   async run(ctx, body) {
     if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${ACTIVITY_TEMPLATE}`)
+    const plan = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
+    if (plan) return recordPlannedActivity(ctx, normaliseCode(plan[1]!)!, body.slice(plan[0].length).trim())
     const parsed = parseActivity(body, ctx.parseClock)
     if (!parsed.ok) {
       const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, 'activity', body), parsed.errors)
@@ -107,6 +111,27 @@ export const activityCommand: Command = {
     const activity = await storeActivity(ctx, sourceOf(ctx, ctx.msg.text), parsed)
     ctx.outcome = `recorded:${activity.code}`
   },
+}
+
+/** `#活动 P3 参与人次=30 服务人次=200`: the plan's date, time, title and place, plus what is added. */
+async function recordPlannedActivity(ctx: ChatContext, code: string, rest: string) {
+  const plan = await findPlan(ctx.services.db, code)
+  if (!plan || plan.roomId !== ctx.room!.id) return ctx.reply(`本群没有预告 ${code}。发送 #最近 查看记录，或直接写活动内容。`)
+  if (plan.activityCode) return ctx.reply(`预告 ${code} 已记录为活动 ${plan.activityCode}。要改请发送 #修改 ${plan.activityCode} 字段=值`)
+  if (plan.cancelledAt) return ctx.reply(`预告 ${code} 已取消。如活动照常举行，请直接用 #活动 记录。`)
+  const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
+  const edits = parseEditPairs(rest)
+  const edited = edits.length > 0 ? editActivityText(base, edits) : { ok: true as const, text: rest ? `${base}\n${rest}` : base }
+  if (!edited.ok) return ctx.reply(`不认识的字段：${edited.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=30 服务人次=200`)
+  const parsed = parseActivity(edited.text, ctx.parseClock)
+  if (!parsed.ok) {
+    const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, 'activity', edited.text), parsed.errors)
+    ctx.outcome = `draft:${draft.code}`
+    return ctx.reply(problemReply('活动', parsed.errors, draft.code, ACTIVITY_TEMPLATE))
+  }
+  const activity = await storeActivity(ctx, sourceOf(ctx, ctx.msg.text), parsed)
+  await markPlanDone(ctx.services.db, plan, activity.code)
+  ctx.outcome = `recorded:${activity.code}:from:${code}`
 }
 
 export const opinionCommand: Command = {
