@@ -10,9 +10,9 @@ import { MockChat } from '../src/sim/mock-chat.js'
 import type { AppOptions } from '../src/app.js'
 
 /** A fresh, migrated database file for one test. */
-export async function freshDb(): Promise<{ db: Db; file: string }> {
-  const file = join(process.env.TEST_TMP_DIR!, `${randomUUID()}.db`)
-  copyFileSync(process.env.TEST_TEMPLATE_DB!, file)
+export async function freshDb(existingFile?: string): Promise<{ db: Db; file: string }> {
+  const file = existingFile ?? join(process.env.TEST_TMP_DIR!, `${randomUUID()}.db`)
+  if (!existingFile) copyFileSync(process.env.TEST_TEMPLATE_DB!, file)
   return { db: await openDatabase(`file:${file}`), file }
 }
 
@@ -30,15 +30,16 @@ afterEach(async () => {
 
 /** The real bot over the mock puppet on a fresh database, stopped after the test. */
 export async function startChat(
-  options: { env?: Record<string, string>; start?: string } & Partial<Pick<AppOptions, 'commands' | 'outbox'>> = {},
+  options: { env?: Record<string, string>; start?: string; dbFile?: string } & Partial<Pick<AppOptions, 'commands' | 'outbox'>> = {},
 ): Promise<MockChat> {
-  const { db } = await freshDb()
+  const { db } = await freshDb(options.dbFile)
   const clock = new ManualClock(new Date(options.start ?? '2022-09-21T10:00:00+08:00'))
   const chat = await MockChat.start({
     db,
     config: testConfig(options.env),
     clock,
     log,
+    autoSchedule: false,
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
   })

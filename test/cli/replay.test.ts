@@ -49,3 +49,28 @@ describe('replay', () => {
     expect(result.stderr).toContain('第 1 行无法读取：time 必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00')
   }, 60_000)
 })
+
+describe('replay --schedule', () => {
+  it('prints scheduled pushes in order with the chat, running the clock to the end of the last day', async () => {
+    const result = await replay(
+      [
+        { time: '2022-08-30T09:00:00+08:00', room: '健康家园群', from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+        { time: '2022-08-30T10:00:00+08:00', room: '健康家园群', from: '王芳', text: '#活动 8月29日 健康义诊，参与人次12' },
+        { time: '2022-09-01T08:00:00+08:00', room: '健康家园群', from: '王芳', text: '#帮助' },
+        { time: '2022-09-20T08:00:00+08:00', room: '健康家园群', from: '王芳', text: '#帮助' },
+      ],
+      ['--schedule'],
+    )
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { time: string; to: string; text: string })
+    expect(lines.map((l) => [l.time, l.to, l.text.split('\n')[0]])).toEqual([
+      ['2022-08-30T01:00:00.000Z', '健康家园群', expect.stringContaining('已绑定')],
+      ['2022-08-30T02:00:00.000Z', '健康家园群', '已记录活动 A1'],
+      ['2022-09-01T00:00:00.000Z', '健康家园群', '政协委员会客厅助手，可用命令：'],
+      ['2022-09-01T01:00:00.000Z', '健康家园群', '【平湖健康家园政协委员会客厅 · 2022年8月月报】'],
+      ['2022-09-01T01:00:00.000Z', '管理员', '【2022年8月 各会客厅、工作室汇总（1 个）】'],
+      ['2022-09-20T00:00:00.000Z', '健康家园群', '政协委员会客厅助手，可用命令：'],
+      ['2022-09-20T02:00:00.000Z', '健康家园群', expect.stringContaining('【月月有活动】')],
+    ])
+  }, 60_000)
+})
