@@ -92,6 +92,11 @@ export class BotApp {
     if (this.autoSchedule) this.scheduler.start()
   }
 
+  /** Whether the schedule is ticking (between login and logout). */
+  get scheduling(): boolean {
+    return this.scheduler.active
+  }
+
   /** Logged out or stopping: nothing more is sent; pending messages stay queued. */
   stop(): void {
     this.scheduler.stop()

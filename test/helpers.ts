@@ -30,7 +30,9 @@ afterEach(async () => {
 
 /** The real bot over the mock puppet on a fresh database, stopped after the test. */
 export async function startChat(
-  options: { env?: Record<string, string>; start?: string; dbFile?: string } & Partial<Pick<AppOptions, 'commands' | 'outbox'>> = {},
+  options: { env?: Record<string, string>; start?: string; dbFile?: string } & Partial<
+    Pick<AppOptions, 'commands' | 'outbox' | 'autoSchedule'>
+  > = {},
 ): Promise<MockChat> {
   const { db } = await freshDb(options.dbFile)
   const clock = new ManualClock(new Date(options.start ?? '2022-09-21T10:00:00+08:00'))
@@ -39,7 +41,7 @@ export async function startChat(
     config: testConfig(options.env),
     clock,
     log,
-    autoSchedule: false,
+    autoSchedule: options.autoSchedule ?? false,
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
   })

@@ -67,6 +67,10 @@ export class Scheduler {
     return run
   }
 
+  get active(): boolean {
+    return this.task !== undefined
+  }
+
   /** On login: catch up what was missed within the grace window, then check every minute. */
   start(): void {
     this.stop()

@@ -167,3 +167,19 @@ describe('the outbox under puppet failures', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 3 })
   })
 })
+
+describe('the schedule and the login', () => {
+  it('starts on login with a catch-up, and stops on logout', async () => {
+    const { file } = await freshDb()
+    const before = await roomWithAugust(file)
+    await before.stop()
+    // The bot comes back on 2 September: the 1 September digest was missed.
+    const chat = await startChat({ dbFile: file, start: '2022-09-02T10:00:00+08:00', autoSchedule: true, outbox: { retryBaseMs: 50 } })
+    expect(chat.app.scheduling).toBe(true)
+    // The simulated WeChat is new: the group appears once the account has loaded its chats.
+    chat.group(GROUP)
+    await expect.poll(() => chat.sent.filter((m) => m.text?.includes('2022年8月月报')).length, { timeout: 5000 }).toBe(1)
+    await chat.mocker.puppet.logout()
+    await expect.poll(() => chat.app.scheduling, { timeout: 2000 }).toBe(false)
+  })
+})
