@@ -57,3 +57,10 @@ describe('#月报, #季报, #年报', () => {
     expect(await say(chat, '李四', '#季报 五季度', '2022-09-25T10:00:00')).toContain('季度看不懂："五季度"。可以写 2022Q3')
   })
 })
+
+describe('a period that has not begun', () => {
+  it('says so instead of printing empty figures', async () => {
+    const chat = await twoRooms()
+    expect(await say(chat, '李四', '#季报 2022Q4', '2022-09-25T10:00:00')).toContain('2022年第四季度还没有开始，暂时没有数字。')
+  })
+})

@@ -24,6 +24,7 @@ function digestCommand(kind: PeriodKind): Command {
     async run(ctx, args) {
       const parsed = parsePeriod(args, kind, ctx.parseClock)
       if (!parsed.ok) return ctx.reply(`${parsed.problem}\n例如：${example}`)
+      if (parsed.period.from > ctx.localDate) return ctx.reply(`${parsed.period.label}还没有开始，暂时没有数字。`)
       const { db } = ctx.services
       if (ctx.inRoom) {
         if (!ctx.room) return ctx.reply('本群还没有绑定会客厅或工作室，暂时没有数字。请管理员先发送 #绑定 <名称>')

@@ -52,7 +52,9 @@ export function formatRoomDigest(roomName: string, d: Digest): string {
     kind === 'year' ? undefined : comparison('与去年同期比', f, d.lastYear),
   ]
   if (kind !== 'month') {
-    lines.push(d.emptyMonths.length === 0 ? '月月有活动 ✓' : `没有活动的月份：${d.emptyMonths.join('、')}。`)
+    // A tick only for a period that had activities; a period not begun yet gets neither line.
+    if (d.emptyMonths.length > 0) lines.push(`没有活动的月份：${d.emptyMonths.join('、')}。`)
+    else if (f.activities > 0) lines.push('月月有活动 ✓')
   }
   if (kind === 'year' && d.quarterFocus.length > 0) {
     lines.push(`各季度重点：${d.quarterFocus.map((q) => `${q.quarter} ${q.types.map((t) => t.name).join('、')}`).join('；')}。`)
