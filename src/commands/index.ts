@@ -4,7 +4,8 @@ import { digestCommands } from './digest/commands.js'
 import { helpCommand } from './help.js'
 import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'
 import { registerCommand } from './register.js'
-import { activityCommand, opinionCommand } from './records/create.js'
+import { activityCommand, opinionCommand, proposalCommand } from './records/create.js'
+import { proposalStepCommands } from './records/proposal-status.js'
 import { editCommand, withdrawCommands } from './records/edit.js'
 import { recentCommand, showCommand } from './records/show.js'
 import { statusCommands } from './records/status.js'
@@ -18,6 +19,8 @@ export function allCommands(): Command[] {
     activityCommand,
     opinionCommand,
     ...statusCommands,
+    proposalCommand,
+    ...proposalStepCommands,
     editCommand,
     ...withdrawCommands,
     showCommand,

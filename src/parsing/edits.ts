@@ -6,6 +6,7 @@ import { splitFields } from './fields.js'
 import { matchLabel, type LabelTable } from './labels.js'
 import { toHalfWidth } from './normalize.js'
 import { NOT_OPINION_LABELS, OPINION_LABELS, type OpinionDraft, type OpinionKey } from './opinion.js'
+import { NOT_PROPOSAL_LABELS, PROPOSAL_LABELS, type ProposalDraft, type ProposalKey } from './proposal.js'
 
 export interface FieldEdit {
   label: string
@@ -38,6 +39,7 @@ const ACTIVITY_TABLE: Table<ActivityKey> = {
   multiline: ['note', 'content'],
 }
 const OPINION_TABLE: Table<OpinionKey> = { labels: OPINION_LABELS, notLabels: NOT_OPINION_LABELS, multiline: ['content'] }
+const PROPOSAL_TABLE: Table<ProposalKey> = { labels: PROPOSAL_LABELS, notLabels: NOT_PROPOSAL_LABELS, multiline: ['content'] }
 
 export type EditResult = { ok: true; text: string } | { ok: false; unknownLabels: string[] }
 
@@ -62,6 +64,23 @@ export function editActivityText(body: string, edits: readonly FieldEdit[]): Edi
 
 export function editOpinionText(body: string, edits: readonly FieldEdit[]): EditResult {
   return applyEdits(body, OPINION_TABLE, edits)
+}
+
+export function editProposalText(body: string, edits: readonly FieldEdit[]): EditResult {
+  return applyEdits(body, PROPOSAL_TABLE, edits)
+}
+
+export function proposalToText(draft: ProposalDraft): string {
+  return [
+    `案由：${draft.title}`,
+    `类型：${draft.type}`,
+    `日期：${draft.date}`,
+    draft.field && `领域：${draft.field}`,
+    draft.authorNames.length > 0 && `提案人：${draft.authorNames.join('、')}`,
+    draft.content && `内容：${draft.content}`,
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 
 /** A stored activity written back in the labelled form the parser reads. */

@@ -74,7 +74,7 @@ function contentText(body: string, entries: Array<FieldEntry<OpinionKey>>): stri
 }
 
 /** Unlabelled text: the first line is the title; a single line is cut at its first "。". */
-function titleFromText(text: string): { title?: string; content?: string } {
+export function titleFromText(text: string): { title?: string; content?: string } {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
   const first = lines[0]
   if (!first) return {}

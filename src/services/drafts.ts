@@ -3,7 +3,7 @@ import type { Draft } from '../generated/prisma/client.js'
 import type { FieldProblem } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 
-export type DraftKind = 'activity' | 'opinion'
+export type DraftKind = 'activity' | 'opinion' | 'proposal'
 
 export interface DraftSource {
   kind: DraftKind

@@ -32,11 +32,17 @@ export async function setWithdrawn(
   actor: { name: string; at: Date },
 ): Promise<boolean> {
   const where = { code: recordCode }
-  const isActivity = recordCode.startsWith('A')
-  const record = isActivity ? await db.activity.findUnique({ where }) : await db.opinionReport.findUnique({ where })
+  const letter = recordCode[0]
+  const record =
+    letter === 'A'
+      ? await db.activity.findUnique({ where })
+      : letter === 'M'
+        ? await db.opinionReport.findUnique({ where })
+        : await db.proposal.findUnique({ where })
   if (!record || record.withdrawn === withdrawn) return false
-  if (isActivity) await db.activity.update({ where, data: { withdrawn } })
-  else await db.opinionReport.update({ where, data: { withdrawn, lastChangeAt: actor.at } })
+  if (letter === 'A') await db.activity.update({ where, data: { withdrawn } })
+  else if (letter === 'M') await db.opinionReport.update({ where, data: { withdrawn, lastChangeAt: actor.at } })
+  else await db.proposal.update({ where, data: { withdrawn } })
   await recordRevision(db, {
     recordCode,
     action: withdrawn ? 'withdraw' : 'restore',

@@ -19,6 +19,10 @@ export interface Figures {
   adopted: Record<AdoptionLevel, number>
   instructed: number
   resolved: number
+  /** Proposals handed in (by their date), registered (立案) and answered (办复), by the step's date. */
+  proposals: number
+  registered: number
+  answered: number
 }
 
 const dateRange = (scope: FigureScope) => ({
@@ -42,7 +46,9 @@ function sqlScope(alias: string, dateColumn: string, scope: FigureScope): Prisma
 export async function computeFigures(db: Db, scope: FigureScope): Promise<Figures> {
   const rooms = scope.roomIds ? { roomId: { in: scope.roomIds } } : {}
   const activityWhere = { withdrawn: false, date: dateRange(scope), ...rooms }
-  const [activity, opinions, members, adoptedRows, events] = await Promise.all([
+  const proposalSteps = (kind: string) =>
+    db.proposalEvent.count({ where: { kind, date: dateRange(scope), proposal: { withdrawn: false, ...rooms } } })
+  const [activity, opinions, members, adoptedRows, events, proposals, registered, answered] = await Promise.all([
     db.activity.aggregate({ where: activityWhere, _count: { _all: true }, _sum: { participants: true, reach: true } }),
     db.opinionReport.count({ where: { withdrawn: false, date: dateRange(scope), ...rooms } }),
     db.$queryRaw<{ n: bigint | number }[]>`
@@ -59,6 +65,9 @@ export async function computeFigures(db: Db, scope: FigureScope): Promise<Figure
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
       WHERE r."withdrawn" = 0 AND e."kind" IN ('instructed', 'resolved') ${sqlScope('r', 'e."date"', scope)}
       GROUP BY e."kind"`,
+    db.proposal.count({ where: { withdrawn: false, date: dateRange(scope), ...rooms } }),
+    proposalSteps('registered'),
+    proposalSteps('answered'),
   ])
   const adopted = Object.fromEntries(Object.keys(ADOPTION_LEVELS).map((level) => [level, 0])) as Record<AdoptionLevel, number>
   for (const row of adoptedRows) if (row.level && row.level in adopted) adopted[row.level as AdoptionLevel] = row._count._all
@@ -72,5 +81,8 @@ export async function computeFigures(db: Db, scope: FigureScope): Promise<Figure
     adopted,
     instructed: eventCount('instructed'),
     resolved: eventCount('resolved'),
+    proposals,
+    registered,
+    answered,
   }
 }

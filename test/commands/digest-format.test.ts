@@ -14,6 +14,9 @@ const figures = (f: Partial<Figures> = {}): Figures => ({
   adopted: { county: 0, city: 0, province: 0, national: 0 },
   instructed: 0,
   resolved: 0,
+  proposals: 0, // no proposals in this seed
+  registered: 0,
+  answered: 0,
   ...f,
 })
 

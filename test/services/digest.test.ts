@@ -159,6 +159,9 @@ describe('buildDigest for a month', () => {
       adopted: { county: 1, city: 1, province: 0, national: 0 }, // R3 county 09-28, R1 city 09-02; R4 withdrawn
       instructed: 1, // R2
       resolved: 1, // R1 on 09-25 (R2 in October, R4 withdrawn)
+      proposals: 0, // no proposals in this seed
+      registered: 0,
+      answered: 0,
     })
   })
 
@@ -228,6 +231,9 @@ describe('buildDigest for a month', () => {
       adopted: noAdoptions, // R1 adopted in September
       instructed: 0,
       resolved: 0,
+      proposals: 0, // no proposals in this seed
+      registered: 0,
+      answered: 0,
     })
     expect(d.lastYear).toEqual({
       activities: 2, // 2021-09-10, 2021-09-25 (09-28 withdrawn)
@@ -238,6 +244,9 @@ describe('buildDigest for a month', () => {
       adopted: noAdoptions,
       instructed: 0,
       resolved: 0, // R5 resolved in October 2021
+      proposals: 0, // no proposals in this seed
+      registered: 0,
+      answered: 0,
     })
   })
 
@@ -331,6 +340,9 @@ describe('buildDigest for a year', () => {
       adopted: { county: 1, city: 1, province: 0, national: 0 },
       instructed: 1, // R2
       resolved: 2, // R1 09-25, R2 10-10
+      proposals: 0, // no proposals in this seed
+      registered: 0,
+      answered: 0,
     })
     expect(d.byType).toEqual([
       { name: '义诊', count: 4 }, // 08-31, 09-01, 09-15, 09-30
@@ -340,7 +352,7 @@ describe('buildDigest for a year', () => {
     ])
     expect(d.memberTimes).toBe(17) // 1 + 1 + 1 + 1 + 1 before September, 12 in September
     expect(d.collectedResolved).toBe(2) // R1, R2
-    const y2021 = { activities: 2, participants: 10, reach: 400, members: 3, opinions: 1, adopted: noAdoptions, instructed: 0, resolved: 1 }
+    const y2021 = { activities: 2, participants: 10, reach: 400, members: 3, opinions: 1, adopted: noAdoptions, instructed: 0, resolved: 1, proposals: 0, registered: 0, answered: 0 }
     expect(d.previous).toEqual(y2021) // R5 resolved 2021-10-01
     expect(d.lastYear).toEqual(y2021)
   })
@@ -401,6 +413,9 @@ describe('buildCrossRoomDigest', () => {
       adopted: { county: 1, city: 1, province: 0, national: 0 },
       instructed: 1,
       resolved: 2, // R1, R7
+      proposals: 0, // no proposals in this seed
+      registered: 0,
+      answered: 0,
     })
     expect(t.memberTimes).toBe(14) // 12 + 2
     expect(t.byType).toEqual([

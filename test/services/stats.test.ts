@@ -66,6 +66,9 @@ describe('computeFigures', () => {
       adopted: { county: 0, city: 2, province: 1, national: 0 }, // r1 city + province, r2 city
       instructed: 1, // r2, twice
       resolved: 0, // r2 resolved in October
+      proposals: 0, // no proposals in this seed
+      registered: 0,
+      answered: 0,
     })
   })
 
@@ -83,6 +86,7 @@ describe('computeFigures', () => {
     expect(await computeFigures(db, { roomIds: [b.id], from: '2023-01-01', to: '2023-12-31' })).toEqual({
       activities: 0, participants: 0, reach: 0, members: 0, opinions: 0,
       adopted: { county: 0, city: 0, province: 0, national: 0 }, instructed: 0, resolved: 0,
+      proposals: 0, registered: 0, answered: 0,
     })
   })
 

@@ -1,8 +1,9 @@
-import { editActivityText, parseActivity, parseEditPairs, parseOpinion } from '../../parsing/mod.js'
+import { editActivityText, parseActivity, parseEditPairs, parseOpinion, parseProposal, type ParseOutcome } from '../../parsing/mod.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDone } from '../../services/plans.js'
 import { createActivity, type RecordSource } from '../../services/activities.js'
-import { resolveDraft, resolveLatestDraft, saveDraft } from '../../services/drafts.js'
+import { resolveDraft, resolveLatestDraft, saveDraft, type DraftKind } from '../../services/drafts.js'
+import { createProposal } from '../../services/proposals.js'
 import type { Draft } from '../../generated/prisma/client.js'
 import { createOpinion } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
@@ -10,11 +11,13 @@ import type { Command } from '../command.js'
 import {
   ACTIVITY_TEMPLATE,
   OPINION_TEMPLATE,
+  PROPOSAL_TEMPLATE,
   activityLines,
   clip,
   missingFigureHint,
   opinionLines,
   problemReply,
+  proposalLines,
 } from './format.js'
 
 function sourceOf(ctx: ChatContext, rawText: string): RecordSource {
@@ -28,7 +31,7 @@ function sourceOf(ctx: ChatContext, rawText: string): RecordSource {
   }
 }
 
-function draftSourceOf(ctx: ChatContext, kind: 'activity' | 'opinion', text: string) {
+function draftSourceOf(ctx: ChatContext, kind: DraftKind, text: string) {
   return {
     kind,
     roomId: ctx.room!.id,
@@ -41,7 +44,7 @@ function draftSourceOf(ctx: ChatContext, kind: 'activity' | 'opinion', text: str
 }
 
 /** The draft being completed by #修改, or else the reporter's latest open draft of that kind. */
-async function completeDraftWith(ctx: ChatContext, source: RecordSource, kind: 'activity' | 'opinion', code: string, completing?: Draft) {
+async function completeDraftWith(ctx: ChatContext, source: RecordSource, kind: DraftKind, code: string, completing?: Draft) {
   if (completing) {
     await resolveDraft(ctx.services.db, completing.id, code, ctx.msg.time)
     return completing.code
@@ -77,6 +80,20 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, draf
   return activity
 }
 
+export async function storeProposal(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseProposal>, completing?: Draft) {
+  const proposal = await createProposal(ctx.services.db, source, draft.value)
+  const completed = await completeDraftWith(ctx, source, 'proposal', proposal.code, completing)
+  const lines = [
+    `已记录提案 ${proposal.code}`,
+    ...proposalLines(proposal),
+    ...draft.warnings.map((w) => `提示：${w}`),
+    completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
+    `立案、并案、办复由秘书发送：#立案 ${proposal.code} / #办复 ${proposal.code} 满意`,
+  ]
+  await ctx.reply(lines.filter(Boolean).join('\n'))
+  return proposal
+}
+
 export async function storeOpinion(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseOpinion>, completing?: Draft) {
   const warnings = draft.warnings
   const report = await createOpinion(ctx.services.db, source, draft.value)
@@ -92,6 +109,31 @@ export async function storeOpinion(ctx: ChatContext, source: RecordSource, draft
   return report
 }
 
+/**
+ * Parses a record; what cannot be read is kept as the sender's draft and answered with the
+ * problems and a template. Returns the stored record, or undefined for a draft.
+ */
+async function recordOrDraft<D, R extends { code: string }>(
+  ctx: ChatContext,
+  kind: DraftKind,
+  text: string,
+  parsed: ParseOutcome<D>,
+  store: (parsed: Extract<ParseOutcome<D>, { ok: true }>) => Promise<R>,
+): Promise<R | undefined> {
+  if (!parsed.ok) {
+    const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, kind, text), parsed.errors)
+    ctx.outcome = `draft:${draft.code}`
+    await ctx.reply(problemReply(LABELS[kind], parsed.errors, draft.code, TEMPLATES[kind]))
+    return undefined
+  }
+  const record = await store(parsed)
+  ctx.outcome = `recorded:${record.code}`
+  return record
+}
+
+const LABELS = { activity: '活动', opinion: '社情民意', proposal: '提案' } as const
+const TEMPLATES = { activity: ACTIVITY_TEMPLATE, opinion: OPINION_TEMPLATE, proposal: PROPOSAL_TEMPLATE } as const
+
 export const activityCommand: Command = {
   name: '活动',
   aliases: ['活动记录', '履职活动'],
@@ -102,14 +144,7 @@ export const activityCommand: Command = {
     if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${ACTIVITY_TEMPLATE}`)
     const plan = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
     if (plan) return recordPlannedActivity(ctx, normaliseCode(plan[1]!)!, body.slice(plan[0].length).trim())
-    const parsed = parseActivity(body, ctx.parseClock)
-    if (!parsed.ok) {
-      const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, 'activity', body), parsed.errors)
-      ctx.outcome = `draft:${draft.code}`
-      return ctx.reply(problemReply('活动', parsed.errors, draft.code, ACTIVITY_TEMPLATE))
-    }
-    const activity = await storeActivity(ctx, sourceOf(ctx, ctx.msg.text), parsed)
-    ctx.outcome = `recorded:${activity.code}`
+    await recordOrDraft(ctx, 'activity', body, parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
   },
 }
 
@@ -123,15 +158,10 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   const edits = parseEditPairs(rest)
   const edited = edits.length > 0 ? editActivityText(base, edits) : { ok: true as const, text: rest ? `${base}\n${rest}` : base }
   if (!edited.ok) return ctx.reply(`不认识的字段：${edited.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=30 服务人次=200`)
-  const parsed = parseActivity(edited.text, ctx.parseClock)
-  if (!parsed.ok) {
-    const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, 'activity', edited.text), parsed.errors)
-    ctx.outcome = `draft:${draft.code}`
-    return ctx.reply(problemReply('活动', parsed.errors, draft.code, ACTIVITY_TEMPLATE))
-  }
-  const activity = await storeActivity(ctx, sourceOf(ctx, ctx.msg.text), parsed)
-  await markPlanDone(ctx.services.db, plan, activity.code)
-  ctx.outcome = `recorded:${activity.code}:from:${code}`
+  const activity = await recordOrDraft(ctx, 'activity', edited.text, parseActivity(edited.text, ctx.parseClock), (p) =>
+    storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p),
+  )
+  if (activity) await markPlanDone(ctx.services.db, plan, activity.code)
 }
 
 export const opinionCommand: Command = {
@@ -142,13 +172,18 @@ export const opinionCommand: Command = {
   needsRoom: true,
   async run(ctx, body) {
     if (!body.trim()) return ctx.reply(`请在 #民意 后面写上标题和内容，例如：\n${OPINION_TEMPLATE}`)
-    const parsed = parseOpinion(body, ctx.parseClock)
-    if (!parsed.ok) {
-      const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, 'opinion', body), parsed.errors)
-      ctx.outcome = `draft:${draft.code}`
-      return ctx.reply(problemReply('社情民意', parsed.errors, draft.code, OPINION_TEMPLATE))
-    }
-    const report = await storeOpinion(ctx, sourceOf(ctx, ctx.msg.text), parsed)
-    ctx.outcome = `recorded:${report.code}`
+    await recordOrDraft(ctx, 'opinion', body, parseOpinion(body, ctx.parseClock), (p) => storeOpinion(ctx, sourceOf(ctx, ctx.msg.text), p))
+  },
+}
+
+export const proposalCommand: Command = {
+  name: '提案',
+  aliases: ['提案记录'],
+  summary: '记录一件提案（个人、联名或集体）',
+  usage: '#提案 案由：关于…的建议 类型：联名 提案人：张三、李四',
+  needsRoom: true,
+  async run(ctx, body) {
+    if (!body.trim()) return ctx.reply(`请在 #提案 后面写上案由等内容，例如：\n${PROPOSAL_TEMPLATE}`)
+    await recordOrDraft(ctx, 'proposal', body, parseProposal(body, ctx.parseClock), (p) => storeProposal(ctx, sourceOf(ctx, ctx.msg.text), p))
   },
 }

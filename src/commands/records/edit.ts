@@ -1,29 +1,16 @@
-import {
-  activityToText,
-  editActivityText,
-  editOpinionText,
-  opinionToText,
-  parseActivity,
-  parseEditPairs,
-  parseOpinion,
-  type FieldEdit,
-  type FieldProblem,
-} from '../../parsing/mod.js'
+import { parseEditPairs, type FieldEdit, type FieldProblem } from '../../parsing/mod.js'
 import type { ChatContext } from '../../router/context.js'
-import { activityAsDraft, updateActivity } from '../../services/activities.js'
 import { resolveDraft, updateDraft } from '../../services/drafts.js'
-import { opinionAsDraft, updateOpinion } from '../../services/opinions.js'
 import { recordRevision, setWithdrawn } from '../../services/revisions.js'
 import type { Command } from '../command.js'
-import { storeActivity, storeOpinion, type Parsed } from './create.js'
-import { activityLines, opinionLines, revisionLine } from './format.js'
+import { storeActivity, storeOpinion, storeProposal, type Parsed } from './create.js'
+import { revisionLine } from './format.js'
+import { ACTIVITY_KIND, OPINION_KIND, PROPOSAL_KIND, type RecordKind } from './kinds.js'
 import { findRecordInRoom, mayChange, type FoundRecord } from './lookup.js'
+import type { Draft } from '../../generated/prisma/client.js'
 
-const EDITABLE = {
-  activity: '时间、主题、类型、地点、参与委员、参与人次、服务人次、联合单位、品牌、备注',
-  opinion: '标题、内容、领域、提交人、日期',
-}
 const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=30 服务人次=200'
+const KINDS = { activity: ACTIVITY_KIND, opinion: OPINION_KIND, proposal: PROPOSAL_KIND } as const
 
 const problemsText = (problems: FieldProblem[]) => problems.map((p) => `· ${p.field}：${p.problem}`).join('\n')
 
@@ -39,51 +26,45 @@ export const editCommand: Command = {
     const { found, rest } = lookup
     if (!mayChange(ctx, found)) return ctx.reply(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
     const edits = parseEditPairs(rest)
-    const kind = found.kind === 'draft' ? (found.record.kind as 'activity' | 'opinion') : found.kind
-    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${EDITABLE[kind]}`)
-    if (found.kind === 'draft') return completeDraft(ctx, found, edits)
-    if (found.kind === 'activity') return editActivity(ctx, found, edits)
-    return editOpinion(ctx, found, edits)
+    const kind = found.kind === 'draft' ? (found.record.kind as keyof typeof KINDS) : found.kind
+    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${KINDS[kind].editable}`)
+    switch (found.kind) {
+      case 'draft':
+        return completeDraft(ctx, found.record, edits)
+      case 'activity':
+        return editRecord(ctx, found.code, found.record, ACTIVITY_KIND, edits)
+      case 'opinion':
+        return editRecord(ctx, found.code, found.record, OPINION_KIND, edits)
+      case 'proposal':
+        return editRecord(ctx, found.code, found.record, PROPOSAL_KIND, edits)
+    }
   },
 }
 
-async function editActivity(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'activity' }>, edits: FieldEdit[]) {
-  const before = activityAsDraft(found.record)
-  const text = editActivityText(activityToText(before), edits)
-  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${EDITABLE.activity}`)
-  const parsed = parseActivity(text.text, ctx.parseClock)
-  if (!parsed.ok) return ctx.reply(`${found.code} 没有修改：\n${problemsText(parsed.errors)}`)
-  const updated = await updateActivity(ctx.services.db, found.record, parsed.value)
-  const after = activityAsDraft(updated)
-  await recordRevision(ctx.services.db, { recordCode: found.code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
-  ctx.outcome = `edited:${found.code}`
-  const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: found.code }, orderBy: { id: 'desc' } })
-  await ctx.reply([`已修改 ${found.code}`, revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：'), ...activityLines(updated)].join('\n'))
-}
-
-async function editOpinion(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'opinion' }>, edits: FieldEdit[]) {
-  const before = opinionAsDraft(found.record)
-  const text = editOpinionText(opinionToText(before), edits)
-  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${EDITABLE.opinion}`)
-  const parsed = parseOpinion(text.text, ctx.parseClock)
-  if (!parsed.ok) return ctx.reply(`${found.code} 没有修改：\n${problemsText(parsed.errors)}`)
-  const updated = await updateOpinion(ctx.services.db, found.record, parsed.value)
-  const after = opinionAsDraft(updated)
-  await recordRevision(ctx.services.db, { recordCode: found.code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
-  ctx.outcome = `edited:${found.code}`
-  const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: found.code }, orderBy: { id: 'desc' } })
-  await ctx.reply([`已修改 ${found.code}`, revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：'), ...opinionLines(updated)].join('\n'))
+/** Edits go through the same parser as a new record, so an edit can never store what a new message could not. */
+async function editRecord<R, D>(ctx: ChatContext, code: string, record: R, kind: RecordKind<R, D>, edits: FieldEdit[]) {
+  const before = kind.asDraft(record)
+  const text = kind.editText(kind.toText(before), edits)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${kind.editable}`)
+  const parsed = kind.parse(text.text, ctx.parseClock)
+  if (!parsed.ok) return ctx.reply(`${code} 没有修改：\n${problemsText(parsed.errors)}`)
+  const updated = await kind.update(ctx.services.db, record, parsed.value)
+  const after = kind.asDraft(updated)
+  await recordRevision(ctx.services.db, { recordCode: code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
+  ctx.outcome = `edited:${code}`
+  const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: code }, orderBy: { id: 'desc' } })
+  const change = revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：')
+  await ctx.reply([`已修改 ${code}`, change, ...kind.lines(updated)].join('\n'))
 }
 
 /** Applies the edits to the draft's text; once it parses, the draft becomes its record. */
-async function completeDraft(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'draft' }>, edits: FieldEdit[]) {
-  const draft = found.record
+async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[]) {
   if (draft.resolvedAt) {
     return ctx.reply(draft.resolvedCode ? `草稿 ${draft.code} 已经补全为 ${draft.resolvedCode}，请改 ${draft.resolvedCode}。` : `草稿 ${draft.code} 已撤销。`)
   }
-  const isActivity = draft.kind === 'activity'
-  const text = isActivity ? editActivityText(draft.text, edits) : editOpinionText(draft.text, edits)
-  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${EDITABLE[isActivity ? 'activity' : 'opinion']}`)
+  const kind = KINDS[draft.kind as keyof typeof KINDS]
+  const text = kind.editText(draft.text, edits)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${kind.editable}`)
   // Relative words in the draft meant the day it was sent.
   const clock = { now: draft.messageTime, timeZone: ctx.services.config.BOT_TIMEZONE }
   const source = {
@@ -94,14 +75,17 @@ async function completeDraft(ctx: ChatContext, found: Extract<FoundRecord, { kin
     rawText: text.text,
     sentAt: draft.messageTime,
   }
-  const parsed = isActivity ? parseActivity(text.text, clock) : parseOpinion(text.text, clock)
+  const parsed = kind.parse(text.text, clock)
   if (!parsed.ok) {
     await updateDraft(ctx.services.db, draft, text.text, parsed.errors)
     return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
   }
-  const record = isActivity
-    ? await storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, draft)
-    : await storeOpinion(ctx, source, parsed as Parsed<typeof parseOpinion>, draft)
+  const record =
+    draft.kind === 'activity'
+      ? await storeActivity(ctx, source, parsed as Parsed<typeof ACTIVITY_KIND.parse>, draft)
+      : draft.kind === 'opinion'
+        ? await storeOpinion(ctx, source, parsed as Parsed<typeof OPINION_KIND.parse>, draft)
+        : await storeProposal(ctx, source, parsed as Parsed<typeof PROPOSAL_KIND.parse>, draft)
   ctx.outcome = `completed:${draft.code}:${record.code}`
 }
 

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../parsing/mod.js'
 import type { ActivityWithPeople } from '../../services/activities.js'
 import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../../services/opinions.js'
+import { PROPOSAL_STEPS, type ProposalStep, type ProposalWithHistory } from '../../services/proposals.js'
 import type { Revision } from '../../generated/prisma/client.js'
 
 export const ACTIVITY_TEMPLATE = `#活动
@@ -75,6 +76,31 @@ export function opinionLines(r: OpinionWithHistory): string[] {
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 
+export const PROPOSAL_TEMPLATE = `#提案
+案由：关于加快推进中医药事业发展的建议
+类型：联名
+提案人：张三、李四
+领域：医疗卫生
+内容：（情况、理由、办法）`
+
+export function proposalLines(p: ProposalWithHistory): string[] {
+  const authors = p.authors.map((a) => `${a.name}${a.isLead && p.authors.length > 1 ? '（领衔）' : ''}`).join('、')
+  const unknown = p.authors.filter((a) => a.memberId === null).map((a) => a.name)
+  return [
+    `案由：${clip(p.title)}`,
+    `类型：${p.type}提案`,
+    `日期：${dateWithWeekday(p.date)}`,
+    p.field && `领域：${p.field}`,
+    `提案人：${authors}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
+  ].filter((line): line is string => typeof line === 'string' && line !== '')
+}
+
+export function proposalStepLabel(event: { kind: string; detail?: string | null }): string {
+  const name = PROPOSAL_STEPS[event.kind as ProposalStep] ?? event.kind
+  if (event.kind === 'merged') return `${name}（并入 ${event.detail}）`
+  return event.detail ? `${name}（${event.detail}）` : name
+}
+
 export function statusLabel(event: { kind: string; level?: string | null; detail?: string | null }): string {
   if (event.kind === 'adopted') {
     const level = ADOPTION_LEVELS[event.level as AdoptionLevel] ?? event.level
@@ -98,7 +124,7 @@ export function revisionLine(revision: Revision, timeZone: string): string {
 const FIELD_LABELS: Record<string, string> = {
   date: '日期', time: '时间', title: '主题', type: '类型', place: '地点', memberNames: '参与委员',
   participants: '参与人次', reach: '服务人次', partners: '联合单位', brand: '品牌', note: '备注',
-  content: '内容', field: '领域', authorNames: '提交人',
+  content: '内容', field: '领域', authorNames: '提交人', typeInferred: '类型',
 }
 
 function show(value: unknown): string {

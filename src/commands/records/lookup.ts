@@ -3,10 +3,12 @@ import type { ChatContext } from '../../router/context.js'
 import type { ActivityWithPeople } from '../../services/activities.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findOpinion, type OpinionWithHistory } from '../../services/opinions.js'
+import { PROPOSAL_LETTER, findProposal, type ProposalWithHistory } from '../../services/proposals.js'
 
 export type FoundRecord =
   | { kind: 'activity'; code: string; record: ActivityWithPeople }
   | { kind: 'opinion'; code: string; record: OpinionWithHistory }
+  | { kind: 'proposal'; code: string; record: ProposalWithHistory }
   | { kind: 'draft'; code: string; record: Draft }
 
 /** `A12 其余参数` → the record of this room, or a Chinese reason why not. */
@@ -17,7 +19,7 @@ export async function findRecordInRoom(
 ): Promise<{ found: FoundRecord; rest: string } | { error: string }> {
   const [first = '', ...rest] = args.trim().split(/\s+/)
   const code = normaliseCode(first)
-  if (!code) return { error: first ? `「${first}」不是记录编号。编号像 A12、M7、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
+  if (!code) return { error: first ? `「${first}」不是记录编号。编号像 A12、M7、T5、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
   const { db } = ctx.services
   let found: FoundRecord | undefined
   if (code.startsWith('A')) {
@@ -26,6 +28,9 @@ export async function findRecordInRoom(
   } else if (code.startsWith('M')) {
     const record = await findOpinion(db, code)
     if (record) found = { kind: 'opinion', code, record }
+  } else if (code.startsWith(PROPOSAL_LETTER)) {
+    const record = await findProposal(db, code)
+    if (record) found = { kind: 'proposal', code, record }
   } else if (code.startsWith('D')) {
     const record = await db.draft.findUnique({ where: { code } })
     if (record) found = { kind: 'draft', code, record }

@@ -2,10 +2,11 @@ import { parseCount } from '../../parsing/mod.js'
 import { draftProblems } from '../../services/drafts.js'
 import { revisionsOf } from '../../services/revisions.js'
 import type { Command } from '../command.js'
-import { activityLines, clip, opinionLines, revisionLine, statusLabel } from './format.js'
+import { activityLines, clip, opinionLines, proposalLines, proposalStepLabel, revisionLine, statusLabel } from './format.js'
 import { findRecordInRoom } from './lookup.js'
 
 const showUsage = '#查 <编号>，例如：#查 A12'
+const KIND_LABELS = { activity: '活动', opinion: '社情民意', proposal: '提案' } as const
 
 export const showCommand: Command = {
   name: '查',
@@ -22,20 +23,24 @@ export const showCommand: Command = {
       const d = found.record
       const state = d.resolvedAt ? (d.resolvedCode ? `已补全为 ${d.resolvedCode}` : '已丢弃') : '待补正'
       return ctx.reply(
-        [`草稿 ${d.code}（${d.kind === 'activity' ? '活动' : '社情民意'}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${clip(d.text)}`].join('\n'),
+        [`草稿 ${d.code}（${KIND_LABELS[d.kind as keyof typeof KIND_LABELS]}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${clip(d.text)}`].join('\n'),
       )
     }
     const revisions = await revisionsOf(ctx.services.db, found.code)
     const withdrawn = found.record.withdrawn ? '（已撤销，不计入统计）' : ''
-    const body = found.kind === 'activity' ? activityLines(found.record) : opinionLines(found.record)
-    const progress =
-      found.kind === 'opinion' && found.record.events.length > 0
-        ? ['进展：', ...found.record.events.map((e) => `${e.date} ${statusLabel(e)}（${e.actorName}）`)]
-        : []
+    const body =
+      found.kind === 'activity' ? activityLines(found.record) : found.kind === 'opinion' ? opinionLines(found.record) : proposalLines(found.record)
+    const steps =
+      found.kind === 'opinion'
+        ? found.record.events.map((e) => `${e.date} ${statusLabel(e)}（${e.actorName}）`)
+        : found.kind === 'proposal'
+          ? found.record.events.map((e) => `${e.date} ${proposalStepLabel(e)}（${e.actorName}）`)
+          : []
+    const progress = steps.length > 0 ? ['进展：', ...steps] : []
     const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
     await ctx.reply(
       [
-        `${found.kind === 'activity' ? '活动' : '社情民意'} ${found.code}${withdrawn}`,
+        `${KIND_LABELS[found.kind]} ${found.code}${withdrawn}`,
         ...body,
         ...progress,
         `记录人：${found.record.reporterName}（${created}）`,
@@ -56,9 +61,10 @@ export const recentCommand: Command = {
     const n = Math.min(asked, 20)
     const { db } = ctx.services
     const roomId = ctx.room!.id
-    const [activities, reports, drafts] = await Promise.all([
+    const [activities, reports, proposals, drafts] = await Promise.all([
       db.activity.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n }),
       db.opinionReport.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: true } }),
+      db.proposal.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: { orderBy: { id: 'asc' } } } }),
       db.draft.findMany({ where: { roomId, resolvedAt: null }, orderBy: { id: 'desc' }, take: n }),
     ])
     const rows = [
@@ -67,11 +73,15 @@ export const recentCommand: Command = {
         const latest = r.events.at(-1)
         return { at: r.createdAt, line: `${r.code} ${r.date} 民意｜${r.title}${latest ? `（${statusLabel(latest)}）` : ''}${r.withdrawn ? '（已撤销）' : ''}` }
       }),
+      ...proposals.map((p) => {
+        const latest = p.events.at(-1)
+        return { at: p.createdAt, line: `${p.code} ${p.date} 提案｜${p.title}${latest ? `（${proposalStepLabel(latest)}）` : ''}${p.withdrawn ? '（已撤销）' : ''}` }
+      }),
       ...drafts.map((d) => ({ at: d.createdAt, line: `${d.code} 草稿｜${d.senderName}：${d.text.slice(0, 20)}${d.text.length > 20 ? '…' : ''}（待补正）` })),
     ]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .slice(0, n)
-    if (rows.length === 0) return ctx.reply('本群还没有记录。发送 #活动 或 #民意 开始记录，#帮助 查看模板。')
+    if (rows.length === 0) return ctx.reply('本群还没有记录。发送 #活动、#民意 或 #提案 开始记录，#帮助 查看模板。')
     await ctx.reply([`本群最近 ${rows.length} 条记录：`, ...rows.map((r) => r.line), '查看详情：#查 <编号>'].join('\n'))
   },
 }

@@ -1,0 +1,101 @@
+import type { Db } from '../db/client.js'
+import type { Proposal, ProposalAuthor, ProposalEvent } from '../generated/prisma/client.js'
+import type { ProposalDraft } from '../parsing/mod.js'
+import type { RecordSource } from './activities.js'
+import { nextCode } from './codes.js'
+import { findRoomMemberByName } from './members.js'
+
+export const PROPOSAL_LETTER = 'T'
+
+export const PROPOSAL_STEPS = {
+  registered: '立案',
+  merged: '并案',
+  answered: '办复',
+  key: '重点提案',
+  important: '重要提案',
+} as const
+export type ProposalStep = keyof typeof PROPOSAL_STEPS
+
+export const SATISFACTION = ['满意', '基本满意', '不满意'] as const
+
+export type ProposalWithHistory = Proposal & { authors: ProposalAuthor[]; events: ProposalEvent[] }
+const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
+
+async function authorRows(db: Db, roomId: number, names: readonly string[]) {
+  const rows: { name: string; memberId: number | null; isLead: boolean }[] = []
+  for (const name of new Set(names)) {
+    const hit = await findRoomMemberByName(db, roomId, name)
+    rows.push({ name, memberId: hit?.member.id ?? null, isLead: rows.length === 0 })
+  }
+  return rows
+}
+
+const columnsOf = (d: ProposalDraft) => ({ date: d.date, title: d.title, type: d.type, field: d.field ?? null })
+
+export async function createProposal(db: Db, source: RecordSource, draft: ProposalDraft): Promise<ProposalWithHistory> {
+  const existing = await db.proposal.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
+  if (existing) return existing
+  const authors = await authorRows(db, source.roomId, draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName])
+  return db.$transaction(async (tx) => {
+    const proposal = await tx.proposal.create({
+      data: {
+        code: await nextCode(tx, PROPOSAL_LETTER),
+        roomId: source.roomId,
+        ...columnsOf(draft),
+        reporterId: source.reporterId ?? null,
+        reporterName: source.reporterName,
+        sourceMessageId: source.messageId,
+        rawText: source.rawText,
+        createdAt: source.sentAt,
+      },
+    })
+    await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
+    return tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, include: withHistory })
+  })
+}
+
+export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalDraft): Promise<ProposalWithHistory> {
+  const authors = await authorRows(db, proposal.roomId, draft.authorNames.length > 0 ? draft.authorNames : [proposal.reporterName])
+  return db.$transaction(async (tx) => {
+    await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
+    await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
+    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(draft), include: withHistory })
+  })
+}
+
+export function proposalAsDraft(p: ProposalWithHistory): ProposalDraft {
+  return {
+    title: p.title,
+    type: p.type as ProposalDraft['type'],
+    typeInferred: false,
+    ...(p.field ? { field: p.field } : {}),
+    authorNames: p.authors.map((a) => a.name),
+    date: p.date,
+    dateDefaulted: false,
+  }
+}
+
+export function findProposal(db: Db, code: string): Promise<ProposalWithHistory | null> {
+  return db.proposal.findUnique({ where: { code }, include: withHistory })
+}
+
+/** Adds a step once: a second 立案 or 办复 of the same proposal is refused, so nothing counts twice. */
+export async function addProposalStep(
+  db: Db,
+  proposal: Proposal,
+  step: { kind: ProposalStep; detail?: string; date: string; actorName: string; messageId: string },
+): Promise<{ ok: true } | { ok: false; repeatOf: ProposalEvent }> {
+  const repeat = await db.proposalEvent.findUnique({ where: { proposalId_kind: { proposalId: proposal.id, kind: step.kind } } })
+  if (repeat) return { ok: false, repeatOf: repeat }
+  await db.proposalEvent.create({
+    data: {
+      proposalId: proposal.id,
+      kind: step.kind,
+      detail: step.detail ?? null,
+      date: step.date,
+      actorName: step.actorName,
+      sourceMessageId: step.messageId,
+    },
+  })
+  return { ok: true }
+}
