@@ -13,6 +13,7 @@ import { buildRouter } from './router/router.js'
 import { renameGroup } from './services/rooms.js'
 import { SessionIds } from './router/session-ids.js'
 import { Scheduler } from './schedule/scheduler.js'
+import { loadScoringRules } from './scoring/rules.js'
 
 export interface AppOptions {
   db: Db
@@ -55,6 +56,7 @@ export class BotApp {
       log: options.log,
       outbox,
       session: new SessionIds(),
+      rules: loadScoringRules(options.config.SCORING_RULES_FILE),
     }
     this.scheduler = new Scheduler(this.services)
     this.autoSchedule = options.autoSchedule ?? true

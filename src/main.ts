@@ -5,6 +5,7 @@ import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { log } from './log.js'
+import { ScoringRulesError } from './scoring/rules.js'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) log.fatal(error.message)
+  if (error instanceof ConfigError || error instanceof ScoringRulesError) log.fatal(error.message)
   else log.fatal({ err: error }, '启动失败')
   process.exit(1)
 })

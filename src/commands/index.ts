@@ -10,6 +10,7 @@ import { editCommand, withdrawCommands } from './records/edit.js'
 import { recentCommand, showCommand } from './records/show.js'
 import { statusCommands } from './records/status.js'
 import { roleCommands } from './roles.js'
+import { myYearCommand, rankingCommand } from './scoring.js'
 
 /** Every chat command, in the order #帮助 lists them. Add a new command here. */
 export function allCommands(): Command[] {
@@ -26,6 +27,8 @@ export function allCommands(): Command[] {
     showCommand,
     recentCommand,
     ...digestCommands,
+    myYearCommand,
+    rankingCommand,
     planCommand,
     cancelPlanCommand,
     settingsCommand,

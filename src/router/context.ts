@@ -6,6 +6,7 @@ import type { Outbox, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Room, RoomMembership } from '../generated/prisma/client.js'
 import type { IncomingMessage } from './message.js'
 import type { SessionIds } from './session-ids.js'
+import type { ScoringRules } from '../scoring/rules.js'
 import type { CommandMatch } from './command-text.js'
 import { formatYmd, localParts, type ParseClock } from '../parsing/mod.js'
 
@@ -17,6 +18,7 @@ export interface AppServices {
   outbox: Outbox
   log: Logger
   session: SessionIds
+  rules: ScoringRules
 }
 
 export type Role = 'member' | 'lead' | 'secretary'
@@ -75,5 +77,11 @@ export class ChatContext {
 
   async reply(text: string): Promise<void> {
     await this.services.outbox.enqueue(this.replyTarget, { text })
+  }
+
+  /** To the sender's private chat, wherever the message came from. */
+  async replyPrivately(text: string): Promise<void> {
+    const { sender } = this.msg
+    await this.services.outbox.enqueue({ kind: 'contact', name: sender.name, puppetId: sender.puppetId }, { text })
   }
 }

@@ -1,0 +1,75 @@
+import { parsePeriod } from '../parsing/mod.js'
+import type { ChatContext } from '../router/context.js'
+import { roomsVisibleTo } from '../services/digest.js'
+import { RULE_LABELS, rankMembers, scoreMemberYear, type MemberYear, type RuleName } from '../scoring/score.js'
+import type { Command } from './command.js'
+import type { ScoringRules } from '../scoring/rules.js'
+
+function yearOf(ctx: ChatContext, args: string): number | string {
+  const parsed = parsePeriod(args, 'year', ctx.parseClock)
+  return parsed.ok ? parsed.period.year : parsed.problem
+}
+
+/** Sent privately; in a group only a short notice, so scores are not read out to everyone. */
+async function sendPrivately(ctx: ChatContext, text: string, what: string): Promise<void> {
+  await ctx.replyPrivately(text)
+  if (ctx.inRoom) await ctx.reply(`${ctx.msg.sender.name}，${what}已私信发给您。`)
+}
+
+export function formatMemberYear(s: MemberYear, rules: ScoringRules): string {
+  const tick = (ok: boolean) => (ok ? '✓' : '✗')
+  const byRule = (Object.keys(RULE_LABELS) as RuleName[])
+    .filter((r) => s.byRule[r] > 0 || s.entries.some((e) => e.rule === r))
+    .map((r) => `${RULE_LABELS[r]} ${s.byRule[r]}`)
+  const shown = s.entries.slice(0, 40)
+  return [
+    `【${s.name} ${s.year}年履职情况】`,
+    `参加活动 ${s.counts.activities} 次，社情民意 ${s.counts.opinions} 篇，提案 ${s.counts.proposals} 件。`,
+    `履职积分 ${s.total} 分（${s.band}）${byRule.length ? `：${byRule.join('，')}` : ''}`,
+    `“三个一”：活动 ${s.counts.activities}/${rules.minimum.activities} ${tick(s.minimumMet.activities)}，提案 ${s.counts.proposals}/${rules.minimum.proposals} ${tick(s.minimumMet.proposals)}，社情民意 ${s.counts.opinions}/${rules.minimum.opinions} ${tick(s.minimumMet.opinions)}`,
+    ...(shown.length > 0 ? ['明细：'] : []),
+    ...shown.map((e) => `${e.date} ${e.recordCode} ${e.title.slice(0, 20)}｜${e.why} +${e.points}${e.points < e.rawPoints ? `（已达全年上限，原 ${e.rawPoints}）` : ''}`),
+    s.entries.length > shown.length ? `……另有 ${s.entries.length - shown.length} 条` : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+export const myYearCommand: Command = {
+  name: '我的',
+  aliases: ['我的积分', '履职'],
+  summary: '查看自己一年的履职情况和积分（私信发送）',
+  usage: '#我的 [年份]',
+  needsRoom: false,
+  async run(ctx, args) {
+    const year = yearOf(ctx, args)
+    if (typeof year === 'string') return ctx.reply(`${year}\n例如：#我的 2022`)
+    if (!ctx.member) return ctx.reply('还找不到您的委员档案。请先在所在的委员会客厅群里发送 #登记 <姓名> <界别>。')
+    const score = await scoreMemberYear(ctx.services.db, ctx.services.rules, ctx.member, year)
+    await sendPrivately(ctx, formatMemberYear(score, ctx.services.rules), `${year}年履职情况`)
+  },
+}
+
+export const rankingCommand: Command = {
+  name: '积分榜',
+  aliases: ['履职积分'],
+  summary: '（秘书或管理员）委员履职积分排名（私信发送）',
+  usage: '#积分榜 [年份]',
+  needsRoom: false,
+  async run(ctx, args) {
+    const year = yearOf(ctx, args)
+    if (typeof year === 'string') return ctx.reply(`${year}\n例如：#积分榜 2022`)
+    const rooms = ctx.room && !ctx.isAdmin
+      ? ctx.isManager ? [ctx.room] : []
+      : await roomsVisibleTo(ctx.services.db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
+    if (rooms.length === 0) return ctx.reply('积分榜只对秘书和管理员开放。查看自己的情况请发送 #我的')
+    const ranked = await rankMembers(ctx.services.db, ctx.services.rules, rooms.map((r) => r.id), year)
+    const { bands } = ctx.services.rules
+    const text = [
+      `【${year}年委员履职积分榜】（${rooms.map((r) => r.name).join('、')}）`,
+      ...ranked.map((s, i) => `${i + 1}. ${s.name} ${s.total} 分 ${s.band}${s.band === '待改进' ? '（低于 ' + bands.competent + ' 分，建议谈心谈话）' : ''}`),
+      `优秀 ≥${bands.excellent}，称职 ${bands.competent}–${bands.excellent - 1}。明细请委员本人发送 #我的 ${year}`,
+    ].join('\n')
+    await sendPrivately(ctx, text, `${year}年积分榜`)
+  },
+}
