@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { FileBox } from 'file-box'
 import type { Wechaty } from 'wechaty'
 import type { Destination, OutboxContent, Transport } from '../outbox/outbox.js'
@@ -15,7 +16,8 @@ export class WechatyTransport implements Transport {
   async send(destination: Destination, content: OutboxContent): Promise<string | undefined> {
     const conversation = destination.kind === 'group' ? await this.findRoom(destination) : await this.findContact(destination)
     if (content.file) {
-      await conversation.say(FileBox.fromFile(content.file.path, content.file.name))
+      // A base64 box works with every puppet (a file-path box cannot be serialised by some).
+      await conversation.say(FileBox.fromBase64(readFileSync(content.file.path).toString('base64'), content.file.name))
     } else {
       const text = content.text ?? ''
       this.onSent(text)

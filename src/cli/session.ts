@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { ManualClock } from '../clock.js'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/client.js'
@@ -21,7 +21,8 @@ export interface SessionOptions {
 export async function openSession(options: SessionOptions): Promise<{ chat: MockChat; clock: ManualClock; close(): Promise<void> }> {
   const tempDir = options.dbFile ? undefined : mkdtempSync(join(tmpdir(), 'cppcc-bot-'))
   const file = options.dbFile ? resolve(options.dbFile) : join(tempDir!, 'replay.db')
-  const env = { ...process.env, ...(options.admins ? { BOT_ADMINS: options.admins } : {}) }
+  // Files the bot writes (台账 exports) go beside the database, never into the real data folder.
+  const env = { ...process.env, DATA_DIR: dirname(file), ...(options.admins ? { BOT_ADMINS: options.admins } : {}) }
   if (!options.paced) Object.assign(env, { OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0' })
   const config = loadConfig(env)
   const db = await openDatabase(`file:${file}`)

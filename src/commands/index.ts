@@ -10,6 +10,7 @@ import { editCommand, withdrawCommands } from './records/edit.js'
 import { recentCommand, showCommand } from './records/show.js'
 import { statusCommands } from './records/status.js'
 import { roleCommands } from './roles.js'
+import { exportCommand } from './export.js'
 import { myYearCommand, rankingCommand } from './scoring.js'
 
 /** Every chat command, in the order #帮助 lists them. Add a new command here. */
@@ -29,6 +30,7 @@ export function allCommands(): Command[] {
     ...digestCommands,
     myYearCommand,
     rankingCommand,
+    exportCommand,
     planCommand,
     cancelPlanCommand,
     settingsCommand,

@@ -21,6 +21,6 @@ export { OPINION_FIELDS, normalizeOpinionField, parseOpinion } from './opinion.j
 export type { FieldEdit, EditResult } from './edits.js'
 export { activityToText, editActivityText, editOpinionText, editProposalText, opinionToText, parseEditPairs, proposalToText } from './edits.js'
 export type { DigestPeriod, PeriodKind, PeriodResult } from './periods.js'
-export { currentPeriod, monthsOf, parsePeriod, periodOf, sameLastYear, shiftPeriod } from './periods.js'
+export { currentPeriod, monthsOf, parseAnyPeriod, parsePeriod, periodOf, sameLastYear, shiftPeriod } from './periods.js'
 export type { ProposalDraft, ProposalKey, ProposalType } from './proposal.js'
 export { PROPOSAL_LABELS, PROPOSAL_TYPES, normalizeProposalType, parseProposal } from './proposal.js'

@@ -102,3 +102,12 @@ const EXAMPLES: Record<PeriodKind, string> = {
   quarter: '可以写 2022Q3、2022年三季度、三季度、本季度、上季度。',
   year: '可以写 2022、2022年、今年、去年。',
 }
+
+/** A period of any kind, as #导出 and the export command take it: 2022, 2022-09, 2022Q3 … (empty: this year). */
+export function parseAnyPeriod(text: string, clock: ParseClock): PeriodResult {
+  const t = toHalfWidth(text).replace(/\s+/g, '')
+  if (t === '') return { ok: true, period: currentPeriod('year', clock) }
+  const kind: PeriodKind = /[Qq季]/.test(t) ? 'quarter' : /^(\d{4}年?|今年|本年|去年|上年)$/.test(t) ? 'year' : 'month'
+  const result = parsePeriod(t, kind, clock)
+  return result.ok ? result : { ok: false, problem: `期间看不懂："${text.trim()}"。可以写 2022（全年）、2022Q3（季度）或 2022-09（月份）。` }
+}

@@ -1,0 +1,61 @@
+import { dirname, basename, resolve } from 'node:path'
+import { z } from 'zod'
+import { loadConfig } from '../config.js'
+import { openDatabase } from '../db/client.js'
+import { writeLedger } from '../export/files.js'
+import { log } from '../log.js'
+import { parseAnyPeriod } from '../parsing/mod.js'
+import { loadScoringRules } from '../scoring/rules.js'
+import { findRoomByNameOrTopic } from '../services/rooms.js'
+import { splitArgs } from './session.js'
+
+const USAGE = '用法：npm run --silent export -- --period <2022|2022Q3|2022-09> --out <文件.xlsx> [--room <名称或群名>] [--db <文件>]'
+
+const Args = z
+  .object({
+    period: z.string({ error: '缺少 --period' }).min(1, '缺少 --period'),
+    out: z.string({ error: '缺少 --out' }).regex(/\.xlsx$/i, '--out 应是 .xlsx 文件'),
+    room: z.string().min(1).optional(),
+    db: z.string().min(1).optional(),
+  })
+  .strict()
+
+/** The same 台账 workbook as #导出, from the command line. */
+async function main(): Promise<number> {
+  log.level = process.env.LOG_LEVEL ?? 'warn'
+  const { flags, positional } = splitArgs(process.argv.slice(2))
+  const args = Args.safeParse(Object.fromEntries([...flags].map(([k, v]) => [k, v === true ? '' : v])))
+  if (!args.success || positional.length > 0) {
+    const why = args.success ? `多余的参数：${positional.join(' ')}` : args.error.issues.map((i) => (i.path.length ? `--${i.path.join('.')}：${i.message}` : i.message)).join('\n')
+    process.stderr.write(`${why}\n${USAGE}\n`)
+    return 2
+  }
+  const config = loadConfig()
+  const period = parseAnyPeriod(args.data.period, { now: new Date(), timeZone: config.BOT_TIMEZONE })
+  if (!period.ok) {
+    process.stderr.write(`${period.problem}\n`)
+    return 2
+  }
+  const db = await openDatabase(args.data.db ? `file:${args.data.db}` : config.databaseUrl)
+  try {
+    const rooms = args.data.room ? [await findRoomByNameOrTopic(db, args.data.room)] : await db.room.findMany({ orderBy: { id: 'asc' } })
+    if (rooms.some((r) => r === undefined)) {
+      process.stderr.write(`找不到会客厅或群「${args.data.room}」（按绑定名称或群名查找）\n`)
+      return 2
+    }
+    const out = resolve(args.data.out)
+    await writeLedger(db, loadScoringRules(config.SCORING_RULES_FILE), rooms as { id: number; name: string }[], period.period, dirname(out), basename(out))
+    process.stderr.write(`已写入 ${out}\n`)
+    return 0
+  } finally {
+    await db.$disconnect()
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    log.fatal({ err: error }, 'export failed')
+    process.exit(1)
+  },
+)

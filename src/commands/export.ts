@@ -1,0 +1,28 @@
+import { join } from 'node:path'
+import { writeLedger } from '../export/files.js'
+import { parseAnyPeriod } from '../parsing/mod.js'
+import { roomsVisibleTo } from '../services/digest.js'
+import { replies, type Command } from './command.js'
+
+/** `#导出 2022Q3`: the record book as an .xlsx file, into the chat it was asked in. */
+export const exportCommand: Command = {
+  name: '导出',
+  aliases: ['台账', '导出台账'],
+  summary: '（秘书或管理员）导出台账 Excel：活动、社情民意、提案、委员履职',
+  usage: '#导出 [2022 | 2022Q3 | 2022-09]',
+  needsRoom: false,
+  async run(ctx, args) {
+    const parsed = parseAnyPeriod(args, ctx.parseClock)
+    if (!parsed.ok) return ctx.reply(parsed.problem)
+    const { db, config, rules } = ctx.services
+    if (ctx.inRoom && !ctx.room) return ctx.reply(replies.unbound)
+    const rooms = ctx.room
+      ? ctx.isManager ? [ctx.room] : []
+      : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
+    if (rooms.length === 0) return ctx.reply(replies.managersOnly('导出台账'))
+    const file = await writeLedger(db, rules, rooms, parsed.period, join(config.dataDir, 'exports'))
+    ctx.outcome = `exported:${file.fileName}`
+    await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)
+    await ctx.services.outbox.enqueue(ctx.replyTarget, { file: { path: file.path, name: file.fileName } })
+  },
+}
