@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { parseProposal } from '../../src/parsing/mod.js'
+
+const clock = { now: new Date('2022-09-21T02:00:00Z'), timeZone: 'Asia/Shanghai' }
+
+describe('parseProposal', () => {
+  it.each([
+    ['关于加快推进中医药事业发展的建议', { title: '关于加快推进中医药事业发展的建议', type: '个人', typeInferred: true, authorNames: [], date: '2022-09-21' }],
+    ['案由：关于规范校外培训机构的建议\n提案人：张三、李四', { type: '联名', authorNames: ['张三', '李四'] }],
+    ['案由：关于优化营商环境的建议\n类型：集体提案\n提案人：民盟平湖市委会', { type: '集体', typeInferred: false }],
+    ['标题：“关于推进垃圾分类的建议”\n领域：环保', { title: '关于推进垃圾分类的建议', field: '生态环境' }],
+    ['案由：关于增设公交站点的建议\n日期：2022年1月15日', { date: '2022-01-15', dateDefaulted: false }],
+    ['关于加强老年助餐的建议。目前助餐点覆盖不足，建议增设。', { title: '关于加强老年助餐的建议', content: '目前助餐点覆盖不足，建议增设。' }],
+    ['案由：关于打造夜间经济的建议\n类型：联名\n提案人：王芳\n理由：夜间消费潜力大', { type: '联名', content: '夜间消费潜力大' }],
+  ])('%s', (body, expected) => {
+    expect(parseProposal(body, clock)).toMatchObject({ ok: true, value: expected })
+  })
+
+  it.each([
+    ['类型：联名', '案由', '没有找到案由'],
+    ['案由：关于x的建议\n类型：团体', '类型', '提案类型“团体”不认识'],
+    ['案由：关于x的建议\n日期：9月32日', '日期', '日期看不懂："9月32日"'],
+  ])('%s is refused on %s', (body, field, problem) => {
+    const result = parseProposal(body, clock)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors).toContainEqual({ field, problem: expect.stringContaining(problem) })
+  })
+})
