@@ -23,6 +23,6 @@ export const exportCommand: Command = {
     const file = await writeLedger(db, rules, rooms, parsed.period, join(config.dataDir, 'exports'))
     ctx.outcome = `exported:${file.fileName}`
     await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)
-    await ctx.services.outbox.enqueue(ctx.replyTarget, { file: { path: file.path, name: file.fileName } })
+    await ctx.send(ctx.replyTarget, { file: { path: file.path, name: file.fileName } })
   },
 }

@@ -74,7 +74,11 @@ export class Outbox {
     this.wakeTimer = undefined
   }
 
-  async enqueue(target: OutboxTarget, content: OutboxContent, dedupeKey?: string): Promise<void> {
+  /**
+   * Queues a message. With a `dedupeKey`, a message already queued under that key is not
+   * queued again (returns false): a push, or a reply to a message handled again after a crash.
+   */
+  async enqueue(target: OutboxTarget, content: OutboxContent, dedupeKey?: string): Promise<boolean> {
     const where = {
       targetKind: target.kind === 'raw-room' ? 'group' : target.kind,
       roomId: target.kind === 'room' ? target.roomId : null,
@@ -82,20 +86,21 @@ export class Outbox {
       puppetId: target.kind === 'room' ? null : (target.puppetId ?? null),
     }
     const texts = content.text !== undefined ? splitForWeChat(content.text, this.options.maxChars) : [undefined]
-    await this.db.$transaction(
-      texts.map((text, index) =>
-        this.db.outboxMessage.create({
-          data: {
-            ...where,
-            text: text ?? null,
-            filePath: content.file?.path ?? null,
-            fileName: content.file?.name ?? null,
-            dedupeKey: dedupeKey === undefined ? null : index === 0 ? dedupeKey : `${dedupeKey}#${index}`,
-          },
-        }),
-      ),
-    )
+    const rows = texts.map((text, index) => ({
+      ...where,
+      text: text ?? null,
+      filePath: content.file?.path ?? null,
+      fileName: content.file?.name ?? null,
+      dedupeKey: dedupeKey === undefined ? null : index === 0 ? dedupeKey : `${dedupeKey}#${index}`,
+    }))
+    try {
+      await this.db.$transaction(rows.map((data) => this.db.outboxMessage.create({ data })))
+    } catch (error) {
+      if (dedupeKey !== undefined && (error as { code?: string }).code === 'P2002') return false
+      throw error
+    }
     this.kick()
+    return true
   }
 
   /** Resolves once nothing due is waiting and nothing is being sent. */

@@ -2,7 +2,7 @@ import type { Config } from '../config.js'
 import type { Clock } from '../clock.js'
 import type { Db } from '../db/client.js'
 import type { Logger } from '../log.js'
-import type { Outbox, OutboxTarget } from '../outbox/outbox.js'
+import type { Outbox, OutboxContent, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Room, RoomMembership } from '../generated/prisma/client.js'
 import type { IncomingMessage } from './message.js'
 import type { SessionIds } from './session-ids.js'
@@ -76,12 +76,23 @@ export class ChatContext {
   }
 
   async reply(text: string): Promise<void> {
-    await this.services.outbox.enqueue(this.replyTarget, { text })
+    await this.send(this.replyTarget, { text })
   }
 
   /** To the sender's private chat, wherever the message came from. */
   async replyPrivately(text: string): Promise<void> {
     const { sender } = this.msg
-    await this.services.outbox.enqueue({ kind: 'contact', name: sender.name, puppetId: sender.puppetId }, { text })
+    await this.send({ kind: 'contact', name: sender.name, puppetId: sender.puppetId }, { text })
   }
+
+  /**
+   * Every reply is keyed by the message and its place among the replies, so a message
+   * handled again after a crash does not answer twice.
+   */
+  async send(target: OutboxTarget, content: OutboxContent): Promise<void> {
+    this.replies += 1
+    await this.services.outbox.enqueue(target, content, `reply:${this.msg.puppetMessageId}:${this.replies}`)
+  }
+
+  private replies = 0
 }

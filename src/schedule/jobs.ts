@@ -20,14 +20,9 @@ export interface ScheduledEvent {
  * (job, target, period) is what makes a push happen exactly once across restarts.
  */
 export async function sendOnce(services: AppServices, key: string, target: OutboxTarget, text: () => Promise<string>): Promise<boolean> {
+  // Checked first so a digest already sent is not even computed again.
   if (await services.db.outboxMessage.findUnique({ where: { dedupeKey: key } })) return false
-  try {
-    await services.outbox.enqueue(target, { text: await text() }, key)
-    return true
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return false
-    throw error
-  }
+  return services.outbox.enqueue(target, { text: await text() }, key)
 }
 
 const localDate = (at: Date, timeZone: string) => formatYmd(localParts(at, timeZone))

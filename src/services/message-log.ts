@@ -5,7 +5,9 @@ export type LogVerdict = { kind: 'new'; logId: number } | { kind: 'duplicate'; o
 
 /**
  * Records a message addressed to the bot, once. The same puppet message id, or the same
- * sender and text in the same chat within `windowSeconds`, is a duplicate delivery.
+ * sender and text in the same chat within `windowSeconds`, is a duplicate delivery. A row
+ * still marked 'received' was being handled when the process died: it is handled again
+ * (records and replies are keyed by the message, so nothing is stored or sent twice).
  */
 export async function logIncoming(
   db: Db,
@@ -14,7 +16,7 @@ export async function logIncoming(
   windowSeconds: number,
 ): Promise<LogVerdict> {
   const sameId = await db.messageLog.findUnique({ where: { puppetMessageId: msg.puppetMessageId } })
-  if (sameId) return { kind: 'duplicate', of: sameId.id }
+  if (sameId) return sameId.outcome === 'received' ? { kind: 'new', logId: sameId.id } : { kind: 'duplicate', of: sameId.id }
 
   const windowMs = windowSeconds * 1000
   const sameText = await db.messageLog.findFirst({
@@ -23,7 +25,7 @@ export async function logIncoming(
       roomTopic: msg.room?.topic ?? null,
       text,
       // A resend after an error reply is what we asked for, not a duplicate.
-      NOT: [{ outcome: 'duplicate' }, { outcome: { startsWith: 'error:' } }],
+      NOT: [{ outcome: 'duplicate' }, { outcome: 'received' }, { outcome: { startsWith: 'error:' } }],
       sentAt: { gte: new Date(msg.time.getTime() - windowMs), lte: new Date(msg.time.getTime() + windowMs) },
     },
   })

@@ -152,3 +152,25 @@ describe('status steps', () => {
     expect(await say(chat, '管理员', '#批示 M1 9月32日', { time: '2022-10-08T10:01:00' })).toContain('日期看不懂')
   })
 })
+
+describe('a message being handled when the process died', () => {
+  it('is handled again on re-delivery, without a second record or a second reply', async () => {
+    const chat = await boundChat()
+    await say(chat, '李明', '#活动 9月19日 健康义诊')
+    const id = chat.lastInjectedId()
+    const { db } = chat.app.services
+    // As if the process died after storing and replying, before the outcome was written.
+    await db.messageLog.update({ where: { puppetMessageId: id }, data: { outcome: 'received' } })
+    expect(await chat.redeliver(id)).toEqual([])
+    expect(await db.activity.count()).toBe(1)
+    expect((await db.messageLog.findUniqueOrThrow({ where: { puppetMessageId: id } })).outcome).toBe('recorded:A1')
+    // And one that died before anything was stored is completed.
+    await say(chat, '李明', '#活动 9月20日 读书会', { time: '2022-09-21T10:05:00' })
+    const second = chat.lastInjectedId()
+    await db.activity.deleteMany({ where: { code: 'A2' } })
+    await db.outboxMessage.deleteMany({ where: { dedupeKey: { startsWith: `reply:${second}` } } })
+    await db.messageLog.update({ where: { puppetMessageId: second }, data: { outcome: 'received' } })
+    const again = await chat.redeliver(second)
+    expect(again.map((m) => m.text?.split('\n')[0])).toEqual(['已记录活动 A3'])
+  })
+})
