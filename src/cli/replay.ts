@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
@@ -75,7 +76,10 @@ async function main(): Promise<number> {
       })
       await runSchedule(time)
       clockAt = time
-      await session.chat.say({ ...parsed.data, time })
+      // A stable id per line: replaying the same transcript onto the same database (after a
+      // crash, say) handles each line once.
+      const id = `replay:${lineNo}:${createHash('sha256').update(raw).digest('hex').slice(0, 16)}`
+      await session.chat.say({ ...parsed.data, time, id })
       flush()
     }
     if (clockAt && session) await runSchedule(endOfLocalDay(clockAt, session.chat.app.services.config.BOT_TIMEZONE))

@@ -4,7 +4,7 @@ import type { DigestPeriod } from '../parsing/mod.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
 import { computeFigures } from '../services/stats.js'
 import type { ScoringRules } from '../scoring/rules.js'
-import { scoreMemberYear } from '../scoring/score.js'
+import { byRank, scoreMemberYear } from '../scoring/score.js'
 import { addTable, excelDate } from './sheet.js'
 
 export const SHEETS = ['活动台账', '社情民意台账', '提案台账', '委员履职', '汇总'] as const
@@ -35,7 +35,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
     '活动台账',
     [
       { header: '编号', width: 8 }, { header: '日期', width: 12, numFmt: DATE }, { header: '时间', width: 7 },
-      { header: '会客厅/工作室', width: 26 }, { header: '主题', width: 36 }, { header: '类型', width: 9 },
+      { header: '会客厅/工作室', width: 26 }, { header: '主题', width: 36 }, { header: '类型', width: 10 },
       { header: '地点', width: 20 }, { header: '参与委员', width: 24 }, { header: '参与人次', width: 10, numFmt: COUNT },
       { header: '服务人次', width: 12, numFmt: COUNT }, { header: '联合单位', width: 24 }, { header: '品牌', width: 14 },
       { header: '备注', width: 24 }, { header: '记录人', width: 10 },
@@ -56,7 +56,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
     [
       { header: '编号', width: 8 }, { header: '日期', width: 12, numFmt: DATE }, { header: '会客厅/工作室', width: 26 },
       { header: '标题', width: 40 }, { header: '领域', width: 10 }, { header: '提交人', width: 18 },
-      ...(Object.values(ADOPTION_LEVELS).map((l) => ({ header: `${l}采纳`, width: 9, numFmt: COUNT }))),
+      ...(Object.values(ADOPTION_LEVELS).map((l) => ({ header: `${l}采纳`, width: 10, numFmt: COUNT }))),
       { header: '采纳单位', width: 20 }, { header: '批示日期', width: 12, numFmt: DATE }, { header: '办结日期', width: 12, numFmt: DATE },
     ],
     reports.map((r) => [
@@ -76,7 +76,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
       { header: '编号', width: 8 }, { header: '日期', width: 12, numFmt: DATE }, { header: '会客厅/工作室', width: 26 },
       { header: '案由', width: 40 }, { header: '类型', width: 7 }, { header: '提案人', width: 18 }, { header: '领域', width: 10 },
       { header: '立案日期', width: 12, numFmt: DATE }, { header: '并入', width: 7 }, { header: '办复日期', width: 12, numFmt: DATE },
-      { header: '满意度', width: 9 }, { header: '重点', width: 6 }, { header: '重要', width: 6 },
+      { header: '满意度', width: 10 }, { header: '重点', width: 6 }, { header: '重要', width: 6 },
     ],
     proposals.map((p) => [
       p.code, excelDate(p.date), roomName.get(p.roomId) ?? '', p.title, p.type, p.authors.map((a) => a.name).join('、'), p.field,
@@ -90,7 +90,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   // Scores are yearly: a month's or quarter's book shows the year it falls in.
   const members = await db.member.findMany({ where: { memberships: { some: { roomId: { in: roomIds } } } }, orderBy: { id: 'asc' }, include: { memberships: true } })
   const scored = await Promise.all(members.map(async (m) => ({ member: m, score: await scoreMemberYear(db, rules, m, period.year) })))
-  scored.sort((a, b) => b.score.total - a.score.total)
+  scored.sort((a, b) => byRank(a.score, b.score))
   addTable(
     workbook,
     '委员履职',

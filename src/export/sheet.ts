@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 
 export interface Column {
   header: string
+  /** Not 9: exceljs takes 9 for its default and leaves such a column's width out of the file. */
   width: number
   /** Excel number format, e.g. 'yyyy-mm-dd' for dates, '#,##0' for counts. */
   numFmt?: string

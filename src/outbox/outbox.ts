@@ -123,11 +123,9 @@ export class Outbox {
     for (;;) {
       const transport = this.transport
       if (!transport) return
-      const next = await this.db.outboxMessage.findFirst({
-        where: { status: 'pending', notBefore: { lte: new Date() } },
-        orderBy: { id: 'asc' },
-      })
-      if (!next) return this.scheduleWake()
+      // The earliest pending row: sent now if due, else the time to wake up for it.
+      const next = await this.db.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: [{ notBefore: 'asc' }, { id: 'asc' }] })
+      if (!next || next.notBefore.getTime() > Date.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
       await this.deliver(transport, next)
     }
@@ -141,7 +139,7 @@ export class Outbox {
         : { text: row.text ?? '' }
       const usedId = await transport.send(destination, content)
       await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1 } })
-      if (usedId && row.roomId !== null) {
+      if (usedId && row.roomId !== null && usedId !== destination.puppetId) {
         await this.db.room.update({ where: { id: row.roomId }, data: { puppetRoomId: usedId } })
       }
     } catch (error) {
@@ -180,14 +178,10 @@ export class Outbox {
     this.recentSends.push(this.lastSendAt)
   }
 
-  private async scheduleWake(): Promise<void> {
-    const later = await this.db.outboxMessage.findFirst({
-      where: { status: 'pending' },
-      orderBy: { notBefore: 'asc' },
-    })
+  private wakeAt(notBefore: Date | undefined): void {
     if (this.wakeTimer) clearTimeout(this.wakeTimer)
-    if (!later || !this.transport) return
-    const delay = Math.max(50, later.notBefore.getTime() - Date.now())
+    if (!notBefore || !this.transport) return
+    const delay = Math.max(50, notBefore.getTime() - Date.now())
     this.wakeTimer = setTimeout(() => this.kick(), delay)
     this.wakeTimer.unref()
   }

@@ -139,5 +139,10 @@ function applyCaps(raw: Omit<ScoreEntry, 'points'>[], rules: ScoringRules): Scor
 export async function rankMembers(db: Db, rules: ScoringRules, roomIds: number[], year: number): Promise<MemberYear[]> {
   const members = await db.member.findMany({ where: { memberships: { some: { roomId: { in: roomIds } } } }, orderBy: { id: 'asc' } })
   const scored = await Promise.all(members.map((m) => scoreMemberYear(db, rules, m, year)))
-  return scored.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh'))
+  return scored.sort(byRank)
+}
+
+/** Highest total first; equal totals by name, so the chat and the record book agree. */
+export function byRank(a: MemberYear, b: MemberYear): number {
+  return b.total - a.total || a.name.localeCompare(b.name, 'zh')
 }

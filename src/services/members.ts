@@ -39,14 +39,15 @@ export async function resolveRoomMember(
     candidates.find((c) => person.roomAlias !== undefined && c.alias === person.roomAlias) ??
     candidates.find((c) => c.member.name === person.name)
   if (pick) {
-    const member = await db.member.update({
-      where: { id: pick.memberId },
-      data: { name: person.name, puppetContactId: person.puppetId },
-    })
+    // Writes only when something changed: this runs for every message.
+    const member =
+      pick.member.name === person.name && pick.member.puppetContactId === person.puppetId
+        ? pick.member
+        : await db.member.update({ where: { id: pick.memberId }, data: { name: person.name, puppetContactId: person.puppetId } })
     const membership =
       person.roomAlias !== undefined && pick.alias !== person.roomAlias
         ? await db.roomMembership.update({ where: { id: pick.id }, data: { alias: person.roomAlias } })
-        : pick
+        : withoutMember(pick)
     return { member, membership }
   }
   // Someone known from another room joins this one: same person when the name matches.
@@ -60,6 +61,11 @@ export async function resolveRoomMember(
     data: { roomId, memberId: member.id, alias: person.roomAlias ?? null },
   })
   return { member, membership }
+}
+
+function withoutMember<T extends { member: unknown }>(row: T): Omit<T, 'member'> {
+  const { member: _member, ...rest } = row
+  return rest
 }
 
 /** In a private chat there is no room to scope by: the freshest member with this id or name. */

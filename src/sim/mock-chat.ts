@@ -23,6 +23,8 @@ export interface ChatLine {
   fromKey?: string
   /** Tells apart two groups with the same topic (default: the topic). */
   roomKey?: string
+  /** The puppet message id; a replay gives each line a stable one, so re-running it is idempotent. */
+  id?: string
 }
 
 /**
@@ -87,7 +89,7 @@ export class MockChat {
     const time = line.time ?? this.clock?.now() ?? new Date()
     this.clock?.set(time)
     const talker = line.from === this.botUser.payload.name ? this.botUser : this.contact(line.from, line.fromKey)
-    const id = randomUUID()
+    const id = line.id ?? randomUUID()
     const base = { id, talkerId: talker.id, timestamp: time.getTime(), type: types.Message.Text, text: line.text }
     if (line.room !== undefined) {
       const room = this.group(line.room, line.roomKey)
