@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { monthsOf, sameLastYear, shiftPeriod, type DigestPeriod } from '../parsing/mod.js'
-import { computeFigures, type Figures } from './stats.js'
+import { computeFigures, emptyFigures, figuresByRoom, type Figures } from './stats.js'
 
 export interface CountBy {
   name: string
@@ -103,11 +103,17 @@ function quarterFocus(rows: { month: string; type: string; n: bigint }[]) {
   })
 }
 
-/** One digest per room plus their total, for the cross-room view of secretaries and admins. */
+/**
+ * Each room's figures (grouped queries: a hundred rooms cost no more than one) plus the full
+ * digest of their total, for the cross-room view of secretaries and admins.
+ */
 export async function buildCrossRoomDigest(db: Db, rooms: { id: number; name: string }[], period: DigestPeriod, asOf?: string) {
-  const perRoom = await Promise.all(rooms.map(async (room) => ({ name: room.name, digest: await buildDigest(db, [room.id], period, asOf) })))
-  const total = await buildDigest(db, rooms.map((r) => r.id), period, asOf)
-  return { rooms: perRoom, total }
+  const roomIds = rooms.map((r) => r.id)
+  const [byRoom, total] = await Promise.all([
+    figuresByRoom(db, { roomIds, from: period.from, to: period.to }, true),
+    buildDigest(db, roomIds, period, asOf),
+  ])
+  return { rooms: rooms.map((room) => ({ name: room.name, figures: byRoom.get(room.id) ?? emptyFigures() })), total }
 }
 
 /** The rooms a person may see across: every room for an admin, else those where they are secretary. */

@@ -25,64 +25,71 @@ export interface Figures {
   answered: number
 }
 
-const dateRange = (scope: FigureScope) => ({
-  ...(scope.from ? { gte: scope.from } : {}),
-  ...(scope.to ? { lte: scope.to } : {}),
-})
+export function emptyFigures(): Figures {
+  return {
+    activities: 0, participants: 0, reach: 0, members: 0, opinions: 0,
+    adopted: { county: 0, city: 0, province: 0, national: 0 },
+    instructed: 0, resolved: 0, proposals: 0, registered: 0, answered: 0,
+  }
+}
 
-function sqlScope(alias: string, dateColumn: string, scope: FigureScope): Prisma.Sql {
+/** `AND <room> IN (…) AND <date> >= … AND <date> <= …` for the scope. */
+function where(roomColumn: string, dateColumn: string, scope: FigureScope): Prisma.Sql {
   const parts: Prisma.Sql[] = []
-  if (scope.roomIds) parts.push(Prisma.sql`${Prisma.raw(`${alias}."roomId"`)} IN (${Prisma.join(scope.roomIds.length ? scope.roomIds : [-1])})`)
+  if (scope.roomIds) parts.push(Prisma.sql`${Prisma.raw(roomColumn)} IN (${Prisma.join(scope.roomIds.length ? scope.roomIds : [-1])})`)
   if (scope.from) parts.push(Prisma.sql`${Prisma.raw(dateColumn)} >= ${scope.from}`)
   if (scope.to) parts.push(Prisma.sql`${Prisma.raw(dateColumn)} <= ${scope.to}`)
   return parts.length ? Prisma.sql` AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty
 }
 
+type Row = { room: number | bigint; key: string | null; n: number | bigint | null; m?: number | bigint | null; r?: number | bigint | null }
+const num = (n: number | bigint | null | undefined) => Number(n ?? 0)
+
 /**
- * One aggregate query per figure, all in the database. Activities and reports count by their
- * own date; adoptions, instructions and resolutions by the date they happened. A report adopted
- * at two levels counts once at each.
+ * Every figure in the database with one aggregate query each, per room (`byRoom`) or for the
+ * whole scope (room 0). Activities, reports and proposals count by their own date; adoptions,
+ * instructions, resolutions and proposal steps by the date they happened. A report adopted at
+ * two levels counts once at each.
  */
-export async function computeFigures(db: Db, scope: FigureScope): Promise<Figures> {
-  const rooms = scope.roomIds ? { roomId: { in: scope.roomIds } } : {}
-  const activityWhere = { withdrawn: false, date: dateRange(scope), ...rooms }
-  const proposalSteps = (kind: string) =>
-    db.proposalEvent.count({ where: { kind, date: dateRange(scope), proposal: { withdrawn: false, ...rooms } } })
-  const [activity, opinions, members, adoptedRows, events, proposals, registered, answered] = await Promise.all([
-    db.activity.aggregate({ where: activityWhere, _count: { _all: true }, _sum: { participants: true, reach: true } }),
-    db.opinionReport.count({ where: { withdrawn: false, date: dateRange(scope), ...rooms } }),
-    db.$queryRaw<{ n: bigint | number }[]>`
-      SELECT COUNT(DISTINCT COALESCE('m' || p."memberId", 'n' || p."name")) AS n
+export async function figuresByRoom(db: Db, scope: FigureScope, byRoom: boolean): Promise<Map<number, Figures>> {
+  const room = (column: string) => Prisma.raw(byRoom ? column : '0')
+  const [activities, members, opinions, adopted, steps, proposals, proposalSteps] = await Promise.all([
+    db.$queryRaw<Row[]>`SELECT ${room('a."roomId"')} AS room, NULL AS key, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
+      FROM "Activity" a WHERE a."withdrawn" = 0 ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
+    db.$queryRaw<Row[]>`SELECT ${room('a."roomId"')} AS room, NULL AS key, COUNT(DISTINCT COALESCE('m' || p."memberId", 'n' || p."name")) AS n
       FROM "ActivityParticipant" p JOIN "Activity" a ON a."id" = p."activityId"
-      WHERE a."withdrawn" = 0 ${sqlScope('a', 'a."date"', scope)}`,
-    db.opinionEvent.groupBy({
-      by: ['level'],
-      where: { kind: 'adopted', date: dateRange(scope), report: { withdrawn: false, ...rooms } },
-      _count: { _all: true },
-    }),
-    db.$queryRaw<{ kind: string; n: bigint | number }[]>`
-      SELECT e."kind" AS kind, COUNT(DISTINCT e."reportId") AS n
+      WHERE a."withdrawn" = 0 ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
+    db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, NULL AS key, COUNT(*) AS n
+      FROM "OpinionReport" r WHERE r."withdrawn" = 0 ${where('r."roomId"', 'r."date"', scope)} GROUP BY room`,
+    db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."level" AS key, COUNT(*) AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = 0 AND e."kind" IN ('instructed', 'resolved') ${sqlScope('r', 'e."date"', scope)}
-      GROUP BY e."kind"`,
-    db.proposal.count({ where: { withdrawn: false, date: dateRange(scope), ...rooms } }),
-    proposalSteps('registered'),
-    proposalSteps('answered'),
+      WHERE r."withdrawn" = 0 AND e."kind" = 'adopted' ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
+    db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."kind" AS key, COUNT(DISTINCT e."reportId") AS n
+      FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
+      WHERE r."withdrawn" = 0 AND e."kind" IN ('instructed', 'resolved') ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+    db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, NULL AS key, COUNT(*) AS n
+      FROM "Proposal" p WHERE p."withdrawn" = 0 ${where('p."roomId"', 'p."date"', scope)} GROUP BY room`,
+    db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, e."kind" AS key, COUNT(*) AS n
+      FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
+      WHERE p."withdrawn" = 0 AND e."kind" IN ('registered', 'answered') ${where('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
   ])
-  const adopted = Object.fromEntries(Object.keys(ADOPTION_LEVELS).map((level) => [level, 0])) as Record<AdoptionLevel, number>
-  for (const row of adoptedRows) if (row.level && row.level in adopted) adopted[row.level as AdoptionLevel] = row._count._all
-  const eventCount = (kind: string) => Number(events.find((e) => e.kind === kind)?.n ?? 0)
-  return {
-    activities: activity._count._all,
-    participants: activity._sum.participants ?? 0,
-    reach: activity._sum.reach ?? 0,
-    members: Number(members[0]?.n ?? 0),
-    opinions,
-    adopted,
-    instructed: eventCount('instructed'),
-    resolved: eventCount('resolved'),
-    proposals,
-    registered,
-    answered,
+  const out = new Map<number, Figures>()
+  const at = (row: Row) => {
+    const key = num(row.room)
+    let figures = out.get(key)
+    if (!figures) out.set(key, (figures = emptyFigures()))
+    return figures
   }
+  for (const row of activities) Object.assign(at(row), { activities: num(row.n), participants: num(row.m), reach: num(row.r) })
+  for (const row of members) at(row).members = num(row.n)
+  for (const row of opinions) at(row).opinions = num(row.n)
+  for (const row of adopted) if (row.key && row.key in ADOPTION_LEVELS) at(row).adopted[row.key as AdoptionLevel] = num(row.n)
+  for (const row of steps) at(row)[row.key === 'instructed' ? 'instructed' : 'resolved'] = num(row.n)
+  for (const row of proposals) at(row).proposals = num(row.n)
+  for (const row of proposalSteps) at(row)[row.key === 'registered' ? 'registered' : 'answered'] = num(row.n)
+  return out
+}
+
+export async function computeFigures(db: Db, scope: FigureScope): Promise<Figures> {
+  return (await figuresByRoom(db, scope, false)).get(0) ?? emptyFigures()
 }

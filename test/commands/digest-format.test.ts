@@ -206,12 +206,12 @@ describe('formatRoomDigest', () => {
 describe('formatCrossRoomDigest', () => {
   const period = periodOf('month', 2022, 9)
   const rooms = [
-    { name: '健康家园会客厅', digest: september },
+    { name: '健康家园会客厅', figures: september.figures },
     {
       name: '东海论健工作室',
-      digest: digest(period, { figures: figures({ activities: 1, participants: 15, reach: 1000, members: 2, opinions: 1, resolved: 1 }), collectedResolved: 1 }),
+      figures: figures({ activities: 1, participants: 15, reach: 1000, members: 2, opinions: 1, resolved: 1 }),
     },
-    { name: '新塍工作室', digest: digest(period, { emptyMonths: ['9月'] }) },
+    { name: '新塍工作室', figures: figures() },
   ]
   const total = digest(period, {
     figures: figures({
@@ -234,7 +234,7 @@ describe('formatCrossRoomDigest', () => {
   })
 
   it('lists every idle room, and says so when none is idle', () => {
-    const idle = formatCrossRoomDigest([...rooms, { name: '王店会客厅', digest: digest(period) }], total)
+    const idle = formatCrossRoomDigest([...rooms, { name: '王店会客厅', figures: figures() }], total)
     expect(idle).toContain('【2022年9月 各会客厅、工作室汇总（4 个）】')
     expect(idle).toContain('\n4. 王店会客厅：活动 0 场')
     expect(idle.split('\n').at(-1)).toBe('本期没有活动：新塍工作室、王店会客厅。')

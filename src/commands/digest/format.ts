@@ -64,12 +64,12 @@ export function formatRoomDigest(roomName: string, d: Digest): string {
 }
 
 /** The cross-room digest for a secretary or admin: a line per room and the totals. */
-export function formatCrossRoomDigest(rooms: { name: string; digest: Digest }[], total: Digest): string {
+export function formatCrossRoomDigest(rooms: { name: string; figures: Figures }[], total: Digest): string {
   const f = total.figures
-  const idle = rooms.filter((r) => r.digest.figures.activities === 0).map((r) => r.name)
+  const idle = rooms.filter((r) => r.figures.activities === 0).map((r) => r.name)
   return [
     `【${total.period.label} 各会客厅、工作室汇总（${rooms.length} 个）】`,
-    ...rooms.map(({ name, digest: { figures: r } }, i) =>
+    ...rooms.map(({ name, figures: r }, i) =>
       `${i + 1}. ${name}：活动 ${r.activities} 场，参与 ${bigNumber(r.participants)} 人次，服务群众 ${bigNumber(r.reach)} 人次，社情民意 ${r.opinions} 篇`,
     ),
     `合计：活动 ${f.activities} 场，参与 ${bigNumber(f.participants)} 人次，委员 ${f.members} 人，服务群众 ${bigNumber(f.reach)} 人次。`,
