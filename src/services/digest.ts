@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { monthsOf, sameLastYear, shiftPeriod, type DigestPeriod } from '../parsing/mod.js'
-import { computeFigures, emptyFigures, figuresByRoom, type Figures } from './stats.js'
+import { computeComparison, computeFigures, emptyFigures, figuresByRoom, type Comparison, type Figures } from './stats.js'
 
 export interface CountBy {
   name: string
@@ -12,8 +12,8 @@ export interface CountBy {
 export interface Digest {
   period: DigestPeriod
   figures: Figures
-  previous: Figures
-  lastYear: Figures
+  previous: Comparison
+  lastYear: Comparison
   byType: CountBy[]
   /** 人次 of members: every member named on every activity. */
   memberTimes: number
@@ -41,8 +41,8 @@ export async function buildDigest(db: Db, roomIds: number[] | undefined, period:
   const rooms = roomIds ? { roomId: { in: roomIds } } : {}
   const [figures, previous, lastYear, byMonthType, memberTimes, brands, topMembers, collectedResolved] = await Promise.all([
     computeFigures(db, scope),
-    computeFigures(db, { ...scope, ...rangeOf(shiftPeriod(period, -1)) }),
-    computeFigures(db, { ...scope, ...rangeOf(sameLastYear(period)) }),
+    computeComparison(db, { ...scope, ...rangeOf(shiftPeriod(period, -1)) }),
+    computeComparison(db, { ...scope, ...rangeOf(sameLastYear(period)) }),
     db.$queryRaw<{ month: string; type: string; n: bigint }[]>`
       SELECT substr(a."date", 1, 7) AS month, a."type" AS type, COUNT(*) AS n
       FROM "Activity" a WHERE ${where} GROUP BY month, a."type"`,

@@ -1,5 +1,5 @@
 import type { Digest, CountBy } from '../../services/digest.js'
-import type { Figures } from '../../services/stats.js'
+import type { Comparison, Figures } from '../../services/stats.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../../services/opinions.js'
 
 /** 36200 → "3.6万余（36,200）", 8000 → "8,000": large figures the way summaries write them. */
@@ -20,7 +20,7 @@ function change(now: number, before: number, unit: string): string {
   return diff === 0 ? `持平` : `${diff > 0 ? '+' : ''}${diff.toLocaleString('en-US')} ${unit}`
 }
 
-function comparison(label: string, now: Figures, then: Figures): string {
+function comparison(label: string, now: Figures, then: Comparison): string {
   return `${label}：活动 ${change(now.activities, then.activities, '场')}，参与 ${change(now.participants, then.participants, '人次')}，服务群众 ${change(now.reach, then.reach, '人次')}，社情民意 ${change(now.opinions, then.opinions, '篇')}`
 }
 
