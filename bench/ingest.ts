@@ -1,0 +1,88 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { ManualClock } from '../src/clock.js'
+import { loadConfig } from '../src/config.js'
+import { openDatabase } from '../src/db/client.js'
+import { migrateSqlite } from '../src/db/migrate.js'
+import { log } from '../src/log.js'
+import { MockChat } from '../src/sim/mock-chat.js'
+
+export interface IngestResult {
+  messages: number
+  seconds: number
+  perSecond: number
+  p50ms: number
+  p99ms: number
+  baselinePerSecond: number
+  ratio: number
+  rssMb: number
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+
+/** The tagged messages members would send: every one becomes a record and a confirmation. */
+function message(i: number): string {
+  const day = (i % 28) + 1
+  return `#活动 9月${day}日在社区服务中心开展健康义诊第${i}场，委员王芳、李明参加，参与人次${10 + (i % 20)}，服务群众${100 + i}人次`
+}
+
+/**
+ * N tagged messages through the whole bot (mock puppet → router → parser → Prisma → outbox →
+ * puppet), one at a time as a group would send them, pacing off. Baseline in the same run:
+ * the same number of activity rows inserted one by one with plain better-sqlite3 into the
+ * same schema.
+ */
+export async function benchIngest(n: number): Promise<IngestResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'cppcc-bench-'))
+  const template = join(dir, 'template.db')
+  migrateSqlite(template)
+
+  const botFile = join(dir, 'bot.db')
+  copyFileSync(template, botFile)
+  const db = await openDatabase(`file:${botFile}`)
+  const config = loadConfig({ ...process.env, BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0' })
+  const clock = new ManualClock(new Date('2022-09-30T10:00:00+08:00'))
+  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false })
+  const group = '健康家园群'
+  await chat.say({ room: group, from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' })
+  await chat.say({ room: group, from: '王芳', text: '#登记 王芳 医药卫生' })
+  await chat.say({ room: group, from: '李明', text: '#登记 李明 教育' })
+
+  const latencies: number[] = []
+  const start = performance.now()
+  for (let i = 0; i < n; i++) {
+    const time = new Date(Date.parse('2022-09-30T10:00:00+08:00') + i * 60_000)
+    const t0 = performance.now()
+    const replies = await chat.say({ room: group, from: i % 2 ? '王芳' : '李明', text: message(i), time })
+    latencies.push(performance.now() - t0)
+    if (replies.length !== 1) throw new Error(`message ${i} got ${replies.length} replies`)
+  }
+  const seconds = (performance.now() - start) / 1000
+  const stored = await db.activity.count()
+  if (stored !== n) throw new Error(`stored ${stored} of ${n} activities`)
+  const rssMb = process.memoryUsage().rss / 1024 / 1024
+  await chat.stop()
+  await db.$disconnect()
+
+  const baselineFile = join(dir, 'baseline.db')
+  copyFileSync(template, baselineFile)
+  const raw = new Database(baselineFile)
+  raw.pragma('journal_mode = WAL')
+  raw.prepare(`INSERT INTO "Room" (name, kind, topic, updatedAt) VALUES ('平湖健康家园政协委员会客厅', '会客厅', ?, ?)`).run(group, new Date().toISOString())
+  const insert = raw.prepare(
+    `INSERT INTO "Activity" (code, roomId, date, title, type, place, participants, reach, reporterName, sourceMessageId, rawText, updatedAt)
+     VALUES (?, 1, ?, ?, '义诊', '社区服务中心', ?, ?, '王芳', ?, ?, ?)`,
+  )
+  const baseStart = performance.now()
+  for (let i = 0; i < n; i++) {
+    insert.run(`A${i + 1}`, `2022-09-${String((i % 28) + 1).padStart(2, '0')}`, `健康义诊第${i}场`, 10 + (i % 20), 100 + i, `m${i}`, message(i), new Date().toISOString())
+  }
+  const baselinePerSecond = n / ((performance.now() - baseStart) / 1000)
+  raw.close()
+
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const perSecond = n / seconds
+  return { messages: n, seconds, perSecond, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), baselinePerSecond, ratio: perSecond / baselinePerSecond, rssMb }
+}

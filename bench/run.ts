@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { z } from 'zod'
+import { splitArgs } from '../src/cli/session.js'
+import { log } from '../src/log.js'
+import { benchDigest } from './digest.js'
+import { benchIngest } from './ingest.js'
+
+const Args = z.object({
+  messages: z.coerce.number().int().min(10).default(2000),
+  rooms: z.coerce.number().int().min(1).default(100),
+  years: z.coerce.number().int().min(1).max(50).default(10),
+})
+
+const TARGETS = { ingestRatio: 0.3, p99ms: 15, digestRatio: 3, digestMs: 200, rssMb: 200 }
+
+/**
+ * `npm run bench [-- --messages N --rooms R --years Y]`: every figure is a ratio against a
+ * baseline measured in the same run on the same machine, so results compare across machines.
+ */
+async function main() {
+  log.level = process.env.LOG_LEVEL ?? 'warn'
+  const { flags } = splitArgs(process.argv.slice(2))
+  const args = Args.parse(Object.fromEntries([...flags].map(([k, v]) => [k, v === true ? undefined : v])))
+  process.stderr.write(`ingest: ${args.messages} messages through the whole bot …\n`)
+  const ingest = await benchIngest(args.messages)
+  process.stderr.write(`digest: generating ${args.rooms} rooms × ${args.years} years …\n`)
+  const digest = await benchDigest(args.rooms, args.years)
+
+  const ok = (met: boolean) => (met ? '达标 met' : '未达标 not met')
+  const rows: [string, string, string, string][] = [
+    ['ingest rate', `${ingest.perSecond.toFixed(1)} msg/s`, `baseline ${ingest.baselinePerSecond.toFixed(0)} rows/s → ratio ${(ingest.ratio * 100).toFixed(2)}%`, `≥ ${TARGETS.ingestRatio * 100}%: ${ok(ingest.ratio >= TARGETS.ingestRatio)}`],
+    ['ingest latency', `p50 ${ingest.p50ms.toFixed(1)} ms, p99 ${ingest.p99ms.toFixed(1)} ms`, 'delivery → reply handed to the puppet', `p99 ≤ ${TARGETS.p99ms} ms: ${ok(ingest.p99ms <= TARGETS.p99ms)}`],
+    ['memory after ingest', `${ingest.rssMb.toFixed(0)} MB RSS`, 'whole process: Node, Wechaty, Prisma', `≤ ${TARGETS.rssMb} MB: ${ok(ingest.rssMb <= TARGETS.rssMb)}`],
+    ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.roomYearRatio <= TARGETS.digestRatio && digest.roomYearMs < TARGETS.digestMs)}`],
+    ['cross-room digest', `${digest.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.crossRoomRatio <= TARGETS.digestRatio && digest.crossRoomMs < TARGETS.digestMs)}`],
+  ]
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
+  process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s)\n`)
+  for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`)
+
+  const out = join(import.meta.dirname, 'results.json')
+  mkdirSync(dirname(out), { recursive: true })
+  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, args, targets: TARGETS, ingest, digest }, null, 2)}\n`)
+  process.stdout.write(`\nwritten: ${out}\n`)
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+    process.exit(1)
+  },
+)
