@@ -137,15 +137,24 @@ export class BotApp {
     return at !== undefined && Date.now() - at < ECHO_MEMORY_MS
   }
 
-  private async process(msg: IncomingMessage): Promise<void> {
+  private async process(incoming: IncomingMessage): Promise<void> {
+    // A lone surrogate cannot be stored (UTF-8): it becomes U+FFFD before anything else.
+    const msg = { ...incoming, text: wellFormed(incoming.text) }
     const ctx = new ChatContext(msg, this.services)
     try {
       await this.router.run(ctx)
     } catch (error) {
       // Only the log/de-duplication layer can get here (handlers are inside errorBoundary).
       this.services.log.error({ err: error, message: msg.puppetMessageId }, 'message could not be processed')
+      if (ctx.command || !ctx.inRoom) {
+        await ctx.reply('抱歉，这条消息没能处理（存储出错），内容没有保存。请稍后再发一次。').catch(() => undefined)
+      }
     } finally {
       this.events.emit('handled', msg.puppetMessageId)
     }
   }
+}
+
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 }

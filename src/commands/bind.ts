@@ -30,6 +30,7 @@ export const bindCommand: Command = {
     if (!ctx.isAdmin) return ctx.reply(replies.adminsOnly('绑定群'))
     const parsed = parseBindArgs(args)
     if (!parsed) return ctx.reply(`请写上会客厅或工作室的名称：\n${usage}\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅`)
+    if ([...parsed.name].length > 40) return ctx.reply(`名称太长了（${[...parsed.name].length} 字），请写会客厅或工作室的正式名称，40 字以内。`)
     const { db, session } = ctx.services
     const named = await db.room.findFirst({ where: { name: parsed.name } })
     if (named && named.id !== ctx.room?.id && !parsed.move) {

@@ -18,6 +18,7 @@ export function parsePlanArgs(args: string, clock: { now: Date; timeZone: string
   const place = words.length > 1 ? words.pop()!.replace(/^(在|于|地点[:：]?)/, '') : undefined
   const title = words.join(' ').replace(/^[，,、]+|[，,、。]+$/g, '')
   if (!title) return { error: `请写上活动主题：\n${planUsage}` } as const
+  if ([...title].length > 60 || (place && [...place].length > 40)) return { error: `主题或地点太长了，请精简（主题 60 字、地点 40 字以内）：\n${planUsage}` } as const
   return { date: found.date, time: found.time, title, place } as const
 }
 

@@ -1,5 +1,6 @@
 import { registerMember } from '../services/members.js'
 import type { Command } from './command.js'
+import { echo } from '../parsing/mod.js'
 
 const usage = '#登记 <姓名> [界别]'
 
@@ -12,6 +13,7 @@ export function parseRegisterArgs(args: string): { realName: string; sector?: st
     return { error: `「${realName}」不像姓名，请按格式发送：\n${usage}\n例如：#登记 张三 医药卫生` }
   }
   const sector = rest.join('').replace(/界(别)?$/, '').replace(/^界别[:：]?/, '')
+  if ([...sector].length > 20) return { error: `界别「${echo(sector)}」太长了，请写界别名称，例如 医药卫生、教育、经济` }
   return sector ? { realName, sector } : { realName }
 }
 

@@ -8,6 +8,7 @@ import {
   type RoleName,
 } from '../services/members.js'
 import type { ChatContext } from '../router/context.js'
+import { echo } from '../parsing/mod.js'
 import { replies, type Command } from './command.js'
 
 /**
@@ -58,7 +59,8 @@ function roleCommand(name: string, role: RoleName, summary: string): Command {
         lines.push(`已设置 ${displayName(target.member)} 为本群${ROLE_LABELS[role]}。`)
       }
       if (unknown.length > 0) {
-        lines.push(`群里找不到：${unknown.join('、')}。请用 @ 选人，或让对方先在群里说一句话。`)
+        const named = unknown.slice(0, 5).map((n) => echo(n, 12)).join('、') + (unknown.length > 5 ? ` 等 ${unknown.length} 个` : '')
+        lines.push(`群里找不到：${named}。请用 @ 选人，或让对方先在群里说一句话。`)
       }
       await ctx.reply(lines.join('\n'))
     },

@@ -13,7 +13,7 @@ import { badDate, findDateInText } from './dates.js'
 import type { DateFound } from './dates.js'
 import { splitFields } from './fields.js'
 import { headCountInNames, splitList, splitNames } from './names.js'
-import { trimPunct, unwrapQuotes } from './normalize.js'
+import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { parseCount } from './numbers.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -79,16 +79,16 @@ type Count = { value: number; approx: boolean }
 function countFrom(ctx: Ctx, written: string | undefined, field: string, fromStory: Count | undefined): Count | undefined {
   if (written === undefined) return fromStory ? plausible(ctx, field, { value: fromStory.value, approx: fromStory.approx }, '') : undefined
   if (/^\s*[-−－]/.test(written)) {
-    ctx.errors.push({ field, problem: `人数不能是负数："${written}"` })
+    ctx.errors.push({ field, problem: `人数不能是负数："${echo(written)}"` })
     return undefined
   }
   const c = parseCount(written)
   if (!c) {
-    ctx.errors.push({ field, problem: `人数看不懂："${written}"` })
+    ctx.errors.push({ field, problem: `人数看不懂："${echo(written)}"` })
     return undefined
   }
   if (!Number.isInteger(c.value)) {
-    ctx.errors.push({ field, problem: `人数应为整数："${written}"` })
+    ctx.errors.push({ field, problem: `人数应为整数："${echo(written)}"` })
     return undefined
   }
   return plausible(ctx, field, c, written)
@@ -99,7 +99,7 @@ export const MAX_COUNT = 10_000_000
 
 function plausible(ctx: Ctx, field: string, count: Count, written: string): Count | undefined {
   if (count.value <= MAX_COUNT) return count
-  ctx.errors.push({ field, problem: `人数过大：${written ? `"${written}"` : count.value.toLocaleString('en-US')}，请核对（上限 1000 万）` })
+  ctx.errors.push({ field, problem: `人数过大：${written ? `"${echo(written)}"` : count.value.toLocaleString('en-US')}，请核对（上限 1000 万）` })
   return undefined
 }
 
@@ -115,7 +115,7 @@ function readType(ctx: Ctx, written: string | undefined, context: string): void 
   if (written !== undefined) {
     const type = normalizeActivityType(written)
     if (!type) {
-      ctx.errors.push({ field: '类型', problem: `活动类型“${written}”不在列表中，可选：${ACTIVITY_TYPES.join('、')}` })
+      ctx.errors.push({ field: '类型', problem: `活动类型“${echo(written)}”不在列表中，可选：${ACTIVITY_TYPES.join('、')}` })
       return
     }
     draft.type = type

@@ -1,4 +1,5 @@
 // Dates as members write them, resolved against an injected clock in its own time zone.
+import { echo } from './normalize.js'
 import * as chrono from 'chrono-node'
 import { formatYmd, isValidYmd } from './calendar.js'
 import type { Ymd } from './calendar.js'
@@ -23,9 +24,9 @@ export type DateFound =
     }
   | { ok: false; problem: string; matched: string; index: number }
 
-export const badDate = (text: string): string => `日期看不懂："${text}"`
-export const badTime = (text: string): string => `时间看不懂："${text}"`
-export const vagueDate = (text: string): string => `日期不够具体："${text}"，请写明几月几日`
+export const badDate = (text: string): string => `日期看不懂："${echo(text)}"`
+export const badTime = (text: string): string => `时间看不懂："${echo(text)}"`
+export const vagueDate = (text: string): string => `日期不够具体："${echo(text)}"，请写明几月几日`
 
 /**
  * chrono resolves 今天/3天前 with the process time zone, not the reference zone, so we

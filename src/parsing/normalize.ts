@@ -47,3 +47,9 @@ export function unwrapQuotes(text: string): string {
   }
   return t
 }
+
+/** What a member wrote, shortened for quoting back in a reply (a 100 KB typo must not flood the group). */
+export function echo(text: string, max = 30): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`
+}

@@ -2,7 +2,7 @@
 import { daysInMonth, formatYmd, shiftMonth } from './calendar.js'
 import { today, type ParseClock } from './clock.js'
 import { parseNumeral } from './numbers.js'
-import { toHalfWidth } from './normalize.js'
+import { echo, toHalfWidth } from './normalize.js'
 
 export type PeriodKind = 'month' | 'quarter' | 'year'
 
@@ -69,7 +69,7 @@ export function parsePeriod(text: string, kind: PeriodKind, clock: ParseClock): 
   const raw = text.trim()
   const t = toHalfWidth(raw).replace(/\s+/g, '')
   const now = currentPeriod(kind, clock)
-  const bad = (): PeriodResult => ({ ok: false, problem: `${KIND_NAMES[kind]}看不懂："${raw}"。${EXAMPLES[kind]}` })
+  const bad = (): PeriodResult => ({ ok: false, problem: `${KIND_NAMES[kind]}看不懂："${echo(raw)}"。${EXAMPLES[kind]}` })
   if (t === '' || /^(本|这个?|今)(月|季度?|年)$/.test(t)) return { ok: true, period: now }
   if (/^(上个?|前一个?)(月|季度?)$|^(去|上)年$/.test(t)) return { ok: true, period: shiftPeriod(now, -1) }
 
@@ -109,5 +109,5 @@ export function parseAnyPeriod(text: string, clock: ParseClock): PeriodResult {
   if (t === '') return { ok: true, period: currentPeriod('year', clock) }
   const kind: PeriodKind = /[Qq季]/.test(t) ? 'quarter' : /^(\d{4}年?|今年|本年|去年|上年)$/.test(t) ? 'year' : 'month'
   const result = parsePeriod(t, kind, clock)
-  return result.ok ? result : { ok: false, problem: `期间看不懂："${text.trim()}"。可以写 2022（全年）、2022Q3（季度）或 2022-09（月份）。` }
+  return result.ok ? result : { ok: false, problem: `期间看不懂："${echo(text.trim())}"。可以写 2022（全年）、2022Q3（季度）或 2022-09（月份）。` }
 }

@@ -6,7 +6,7 @@ import { badDate, findDateInText } from './dates.js'
 import { splitFields } from './fields.js'
 import type { LabelTable } from './labels.js'
 import { splitNames } from './names.js'
-import { trimPunct, unwrapQuotes } from './normalize.js'
+import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
 import { titleFromText } from './opinion.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
@@ -80,7 +80,7 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
       type = given
       typeInferred = false
     } else {
-      errors.push({ field: '类型', problem: `提案类型“${field('type')}”不认识，可选：${PROPOSAL_TYPES.join('、')}` })
+      errors.push({ field: '类型', problem: `提案类型“${echo(field('type')!)}”不认识，可选：${PROPOSAL_TYPES.join('、')}` })
     }
   }
 

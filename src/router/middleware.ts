@@ -5,6 +5,7 @@ import { helpHint } from '../commands/help.js'
 import { logIncoming, recordOutcome } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
 import { findRoomForGroup } from '../services/rooms.js'
+import { echo } from '../parsing/mod.js'
 import { matchCommand, normaliseText, stripLeadingMentions } from './command-text.js'
 import type { Middleware } from './composer.js'
 import type { ChatContext } from './context.js'
@@ -100,7 +101,7 @@ export function dispatch(byName: () => ReadonlyMap<string, Command>): Mw {
       const unknown = matchCommand(ctx.msg.text, new Map())
       if (unknown.kind === 'unknown-tag') {
         ctx.outcome = 'unknown-command'
-        return ctx.reply(`没有「#${unknown.tag}」这个命令。发送 #帮助 查看全部命令和模板。`)
+        return ctx.reply(`没有「#${echo(unknown.tag)}」这个命令。发送 #帮助 查看全部命令和模板。`)
       }
       ctx.outcome = 'hint'
       return ctx.reply(helpHint)

@@ -97,6 +97,19 @@ describe('bad and hostile input', () => {
     expect(shown[0]!.text).toMatch(/…（共 \d+ 字）/)
   })
 
+  it('stores a lone surrogate as U+FFFD instead of failing, and never echoes a huge input back', async () => {
+    const chat = await boundChat()
+    const reply = await say(chat, '李明', '#活动 9月19日 健康义诊\ud800')
+    expect(reply).toContain('已记录活动 A1')
+    expect((await chat.app.services.db.activity.findFirstOrThrow()).rawText).toContain('\ufffd')
+    const huge = '很长'.repeat(20_000)
+    for (const [i, text] of [`#季报 ${huge}`, `#登记 王芳 ${huge}`, `#委员 @李明${huge}`, `#绑定 ${huge}`, `#${huge}`].entries()) {
+      const out = await chat.say({ room: GROUP, from: '管理员', text, time: at(`2022-09-21T11:0${i}:00`) })
+      expect(out, text.slice(0, 10)).toHaveLength(1)
+      expect(out[0]!.text!.length, text.slice(0, 10)).toBeLessThan(300)
+    }
+  })
+
   it('refuses negative and implausible counts', async () => {
     const chat = await boundChat()
     expect(await say(chat, '李明', '#活动 主题：义诊\n参与人次：-5')).toContain('人数不能是负数："-5"')

@@ -2,6 +2,7 @@ import type { Draft } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
 import type { ActivityWithPeople } from '../../services/activities.js'
 import { normaliseCode } from '../../services/codes.js'
+import { echo } from '../../parsing/mod.js'
 import { findOpinion, type OpinionWithHistory } from '../../services/opinions.js'
 import { PROPOSAL_LETTER, findProposal, type ProposalWithHistory } from '../../services/proposals.js'
 
@@ -19,7 +20,7 @@ export async function findRecordInRoom(
 ): Promise<{ found: FoundRecord; rest: string } | { error: string }> {
   const [first = '', ...rest] = args.trim().split(/\s+/)
   const code = normaliseCode(first)
-  if (!code) return { error: first ? `「${first}」不是记录编号。编号像 A12、M7、T5、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
+  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 A12、M7、T5、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
   const { db } = ctx.services
   let found: FoundRecord | undefined
   if (code.startsWith('A')) {

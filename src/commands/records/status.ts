@@ -61,6 +61,9 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
       } else if (rest) {
         change = { ...change, detail: rest }
       }
+      if (change.detail && [...change.detail].length > 200) {
+        return ctx.reply(`写在后面的内容太长了（${[...change.detail].length} 字），请精简到 200 字以内：\n${usage}`)
+      }
       const result = await addStatus(ctx.services.db, found.record, change)
       if (!result.ok) {
         return ctx.reply(`${found.code} 已于 ${result.repeatOf.date} 登记过「${statusLabel(result.repeatOf)}」，不重复计数。`)
