@@ -125,7 +125,9 @@ function takeTitle(w: Work): string | undefined {
   // No verb ("9.19 健康义诊 爱卫中心"): the first leftover piece that reads like a name.
   for (const piece of w.text.split(new RegExp(`[,;。!?\\n\\s${BLANK}]+`))) {
     const t = cleanTitle(piece)
-    if (/[\u4e00-\u9fff]{2}/.test(t) && !/^在/.test(t) && !/\d/.test(t)) {
+    // A number is fine in a name (第3期读书会), not a head count (200人次).
+    const isCount = /\d\s*(?:人次|人|名|位|万|余|多)/.test(t)
+    if (/[\u4e00-\u9fff]{2}/.test(t) && !/^在/.test(t) && !isCount) {
       const at = w.text.indexOf(piece)
       return cleanTitle(w.orig.slice(at, at + piece.length))
     }

@@ -4,6 +4,8 @@ import { expectActivity, label } from './helpers.js'
 import type { ActivityRow } from './helpers.js'
 
 const ROWS: ActivityRow[] = [
+  { body: '9月1日 第3期会客读书会', expect: { date: '2022-09-01', title: '第3期会客读书会', type: '读书会' } },
+  { body: '健康义诊第1场，参与人次12', expect: { title: '健康义诊第1场', participants: 12, dateDefaulted: true } },
   {
     body: '9月19日 健康义诊，参与人次20，服务群众200余',
     expect: { date: '2022-09-19', title: '健康义诊', participants: 20, participantsApprox: false, reach: 200, reachApprox: true },

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { freshDb } from '../helpers.js'
+import { prng } from './fuzz-cases.js'
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 3)
+const MESSAGES = Number(process.env.CRASH_MESSAGES ?? 60)
+
+interface Run {
+  stdout: string
+  killed: boolean
+}
+
+/**
+ * One replay child on the shared database. With `kill`, it is killed with SIGKILL once it has
+ * printed `afterLines` lines, `delayMs` later: somewhere in the middle of handling a message.
+ */
+function replay(transcript: string, db: string, kill?: { afterLines: number; delayMs: number }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', transcript, '--db', db, '--schedule'], {
+      env: { ...process.env, REPLAY_ADMINS: '管理员', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    let stdout = ''
+    let timer: NodeJS.Timeout | undefined
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      if (kill && !timer && stdout.split('\n').length - 1 >= kill.afterLines) {
+        timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
+      }
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer)
+      if (signal === 'SIGKILL') resolve({ stdout, killed: true })
+      else if (code === 0) resolve({ stdout, killed: false })
+      else reject(new Error(`replay exited with ${code}`))
+    })
+  })
+}
+
+describe('crash', () => {
+  it(`keeps every confirmed record exactly once and every push once across ${KILLS} SIGKILLs`, async () => {
+    const { db, file } = await freshDb()
+    const transcript = join(process.env.TEST_TMP_DIR!, `crash-${Date.now()}.jsonl`)
+    const start = Date.parse('2022-09-28T09:00:00+08:00')
+    const lines = [
+      { time: new Date(start).toISOString(), room: '健康家园群', from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+      ...Array.from({ length: MESSAGES }, (_, i) => ({
+        // Across 1 October, so the September digest is due in the middle of the transcript.
+        time: new Date(start + (i + 1) * 2 * 3600_000).toISOString(),
+        room: '健康家园群',
+        from: i % 2 ? '王芳' : '李明',
+        text: `#活动 健康义诊第${i + 1}场，参与人次${i + 1}`,
+      })),
+    ]
+    writeFileSync(transcript, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+
+    const rng = prng(Number(process.env.CRASH_SEED ?? 7))
+    const runs: Run[] = []
+    // Each run gets a little further before it is killed (a resumed run skips what is done).
+    for (let k = 0; k < KILLS; k++) runs.push(await replay(transcript, file, { afterLines: 1 + rng.int(Math.max(1, MESSAGES / KILLS)), delayMs: rng.int(40) }))
+    runs.push(await replay(transcript, file))
+    expect(runs.at(-1)!.killed).toBe(false)
+    if (process.env.CRASH_VERBOSE) console.error(runs.map((r) => `${r.killed ? 'killed' : 'done'} after ${r.stdout.split('\n').length - 1} lines`).join('; '))
+
+    const printed = runs.flatMap((r) => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text?: string }))
+    const confirmed = new Set(printed.map((m) => /^已记录活动 (A\d+)/.exec(m.text ?? '')?.[1]).filter((c): c is string => Boolean(c)))
+    const activities = await db.activity.findMany({ orderBy: { id: 'asc' } })
+    // Every line became exactly one record; every confirmation printed names one of them.
+    expect(activities).toHaveLength(MESSAGES)
+    expect(new Set(activities.map((a) => a.title)).size).toBe(MESSAGES)
+    for (const code of confirmed) expect(activities.some((a) => a.code === code), code).toBe(true)
+    // The September digest was queued once and sent.
+    const pushes = await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'digest:month:room' } } })
+    expect(pushes.map((p) => [p.dedupeKey, p.status])).toEqual([['digest:month:room1:2022-09-01', 'sent']])
+    expect(printed.filter((m) => m.text?.startsWith('【平湖健康家园政协委员会客厅 · 2022年9月月报】')).length).toBeGreaterThanOrEqual(1)
+    // No reply is queued twice for one message.
+    const replies = await db.outboxMessage.groupBy({ by: ['dedupeKey'], where: { dedupeKey: { startsWith: 'reply:' } }, _count: { _all: true } })
+    expect(replies.every((r) => r._count._all === 1)).toBe(true)
+    expect(await db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0)
+  }, 60_000 + KILLS * 20_000)
+})
