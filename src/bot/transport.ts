@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { FileBox } from 'file-box'
 import type { Wechaty } from 'wechaty'
-import type { Destination, OutboxContent, Transport } from '../outbox/outbox.js'
+import type { Delivered, Destination, OutboxContent, Transport } from '../outbox/outbox.js'
 
 /**
  * Sends through Wechaty. The cached puppet id is tried first; when it is stale (ids change
@@ -13,8 +13,9 @@ export class WechatyTransport implements Transport {
     private readonly onSent: (text: string) => void,
   ) {}
 
-  async send(destination: Destination, content: OutboxContent): Promise<string | undefined> {
-    const conversation = destination.kind === 'group' ? await this.findRoom(destination) : await this.findContact(destination)
+  async send(destination: Destination, content: OutboxContent): Promise<Delivered> {
+    const room = destination.kind === 'group' ? await this.findRoom(destination) : undefined
+    const conversation = room ?? (await this.findContact(destination as Extract<Destination, { kind: 'contact' }>))
     if (content.file) {
       // A base64 box works with every puppet (a file-path box cannot be serialised by some).
       await conversation.say(FileBox.fromBase64(readFileSync(content.file.path).toString('base64'), content.file.name))
@@ -23,13 +24,15 @@ export class WechatyTransport implements Transport {
       this.onSent(text)
       await conversation.say(text)
     }
-    return conversation.id
+    return { puppetId: conversation.id, ...(room ? { topic: await room.topic() } : {}) }
   }
 
   private async findRoom(destination: Extract<Destination, { kind: 'group' }>) {
+    // A cached id that still resolves is this session's id for the group, even if the group
+    // was renamed meanwhile; after a re-login it no longer resolves and the topic is used.
     if (destination.puppetId) {
       const cached = await this.bot.Room.find({ id: destination.puppetId }).catch(() => undefined)
-      if (cached && (await cached.topic()) === destination.topic) return cached
+      if (cached) return cached
     }
     const room = await this.bot.Room.find({ topic: destination.topic })
     if (!room) throw new Error(`群「${destination.topic}」找不到（机器人不在群里，或群名已改）`)

@@ -19,9 +19,15 @@ export type Destination =
   | { kind: 'group'; topic: string; puppetId?: string }
   | { kind: 'contact'; name: string; puppetId?: string }
 
-/** The transport side of sending (Wechaty in production). Returns the puppet id it used. */
+/** Where a message actually went: the puppet id, and the group's topic as it is now. */
+export interface Delivered {
+  puppetId?: string
+  topic?: string
+}
+
+/** The transport side of sending (Wechaty in production). */
 export interface Transport {
-  send(destination: Destination, content: OutboxContent): Promise<string | undefined>
+  send(destination: Destination, content: OutboxContent): Promise<Delivered>
 }
 
 export interface OutboxOptions {
@@ -137,10 +143,15 @@ export class Outbox {
       const content: OutboxContent = row.filePath
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
-      const usedId = await transport.send(destination, content)
+      const delivered = await transport.send(destination, content)
       await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1 } })
-      if (usedId && row.roomId !== null && usedId !== destination.puppetId) {
-        await this.db.room.update({ where: { id: row.roomId }, data: { puppetRoomId: usedId } })
+      // Keep the room's keys fresh: a group renamed while nobody spoke is found again next time.
+      const changed = {
+        ...(delivered.puppetId && delivered.puppetId !== destination.puppetId ? { puppetRoomId: delivered.puppetId } : {}),
+        ...(destination.kind === 'group' && delivered.topic && delivered.topic !== destination.topic ? { topic: delivered.topic } : {}),
+      }
+      if (row.roomId !== null && Object.keys(changed).length > 0) {
+        await this.db.room.update({ where: { id: row.roomId }, data: changed })
       }
     } catch (error) {
       const attempts = row.attempts + 1

@@ -14,7 +14,7 @@ class RecordingTransport implements Transport {
       throw new Error('发送消息过于频繁')
     }
     this.delivered.push({ destination, content, at: Date.now() })
-    return 'puppet-id-1'
+    return { puppetId: 'puppet-id-1' }
   }
 }
 
