@@ -1,8 +1,8 @@
 import type { Db } from '../db/client.js'
 import type { Activity, ActivityParticipant } from '../generated/prisma/client.js'
 import type { ActivityDraft } from '../parsing/mod.js'
-import { CODE_LETTERS, nextCode, type Tx } from './codes.js'
-import { findRoomMemberByName } from './members.js'
+import { CODE_LETTERS, nextCode } from './codes.js'
+import { matchNames } from './members.js'
 
 export interface RecordSource {
   roomId: number
@@ -15,16 +15,6 @@ export interface RecordSource {
 }
 
 export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
-
-/** Matches named members to the room's members; names we do not know are kept as written. */
-async function matchNames(db: Db | Tx, roomId: number, names: readonly string[]) {
-  const matched: { name: string; memberId: number | null }[] = []
-  for (const name of new Set(names)) {
-    const hit = await findRoomMemberByName(db as Db, roomId, name)
-    matched.push({ name, memberId: hit?.member.id ?? null })
-  }
-  return matched
-}
 
 function columnsOf(draft: ActivityDraft) {
   return {

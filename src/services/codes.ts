@@ -21,4 +21,3 @@ export function normaliseCode(text: string): string | undefined {
   return match ? `${match[1]!.toUpperCase()}${Number(match[2])}` : undefined
 }
 
-export type { Tx }

@@ -119,3 +119,18 @@ export async function findRoomMemberByName(db: Db, roomId: number, name: string)
   const { member, ...membership } = found
   return { member, membership }
 }
+
+/** Names as written, each matched to a member of the room where possible; order kept, repeats dropped. */
+export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<{ name: string; memberId: number | null }[]> {
+  const matched: { name: string; memberId: number | null }[] = []
+  for (const name of new Set(names)) {
+    const hit = await findRoomMemberByName(db, roomId, name)
+    matched.push({ name, memberId: hit?.member.id ?? null })
+  }
+  return matched
+}
+
+/** Authors of a report or proposal: the first named leads. */
+export async function matchAuthors(db: Db, roomId: number, names: readonly string[]) {
+  return (await matchNames(db, roomId, names)).map((author, i) => ({ ...author, isLead: i === 0 }))
+}

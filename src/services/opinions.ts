@@ -3,7 +3,7 @@ import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/pr
 import type { OpinionDraft } from '../parsing/mod.js'
 import type { RecordSource } from './activities.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
-import { findRoomMemberByName } from './members.js'
+import { matchAuthors } from './members.js'
 
 export const ADOPTION_LEVELS = {
   county: '县级',
@@ -17,16 +17,6 @@ export type OpinionWithHistory = OpinionReport & { authors: OpinionAuthor[]; eve
 
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
 
-/** Authors as named (the sender when none); the first is the lead. */
-async function authorRows(db: Db, roomId: number, names: readonly string[]) {
-  const rows: { name: string; memberId: number | null; isLead: boolean }[] = []
-  for (const name of new Set(names)) {
-    const hit = await findRoomMemberByName(db, roomId, name)
-    rows.push({ name, memberId: hit?.member.id ?? null, isLead: rows.length === 0 })
-  }
-  return rows
-}
-
 function columnsOf(draft: OpinionDraft) {
   return { date: draft.date, title: draft.title, content: draft.content ?? null, field: draft.field ?? null }
 }
@@ -35,7 +25,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
   const existing = await db.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
   if (existing) return existing
   const names = draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName]
-  const authors = await authorRows(db, source.roomId, names)
+  const authors = await matchAuthors(db, source.roomId, names)
   return db.$transaction(async (tx) => {
     const code = await nextCode(tx, CODE_LETTERS.opinion)
     const report = await tx.opinionReport.create({
@@ -59,7 +49,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
 
 export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionDraft): Promise<OpinionWithHistory> {
   const names = draft.authorNames.length > 0 ? draft.authorNames : [report.reporterName]
-  const authors = await authorRows(db, report.roomId, names)
+  const authors = await matchAuthors(db, report.roomId, names)
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })

@@ -3,7 +3,7 @@ import type { Proposal, ProposalAuthor, ProposalEvent } from '../generated/prism
 import type { ProposalDraft } from '../parsing/mod.js'
 import type { RecordSource } from './activities.js'
 import { nextCode } from './codes.js'
-import { findRoomMemberByName } from './members.js'
+import { matchAuthors } from './members.js'
 
 export const PROPOSAL_LETTER = 'T'
 
@@ -21,21 +21,12 @@ export const SATISFACTION = ['满意', '基本满意', '不满意'] as const
 export type ProposalWithHistory = Proposal & { authors: ProposalAuthor[]; events: ProposalEvent[] }
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
 
-async function authorRows(db: Db, roomId: number, names: readonly string[]) {
-  const rows: { name: string; memberId: number | null; isLead: boolean }[] = []
-  for (const name of new Set(names)) {
-    const hit = await findRoomMemberByName(db, roomId, name)
-    rows.push({ name, memberId: hit?.member.id ?? null, isLead: rows.length === 0 })
-  }
-  return rows
-}
-
 const columnsOf = (d: ProposalDraft) => ({ date: d.date, title: d.title, type: d.type, field: d.field ?? null })
 
 export async function createProposal(db: Db, source: RecordSource, draft: ProposalDraft): Promise<ProposalWithHistory> {
   const existing = await db.proposal.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
   if (existing) return existing
-  const authors = await authorRows(db, source.roomId, draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName])
+  const authors = await matchAuthors(db, source.roomId, draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName])
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
       data: {
@@ -55,7 +46,7 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
 }
 
 export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalDraft): Promise<ProposalWithHistory> {
-  const authors = await authorRows(db, proposal.roomId, draft.authorNames.length > 0 ? draft.authorNames : [proposal.reporterName])
+  const authors = await matchAuthors(db, proposal.roomId, draft.authorNames.length > 0 ? draft.authorNames : [proposal.reporterName])
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
