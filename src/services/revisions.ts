@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import type { Revision } from '../generated/prisma/client.js'
 
-export type RevisionAction = 'edit' | 'withdraw' | 'restore'
+export type RevisionAction = 'edit' | 'withdraw' | 'restore' | 'undo-step'
 
 /** Every change is kept: who, when, the record before and after. */
 export async function recordRevision(

@@ -80,3 +80,14 @@ describe('#提案', () => {
     expect(await chat.app.services.db.revision.count({ where: { recordCode: 'T1' } })).toBe(1)
   })
 })
+
+describe('taking back a proposal step', () => {
+  it('removes a mistaken 办复 so it no longer counts', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#提案 关于加快推进中医药事业发展的建议')
+    await say(chat, '王芳', '#办复 T1 满意')
+    expect(await computeFigures(chat.app.services.db, {})).toMatchObject({ answered: 1 })
+    expect(await say(chat, '王芳', '#撤销 T1 办复')).toContain('已撤销 T1 的「办复（满意）」')
+    expect(await computeFigures(chat.app.services.db, {})).toMatchObject({ answered: 0, proposals: 1 })
+  })
+})

@@ -7,6 +7,7 @@ import { storeActivity, storeOpinion, storeProposal, type Parsed } from './creat
 import { revisionLine } from './format.js'
 import { ACTIVITY_KIND, OPINION_KIND, PROPOSAL_KIND, type RecordKind } from './kinds.js'
 import { findRecordInRoom, mayChange, type FoundRecord } from './lookup.js'
+import { undoStep } from './undo-step.js'
 import type { Draft } from '../../generated/prisma/client.js'
 
 const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=30 服务人次=200'
@@ -93,13 +94,14 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
   const usage = `#${name} <编号>`
   return {
     name,
-    summary: withdraw ? '撤销一条记录（不再计入统计）或丢弃草稿' : '恢复一条已撤销的记录',
-    usage,
+    summary: withdraw ? '撤销一条记录（不再计入统计）、丢弃草稿，或撤销一步进展（如 #撤销 M7 市级采纳）' : '恢复一条已撤销的记录',
+    usage: withdraw ? `${usage} [进展]` : usage,
     needsRoom: true,
     async run(ctx, args) {
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
+      if (withdraw && lookup.rest && (found.kind === 'opinion' || found.kind === 'proposal')) return undoStep(ctx, found, lookup.rest)
       if (!mayChange(ctx, found)) return ctx.reply(`只有 ${found.code} 的记录人、本群秘书或管理员可以${name}它。`)
       if (found.kind === 'draft') {
         if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)

@@ -114,6 +114,7 @@ const ACTIONS: Record<string, string> = { edit: '修改', withdraw: '撤销', re
 
 export function revisionLine(revision: Revision, timeZone: string): string {
   const at = revision.at.toLocaleString('zh-CN', { timeZone, hour12: false })
+  if (revision.action === 'undo-step') return `${at} ${revision.actorName} 撤销进展：${(JSON.parse(revision.before) as { label: string }).label}`
   if (revision.action !== 'edit') return `${at} ${revision.actorName} ${ACTIONS[revision.action]}`
   const before = JSON.parse(revision.before) as Record<string, unknown>
   const after = JSON.parse(revision.after) as Record<string, unknown>
