@@ -32,8 +32,8 @@ export class ChatContext {
   isAdmin = false
   /** Recorded in the message log: what became of this message. */
   outcome = 'ignored'
-  /** The message-log row once the message is known to be addressed to the bot. */
-  logId: number | undefined
+  /** How many replies this message has had: each reply's outbox key. */
+  private replies = 0
 
   constructor(
     readonly msg: IncomingMessage,
@@ -93,6 +93,4 @@ export class ChatContext {
     this.replies += 1
     await this.services.outbox.enqueue(target, content, `reply:${this.msg.puppetMessageId}:${this.replies}`)
   }
-
-  private replies = 0
 }

@@ -58,7 +58,6 @@ export const dedupe: Mw = async (ctx, next) => {
     ctx.services.log.info({ message: ctx.msg.puppetMessageId, of: verdict.of }, 'duplicate delivery dropped')
     return
   }
-  ctx.logId = verdict.logId
   try {
     await next()
   } finally {
