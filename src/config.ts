@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { parseCron } from './schedule/cron.js'
@@ -77,6 +78,16 @@ export interface Config extends EnvConfig {
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * Reads `.env` from the working folder into the environment, if there is one; variables
+ * already set (Docker, systemd) win. Entry points call this before loadConfig.
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  if (!existsSync(file)) return false
+  process.loadEnvFile(file)
+  return true
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env)

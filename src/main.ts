@@ -2,12 +2,13 @@ import { WechatyBuilder } from 'wechaty'
 import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
 import { CppccRoomBot } from './bot/plugin.js'
 import { systemClock } from './clock.js'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { openDatabase } from './db/client.js'
 import { log } from './log.js'
 import { ScoringRulesError } from './scoring/rules.js'
 
 async function main(): Promise<void> {
+  loadDotEnv()
   const config = loadConfig()
   const db = await openDatabase(config.databaseUrl)
   const bot = WechatyBuilder.build({

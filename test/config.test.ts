@@ -22,3 +22,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BOT_NAME: '机器人 1' })).toThrow('BOT_NAME')
   })
 })
+
+describe('loadDotEnv', () => {
+  it('reads a .env file without overriding what the environment already set', async () => {
+    const { writeFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { loadDotEnv } = await import('../src/config.js')
+    const file = join(process.env.TEST_TMP_DIR!, 'test.env')
+    writeFileSync(file, 'CPPCC_TEST_FROM_FILE=文件里的值\nCPPCC_TEST_ALREADY=文件\n')
+    process.env.CPPCC_TEST_ALREADY = '环境'
+    expect(loadDotEnv(file)).toBe(true)
+    expect(process.env.CPPCC_TEST_FROM_FILE).toBe('文件里的值')
+    expect(process.env.CPPCC_TEST_ALREADY).toBe('环境')
+    expect(loadDotEnv(join(process.env.TEST_TMP_DIR!, 'missing.env'))).toBe(false)
+  })
+})

@@ -1,6 +1,6 @@
 import { dirname, basename, resolve } from 'node:path'
 import { z } from 'zod'
-import { loadConfig } from '../config.js'
+import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { writeLedger } from '../export/files.js'
 import { log } from '../log.js'
@@ -30,6 +30,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${why}\n${USAGE}\n`)
     return 2
   }
+  loadDotEnv()
   const config = loadConfig()
   const period = parseAnyPeriod(args.data.period, { now: new Date(), timeZone: config.BOT_TIMEZONE })
   if (!period.ok) {

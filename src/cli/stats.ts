@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { loadConfig } from '../config.js'
+import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { log } from '../log.js'
 import { isValidYmd } from '../parsing/mod.js'
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${why}\n${USAGE}\n`)
     return 2
   }
+  loadDotEnv()
   const config = loadConfig()
   const db = await openDatabase(args.data.db ? `file:${args.data.db}` : config.databaseUrl)
   try {
