@@ -1,4 +1,4 @@
-import { WechatyBuilder } from 'wechaty'
+import { WechatyBuilder, log as wechatyLog } from 'wechaty'
 import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
 import { CppccRoomBot } from './bot/plugin.js'
 import { systemClock } from './clock.js'
@@ -10,6 +10,12 @@ import { ScoringRulesError } from './scoring/rules.js'
 async function main(): Promise<void> {
   loadDotEnv()
   const config = loadConfig()
+  // Both loggers read the environment when imported, before .env was loaded.
+  log.level = config.LOG_LEVEL
+  const wechatyLevel = process.env.WECHATY_LOG
+  if (wechatyLevel && ['silent', 'error', 'warn', 'info', 'verbose', 'silly'].includes(wechatyLevel)) {
+    wechatyLog.level(wechatyLevel as Parameters<typeof wechatyLog.level>[0])
+  }
   const db = await openDatabase(config.databaseUrl)
   const bot = WechatyBuilder.build({
     name: config.memoryCardName,
