@@ -30,11 +30,11 @@ afterEach(async () => {
 
 /** The real bot over the mock puppet on a fresh database, stopped after the test. */
 export async function startChat(
-  options: { env?: Record<string, string>; start?: string; dbFile?: string } & Partial<
+  options: { env?: Record<string, string>; start?: string; dbFile?: string; db?: Db } & Partial<
     Pick<AppOptions, 'commands' | 'outbox' | 'autoSchedule'>
   > = {},
 ): Promise<MockChat> {
-  const { db } = await freshDb(options.dbFile)
+  const db = options.db ?? (await freshDb(options.dbFile)).db
   const clock = new ManualClock(new Date(options.start ?? '2022-09-21T10:00:00+08:00'))
   const chat = await MockChat.start({
     db,

@@ -2,21 +2,37 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/client.js'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client.js'
 import { migrateSqlite } from './migrate.js'
+import { migratePostgres } from './migrate-pg.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
 
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)
+
 /** `file:./x.db` → `./x.db`; anything else is not ours to open. */
 export function sqlitePath(databaseUrl: string): string {
   if (!databaseUrl.startsWith('file:')) {
-    throw new Error(`DATABASE_URL 目前只支持 SQLite 文件（file:…），收到：${databaseUrl}`)
+    throw new Error(`DATABASE_URL 应是 SQLite 文件（file:…）或 PostgreSQL（postgresql://…），收到：${databaseUrl}`)
   }
   return databaseUrl.slice('file:'.length)
 }
 
-/** Opens the database, creating its folder and applying pending migrations first. */
+/**
+ * Opens the database, applying pending migrations first: a SQLite file (its folder created),
+ * or PostgreSQL for larger deployments. Both clients are generated from the same models, so
+ * the rest of the code sees one API.
+ */
 export async function openDatabase(databaseUrl: string): Promise<Db> {
+  if (isPostgresUrl(databaseUrl)) {
+    const applied = await migratePostgres(databaseUrl)
+    if (applied.length > 0) log.info({ applied }, 'database migrated')
+    const prisma = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
+    await prisma.$connect()
+    return prisma as unknown as Db
+  }
   const file = sqlitePath(databaseUrl)
   mkdirSync(dirname(file), { recursive: true })
   const applied = migrateSqlite(file)

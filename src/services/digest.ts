@@ -31,7 +31,7 @@ const toNumber = (n: bigint | number | null | undefined) => Number(n ?? 0)
 
 function activityFilter(roomIds: number[] | undefined, period: DigestPeriod): Prisma.Sql {
   const rooms = roomIds ? Prisma.sql` AND a."roomId" IN (${Prisma.join(roomIds.length ? roomIds : [-1])})` : Prisma.empty
-  return Prisma.sql`a."withdrawn" = 0 AND a."date" >= ${period.from} AND a."date" <= ${period.to}${rooms}`
+  return Prisma.sql`a."withdrawn" = false AND a."date" >= ${period.from} AND a."date" <= ${period.to}${rooms}`
 }
 
 /** `asOf` (YYYY-MM-DD): months that have not begun by then are not reported as empty. */
@@ -52,7 +52,7 @@ export async function buildDigest(db: Db, roomIds: number[] | undefined, period:
       SELECT a."brand" AS name, COUNT(*) AS n FROM "Activity" a
       WHERE ${where} AND a."brand" IS NOT NULL GROUP BY a."brand" ORDER BY n DESC, name`,
     db.$queryRaw<{ name: string; n: bigint }[]>`
-      SELECT COALESCE(m."realName", p."name") AS name, COUNT(*) AS n
+      SELECT COALESCE(MAX(m."realName"), MIN(p."name")) AS name, COUNT(*) AS n
       FROM "ActivityParticipant" p JOIN "Activity" a ON a."id" = p."activityId"
       LEFT JOIN "Member" m ON m."id" = p."memberId"
       WHERE ${where}

@@ -55,25 +55,25 @@ export async function figuresByRoom(db: Db, scope: FigureScope, byRoom: boolean)
   const room = (column: string) => Prisma.raw(byRoom ? column : '0')
   const [activities, members, opinions, adopted, steps, proposals, proposalSteps] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT ${room('a."roomId"')} AS room, NULL AS key, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
-      FROM "Activity" a WHERE a."withdrawn" = 0 ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
+      FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
     // Members we know count by id, names we could not match by the name (integers distinct fast).
     db.$queryRaw<Row[]>`SELECT ${room('a."roomId"')} AS room, NULL AS key,
         COUNT(DISTINCT p."memberId") + COUNT(DISTINCT CASE WHEN p."memberId" IS NULL THEN p."name" END) AS n
       FROM "ActivityParticipant" p JOIN "Activity" a ON a."id" = p."activityId"
-      WHERE a."withdrawn" = 0 ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
+      WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, NULL AS key, COUNT(*) AS n
-      FROM "OpinionReport" r WHERE r."withdrawn" = 0 ${where('r."roomId"', 'r."date"', scope)} GROUP BY room`,
+      FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', scope)} GROUP BY room`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."level" AS key, COUNT(*) AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = 0 AND e."kind" = 'adopted' ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
+      WHERE r."withdrawn" = false AND e."kind" = 'adopted' ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."kind" AS key, COUNT(DISTINCT e."reportId") AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = 0 AND e."kind" IN ('instructed', 'resolved') ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+      WHERE r."withdrawn" = false AND e."kind" IN ('instructed', 'resolved') ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, NULL AS key, COUNT(*) AS n
-      FROM "Proposal" p WHERE p."withdrawn" = 0 ${where('p."roomId"', 'p."date"', scope)} GROUP BY room`,
+      FROM "Proposal" p WHERE p."withdrawn" = false ${where('p."roomId"', 'p."date"', scope)} GROUP BY room`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, e."kind" AS key, COUNT(*) AS n
       FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
-      WHERE p."withdrawn" = 0 AND e."kind" IN ('registered', 'answered') ${where('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+      WHERE p."withdrawn" = false AND e."kind" IN ('registered', 'answered') ${where('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
   ])
   const out = new Map<number, Figures>()
   const at = (row: Row) => {
@@ -99,9 +99,9 @@ export type Comparison = Pick<Figures, 'activities' | 'participants' | 'reach' |
 export async function computeComparison(db: Db, scope: FigureScope): Promise<Comparison> {
   const [activities, opinions] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT 0 AS room, NULL AS key, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
-      FROM "Activity" a WHERE a."withdrawn" = 0 ${where('a."roomId"', 'a."date"', scope)}`,
+      FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)}`,
     db.$queryRaw<Row[]>`SELECT 0 AS room, NULL AS key, COUNT(*) AS n
-      FROM "OpinionReport" r WHERE r."withdrawn" = 0 ${where('r."roomId"', 'r."date"', scope)}`,
+      FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', scope)}`,
   ])
   return { activities: num(activities[0]?.n), participants: num(activities[0]?.m), reach: num(activities[0]?.r), opinions: num(opinions[0]?.n) }
 }

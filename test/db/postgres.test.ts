@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { formatRoomDigest } from '../../src/commands/digest/format.js'
+import { openDatabase, type Db } from '../../src/db/client.js'
+import { periodOf } from '../../src/parsing/mod.js'
+import { DEFAULT_RULES } from '../../src/scoring/rules.js'
+import { rankMembers } from '../../src/scoring/score.js'
+import { buildCrossRoomDigest, buildDigest } from '../../src/services/digest.js'
+import { computeFigures } from '../../src/services/stats.js'
+import type { MockChat } from '../../src/sim/mock-chat.js'
+import { GROUP, freshDb, startChat } from '../helpers.js'
+
+/**
+ * PostgreSQL runs when TEST_POSTGRES_URL names a server where the user may create databases
+ * (.ci/run starts one). The same conversation goes into PostgreSQL and into SQLite, and every
+ * figure, digest and ranking must come out the same.
+ */
+const admin = process.env.TEST_POSTGRES_URL
+const created: string[] = []
+
+async function freshPostgres(): Promise<{ db: Db; url: string }> {
+  const name = `cppcc_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  created.push(name)
+  const url = new URL(admin!)
+  url.pathname = `/${name}`
+  return { db: await openDatabase(url.toString()), url: url.toString() }
+}
+
+afterAll(async () => {
+  if (!admin || created.length === 0) return
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  for (const name of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await client.end()
+})
+
+const at = (local: string) => new Date(`${local}+08:00`)
+const CONVERSATION: [string, string, string][] = [
+  ['管理员', '#绑定 平湖健康家园政协委员会客厅', '2022-09-01T09:00:00'],
+  ['王芳', '#登记 王芳 医药卫生', '2022-09-01T09:01:00'],
+  ['管理员', '#秘书 @王芳', '2022-09-01T09:02:00'],
+  ['李明', '#活动 9月5日在市爱卫中心开展健康义诊，委员王芳、李明、赵六参加，服务群众3.6万人次，参与人次30', '2022-09-05T18:00:00'],
+  ['李明', '#活动 9月6日 读书会，委员李明参加，参与人次12', '2022-09-06T18:00:00'],
+  ['李明', '#撤销 A2', '2022-09-06T18:01:00'],
+  ['王芳', '#活动 8月20日 宣讲会，参与人次8', '2022-09-06T18:02:00'],
+  ['李明', '#民意 标题：关于增设公交站点的建议\n提交人：李明、王芳', '2022-09-07T10:00:00'],
+  ['王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-10T10:00:00'],
+  ['王芳', '#采纳 M1 省级', '2022-09-11T10:00:00'],
+  ['王芳', '#办结 M1', '2022-09-12T10:00:00'],
+  ['王芳', '#提案 案由：关于加快推进中医药事业发展的建议\n提案人：王芳、李明', '2022-09-13T10:00:00'],
+  ['王芳', '#立案 T1', '2022-09-14T10:00:00'],
+  ['王芳', '#重点 T1', '2022-09-14T10:01:00'],
+]
+
+async function converse(chat: MockChat) {
+  const replies: string[] = []
+  for (const [from, text, time] of CONVERSATION) {
+    for (const m of await chat.say({ room: GROUP, from, text, time: at(time) })) replies.push(m.text ?? `[file] ${m.file}`)
+  }
+  return replies
+}
+
+describe.runIf(admin)('PostgreSQL', () => {
+  it('migrates once, and gives the same replies, figures, digests and ranking as SQLite', async () => {
+    const pgDb = await freshPostgres()
+    // A second start applies nothing.
+    const again = await openDatabase(pgDb.url)
+    expect(await again.room.count()).toBe(0)
+    await again.$disconnect()
+
+    const onPg = await startChat({ db: pgDb.db, start: '2022-09-01T09:00:00+08:00' })
+    const onSqlite = await startChat({ db: (await freshDb()).db, start: '2022-09-01T09:00:00+08:00' })
+    const [pgReplies, sqliteReplies] = [await converse(onPg), await converse(onSqlite)]
+    expect(pgReplies).toEqual(sqliteReplies)
+    expect(pgReplies.some((r) => r.startsWith('已记录活动 A3'))).toBe(true)
+
+    const sqliteDb = onSqlite.app.services.db
+    const september = periodOf('month', 2022, 9)
+    const scope = { from: september.from, to: september.to }
+    const pgFigures = await computeFigures(pgDb.db, scope)
+    expect(pgFigures).toEqual(await computeFigures(sqliteDb, scope))
+    expect(pgFigures).toMatchObject({ activities: 1, participants: 30, reach: 36000, members: 3, opinions: 1, resolved: 1, proposals: 1, registered: 1 })
+    const room = await pgDb.db.room.findFirstOrThrow()
+    const sqliteRoom = await sqliteDb.room.findFirstOrThrow()
+    expect(formatRoomDigest(room.name, await buildDigest(pgDb.db, [room.id], periodOf('year', 2022, 1), '2022-09-30'))).toBe(
+      formatRoomDigest(sqliteRoom.name, await buildDigest(sqliteDb, [sqliteRoom.id], periodOf('year', 2022, 1), '2022-09-30')),
+    )
+    expect((await buildCrossRoomDigest(pgDb.db, [room], september)).rooms[0]!.figures).toEqual(pgFigures)
+    const ranks = async (db: Db, roomId: number) => (await rankMembers(db, DEFAULT_RULES, [roomId], 2022)).map((s) => [s.name, s.total, s.band])
+    expect(await ranks(pgDb.db, room.id)).toEqual(await ranks(sqliteDb, sqliteRoom.id))
+  }, 60_000)
+})
