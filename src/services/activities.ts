@@ -14,6 +14,18 @@ export interface RecordSource {
   sentAt: Date
 }
 
+/** The columns every record takes from the message it came from. */
+export function sourceColumns(source: RecordSource) {
+  return {
+    roomId: source.roomId,
+    reporterId: source.reporterId ?? null,
+    reporterName: source.reporterName,
+    sourceMessageId: source.messageId,
+    rawText: source.rawText,
+    createdAt: source.sentAt,
+  }
+}
+
 export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
 
 function columnsOf(draft: ActivityDraft) {
@@ -41,13 +53,8 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
     const activity = await tx.activity.create({
       data: {
         code,
-        roomId: source.roomId,
+        ...sourceColumns(source),
         ...columnsOf(draft),
-        reporterId: source.reporterId ?? null,
-        reporterName: source.reporterName,
-        sourceMessageId: source.messageId,
-        rawText: source.rawText,
-        createdAt: source.sentAt,
       },
     })
     // createMany keeps the order the member wrote the names in (a nested create does not).

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/prisma/client.js'
 import type { OpinionDraft } from '../parsing/mod.js'
-import type { RecordSource } from './activities.js'
+import { sourceColumns, type RecordSource } from './activities.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchAuthors } from './members.js'
 
@@ -31,13 +31,8 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
     const report = await tx.opinionReport.create({
       data: {
         code,
-        roomId: source.roomId,
+        ...sourceColumns(source),
         ...columnsOf(draft),
-        reporterId: source.reporterId ?? null,
-        reporterName: source.reporterName,
-        sourceMessageId: source.messageId,
-        rawText: source.rawText,
-        createdAt: source.sentAt,
         lastChangeAt: source.sentAt,
       },
     })

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import type { Proposal, ProposalAuthor, ProposalEvent } from '../generated/prisma/client.js'
 import type { ProposalDraft } from '../parsing/mod.js'
-import type { RecordSource } from './activities.js'
+import { sourceColumns, type RecordSource } from './activities.js'
 import { nextCode } from './codes.js'
 import { matchAuthors } from './members.js'
 
@@ -31,13 +31,8 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
     const proposal = await tx.proposal.create({
       data: {
         code: await nextCode(tx, PROPOSAL_LETTER),
-        roomId: source.roomId,
+        ...sourceColumns(source),
         ...columnsOf(draft),
-        reporterId: source.reporterId ?? null,
-        reporterName: source.reporterName,
-        sourceMessageId: source.messageId,
-        rawText: source.rawText,
-        createdAt: source.sentAt,
       },
     })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
