@@ -2,7 +2,7 @@ import type { Draft } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
 import type { ActivityWithPeople } from '../../services/activities.js'
 import { normaliseCode } from '../../services/codes.js'
-import { echo } from '../../parsing/mod.js'
+import { echo, findDateInText } from '../../parsing/mod.js'
 import { findOpinion, type OpinionWithHistory } from '../../services/opinions.js'
 import { PROPOSAL_LETTER, findProposal, type ProposalWithHistory } from '../../services/proposals.js'
 
@@ -50,4 +50,12 @@ export function mayChange(ctx: ChatContext, found: FoundRecord): boolean {
   if (ctx.member === undefined) return false
   const owner = found.kind === 'draft' ? found.record.memberId : found.record.reporterId
   return owner === ctx.member.id
+}
+
+/** "#办结 M7 9月30日": a step may carry a date anywhere in its arguments; otherwise it happened today. */
+export function stepDate(ctx: ChatContext, rest: string): { date: string; rest: string } | { error: string } {
+  const found = findDateInText(rest, ctx.parseClock)
+  if (!found || (found.ok && found.timeOnly)) return { date: ctx.localDate, rest }
+  if (!found.ok) return { error: found.problem }
+  return { date: found.date, rest: (rest.slice(0, found.index) + rest.slice(found.index + found.matched.length)).trim() }
 }

@@ -1,18 +1,9 @@
-import { findDateInText } from '../../parsing/mod.js'
 import type { ChatContext } from '../../router/context.js'
 import { normaliseCode } from '../../services/codes.js'
 import { PROPOSAL_LETTER, SATISFACTION, addProposalStep, findProposal, type ProposalStep } from '../../services/proposals.js'
 import { replies, type Command } from '../command.js'
 import { proposalStepLabel } from './format.js'
-import { findRecordInRoom } from './lookup.js'
-
-/** An optional date anywhere in the arguments; otherwise the step happened today. */
-function stepDate(ctx: ChatContext, rest: string): { date: string; rest: string } | { error: string } {
-  const found = findDateInText(rest, ctx.parseClock)
-  if (!found || (found.ok && found.timeOnly)) return { date: ctx.localDate, rest }
-  if (!found.ok) return { error: found.problem }
-  return { date: found.date, rest: (rest.slice(0, found.index) + rest.slice(found.index + found.matched.length)).trim() }
-}
+import { findRecordInRoom, stepDate } from './lookup.js'
 
 function stepCommand(name: string, kind: ProposalStep, summary: string, usage: string): Command {
   return {

@@ -1,9 +1,8 @@
 import { ADOPTION_LEVELS, addStatus, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
-import { findDateInText } from '../../parsing/mod.js'
 import { replies, type Command } from '../command.js'
 import { statusLabel } from './format.js'
-import { findRecordInRoom } from './lookup.js'
+import { findRecordInRoom, stepDate } from './lookup.js'
 
 /** How members write adoption levels. */
 const LEVEL_WORDS: Record<string, AdoptionLevel> = {
@@ -38,16 +37,14 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
-      let { rest } = lookup
       if (found.kind !== 'opinion') return ctx.reply(`${found.code} 不是社情民意记录，只有 M 开头的编号可以${name}。`)
       if (found.record.withdrawn) return ctx.reply(`${found.code} 已撤销，先发送 #恢复 ${found.code} 再${name}。`)
-      // "#办结 M7 9月30日": a step may be dated; otherwise it happened today.
-      const dated = findDateInText(rest, ctx.parseClock)
-      if (dated && !dated.ok) return ctx.reply(`${dated.problem}\n${usage}`)
-      if (dated?.ok && !dated.timeOnly) rest = (rest.slice(0, dated.index) + rest.slice(dated.index + dated.matched.length)).trim()
+      const dated = stepDate(ctx, lookup.rest)
+      if ('error' in dated) return ctx.reply(`${dated.error}\n${usage}`)
+      const { rest } = dated
       let change: StatusChange = {
         kind,
-        date: dated?.ok && !dated.timeOnly ? dated.date : ctx.localDate,
+        date: dated.date,
         actorName: ctx.speakerName,
         messageId: ctx.msg.puppetMessageId,
         at: ctx.msg.time,
