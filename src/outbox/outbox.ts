@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js'
 import type { Logger } from '../log.js'
-import type { OutboxMessage } from '../generated/prisma/client.js'
+import { Prisma, type OutboxMessage } from '../generated/prisma/client.js'
+import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
 
 export type OutboxTarget =
@@ -30,6 +31,9 @@ export interface Transport {
   send(destination: Destination, content: OutboxContent): Promise<Delivered>
 }
 
+/** A pending row with its room's current keys (null when it is not for a bound room). */
+type PendingRow = OutboxMessage & { roomTopic: string | null; roomPuppetId: string | null }
+
 export interface OutboxOptions {
   minIntervalMs: number
   maxPerMinute: number
@@ -54,6 +58,7 @@ export const defaultOutboxOptions: OutboxOptions = {
 export class Outbox {
   private transport: Transport | undefined
   private pumping: Promise<void> | undefined
+  private pumpAgain = false
   private wakeTimer: NodeJS.Timeout | undefined
   private lastSendAt = 0
   private recentSends: number[] = []
@@ -91,6 +96,7 @@ export class Outbox {
       targetName: target.kind === 'raw-room' ? target.topic : target.kind === 'contact' ? target.name : null,
       puppetId: target.kind === 'room' ? null : (target.puppetId ?? null),
     }
+    const now = new Date()
     const texts = content.text !== undefined ? splitForWeChat(content.text, this.options.maxChars) : [undefined]
     const rows = texts.map((text, index) => ({
       ...where,
@@ -98,13 +104,12 @@ export class Outbox {
       filePath: content.file?.path ?? null,
       fileName: content.file?.name ?? null,
       dedupeKey: dedupeKey === undefined ? null : index === 0 ? dedupeKey : `${dedupeKey}#${index}`,
+      notBefore: now,
+      createdAt: now,
     }))
-    try {
-      await this.db.$transaction(rows.map((data) => this.db.outboxMessage.create({ data })))
-    } catch (error) {
-      if (dedupeKey !== undefined && (error as { code?: string }).code === 'P2002') return false
-      throw error
-    }
+    // One statement, so all parts of a long text are queued or none; a key seen before queues nothing.
+    const queued = await this.db.$executeRaw(insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`))
+    if (queued === 0) return false
     this.kick()
     return true
   }
@@ -119,9 +124,18 @@ export class Outbox {
   }
 
   private kick(): void {
-    if (!this.transport || this.pumping) return
+    if (!this.transport) return
+    // A row queued while the loop is finishing might be missed by it: go round once more.
+    if (this.pumping) {
+      this.pumpAgain = true
+      return
+    }
     this.pumping = this.pump().finally(() => {
       this.pumping = undefined
+      if (this.pumpAgain) {
+        this.pumpAgain = false
+        this.kick()
+      }
     })
   }
 
@@ -130,21 +144,24 @@ export class Outbox {
       const transport = this.transport
       if (!transport) return
       // The earliest pending row: sent now if due, else the time to wake up for it.
-      const next = await this.db.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: [{ notBefore: 'asc' }, { id: 'asc' }] })
+      const [next] = await this.db.$queryRaw<PendingRow[]>`
+        SELECT o.*, r."topic" AS "roomTopic", r."puppetRoomId" AS "roomPuppetId"
+        FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
+        WHERE o."status" = 'pending' ORDER BY o."notBefore", o."id" LIMIT 1`
       if (!next || next.notBefore.getTime() > Date.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
       await this.deliver(transport, next)
     }
   }
 
-  private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
+  private async deliver(transport: Transport, row: PendingRow): Promise<void> {
     try {
-      const destination = await this.destinationOf(row)
+      const destination = this.destinationOf(row)
       const content: OutboxContent = row.filePath
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
       const delivered = await transport.send(destination, content)
-      await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1 } })
+      await this.db.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date()}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`
       // Keep the room's keys fresh: a group renamed while nobody spoke is found again next time.
       const changed = {
         ...(delivered.puppetId && delivered.puppetId !== destination.puppetId ? { puppetRoomId: delivered.puppetId } : {}),
@@ -165,10 +182,10 @@ export class Outbox {
     }
   }
 
-  private async destinationOf(row: OutboxMessage): Promise<Destination> {
+  private destinationOf(row: PendingRow): Destination {
     if (row.targetKind === 'room' && row.roomId !== null) {
-      const room = await this.db.room.findUniqueOrThrow({ where: { id: row.roomId } })
-      return { kind: 'group', topic: room.topic, puppetId: room.puppetRoomId ?? undefined }
+      if (row.roomTopic === null) throw new Error(`room ${row.roomId} no longer exists`)
+      return { kind: 'group', topic: row.roomTopic, puppetId: row.roomPuppetId ?? undefined }
     }
     const name = row.targetName ?? ''
     const puppetId = row.puppetId ?? undefined

@@ -3,6 +3,7 @@ import type { Activity, ActivityParticipant } from '../generated/prisma/client.j
 import type { ActivityDraft } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
+import { insertRows } from '../db/sql.js'
 
 export interface RecordSource {
   roomId: number
@@ -45,22 +46,31 @@ function columnsOf(draft: ActivityDraft) {
 
 /** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
 export async function createActivity(db: Db, source: RecordSource, draft: ActivityDraft): Promise<ActivityWithPeople> {
-  const existing = await db.activity.findUnique({ where: { sourceMessageId: source.messageId }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
-  if (existing) return existing
+  const [stored] = await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`
+  if (stored) return db.activity.findUniqueOrThrow({ where: { id: stored.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   const people = await matchNames(db, source.roomId, draft.memberNames)
+  // Plain SQL on every new activity (the ORM's query compiler costs milliseconds per call).
   return db.$transaction(async (tx) => {
     const code = await nextCode(tx, CODE_LETTERS.activity)
-    const activity = await tx.activity.create({
-      data: {
-        code,
-        ...sourceColumns(source),
-        ...columnsOf(draft),
-      },
-    })
-    // createMany keeps the order the member wrote the names in (a nested create does not).
-    await tx.activityParticipant.createMany({ data: people.map((p) => ({ ...p, activityId: activity.id })) })
-    return tx.activity.findUniqueOrThrow({ where: { id: activity.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
+    const [activity] = await tx.$queryRaw<Activity[]>(
+      insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
+    )
+    // Inserted in the order the member wrote the names in: participants list that way.
+    const participantsOf = people.length
+      ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
+      : []
+    return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
   })
+}
+
+/** Another live activity of the same type on the same day in the room: often the same event reported twice. */
+export async function findTwinActivity(db: Db, activity: Activity): Promise<Pick<Activity, 'code' | 'title' | 'reporterName'> | undefined> {
+  const [twin] = await db.$queryRaw<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>`
+    SELECT "code", "title", "reporterName" FROM "Activity"
+    WHERE "roomId" = ${activity.roomId} AND "date" = ${activity.date} AND "type" = ${activity.type}
+      AND "withdrawn" = false AND "id" <> ${activity.id}
+    ORDER BY "id" LIMIT 1`
+  return twin
 }
 
 /** Replaces an activity's values after an edit; participants are matched again. */

@@ -6,12 +6,11 @@ export const CODE_LETTERS = { activity: 'A', opinion: 'M', draft: 'D' } as const
 
 /** The next short id for a letter (A12, M7 …). Counters only go up: ids are never reused. */
 export async function nextCode(tx: Tx | Db, letter: string): Promise<string> {
-  const counter = await tx.recordCounter.upsert({
-    where: { letter },
-    create: { letter, last: 1 },
-    update: { last: { increment: 1 } },
-  })
-  return `${letter}${counter.last}`
+  const [counter] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "RecordCounter" ("letter", "last") VALUES (${letter}, 1)
+    ON CONFLICT ("letter") DO UPDATE SET "last" = "RecordCounter"."last" + 1
+    RETURNING "last"`
+  return `${letter}${counter!.last}`
 }
 
 /** `a12`, `Ａ12`, ` A12 ` → `A12`; anything else → undefined. */

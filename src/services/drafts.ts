@@ -55,7 +55,11 @@ export async function resolveLatestDraft(
   resolvedCode: string,
   at: Date,
 ): Promise<string | undefined> {
-  const open = await db.draft.findFirst({ where: { ...where, resolvedAt: null }, orderBy: { id: 'desc' } })
+  // Plain SQL: asked on every new record, the answer is almost always none.
+  const [open] = await db.$queryRaw<Pick<Draft, 'id' | 'code'>[]>`
+    SELECT "id", "code" FROM "Draft"
+    WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
+    ORDER BY "id" DESC LIMIT 1`
   if (!open) return undefined
   await resolveDraft(db, open.id, resolvedCode, at)
   return open.code

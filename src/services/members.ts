@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js'
-import type { Member, RoomMembership } from '../generated/prisma/client.js'
+import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
 import type { ChatPerson } from '../router/message.js'
 
 export const ROLES = ['member', 'lead', 'secretary'] as const
@@ -24,16 +24,9 @@ export async function resolveRoomMember(
 ): Promise<ResolvedMember> {
   const names = [person.roomAlias, person.name].filter((n): n is string => Boolean(n))
   // A registered real name is for others to find someone by, never for a sender to claim.
-  const candidates = (
-    await db.roomMembership.findMany({
-      where: {
-        roomId,
-        OR: [{ alias: { in: names } }, { member: { name: { in: names } } }, { member: { puppetContactId: person.puppetId } }],
-      },
-      include: { member: true },
-      orderBy: { id: 'asc' },
-    })
-  ).filter((c) => c.member.puppetContactId === person.puppetId || !isLiveId(c.member.puppetContactId))
+  const candidates = (await membershipsMatching(db, roomId, names, person.puppetId)).filter(
+    (c) => c.member.puppetContactId === person.puppetId || !isLiveId(c.member.puppetContactId),
+  )
   const pick =
     candidates.find((c) => c.member.puppetContactId === person.puppetId) ??
     candidates.find((c) => person.roomAlias !== undefined && c.alias === person.roomAlias) ??
@@ -61,6 +54,25 @@ export async function resolveRoomMember(
     data: { roomId, memberId: member.id, alias: person.roomAlias ?? null },
   })
   return { member, membership }
+}
+
+type MembershipRow = RoomMembership & Omit<Member, 'id'>
+
+/** Memberships in a room whose alias or WeChat name is one of `names`, or whose contact id is `puppetId`. */
+async function membershipsMatching(db: Db, roomId: number, names: string[], puppetId: string) {
+  const byName = names.length
+    ? Prisma.sql`rm."alias" IN (${Prisma.join(names)}) OR m."name" IN (${Prisma.join(names)}) OR `
+    : Prisma.empty
+  // Plain SQL: this runs for every message in a bound room.
+  const rows = await db.$queryRaw<MembershipRow[]>`
+    SELECT rm."id", rm."roomId", rm."memberId", rm."alias", rm."role",
+           m."name", m."realName", m."sector", m."puppetContactId", m."createdAt", m."updatedAt"
+    FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
+    WHERE rm."roomId" = ${roomId} AND (${byName}m."puppetContactId" = ${puppetId})
+    ORDER BY rm."id"`
+  return rows.map(({ id, roomId, memberId, alias, role, ...member }) => ({
+    id, roomId, memberId, alias, role, member: { id: memberId, ...member },
+  }))
 }
 
 function withoutMember<T extends { member: unknown }>(row: T): Omit<T, 'member'> {
@@ -122,12 +134,19 @@ export async function findRoomMemberByName(db: Db, roomId: number, name: string)
 
 /** Names as written, each matched to a member of the room where possible; order kept, repeats dropped. */
 export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<{ name: string; memberId: number | null }[]> {
-  const matched: { name: string; memberId: number | null }[] = []
-  for (const name of new Set(names)) {
-    const hit = await findRoomMemberByName(db, roomId, name)
-    matched.push({ name, memberId: hit?.member.id ?? null })
-  }
-  return matched
+  const unique = [...new Set(names)]
+  if (unique.length === 0) return []
+  // One query for all names (as findRoomMemberByName would match each: the earliest membership).
+  const rows = await db.$queryRaw<{ memberId: number; alias: string | null; name: string; realName: string | null }[]>`
+    SELECT rm."memberId", rm."alias", m."name", m."realName"
+    FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
+    WHERE rm."roomId" = ${roomId}
+      AND (rm."alias" IN (${Prisma.join(unique)}) OR m."name" IN (${Prisma.join(unique)}) OR m."realName" IN (${Prisma.join(unique)}))
+    ORDER BY rm."id"`
+  return unique.map((name) => {
+    const hit = rows.find((r) => r.alias === name || r.name === name || r.realName === name)
+    return { name, memberId: hit?.memberId ?? null }
+  })
 }
 
 /** Authors of a report or proposal: the first named leads. */

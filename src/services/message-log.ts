@@ -1,7 +1,11 @@
 import type { Db } from '../db/client.js'
+import { Prisma } from '../generated/prisma/client.js'
 import type { IncomingMessage } from '../router/message.js'
 
 export type LogVerdict = { kind: 'new'; logId: number } | { kind: 'duplicate'; of: number }
+
+// Every message addressed to the bot passes here: plain SQL (portable to PostgreSQL), since
+// each ORM call costs milliseconds in Prisma's query compiler.
 
 /**
  * Records a message addressed to the bot, once. The same puppet message id, or the same
@@ -15,31 +19,25 @@ export async function logIncoming(
   text: string,
   windowSeconds: number,
 ): Promise<LogVerdict> {
-  const sameId = await db.messageLog.findUnique({ where: { puppetMessageId: msg.puppetMessageId } })
+  const [sameId] = await db.$queryRaw<{ id: number; outcome: string }[]>`
+    SELECT "id", "outcome" FROM "MessageLog" WHERE "puppetMessageId" = ${msg.puppetMessageId}`
   if (sameId) return sameId.outcome === 'received' ? { kind: 'new', logId: sameId.id } : { kind: 'duplicate', of: sameId.id }
 
+  const topic = msg.room?.topic ?? null
   const windowMs = windowSeconds * 1000
-  const sameText = await db.messageLog.findFirst({
-    where: {
-      senderName: msg.sender.name,
-      roomTopic: msg.room?.topic ?? null,
-      text,
-      // A resend after an error reply is what we asked for, not a duplicate.
-      NOT: [{ outcome: 'duplicate' }, { outcome: 'received' }, { outcome: { startsWith: 'error:' } }],
-      sentAt: { gte: new Date(msg.time.getTime() - windowMs), lte: new Date(msg.time.getTime() + windowMs) },
-    },
-  })
-  const row = await db.messageLog.create({
-    data: {
-      puppetMessageId: msg.puppetMessageId,
-      roomTopic: msg.room?.topic ?? null,
-      senderName: msg.sender.name,
-      text,
-      sentAt: msg.time,
-      outcome: sameText ? 'duplicate' : 'received',
-    },
-  })
-  return sameText ? { kind: 'duplicate', of: sameText.id } : { kind: 'new', logId: row.id }
+  const [sameText] = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "MessageLog"
+    WHERE "senderName" = ${msg.sender.name} AND "text" = ${text}
+      AND ${topic === null ? Prisma.sql`"roomTopic" IS NULL` : Prisma.sql`"roomTopic" = ${topic}`}
+      AND "sentAt" >= ${new Date(msg.time.getTime() - windowMs)} AND "sentAt" <= ${new Date(msg.time.getTime() + windowMs)}
+      -- A resend after an error reply is what we asked for, not a duplicate.
+      AND "outcome" NOT IN ('duplicate', 'received') AND "outcome" NOT LIKE 'error:%'
+    ORDER BY "id" LIMIT 1`
+  const [row] = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO "MessageLog" ("puppetMessageId", "roomTopic", "senderName", "text", "sentAt", "receivedAt", "outcome")
+    VALUES (${msg.puppetMessageId}, ${topic}, ${msg.sender.name}, ${text}, ${msg.time}, ${new Date()}, ${sameText ? 'duplicate' : 'received'})
+    RETURNING "id"`
+  return sameText ? { kind: 'duplicate', of: sameText.id } : { kind: 'new', logId: row!.id }
 }
 
 export async function recordOutcome(
@@ -48,8 +46,7 @@ export async function recordOutcome(
   outcome: string,
   link: { roomId?: number; memberId?: number },
 ): Promise<void> {
-  await db.messageLog.update({
-    where: { id: logId },
-    data: { outcome, roomId: link.roomId ?? null, memberId: link.memberId ?? null },
-  })
+  await db.$executeRaw`
+    UPDATE "MessageLog" SET "outcome" = ${outcome}, "roomId" = ${link.roomId ?? null}, "memberId" = ${link.memberId ?? null}
+    WHERE "id" = ${logId}`
 }

@@ -19,7 +19,8 @@ export async function findRoomForGroup(
   group: GroupRef,
   isLiveId: (id: string | null) => boolean = () => false,
 ): Promise<Room | undefined> {
-  const byTopic = await db.room.findMany({ where: { topic: group.topic }, orderBy: { id: 'asc' } })
+  // Plain SQL: this runs for every message addressed to the bot.
+  const byTopic = await db.$queryRaw<Room[]>`SELECT * FROM "Room" WHERE "topic" = ${group.topic} ORDER BY "id"`
   // A room whose group is alive under another id this session is that other group's.
   const free = byTopic.filter((r) => r.puppetRoomId === group.puppetId || !isLiveId(r.puppetRoomId))
   let room = free.find((r) => r.puppetRoomId === group.puppetId) ?? free[0]

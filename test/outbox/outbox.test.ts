@@ -46,7 +46,7 @@ describe('Outbox', () => {
 
   it('retries with back-off when the puppet fails, and never drops the message', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, { minIntervalMs: 0, retryBaseMs: 20, retryMaxMs: 40 })
+    const outbox = new Outbox(db, log, { minIntervalMs: 0, retryBaseMs: 300, retryMaxMs: 600 })
     const transport = new RecordingTransport(3)
     outbox.attach(transport)
     await outbox.enqueue(contact, { text: '重要通知' })

@@ -1,7 +1,7 @@
 import { editActivityText, parseActivity, parseEditPairs, parseOpinion, parseProposal, type ParseOutcome } from '../../parsing/mod.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDone } from '../../services/plans.js'
-import { createActivity, type RecordSource } from '../../services/activities.js'
+import { createActivity, findTwinActivity, type RecordSource } from '../../services/activities.js'
 import { resolveDraft, resolveLatestDraft, saveDraft, type DraftKind } from '../../services/drafts.js'
 import { createProposal } from '../../services/proposals.js'
 import type { Draft } from '../../generated/prisma/client.js'
@@ -61,10 +61,7 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, draf
   const activity = await createActivity(ctx.services.db, source, draft.value)
   const completed = await completeDraftWith(ctx, source, 'activity', activity.code, completing)
   // Two members often report the same event: say so, so one of them can be withdrawn.
-  const twin = await ctx.services.db.activity.findFirst({
-    where: { roomId: activity.roomId, date: activity.date, type: activity.type, withdrawn: false, id: { not: activity.id } },
-    orderBy: { id: 'asc' },
-  })
+  const twin = await findTwinActivity(ctx.services.db, activity)
   const lines = [
     `已记录活动 ${activity.code}`,
     ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox }),
