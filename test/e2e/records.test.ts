@@ -151,6 +151,25 @@ describe('#修改, #撤销, #恢复', () => {
     expect(JSON.parse(revisions[0]!.after).participants).toBe(12)
   })
 
+  it('says so when an edit changes nothing, and keeps no empty revision', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月19日 健康义诊，参与人次20')
+    expect(await say(chat, '李明', '#修改 A1 参与人次=20')).toContain('A1 没有变化')
+    expect(await chat.app.services.db.revision.count()).toBe(0)
+    expect(await say(chat, '李明', '#查 A1')).not.toContain('修改记录')
+  })
+
+  it('shows only the latest ten changes of a long history in #查, so it stays one message', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月19日 健康义诊，参与人次20')
+    for (let n = 1; n <= 12; n++) await say(chat, '李明', `#修改 A1 参与人次=${20 + n}`, `2022-09-21T10:${String(n).padStart(2, '0')}:00`)
+    const shown = await chat.say({ room: GROUP, from: '李明', text: '#查 A1', time: at('2022-09-21T11:00:00') })
+    expect(shown).toHaveLength(1)
+    expect(shown[0]!.text).toContain('修改记录（共 12 条，显示最近 10 条）：')
+    expect(shown[0]!.text).toContain('参与人次 31 → 32')
+    expect(shown[0]!.text).not.toContain('参与人次 21 → 22')
+  })
+
   it('refuses a bad value or an unknown field and leaves the record as it was', async () => {
     const chat = await room()
     await say(chat, '李明', '#活动 9月19日 健康义诊，参与人次20')

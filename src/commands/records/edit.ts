@@ -4,7 +4,7 @@ import { resolveDraft, updateDraft } from '../../services/drafts.js'
 import { recordRevision, setWithdrawn } from '../../services/revisions.js'
 import type { Command } from '../command.js'
 import { storeActivity, storeOpinion, storeProposal, type Parsed } from './create.js'
-import { revisionLine } from './format.js'
+import { changedFields, revisionLine } from './format.js'
 import { ACTIVITY_KIND, OPINION_KIND, PROPOSAL_KIND, type RecordKind } from './kinds.js'
 import { findRecordInRoom, mayChange, type FoundRecord } from './lookup.js'
 import { undoStep } from './undo-step.js'
@@ -51,6 +51,11 @@ async function editRecord<R, D>(ctx: ChatContext, code: string, record: R, kind:
   if (!parsed.ok) return ctx.reply(`${code} 没有修改：\n${problemsText(parsed.errors)}`)
   const updated = await kind.update(ctx.services.db, record, parsed.value)
   const after = kind.asDraft(updated)
+  // An edit that changes nothing would only clutter the history.
+  if (changedFields(before as object, after as object).length === 0) {
+    ctx.outcome = `unchanged:${code}`
+    return ctx.reply(`${code} 没有变化：写的新值和原来一样。发送 #查 ${code} 可查看当前内容。`)
+  }
   await recordRevision(ctx.services.db, { recordCode: code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
   ctx.outcome = `edited:${code}`
   const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: code }, orderBy: { id: 'desc' } })

@@ -112,13 +112,20 @@ export function statusLabel(event: { kind: string; level?: string | null; detail
 
 const ACTIONS: Record<string, string> = { edit: '修改', withdraw: '撤销', restore: '恢复' }
 
+/** The fields an edit changed (compared as stored in a revision). */
+export function changedFields(before: object, after: object): string[] {
+  const was = before as Record<string, unknown>
+  const now = after as Record<string, unknown>
+  return Object.keys(now).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k]))
+}
+
 export function revisionLine(revision: Revision, timeZone: string): string {
   const at = revision.at.toLocaleString('zh-CN', { timeZone, hour12: false })
   if (revision.action === 'undo-step') return `${at} ${revision.actorName} 撤销进展：${(JSON.parse(revision.before) as { label: string }).label}`
   if (revision.action !== 'edit') return `${at} ${revision.actorName} ${ACTIONS[revision.action]}`
   const before = JSON.parse(revision.before) as Record<string, unknown>
   const after = JSON.parse(revision.after) as Record<string, unknown>
-  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+  const changed = changedFields(before, after)
   return `${at} ${revision.actorName} 修改：${changed.map((k) => `${FIELD_LABELS[k] ?? k} ${show(before[k])} → ${show(after[k])}`).join('；')}`
 }
 

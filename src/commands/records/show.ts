@@ -44,10 +44,19 @@ export const showCommand: Command = {
         ...body,
         ...progress,
         `记录人：${found.record.reporterName}（${created}）`,
-        ...(revisions.length > 0 ? ['修改记录：', ...revisions.map((r) => revisionLine(r, tz))] : []),
+        ...historyLines(revisions.map((r) => revisionLine(r, tz))),
       ].join('\n'),
     )
   },
+}
+
+const HISTORY_SHOWN = 10
+
+/** The latest changes only: a long history would overflow one WeChat message. */
+function historyLines(lines: string[]): string[] {
+  if (lines.length === 0) return []
+  if (lines.length <= HISTORY_SHOWN) return ['修改记录：', ...lines]
+  return [`修改记录（共 ${lines.length} 条，显示最近 ${HISTORY_SHOWN} 条）：`, ...lines.slice(-HISTORY_SHOWN)]
 }
 
 export const recentCommand: Command = {
