@@ -1,6 +1,8 @@
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import Database from 'better-sqlite3'
 import { ManualClock } from '../src/clock.js'
 import { loadConfig } from '../src/config.js'
@@ -18,6 +20,18 @@ export interface IngestResult {
   baselinePerSecond: number
   ratio: number
   rssMb: number
+  /** The logged-in bot before its first message: what Node, Wechaty and Prisma take by themselves. */
+  rssBeforeMb: number
+  /** Live JS heap after a full collection at the end: flat across runs means nothing leaks. */
+  heapAfterGcMb: number
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024
+
+/** A full collection without starting Node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
@@ -50,6 +64,7 @@ export async function benchIngest(n: number): Promise<IngestResult> {
   await chat.say({ room: group, from: '王芳', text: '#登记 王芳 医药卫生' })
   await chat.say({ room: group, from: '李明', text: '#登记 李明 教育' })
 
+  const rssBeforeMb = mb(process.memoryUsage().rss)
   const latencies: number[] = []
   const start = performance.now()
   for (let i = 0; i < n; i++) {
@@ -62,7 +77,9 @@ export async function benchIngest(n: number): Promise<IngestResult> {
   const seconds = (performance.now() - start) / 1000
   const stored = await db.activity.count()
   if (stored !== n) throw new Error(`stored ${stored} of ${n} activities`)
-  const rssMb = process.memoryUsage().rss / 1024 / 1024
+  const rssMb = mb(process.memoryUsage().rss)
+  collectGarbage()
+  const heapAfterGcMb = mb(process.memoryUsage().heapUsed)
   await chat.stop()
   await db.$disconnect()
 
@@ -84,5 +101,5 @@ export async function benchIngest(n: number): Promise<IngestResult> {
 
   const sorted = [...latencies].sort((a, b) => a - b)
   const perSecond = n / seconds
-  return { messages: n, seconds, perSecond, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), baselinePerSecond, ratio: perSecond / baselinePerSecond, rssMb }
+  return { messages: n, seconds, perSecond, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), baselinePerSecond, ratio: perSecond / baselinePerSecond, rssMb, rssBeforeMb, heapAfterGcMb }
 }
