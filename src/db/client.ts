@@ -2,10 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/client.js'
-import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient as PgPrismaClient } from '../generated/prisma-pg/client.js'
 import { migrateSqlite } from './migrate.js'
-import { migratePostgres } from './migrate-pg.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
@@ -27,6 +24,12 @@ export function sqlitePath(databaseUrl: string): string {
  */
 export async function openDatabase(databaseUrl: string): Promise<Db> {
   if (isPostgresUrl(databaseUrl)) {
+    // Loaded only for PostgreSQL: the embedded SQLite setup does not carry the second client.
+    const [{ migratePostgres }, { PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
+      import('./migrate-pg.js'),
+      import('@prisma/adapter-pg'),
+      import('../generated/prisma-pg/client.js'),
+    ])
     const applied = await migratePostgres(databaseUrl)
     if (applied.length > 0) log.info({ applied }, 'database migrated')
     const prisma = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Db } from '../db/client.js'
 import type { DigestPeriod } from '../parsing/mod.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
@@ -26,7 +26,9 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
     db.proposal.findMany({ where, orderBy: [{ date: 'asc' }, { id: 'asc' }], include: { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } }),
     computeFigures(db, { roomIds, from: period.from, to: period.to }),
   ])
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on first export only: exceljs alone takes ~30 MB that a running bot rarely needs.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   workbook.creator = '政协委员会客厅助手'
   workbook.title = `${period.label}台账`
 
