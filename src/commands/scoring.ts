@@ -16,20 +16,34 @@ async function sendPrivately(ctx: ChatContext, text: string, what: string): Prom
   if (ctx.inRoom) await ctx.reply(`${ctx.msg.sender.name}，${what}已私信发给您。`)
 }
 
+/** About what one WeChat message holds (the outbox splits at 1800 characters): the details stop there. */
+const DETAIL_BUDGET = 1500
+
 export function formatMemberYear(s: MemberYear, rules: ScoringRules): string {
   const tick = (ok: boolean) => (ok ? '✓' : '✗')
   const byRule = (Object.keys(RULE_LABELS) as RuleName[])
     .filter((r) => s.byRule[r] > 0 || s.entries.some((e) => e.rule === r))
     .map((r) => `${RULE_LABELS[r]} ${s.byRule[r]}`)
-  const shown = s.entries.slice(0, 40)
-  return [
+  const head = [
     `【${s.name} ${s.year}年履职情况】`,
     `参加活动 ${s.counts.activities} 次，社情民意 ${s.counts.opinions} 篇，提案 ${s.counts.proposals} 件。`,
     `履职积分 ${s.total} 分（${s.band}）${byRule.length ? `：${byRule.join('，')}` : ''}`,
     `“三个一”：活动 ${s.counts.activities}/${rules.minimum.activities} ${tick(s.minimumMet.activities)}，提案 ${s.counts.proposals}/${rules.minimum.proposals} ${tick(s.minimumMet.proposals)}，社情民意 ${s.counts.opinions}/${rules.minimum.opinions} ${tick(s.minimumMet.opinions)}`,
-    ...(shown.length > 0 ? ['明细：'] : []),
-    ...shown.map((e) => `${e.date} ${e.recordCode} ${e.title.slice(0, 20)}｜${e.why} +${e.points}${e.points < e.rawPoints ? `（已达全年上限，原 ${e.rawPoints}）` : ''}`),
-    s.entries.length > shown.length ? `……另有 ${s.entries.length - shown.length} 条` : undefined,
+  ]
+  const details = s.entries.map(
+    (e) => `${e.date} ${e.recordCode} ${e.title.slice(0, 20)}｜${e.why} +${e.points}${e.points < e.rawPoints ? `（已达全年上限，原 ${e.rawPoints}）` : ''}`,
+  )
+  const shown: string[] = []
+  let length = head.join('\n').length
+  for (const line of details) {
+    length += line.length + 1
+    if (length > DETAIL_BUDGET) break
+    shown.push(line)
+  }
+  return [
+    ...head,
+    ...(shown.length > 0 ? ['明细：', ...shown] : []),
+    details.length > shown.length ? `……另有 ${details.length - shown.length} 条，完整明细见台账（#导出）` : undefined,
   ]
     .filter(Boolean)
     .join('\n')

@@ -113,6 +113,18 @@ describe('#我的 and #积分榜', () => {
     expect(out[1]!.text).toBe('王芳，2022年履职情况已私信发给您。')
   })
 
+  it('keeps #我的 to one private message however long the year was, pointing to the ledger for the rest', async () => {
+    const chat = await room()
+    for (let day = 1; day <= 60; day++) {
+      await say(chat, '王芳', `#活动 ${day <= 30 ? `9月${day}日` : `10月${day - 30}日`} 社区健康义诊和政策宣讲第${day}场，委员王芳参加`)
+    }
+    const out = await chat.say({ room: GROUP, from: '王芳', text: '#我的', time: at('2022-12-01T10:00:00') })
+    expect(out.map((m) => m.to)).toEqual(['王芳', GROUP])
+    expect(out[0]!.text!.length).toBeLessThanOrEqual(1800)
+    expect(out[0]!.text).toContain('参加活动 60 次')
+    expect(out[0]!.text).toMatch(/……另有 \d+ 条，完整明细见台账（#导出）$/)
+  })
+
   it('gives the ranking to secretaries and admins only', async () => {
     const chat = await room()
     await say(chat, '管理员', '#秘书 @王芳')
