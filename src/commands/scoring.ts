@@ -4,6 +4,8 @@ import { roomsVisibleTo } from '../services/digest.js'
 import { RULE_LABELS, rankMembers, scoreMemberYear, type MemberYear, type RuleName } from '../scoring/score.js'
 import type { Command } from './command.js'
 import type { ScoringRules } from '../scoring/rules.js'
+import { fitOneMessage } from '../outbox/chunk.js'
+import { clip } from './records/format.js'
 
 function yearOf(ctx: ChatContext, args: string): number | string {
   const parsed = parsePeriod(args, 'year', ctx.parseClock)
@@ -15,9 +17,6 @@ async function sendPrivately(ctx: ChatContext, text: string, what: string): Prom
   await ctx.replyPrivately(text)
   if (ctx.inRoom) await ctx.reply(`${ctx.msg.sender.name}，${what}已私信发给您。`)
 }
-
-/** About what one WeChat message holds (the outbox splits at 1800 characters): the details stop there. */
-const DETAIL_BUDGET = 1500
 
 export function formatMemberYear(s: MemberYear, rules: ScoringRules): string {
   const tick = (ok: boolean) => (ok ? '✓' : '✗')
@@ -33,20 +32,8 @@ export function formatMemberYear(s: MemberYear, rules: ScoringRules): string {
   const details = s.entries.map(
     (e) => `${e.date} ${e.recordCode} ${e.title.slice(0, 20)}｜${e.why} +${e.points}${e.points < e.rawPoints ? `（已达全年上限，原 ${e.rawPoints}）` : ''}`,
   )
-  const shown: string[] = []
-  let length = head.join('\n').length
-  for (const line of details) {
-    length += line.length + 1
-    if (length > DETAIL_BUDGET) break
-    shown.push(line)
-  }
-  return [
-    ...head,
-    ...(shown.length > 0 ? ['明细：', ...shown] : []),
-    details.length > shown.length ? `……另有 ${details.length - shown.length} 条，完整明细见台账（#导出）` : undefined,
-  ]
-    .filter(Boolean)
-    .join('\n')
+  if (details.length === 0) return head.join('\n')
+  return fitOneMessage([...head, '明细：'], details, (n) => `……另有 ${n} 条未列出，全部记录在台账里（秘书可发送 #导出）`)
 }
 
 export const myYearCommand: Command = {
@@ -79,11 +66,11 @@ export const rankingCommand: Command = {
     if (rooms.length === 0) return ctx.reply('积分榜只对秘书和管理员开放。查看自己的情况请发送 #我的')
     const ranked = await rankMembers(ctx.services.db, ctx.services.rules, rooms.map((r) => r.id), year)
     const { bands } = ctx.services.rules
-    const text = [
-      `【${year}年委员履职积分榜】（${rooms.map((r) => r.name).join('、')}）`,
-      ...ranked.map((s, i) => `${i + 1}. ${s.name} ${s.total} 分 ${s.band}${s.band === '待改进' ? '（低于 ' + bands.competent + ' 分，建议谈心谈话）' : ''}`),
-      `优秀 ≥${bands.excellent}，称职 ${bands.competent}–${bands.excellent - 1}。明细请委员本人发送 #我的 ${year}`,
-    ].join('\n')
+    const text = fitOneMessage(
+      [`【${year}年委员履职积分榜】（${clip(rooms.map((r) => r.name).join('、'), 200)}）`, `优秀 ≥${bands.excellent}，称职 ${bands.competent}–${bands.excellent - 1}。明细请委员本人发送 #我的 ${year}`],
+      ranked.map((s, i) => `${i + 1}. ${s.name} ${s.total} 分 ${s.band}${s.band === '待改进' ? '（低于 ' + bands.competent + ' 分，建议谈心谈话）' : ''}`),
+      (n) => `……另有 ${n} 位未列出，完整名单见台账的“委员履职”表（#导出）`,
+    )
     await sendPrivately(ctx, text, `${year}年积分榜`)
   },
 }

@@ -36,3 +36,24 @@ function hardCut(line: string, maxChars: number): string[] {
   if (piece) out.push(piece)
   return out
 }
+
+/** Length of a reply that should stay one message (the outbox splits at 1800 by default). */
+export const ONE_MESSAGE_BUDGET = 1500
+
+/**
+ * A heading and as many list lines as fit in one message; what does not fit is counted in a
+ * last line (`more(n)`), so a reply never turns into a stream of messages.
+ */
+export function fitOneMessage(head: readonly string[], lines: readonly string[], more: (omitted: number) => string): string {
+  const whole = [...head, ...lines].join('\n')
+  if (whole.length <= ONE_MESSAGE_BUDGET) return whole
+  const shown: string[] = []
+  // Room kept for the last line, counted with the largest number it can hold.
+  let length = head.join('\n').length + more(lines.length).length + 1
+  for (const line of lines) {
+    length += line.length + 1
+    if (length > ONE_MESSAGE_BUDGET) break
+    shown.push(line)
+  }
+  return [...head, ...shown, more(lines.length - shown.length)].join('\n')
+}

@@ -170,6 +170,16 @@ describe('#修改, #撤销, #恢复', () => {
     expect(shown[0]!.text).not.toContain('参与人次 21 → 22')
   })
 
+  it('clips long values in the change line, so an edit of a long text is answered in one message', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 标题：关于增设公交站点的建议 内容：老旧小区居民出行不便')
+    const long = '居民反映'.repeat(800)
+    const out = await chat.say({ room: GROUP, from: '李明', text: `#修改 M1 内容=${long}`, time: at('2022-09-21T10:05:00') })
+    expect(out).toHaveLength(1)
+    expect(out[0]!.text).toContain('已修改 M1')
+    expect(out[0]!.text).toContain('…（共 3200 字）')
+  })
+
   it('refuses a bad value or an unknown field and leaves the record as it was', async () => {
     const chat = await room()
     await say(chat, '李明', '#活动 9月19日 健康义诊，参与人次20')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { log } from '../../src/log.js'
 import { Outbox, type Destination, type OutboxContent, type Transport } from '../../src/outbox/outbox.js'
-import { splitForWeChat } from '../../src/outbox/chunk.js'
+import { ONE_MESSAGE_BUDGET, fitOneMessage, splitForWeChat } from '../../src/outbox/chunk.js'
 import { freshDb } from '../helpers.js'
 
 /** A transport that records deliveries and fails the first `failures` sends. */
@@ -102,5 +102,17 @@ describe('splitForWeChat', () => {
     const parts = splitForWeChat(Array.from({ length: 50 }, (_, i) => `第${i}行`).join('\n'), 40)
     expect(parts.every((p) => p.length <= 40)).toBe(true)
     expect(parts.join('\n')).toBe(Array.from({ length: 50 }, (_, i) => `第${i}行`).join('\n'))
+  })
+})
+
+describe('fitOneMessage', () => {
+  it('keeps the heading and what fits, and counts the rest in a last line', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `${i + 1}. 委员${i + 1} 60 分 称职`)
+    const text = fitOneMessage(['【积分榜】'], lines, (n) => `……另有 ${n} 位`)
+    expect(text.length).toBeLessThanOrEqual(ONE_MESSAGE_BUDGET)
+    expect(text.startsWith('【积分榜】\n1. 委员1 60 分 称职\n')).toBe(true)
+    const shown = text.split('\n').length - 2
+    expect(text.endsWith(`……另有 ${200 - shown} 位`)).toBe(true)
+    expect(fitOneMessage(['头'], ['一', '二'], () => '多')).toBe('头\n一\n二')
   })
 })

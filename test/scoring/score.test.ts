@@ -122,7 +122,7 @@ describe('#我的 and #积分榜', () => {
     expect(out.map((m) => m.to)).toEqual(['王芳', GROUP])
     expect(out[0]!.text!.length).toBeLessThanOrEqual(1800)
     expect(out[0]!.text).toContain('参加活动 60 次')
-    expect(out[0]!.text).toMatch(/……另有 \d+ 条，完整明细见台账（#导出）$/)
+    expect(out[0]!.text).toMatch(/……另有 \d+ 条未列出，全部记录在台账里（秘书可发送 #导出）$/)
   })
 
   it('gives the ranking to secretaries and admins only', async () => {

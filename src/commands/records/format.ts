@@ -137,7 +137,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 function show(value: unknown): string {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '（空）'
-  return Array.isArray(value) ? value.join('、') : String(value)
+  // Clipped: a change to a long text must not turn the history into pages.
+  return clip(Array.isArray(value) ? value.join('、') : String(value), 60)
 }
 
 /** What went wrong, field by field, then what to do. */

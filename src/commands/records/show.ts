@@ -54,8 +54,7 @@ const HISTORY_SHOWN = 10
 
 /** The latest changes only: a long history would overflow one WeChat message. */
 function historyLines(lines: string[]): string[] {
-  if (lines.length === 0) return []
-  if (lines.length <= HISTORY_SHOWN) return ['修改记录：', ...lines]
+  if (lines.length <= HISTORY_SHOWN) return lines.length > 0 ? ['修改记录：', ...lines] : []
   return [`修改记录（共 ${lines.length} 条，显示最近 ${HISTORY_SHOWN} 条）：`, ...lines.slice(-HISTORY_SHOWN)]
 }
 
