@@ -120,6 +120,20 @@ describe('#民意 and its life cycle', () => {
     expect(reply).toContain('提交人：李明')
   })
 
+  it('shows the latest ten steps of a long progress, so the confirmation stays one message', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    for (let n = 1; n <= 12; n++) {
+      await say(chat, '王芳', `#批示 M1 请交通部门第${n}次研究落实${'并及时反馈'.repeat(30)}`, `2022-09-21T10:${String(n).padStart(2, '0')}:00`)
+    }
+    const out = await chat.say({ room: GROUP, from: '王芳', text: '#批示 M1 再次督办', time: at('2022-09-21T11:00:00') })
+    expect(out).toHaveLength(1)
+    expect(out[0]!.text).toContain('进展（共 13 条，显示最近 10 条）：')
+    expect(out[0]!.text).toContain('领导批示：再次督办')
+    const shown = await chat.say({ room: GROUP, from: '王芳', text: '#查 M1', time: at('2022-09-21T11:01:00') })
+    expect(shown).toHaveLength(1)
+  })
+
   it('asks for a level, and refuses status changes from members and on activities', async () => {
     const chat = await room()
     await say(chat, '李明', '#民意 关于增设公交站点的建议')

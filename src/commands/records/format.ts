@@ -98,16 +98,25 @@ export function proposalLines(p: ProposalWithHistory): string[] {
 export function proposalStepLabel(event: { kind: string; detail?: string | null }): string {
   const name = PROPOSAL_STEPS[event.kind as ProposalStep] ?? event.kind
   if (event.kind === 'merged') return `${name}（并入 ${event.detail}）`
-  return event.detail ? `${name}（${event.detail}）` : name
+  return event.detail ? `${name}（${clip(event.detail, 80)}）` : name
 }
 
 export function statusLabel(event: { kind: string; level?: string | null; detail?: string | null }): string {
   if (event.kind === 'adopted') {
     const level = ADOPTION_LEVELS[event.level as AdoptionLevel] ?? event.level
-    return `${level}采纳${event.detail ? `（${event.detail}）` : ''}`
+    return `${level}采纳${event.detail ? `（${clip(event.detail, 80)}）` : ''}`
   }
-  if (event.kind === 'instructed') return `领导批示${event.detail ? `：${event.detail}` : ''}`
+  if (event.kind === 'instructed') return `领导批示${event.detail ? `：${clip(event.detail, 80)}` : ''}`
   return '办结'
+}
+
+const LATEST_SHOWN = 10
+
+/** A heading and the latest lines of a history that only grows, so the reply stays one message. */
+export function latestLines(heading: string, lines: readonly string[]): string[] {
+  if (lines.length === 0) return []
+  if (lines.length <= LATEST_SHOWN) return [`${heading}：`, ...lines]
+  return [`${heading}（共 ${lines.length} 条，显示最近 ${LATEST_SHOWN} 条）：`, ...lines.slice(-LATEST_SHOWN)]
 }
 
 const ACTIONS: Record<string, string> = { edit: '修改', withdraw: '撤销', restore: '恢复' }

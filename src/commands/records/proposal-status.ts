@@ -2,7 +2,7 @@ import type { ChatContext } from '../../router/context.js'
 import { normaliseCode } from '../../services/codes.js'
 import { PROPOSAL_LETTER, SATISFACTION, addProposalStep, findProposal, type ProposalStep } from '../../services/proposals.js'
 import { replies, type Command } from '../command.js'
-import { proposalStepLabel } from './format.js'
+import { clip, proposalStepLabel } from './format.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
 function stepCommand(name: string, kind: ProposalStep, summary: string, usage: string): Command {
@@ -35,7 +35,7 @@ function stepCommand(name: string, kind: ProposalStep, summary: string, usage: s
       })
       if (!result.ok) return ctx.reply(`${found.code} 已于 ${result.repeatOf.date} 登记过「${proposalStepLabel(result.repeatOf)}」，不重复计数。`)
       ctx.outcome = `step:${found.code}:${kind}`
-      await ctx.reply(`已登记 ${found.code}（${found.record.title}）：${dated.date} ${proposalStepLabel({ kind, detail: detail ?? null })}`)
+      await ctx.reply(`已登记 ${found.code}（${clip(found.record.title, 60)}）：${dated.date} ${proposalStepLabel({ kind, detail: detail ?? null })}`)
     },
   }
 }

@@ -2,7 +2,7 @@ import { parseCount } from '../../parsing/mod.js'
 import { draftProblems } from '../../services/drafts.js'
 import { revisionsOf } from '../../services/revisions.js'
 import type { Command } from '../command.js'
-import { activityLines, clip, opinionLines, proposalLines, proposalStepLabel, revisionLine, statusLabel } from './format.js'
+import { activityLines, clip, latestLines, opinionLines, proposalLines, proposalStepLabel, revisionLine, statusLabel } from './format.js'
 import { findRecordInRoom } from './lookup.js'
 
 const showUsage = '#查 <编号>，例如：#查 A12'
@@ -36,26 +36,17 @@ export const showCommand: Command = {
         : found.kind === 'proposal'
           ? found.record.events.map((e) => `${e.date} ${proposalStepLabel(e)}（${e.actorName}）`)
           : []
-    const progress = steps.length > 0 ? ['进展：', ...steps] : []
     const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
     await ctx.reply(
       [
         `${KIND_LABELS[found.kind]} ${found.code}${withdrawn}`,
         ...body,
-        ...progress,
+        ...latestLines('进展', steps),
         `记录人：${found.record.reporterName}（${created}）`,
-        ...historyLines(revisions.map((r) => revisionLine(r, tz))),
+        ...latestLines('修改记录', revisions.map((r) => revisionLine(r, tz))),
       ].join('\n'),
     )
   },
-}
-
-const HISTORY_SHOWN = 10
-
-/** The latest changes only: a long history would overflow one WeChat message. */
-function historyLines(lines: string[]): string[] {
-  if (lines.length <= HISTORY_SHOWN) return lines.length > 0 ? ['修改记录：', ...lines] : []
-  return [`修改记录（共 ${lines.length} 条，显示最近 ${HISTORY_SHOWN} 条）：`, ...lines.slice(-HISTORY_SHOWN)]
 }
 
 export const recentCommand: Command = {

@@ -1,7 +1,7 @@
 import { ADOPTION_LEVELS, addStatus, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
 import { replies, type Command } from '../command.js'
-import { statusLabel } from './format.js'
+import { clip, latestLines, statusLabel } from './format.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
 /** How members write adoption levels. */
@@ -66,8 +66,8 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
         return ctx.reply(`${found.code} 已于 ${result.repeatOf.date} 登记过「${statusLabel(result.repeatOf)}」，不重复计数。`)
       }
       ctx.outcome = `status:${found.code}:${kind}`
-      const history = result.report.events.map((e) => `${e.date} ${statusLabel(e)}`).join('\n')
-      await ctx.reply(`已登记 ${found.code}（${found.record.title}）：${statusLabel(change)}\n进展：\n${history}`)
+      const history = latestLines('进展', result.report.events.map((e) => `${e.date} ${statusLabel(e)}`))
+      await ctx.reply([`已登记 ${found.code}（${clip(found.record.title, 60)}）：${statusLabel(change)}`, ...history].join('\n'))
     },
   }
 }
