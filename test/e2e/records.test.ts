@@ -147,6 +147,22 @@ describe('#民意 and its life cycle', () => {
   })
 })
 
+describe('long values', () => {
+  it('are clipped in confirmations and #最近, so each reply stays one message', async () => {
+    const chat = await room()
+    // As long as the parser takes them: titles 120, places 100, brands 50 characters; partners and notes freely.
+    for (let n = 1; n <= 20; n++) {
+      const text = `#活动\n时间：9月${n}日\n主题：${'健康义诊'.repeat(30)}\n地点：${'社区'.repeat(50)}\n联合单位：${'卫健局、'.repeat(300)}\n品牌：${'健康'.repeat(25)}\n备注：${'备注'.repeat(600)}`
+      const out = await chat.say({ room: GROUP, from: '李明', text, time: at(`2022-09-21T10:${String(n).padStart(2, '0')}:00`) })
+      expect(out).toHaveLength(1)
+      expect(out[0]!.text).toContain(`已记录活动 A${n}`)
+    }
+    const recent = await chat.say({ room: GROUP, from: '李明', text: '#最近 20', time: at('2022-09-21T11:00:00') })
+    expect(recent).toHaveLength(1)
+    expect(recent[0]!.text).toContain('本群最近 20 条记录')
+  })
+})
+
 describe('#修改, #撤销, #恢复', () => {
   it('edits a record, keeps a revision and shows it in #查', async () => {
     const chat = await room()

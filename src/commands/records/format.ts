@@ -38,21 +38,21 @@ export function dateWithWeekday(date: string): string {
 
 const count = (n: number | null, approx?: boolean) => (n === null ? undefined : `${n}${approx ? '（约数）' : ''}`)
 
-/** The activity as stored, one field a line; used in confirmations and #查. */
+/** The activity as stored, one field a line, long values clipped; used in confirmations and #查. */
 export function activityLines(a: ActivityWithPeople, approx: { participants?: boolean; reach?: boolean } = {}): string[] {
   const unknown = a.participantsOf.filter((p) => p.memberId === null).map((p) => p.name)
   const people = a.participantsOf.map((p) => p.name).join('、')
   return [
     `日期：${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`,
-    `主题：${clip(a.title)}`,
+    `主题：${clip(a.title, 100)}`,
     `类型：${a.type}`,
-    a.place && `地点：${clip(a.place)}`,
-    people && `参与委员：${people}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
+    a.place && `地点：${clip(a.place, 100)}`,
+    people && `参与委员：${clip(people, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
     a.participants !== null && `参与人次：${count(a.participants, approx.participants)}`,
     a.reach !== null && `服务人次：${count(a.reach, approx.reach)}`,
-    a.partners && `联合单位：${a.partners}`,
-    a.brand && `品牌：${a.brand}`,
-    a.note && `备注：${clip(a.note)}`,
+    a.partners && `联合单位：${clip(a.partners, 100)}`,
+    a.brand && `品牌：${clip(a.brand, 60)}`,
+    a.note && `备注：${clip(a.note, 100)}`,
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 
@@ -68,10 +68,10 @@ export function opinionLines(r: OpinionWithHistory): string[] {
   const authors = r.authors.map((a) => `${a.name}${a.isLead && r.authors.length > 1 ? '（牵头）' : ''}`).join('、')
   const unknown = r.authors.filter((a) => a.memberId === null).map((a) => a.name)
   return [
-    `标题：${clip(r.title)}`,
+    `标题：${clip(r.title, 100)}`,
     `日期：${dateWithWeekday(r.date)}`,
-    r.field && `领域：${r.field}`,
-    `提交人：${authors}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
+    r.field && `领域：${clip(r.field, 30)}`,
+    `提交人：${clip(authors, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
     r.content && `内容：${clip(r.content, 80)}`,
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
@@ -87,11 +87,11 @@ export function proposalLines(p: ProposalWithHistory): string[] {
   const authors = p.authors.map((a) => `${a.name}${a.isLead && p.authors.length > 1 ? '（领衔）' : ''}`).join('、')
   const unknown = p.authors.filter((a) => a.memberId === null).map((a) => a.name)
   return [
-    `案由：${clip(p.title)}`,
+    `案由：${clip(p.title, 100)}`,
     `类型：${p.type}提案`,
     `日期：${dateWithWeekday(p.date)}`,
-    p.field && `领域：${p.field}`,
-    `提案人：${authors}${unknown.length ? `（群里没找到：${unknown.join('、')}，按原文记录）` : ''}`,
+    p.field && `领域：${clip(p.field, 30)}`,
+    `提案人：${clip(authors, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 

@@ -67,16 +67,16 @@ export const recentCommand: Command = {
       db.draft.findMany({ where: { roomId, resolvedAt: null }, orderBy: { id: 'desc' }, take: n }),
     ])
     const rows = [
-      ...activities.map((a) => ({ at: a.createdAt, line: `${a.code} ${a.date} ${a.type}｜${a.title}${a.withdrawn ? '（已撤销）' : ''}` })),
+      ...activities.map((a) => ({ at: a.createdAt, line: `${a.code} ${a.date} ${a.type}｜${clip(a.title, 30)}${a.withdrawn ? '（已撤销）' : ''}` })),
       ...reports.map((r) => {
         const latest = r.events.at(-1)
-        return { at: r.createdAt, line: `${r.code} ${r.date} 民意｜${r.title}${latest ? `（${statusLabel(latest)}）` : ''}${r.withdrawn ? '（已撤销）' : ''}` }
+        return { at: r.createdAt, line: `${r.code} ${r.date} 民意｜${clip(r.title, 30)}${latest ? `（${statusLabel(latest)}）` : ''}${r.withdrawn ? '（已撤销）' : ''}` }
       }),
       ...proposals.map((p) => {
         const latest = p.events.at(-1)
-        return { at: p.createdAt, line: `${p.code} ${p.date} 提案｜${p.title}${latest ? `（${proposalStepLabel(latest)}）` : ''}${p.withdrawn ? '（已撤销）' : ''}` }
+        return { at: p.createdAt, line: `${p.code} ${p.date} 提案｜${clip(p.title, 30)}${latest ? `（${proposalStepLabel(latest)}）` : ''}${p.withdrawn ? '（已撤销）' : ''}` }
       }),
-      ...drafts.map((d) => ({ at: d.createdAt, line: `${d.code} 草稿｜${d.senderName}：${d.text.slice(0, 20)}${d.text.length > 20 ? '…' : ''}（待补正）` })),
+      ...drafts.map((d) => ({ at: d.createdAt, line: `${d.code} 草稿｜${clip(d.senderName, 20)}：${clip(d.text, 20)}（待补正）` })),
     ]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .slice(0, n)
