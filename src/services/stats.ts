@@ -33,6 +33,27 @@ export function emptyFigures(): Figures {
   }
 }
 
+/** What a digest compares with the period before and the same period a year before. */
+export type Comparison = Pick<Figures, 'activities' | 'participants' | 'reach' | 'opinions'>
+
+export interface DateRange {
+  from: string
+  to: string
+}
+
+/** Everything one pass over a scope yields: figures per room and in total, and the members behind them. */
+export interface FigureBook {
+  /** Per room, or the whole scope under room 0 when not asked by room. */
+  byRoom: Map<number, Figures>
+  total: Figures
+  /** The compared figures over each of the `compare` ranges, same rooms. */
+  compared: Comparison[]
+  /** 人次 of members: every member named on every activity. */
+  memberTimes: number
+  /** The five members named most often (ties by name). */
+  topMembers: { name: string; count: number }[]
+}
+
 /** `AND <room> IN (…) AND <date> >= … AND <date> <= …` for the scope. */
 function where(roomColumn: string, dateColumn: string, scope: FigureScope): Prisma.Sql {
   const parts: Prisma.Sql[] = []
@@ -42,70 +63,113 @@ function where(roomColumn: string, dateColumn: string, scope: FigureScope): Pris
   return parts.length ? Prisma.sql` AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty
 }
 
-type Row = { room: number | bigint; key: string | null; n: number | bigint | null; m?: number | bigint | null; r?: number | bigint | null }
-const num = (n: number | bigint | null | undefined) => Number(n ?? 0)
+// PostgreSQL sums bigints into numerics (Decimal), SQLite gives numbers or bigints.
+type Count = number | bigint | Prisma.Decimal | null
+type Row = { bucket?: Count; room: Count; key?: string | null; n: Count; m?: Count; r?: Count; name?: string | null }
+const num = (n: Count | undefined) => Number(n ?? 0)
 
 /**
- * Every figure in the database with one aggregate query each, per room (`byRoom`) or for the
- * whole scope (room 0). Activities, reports and proposals count by their own date; adoptions,
- * instructions, resolutions and proposal steps by the date they happened. A report adopted at
- * two levels counts once at each.
+ * Totals of the scope over other date ranges as UNION ALL branches numbered 1…, after the
+ * scope's own branch 0: one statement, each branch an index range of its own.
  */
-export async function figuresByRoom(db: Db, scope: FigureScope, byRoom: boolean): Promise<Map<number, Figures>> {
-  const room = (column: string) => Prisma.raw(byRoom ? column : '0')
-  const [activities, members, opinions, adopted, steps, proposals, proposalSteps] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT ${room('a."roomId"')} AS room, NULL AS key, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
-      FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
-    // Members we know count by id, names we could not match by the name (integers distinct fast).
-    db.$queryRaw<Row[]>`SELECT ${room('a."roomId"')} AS room, NULL AS key,
-        COUNT(DISTINCT p."memberId") + COUNT(DISTINCT CASE WHEN p."memberId" IS NULL THEN p."name" END) AS n
-      FROM "ActivityParticipant" p JOIN "Activity" a ON a."id" = p."activityId"
-      WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)} GROUP BY room`,
-    db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, NULL AS key, COUNT(*) AS n
-      FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', scope)} GROUP BY room`,
+function compareBranches(ranges: DateRange[], scope: FigureScope, branch: (i: Prisma.Sql, scope: FigureScope) => Prisma.Sql): Prisma.Sql {
+  if (ranges.length === 0) return Prisma.empty
+  return Prisma.join(ranges.map((range, i) => Prisma.sql` UNION ALL ${branch(Prisma.raw(String(i + 1)), { ...scope, ...range })}`), '')
+}
+
+/**
+ * Every figure with a handful of aggregate queries, per room (`byRoom`) or for the whole scope
+ * (room 0). Activities, reports and proposals count by their own date; adoptions, instructions,
+ * resolutions and proposal steps by the date they happened. A report adopted at two levels
+ * counts once at each. Each record belongs to one room, so the total is the sum of the rooms,
+ * except members: one person in two rooms counts once.
+ */
+export async function collectFigures(db: Db, scope: FigureScope, options: { byRoom?: boolean; compare?: DateRange[] } = {}): Promise<FigureBook> {
+  const room = (column: string) => Prisma.raw(options.byRoom ? column : '0')
+  const compare = options.compare ?? []
+  const [activities, opinions, adopted, steps, proposals, proposalSteps, members] = await Promise.all([
+    db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('a."roomId"')} AS room, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
+      FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)} GROUP BY room
+      ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*), SUM(a."participants"), SUM(a."reach")
+        FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', s)}`)}`,
+    db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('r."roomId"')} AS room, COUNT(*) AS n
+      FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', scope)} GROUP BY room
+      ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*)
+        FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', s)}`)}`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."level" AS key, COUNT(*) AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
       WHERE r."withdrawn" = false AND e."kind" = 'adopted' ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."kind" AS key, COUNT(DISTINCT e."reportId") AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
       WHERE r."withdrawn" = false AND e."kind" IN ('instructed', 'resolved') ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
-    db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, NULL AS key, COUNT(*) AS n
+    db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, COUNT(*) AS n
       FROM "Proposal" p WHERE p."withdrawn" = false ${where('p."roomId"', 'p."date"', scope)} GROUP BY room`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, e."kind" AS key, COUNT(*) AS n
       FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
       WHERE p."withdrawn" = false AND e."kind" IN ('registered', 'answered') ${where('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+    memberRows(db, scope, room('a."roomId"')),
   ])
-  const out = new Map<number, Figures>()
+  const byRoom = new Map<number, Figures>()
   const at = (row: Row) => {
     const key = num(row.room)
-    let figures = out.get(key)
-    if (!figures) out.set(key, (figures = emptyFigures()))
+    let figures = byRoom.get(key)
+    if (!figures) byRoom.set(key, (figures = emptyFigures()))
     return figures
   }
-  for (const row of activities) Object.assign(at(row), { activities: num(row.n), participants: num(row.m), reach: num(row.r) })
-  for (const row of members) at(row).members = num(row.n)
-  for (const row of opinions) at(row).opinions = num(row.n)
+  const compared: Comparison[] = compare.map(() => ({ activities: 0, participants: 0, reach: 0, opinions: 0 }))
+  for (const row of activities) {
+    const figures = { activities: num(row.n), participants: num(row.m), reach: num(row.r) }
+    Object.assign(num(row.bucket) === 0 ? at(row) : compared[num(row.bucket) - 1]!, figures)
+  }
+  for (const row of opinions) (num(row.bucket) === 0 ? at(row) : compared[num(row.bucket) - 1]!).opinions = num(row.n)
   for (const row of adopted) if (row.key && row.key in ADOPTION_LEVELS) at(row).adopted[row.key as AdoptionLevel] = num(row.n)
   for (const row of steps) at(row)[row.key === 'instructed' ? 'instructed' : 'resolved'] = num(row.n)
   for (const row of proposals) at(row).proposals = num(row.n)
   for (const row of proposalSteps) at(row)[row.key === 'registered' ? 'registered' : 'answered'] = num(row.n)
-  return out
+  for (const row of members.filter((r) => r.key === 'room')) at(row).members = num(row.n)
+
+  const total = emptyFigures()
+  for (const figures of byRoom.values()) addFigures(total, figures)
+  const everyone = members.find((r) => r.key === 'all')
+  total.members = num(everyone?.n)
+  return {
+    byRoom,
+    total,
+    compared,
+    memberTimes: num(everyone?.m),
+    topMembers: members.filter((r) => r.key === 'top').map((r) => ({ name: r.name ?? '', count: num(r.n) })),
+  }
 }
 
-/** What a digest compares with the period before and the same period a year before. */
-export type Comparison = Pick<Figures, 'activities' | 'participants' | 'reach' | 'opinions'>
+/**
+ * One grouped pass over the participants (the costly part of any digest), per room, member and
+ * written name; everything else is summed from its few rows: the members of each room (n), of
+ * the whole scope (members in two rooms once) with their 人次 (m), and the top five. Known
+ * members count by id, names we could not match (stray) by the name.
+ */
+function memberRows(db: Db, scope: FigureScope, room: Prisma.Sql) {
+  const stray = Prisma.sql`CASE WHEN "memberId" IS NULL THEN name END`
+  return db.$queryRaw<Row[]>`WITH pm AS (
+      SELECT ${room} AS room, p."memberId" AS "memberId", p."name" AS name, COUNT(*) AS n
+      FROM "Activity" a JOIN "ActivityParticipant" p ON p."activityId" = a."id"
+      WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)}
+      GROUP BY room, p."memberId", p."name")
+    SELECT 'room' AS key, room, COUNT(DISTINCT "memberId") + COUNT(DISTINCT ${stray}) AS n, SUM(n) AS m, NULL AS name FROM pm GROUP BY room
+    UNION ALL SELECT 'all', 0, COUNT(DISTINCT "memberId") + COUNT(DISTINCT ${stray}), SUM(n), NULL FROM pm
+    UNION ALL SELECT * FROM (
+      SELECT 'top' AS key, 0 AS room, SUM(n) AS n, 0 AS m, COALESCE(MAX(mb."realName"), MIN(pm.name)) AS name
+      FROM pm LEFT JOIN "Member" mb ON mb."id" = pm."memberId"
+      GROUP BY pm."memberId", CASE WHEN pm."memberId" IS NULL THEN pm.name END ORDER BY n DESC, name LIMIT 5) five
+    ORDER BY key, n DESC, name`
+}
 
-/** Only the four compared figures: two cheap queries instead of the full set. */
-export async function computeComparison(db: Db, scope: FigureScope): Promise<Comparison> {
-  const [activities, opinions] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT 0 AS room, NULL AS key, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
-      FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)}`,
-    db.$queryRaw<Row[]>`SELECT 0 AS room, NULL AS key, COUNT(*) AS n
-      FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', scope)}`,
-  ])
-  return { activities: num(activities[0]?.n), participants: num(activities[0]?.m), reach: num(activities[0]?.r), opinions: num(opinions[0]?.n) }
+function addFigures(into: Figures, from: Figures): void {
+  for (const key of ['activities', 'participants', 'reach', 'members', 'opinions', 'instructed', 'resolved', 'proposals', 'registered', 'answered'] as const) {
+    into[key] += from[key]
+  }
+  for (const level of Object.keys(into.adopted) as AdoptionLevel[]) into.adopted[level] += from.adopted[level]
 }
 
 export async function computeFigures(db: Db, scope: FigureScope): Promise<Figures> {
-  return (await figuresByRoom(db, scope, false)).get(0) ?? emptyFigures()
+  return (await collectFigures(db, scope)).total
 }
