@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../generated/prisma/client.js'
 import { migrateSqlite } from './migrate.js'
+import { sharingConnection } from './direct.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
@@ -32,15 +33,19 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
     ])
     const applied = await migratePostgres(databaseUrl)
     if (applied.length > 0) log.info({ applied }, 'database migrated')
-    const prisma = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
+    const shared = sharingConnection(new PrismaPg({ connectionString: databaseUrl }))
+    const prisma = new PgPrismaClient({ adapter: shared.factory })
     await prisma.$connect()
+    shared.register(prisma)
     return prisma as unknown as Db
   }
   const file = sqlitePath(databaseUrl)
   mkdirSync(dirname(file), { recursive: true })
   const applied = migrateSqlite(file)
   if (applied.length > 0) log.info({ applied, file }, 'database migrated')
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) })
+  const shared = sharingConnection(new PrismaBetterSQLite3({ url: file, timeout: 5000 }))
+  const prisma = new PrismaClient({ adapter: shared.factory })
   await prisma.$connect()
+  shared.register(prisma)
   return prisma
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js'
 import { Prisma, type OutboxMessage } from '../generated/prisma/client.js'
 import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
+import { sqlExecute, sqlRows } from '../db/direct.js'
 
 export type OutboxTarget =
   | { kind: 'room'; roomId: number }
@@ -108,7 +109,7 @@ export class Outbox {
       createdAt: now,
     }))
     // One statement, so all parts of a long text are queued or none; a key seen before queues nothing.
-    const queued = await this.db.$executeRaw(insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`))
+    const queued = await sqlExecute(this.db, insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`))
     if (queued === 0) return false
     this.kick()
     return true
@@ -144,10 +145,10 @@ export class Outbox {
       const transport = this.transport
       if (!transport) return
       // The earliest pending row: sent now if due, else the time to wake up for it.
-      const [next] = await this.db.$queryRaw<PendingRow[]>`
+      const [next] = await sqlRows<PendingRow[]>(this.db, Prisma.sql`
         SELECT o.*, r."topic" AS "roomTopic", r."puppetRoomId" AS "roomPuppetId"
         FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-        WHERE o."status" = 'pending' ORDER BY o."notBefore", o."id" LIMIT 1`
+        WHERE o."status" = 'pending' ORDER BY o."notBefore", o."id" LIMIT 1`)
       if (!next || next.notBefore.getTime() > Date.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
       await this.deliver(transport, next)
@@ -161,7 +162,7 @@ export class Outbox {
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
       const delivered = await transport.send(destination, content)
-      await this.db.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date()}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`
+      await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date()}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`)
       // Keep the room's keys fresh: a group renamed while nobody spoke is found again next time.
       const changed = {
         ...(delivered.puppetId && delivered.puppetId !== destination.puppetId ? { puppetRoomId: delivered.puppetId } : {}),

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client.js'
-import type { Activity, ActivityParticipant } from '../generated/prisma/client.js'
+import { Prisma, type Activity, type ActivityParticipant } from '../generated/prisma/client.js'
 import type { ActivityDraft } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
+import { sqlRows } from '../db/direct.js'
 
 export interface RecordSource {
   roomId: number
@@ -46,7 +47,7 @@ function columnsOf(draft: ActivityDraft) {
 
 /** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
 export async function createActivity(db: Db, source: RecordSource, draft: ActivityDraft): Promise<ActivityWithPeople> {
-  const [stored] = await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`
+  const [stored] = await sqlRows<{ id: number }[]>(db, Prisma.sql`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`)
   if (stored) return db.activity.findUniqueOrThrow({ where: { id: stored.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   const people = await matchNames(db, source.roomId, draft.memberNames)
   // Plain SQL on every new activity (the ORM's query compiler costs milliseconds per call).
@@ -65,11 +66,11 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
 
 /** Another live activity of the same type on the same day in the room: often the same event reported twice. */
 export async function findTwinActivity(db: Db, activity: Activity): Promise<Pick<Activity, 'code' | 'title' | 'reporterName'> | undefined> {
-  const [twin] = await db.$queryRaw<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>`
+  const [twin] = await sqlRows<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>(db, Prisma.sql`
     SELECT "code", "title", "reporterName" FROM "Activity"
     WHERE "roomId" = ${activity.roomId} AND "date" = ${activity.date} AND "type" = ${activity.type}
       AND "withdrawn" = false AND "id" <> ${activity.id}
-    ORDER BY "id" LIMIT 1`
+    ORDER BY "id" LIMIT 1`)
   return twin
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
 import type { ChatPerson } from '../router/message.js'
+import { sqlRows } from '../db/direct.js'
 
 export const ROLES = ['member', 'lead', 'secretary'] as const
 export type RoleName = (typeof ROLES)[number]
@@ -64,12 +65,12 @@ async function membershipsMatching(db: Db, roomId: number, names: string[], pupp
     ? Prisma.sql`rm."alias" IN (${Prisma.join(names)}) OR m."name" IN (${Prisma.join(names)}) OR `
     : Prisma.empty
   // Plain SQL: this runs for every message in a bound room.
-  const rows = await db.$queryRaw<MembershipRow[]>`
+  const rows = await sqlRows<MembershipRow[]>(db, Prisma.sql`
     SELECT rm."id", rm."roomId", rm."memberId", rm."alias", rm."role",
            m."name", m."realName", m."sector", m."puppetContactId", m."createdAt", m."updatedAt"
     FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
     WHERE rm."roomId" = ${roomId} AND (${byName}m."puppetContactId" = ${puppetId})
-    ORDER BY rm."id"`
+    ORDER BY rm."id"`)
   return rows.map(({ id, roomId, memberId, alias, role, ...member }) => ({
     id, roomId, memberId, alias, role, member: { id: memberId, ...member },
   }))
@@ -137,12 +138,12 @@ export async function matchNames(db: Db, roomId: number, names: readonly string[
   const unique = [...new Set(names)]
   if (unique.length === 0) return []
   // One query for all names (as findRoomMemberByName would match each: the earliest membership).
-  const rows = await db.$queryRaw<{ memberId: number; alias: string | null; name: string; realName: string | null }[]>`
+  const rows = await sqlRows<{ memberId: number; alias: string | null; name: string; realName: string | null }[]>(db, Prisma.sql`
     SELECT rm."memberId", rm."alias", m."name", m."realName"
     FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
     WHERE rm."roomId" = ${roomId}
       AND (rm."alias" IN (${Prisma.join(unique)}) OR m."name" IN (${Prisma.join(unique)}) OR m."realName" IN (${Prisma.join(unique)}))
-    ORDER BY rm."id"`
+    ORDER BY rm."id"`)
   return unique.map((name) => {
     const hit = rows.find((r) => r.alias === name || r.name === name || r.realName === name)
     return { name, memberId: hit?.memberId ?? null }

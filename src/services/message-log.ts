@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { IncomingMessage } from '../router/message.js'
+import { sqlExecute, sqlRows } from '../db/direct.js'
 
 export type LogVerdict = { kind: 'new'; logId: number } | { kind: 'duplicate'; of: number }
 
@@ -19,24 +20,24 @@ export async function logIncoming(
   text: string,
   windowSeconds: number,
 ): Promise<LogVerdict> {
-  const [sameId] = await db.$queryRaw<{ id: number; outcome: string }[]>`
-    SELECT "id", "outcome" FROM "MessageLog" WHERE "puppetMessageId" = ${msg.puppetMessageId}`
+  const [sameId] = await sqlRows<{ id: number; outcome: string }[]>(db, Prisma.sql`
+    SELECT "id", "outcome" FROM "MessageLog" WHERE "puppetMessageId" = ${msg.puppetMessageId}`)
   if (sameId) return sameId.outcome === 'received' ? { kind: 'new', logId: sameId.id } : { kind: 'duplicate', of: sameId.id }
 
   const topic = msg.room?.topic ?? null
   const windowMs = windowSeconds * 1000
-  const [sameText] = await db.$queryRaw<{ id: number }[]>`
+  const [sameText] = await sqlRows<{ id: number }[]>(db, Prisma.sql`
     SELECT "id" FROM "MessageLog"
     WHERE "senderName" = ${msg.sender.name} AND "text" = ${text}
       AND ${topic === null ? Prisma.sql`"roomTopic" IS NULL` : Prisma.sql`"roomTopic" = ${topic}`}
       AND "sentAt" >= ${new Date(msg.time.getTime() - windowMs)} AND "sentAt" <= ${new Date(msg.time.getTime() + windowMs)}
       -- A resend after an error reply is what we asked for, not a duplicate.
       AND "outcome" NOT IN ('duplicate', 'received') AND "outcome" NOT LIKE 'error:%'
-    ORDER BY "id" LIMIT 1`
-  const [row] = await db.$queryRaw<{ id: number }[]>`
+    ORDER BY "id" LIMIT 1`)
+  const [row] = await sqlRows<{ id: number }[]>(db, Prisma.sql`
     INSERT INTO "MessageLog" ("puppetMessageId", "roomTopic", "senderName", "text", "sentAt", "receivedAt", "outcome")
     VALUES (${msg.puppetMessageId}, ${topic}, ${msg.sender.name}, ${text}, ${msg.time}, ${new Date()}, ${sameText ? 'duplicate' : 'received'})
-    RETURNING "id"`
+    RETURNING "id"`)
   return sameText ? { kind: 'duplicate', of: sameText.id } : { kind: 'new', logId: row!.id }
 }
 
@@ -46,7 +47,7 @@ export async function recordOutcome(
   outcome: string,
   link: { roomId?: number; memberId?: number },
 ): Promise<void> {
-  await db.$executeRaw`
+  await sqlExecute(db, Prisma.sql`
     UPDATE "MessageLog" SET "outcome" = ${outcome}, "roomId" = ${link.roomId ?? null}, "memberId" = ${link.memberId ?? null}
-    WHERE "id" = ${logId}`
+    WHERE "id" = ${logId}`)
 }

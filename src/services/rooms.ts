@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js'
-import type { Room } from '../generated/prisma/client.js'
+import { Prisma, type Room } from '../generated/prisma/client.js'
+import { sqlRows } from '../db/direct.js'
 
 export const ROOM_KINDS = ['会客厅', '工作室'] as const
 export type RoomKind = (typeof ROOM_KINDS)[number]
@@ -20,7 +21,7 @@ export async function findRoomForGroup(
   isLiveId: (id: string | null) => boolean = () => false,
 ): Promise<Room | undefined> {
   // Plain SQL: this runs for every message addressed to the bot.
-  const byTopic = await db.$queryRaw<Room[]>`SELECT * FROM "Room" WHERE "topic" = ${group.topic} ORDER BY "id"`
+  const byTopic = await sqlRows<Room[]>(db, Prisma.sql`SELECT * FROM "Room" WHERE "topic" = ${group.topic} ORDER BY "id"`)
   // A room whose group is alive under another id this session is that other group's.
   const free = byTopic.filter((r) => r.puppetRoomId === group.puppetId || !isLiveId(r.puppetRoomId))
   let room = free.find((r) => r.puppetRoomId === group.puppetId) ?? free[0]

@@ -10,6 +10,7 @@ import { buildCrossRoomDigest, buildDigest } from '../../src/services/digest.js'
 import { computeFigures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, freshDb, startChat } from '../helpers.js'
+import { expectDirectRowsLikePrisma } from './direct-rows.js'
 
 /**
  * PostgreSQL runs when TEST_POSTGRES_URL names a server where the user may create databases
@@ -66,6 +67,11 @@ async function converse(chat: MockChat) {
 }
 
 describe.runIf(admin)('PostgreSQL', () => {
+  it('decodes rows read straight from the adapter as Prisma does', async () => {
+    const { db } = await freshPostgres()
+    await expectDirectRowsLikePrisma(db)
+  })
+
   it('migrates once, and gives the same replies, figures, digests and ranking as SQLite', async () => {
     const pgDb = await freshPostgres()
     // A second start applies nothing.
