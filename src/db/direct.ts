@@ -23,7 +23,8 @@ interface AdapterFactory {
   connect(): Promise<SqlConnection>
 }
 
-const connections = new WeakMap<object, SqlConnection>()
+/** Per client, its current connection (a reconnect opens a new one). */
+const connections = new WeakMap<object, () => SqlConnection | undefined>()
 
 /** Wraps an adapter factory so the connection it opens for the client can be used directly too. */
 export function sharingConnection<F extends AdapterFactory>(factory: F): { factory: F; register: (client: object) => void } {
@@ -31,14 +32,12 @@ export function sharingConnection<F extends AdapterFactory>(factory: F): { facto
   const wrapped = { provider: factory.provider, adapterName: factory.adapterName, connect: async () => (connection = await factory.connect()) }
   return {
     factory: wrapped as unknown as F,
-    register: (client) => {
-      if (connection) connections.set(client, connection)
-    },
+    register: (client) => connections.set(client, () => connection),
   }
 }
 
 /** Whether statements on this client skip Prisma's client (tests check the wiring). */
-export const sharesConnection = (db: Db): boolean => connections.has(db)
+export const sharesConnection = (db: Db): boolean => connections.get(db)?.() !== undefined
 
 const COLUMN = { Int32: 0, Int64: 1, Float: 2, Double: 3, Numeric: 4, Boolean: 5, DateTime: 10, UnknownNumber: 128 } as const
 
@@ -80,7 +79,7 @@ function toQuery(connection: SqlConnection, query: Prisma.Sql): SqlQuery {
  * without a shared connection (a transaction, a test's own client) runs it through Prisma.
  */
 export async function sqlRows<T extends object[]>(db: Db, query: Prisma.Sql): Promise<T> {
-  const connection = connections.get(db)
+  const connection = connections.get(db)?.()
   if (!connection) return db.$queryRaw<T>(query)
   const result = await connection.queryRaw(toQuery(connection, query))
   return result.rows.map((row) => Object.fromEntries(row.map((value, i) => [result.columnNames[i], decode(value, result.columnTypes[i]!)]))) as T
@@ -88,7 +87,7 @@ export async function sqlRows<T extends object[]>(db: Db, query: Prisma.Sql): Pr
 
 /** The number of rows a statement changed. */
 export async function sqlExecute(db: Db, query: Prisma.Sql): Promise<number> {
-  const connection = connections.get(db)
+  const connection = connections.get(db)?.()
   if (!connection) return db.$executeRaw(query)
   return connection.executeRaw(toQuery(connection, query))
 }
