@@ -76,7 +76,7 @@ function toQuery(connection: SqlConnection, query: Prisma.Sql): SqlQuery {
 
 /**
  * Rows of a statement as objects, numbers as numbers, booleans and dates decoded. A client
- * without a shared connection (a transaction, a test's own client) runs it through Prisma.
+ * not opened by `openDatabase` (an extended client, say) runs it through `$queryRaw`.
  */
 export async function sqlRows<T extends object[]>(db: Db, query: Prisma.Sql): Promise<T> {
   const connection = connections.get(db)?.()

@@ -25,7 +25,7 @@ export async function resolveRoomMember(
 ): Promise<ResolvedMember> {
   const names = [person.roomAlias, person.name].filter((n): n is string => Boolean(n))
   // A registered real name is for others to find someone by, never for a sender to claim.
-  const candidates = (await membershipsMatching(db, roomId, names, person.puppetId)).filter(
+  const candidates = (await membershipsGoingBy(db, roomId, { names, puppetId: person.puppetId })).filter(
     (c) => c.member.puppetContactId === person.puppetId || !isLiveId(c.member.puppetContactId),
   )
   const pick =
@@ -59,17 +59,22 @@ export async function resolveRoomMember(
 
 type MembershipRow = RoomMembership & Omit<Member, 'id'>
 
-/** Memberships in a room whose alias or WeChat name is one of `names`, or whose contact id is `puppetId`. */
-async function membershipsMatching(db: Db, roomId: number, names: string[], puppetId: string) {
-  const byName = names.length
-    ? Prisma.sql`rm."alias" IN (${Prisma.join(names)}) OR m."name" IN (${Prisma.join(names)}) OR `
-    : Prisma.empty
-  // Plain SQL: this runs for every message in a bound room.
+/**
+ * Memberships in a room, each with its member, earliest first, that go by one of `names`
+ * (group alias or WeChat name), by one of `realNames`, or by the contact id `puppetId`.
+ * Plain SQL: it runs for every message in a bound room.
+ */
+async function membershipsGoingBy(db: Db, roomId: number, by: { names: string[]; realNames?: string[]; puppetId?: string }) {
+  const matches: Prisma.Sql[] = []
+  if (by.names.length > 0) matches.push(Prisma.sql`rm."alias" IN (${Prisma.join(by.names)})`, Prisma.sql`m."name" IN (${Prisma.join(by.names)})`)
+  if (by.realNames?.length) matches.push(Prisma.sql`m."realName" IN (${Prisma.join(by.realNames)})`)
+  if (by.puppetId !== undefined) matches.push(Prisma.sql`m."puppetContactId" = ${by.puppetId}`)
+  if (matches.length === 0) return []
   const rows = await sqlRows<MembershipRow[]>(db, Prisma.sql`
     SELECT rm."id", rm."roomId", rm."memberId", rm."alias", rm."role",
            m."name", m."realName", m."sector", m."puppetContactId", m."createdAt", m."updatedAt"
     FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
-    WHERE rm."roomId" = ${roomId} AND (${byName}m."puppetContactId" = ${puppetId})
+    WHERE rm."roomId" = ${roomId} AND (${Prisma.join(matches, ' OR ')})
     ORDER BY rm."id"`)
   return rows.map(({ id, roomId, memberId, alias, role, ...member }) => ({
     id, roomId, memberId, alias, role, member: { id: memberId, ...member },
@@ -120,32 +125,18 @@ export function displayName(member: Pick<Member, 'name' | 'realName'>): string {
 
 /** A room member by any name they go by here: group alias, WeChat name or registered real name. */
 export async function findRoomMemberByName(db: Db, roomId: number, name: string): Promise<ResolvedMember | undefined> {
-  const found = await db.roomMembership.findFirst({
-    where: {
-      roomId,
-      OR: [{ alias: name }, { member: { name } }, { member: { realName: name } }],
-    },
-    include: { member: true },
-    orderBy: { id: 'asc' },
-  })
-  if (!found) return undefined
-  const { member, ...membership } = found
-  return { member, membership }
+  const [found] = await membershipsGoingBy(db, roomId, { names: [name], realNames: [name] })
+  return found && { member: found.member, membership: withoutMember(found) }
 }
 
 /** Names as written, each matched to a member of the room where possible; order kept, repeats dropped. */
 export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<{ name: string; memberId: number | null }[]> {
   const unique = [...new Set(names)]
   if (unique.length === 0) return []
-  // One query for all names (as findRoomMemberByName would match each: the earliest membership).
-  const rows = await sqlRows<{ memberId: number; alias: string | null; name: string; realName: string | null }[]>(db, Prisma.sql`
-    SELECT rm."memberId", rm."alias", m."name", m."realName"
-    FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
-    WHERE rm."roomId" = ${roomId}
-      AND (rm."alias" IN (${Prisma.join(unique)}) OR m."name" IN (${Prisma.join(unique)}) OR m."realName" IN (${Prisma.join(unique)}))
-    ORDER BY rm."id"`)
+  // One query for all names; each takes the earliest membership going by it, as findRoomMemberByName does.
+  const rows = await membershipsGoingBy(db, roomId, { names: unique, realNames: unique })
   return unique.map((name) => {
-    const hit = rows.find((r) => r.alias === name || r.name === name || r.realName === name)
+    const hit = rows.find((r) => r.alias === name || r.member.name === name || r.member.realName === name)
     return { name, memberId: hit?.memberId ?? null }
   })
 }
