@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { log } from '../log.js'
 import type { SentMessage } from '../sim/mock-chat.js'
-import { openSession, splitArgs } from './session.js'
+import { openSession, runCommand, splitArgs } from './session.js'
 
 const DemoTime = z
   .string()
@@ -91,10 +91,4 @@ async function main(): Promise<void> {
   await session.close()
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    log.fatal({ err: error }, 'demo failed')
-    process.exit(1)
-  },
-)
+runCommand('demo', main)

@@ -7,7 +7,7 @@ import { log } from '../log.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { loadScoringRules } from '../scoring/rules.js'
 import { findRoomByNameOrTopic } from '../services/rooms.js'
-import { splitArgs } from './session.js'
+import { runCommand, splitArgs } from './session.js'
 
 const USAGE = '用法：npm run --silent export -- --period <2022|2022Q3|2022-09> --out <文件.xlsx> [--room <名称或群名>] [--db <文件>]'
 
@@ -53,10 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    log.fatal({ err: error }, 'export failed')
-    process.exit(1)
-  },
-)
+runCommand('export', main)

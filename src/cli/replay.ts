@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { log } from '../log.js'
 import { addDays, localParts, zonedInstant } from '../parsing/mod.js'
-import { openSession, splitArgs } from './session.js'
+import { openSession, runCommand, splitArgs } from './session.js'
 
 const TranscriptLine = z.object({
   time: z.iso.datetime({ offset: true, error: '必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' }),
@@ -103,10 +103,4 @@ function safeJson(text: string): unknown {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    log.fatal({ err: error }, 'replay failed')
-    process.exit(1)
-  },
-)
+runCommand('replay', main)

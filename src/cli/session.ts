@@ -60,3 +60,14 @@ export function splitArgs(argv: string[]): { flags: Map<string, string | true>; 
   }
   return { flags, positional }
 }
+
+/** Runs a command-line entry point: exits with its code (0 when it returns none), or logs the error and exits 1. */
+export function runCommand(name: string, main: () => Promise<number | void>): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (error) => {
+      log.fatal({ err: error }, `${name} failed`)
+      process.exit(1)
+    },
+  )
+}

@@ -5,7 +5,7 @@ import { log } from '../log.js'
 import { isValidYmd } from '../parsing/mod.js'
 import { findRoomByNameOrTopic } from '../services/rooms.js'
 import { computeFigures } from '../services/stats.js'
-import { splitArgs } from './session.js'
+import { runCommand, splitArgs } from './session.js'
 
 const Day = z
   .string()
@@ -58,10 +58,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    log.fatal({ err: error }, 'stats failed')
-    process.exit(1)
-  },
-)
+runCommand('stats', main)
