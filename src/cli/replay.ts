@@ -38,23 +38,14 @@ async function main(): Promise<number> {
   const lines = createInterface({ input: createReadStream(args.data.transcript, 'utf8'), crlfDelay: Infinity })
   let session: Awaited<ReturnType<typeof openSession>> | undefined
   let lineNo = 0
-  let printed = 0
   let clockAt: Date | undefined
-  const flush = () => {
-    const sent = session?.chat.sent ?? []
-    for (const message of sent.slice(printed)) process.stdout.write(`${JSON.stringify(message)}\n`)
-    printed = sent.length
-  }
   // Scheduled jobs fire as the transcript's clock passes them, in order with the chat.
   const runSchedule = async (until: Date) => {
     if (!session || !args.data.schedule || !clockAt || until <= clockAt) return
     const { chat, clock } = session
     await chat.app.scheduler.runDue(clockAt, until, {
       before: (at) => clock.set(at),
-      after: async () => {
-        await chat.app.idle()
-        flush()
-      },
+      after: () => chat.app.idle(),
     })
     clockAt = until
   }
@@ -73,6 +64,9 @@ async function main(): Promise<number> {
         admins: process.env.REPLAY_ADMINS,
         start: time,
         paced: false,
+        // Printed as each message is handed to the puppet (a pipe write is synchronous on Linux),
+        // so what a killed run printed is everything it sent.
+        onSent: (message) => process.stdout.write(`${JSON.stringify(message)}\n`),
       })
       await runSchedule(time)
       clockAt = time
@@ -80,7 +74,6 @@ async function main(): Promise<number> {
       // crash, say) handles each line once.
       const id = `replay:${lineNo}:${createHash('sha256').update(raw).digest('hex').slice(0, 16)}`
       await session.chat.say({ ...parsed.data, time, id })
-      flush()
     }
     if (clockAt && session) await runSchedule(endOfLocalDay(clockAt, session.chat.app.services.config.BOT_TIMEZONE))
     return 0

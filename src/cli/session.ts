@@ -5,7 +5,7 @@ import { ManualClock } from '../clock.js'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { log } from '../log.js'
-import { MockChat } from '../sim/mock-chat.js'
+import { MockChat, type SentMessage } from '../sim/mock-chat.js'
 
 export interface SessionOptions {
   /** A database file to open (and migrate); a temporary one when absent. */
@@ -15,6 +15,8 @@ export interface SessionOptions {
   start: Date
   /** Keep WeChat's pacing (the demo feels real); replay turns it off. */
   paced: boolean
+  /** Each message the bot hands to the puppet, as it happens. */
+  onSent?: (message: SentMessage) => void
 }
 
 /** The real bot on the mock puppet, for the demo and replay commands. */
@@ -28,7 +30,7 @@ export async function openSession(options: SessionOptions): Promise<{ chat: Mock
   const db = await openDatabase(`file:${file}`)
   const clock = new ManualClock(options.start)
   // The simulated clock drives the schedule (replay --schedule), not the wall clock.
-  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false })
+  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, onSent: options.onSent })
   return {
     chat,
     clock,

@@ -33,6 +33,11 @@ export interface ChatLine {
  */
 export class MockChat {
   readonly sent: SentMessage[] = []
+  /**
+   * Called the moment the bot hands a message to the puppet, before the outbox marks it sent:
+   * replay prints here, so a process killed right after a send has still printed it.
+   */
+  onSent?: (message: SentMessage) => void
   private readonly contacts = new Map<string, mock.ContactMock>()
   private readonly rooms = new Map<string, mock.RoomMock>()
   private readonly injected = new Set<string>()
@@ -47,7 +52,7 @@ export class MockChat {
     mocker.puppet.on('message', ({ messageId }) => this.captureBotSend(messageId))
   }
 
-  static async start(options: AppOptions & { botName?: string }): Promise<MockChat> {
+  static async start(options: AppOptions & { botName?: string; onSent?: (message: SentMessage) => void }): Promise<MockChat> {
     const mocker = new mock.Mocker()
     const puppet = new PuppetMock({ mocker })
     const bot = WechatyBuilder.build({ puppet })
@@ -57,11 +62,14 @@ export class MockChat {
     bot.on('error', (error) => options.log.warn({ err: error }, 'wechaty error (mock)'))
     await bot.start()
     const botUser = mocker.createContact({ name: options.botName ?? '会客厅助手' })
+    const clock = options.clock instanceof ManualClock ? options.clock : undefined
+    // Listening before the login: the outbox resends what an earlier run left pending as soon as it logs in.
+    const chat = new MockChat(bot, mocker, app!, botUser, clock)
+    chat.onSent = options.onSent
     const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
     mocker.login(botUser)
     await loggedIn
-    const clock = options.clock instanceof ManualClock ? options.clock : undefined
-    return new MockChat(bot, mocker, app!, botUser, clock)
+    return chat
   }
 
   /** A simulated person, created on first use. */
@@ -162,6 +170,8 @@ export class MockChat {
       : this.mocker.contactPayload(payload.listenerId!).name
     const time = (this.clock?.now() ?? new Date()).toISOString()
     const fileBox = this.mocker.cacheFileBoxPayload.get(messageId)
-    this.sent.push(fileBox ? { time, to, file: fileBox.name } : { time, to, text: payload.text ?? '' })
+    const message: SentMessage = fileBox ? { time, to, file: fileBox.name } : { time, to, text: payload.text ?? '' }
+    this.sent.push(message)
+    this.onSent?.(message)
   }
 }

@@ -77,6 +77,10 @@ describe('crash', () => {
     const pushes = await db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'digest:month:room' } } })
     expect(pushes.map((p) => [p.dedupeKey, p.status])).toEqual([['digest:month:room1:2022-09-01', 'sent']])
     expect(printed.filter((m) => m.text?.startsWith('【平湖健康家园政协委员会客厅 · 2022年9月月报】')).length).toBeGreaterThanOrEqual(1)
+    // Whatever the database says was sent was handed to the puppet (and so printed) first.
+    const printedTexts = new Set(printed.map((m) => m.text))
+    const sent = await db.outboxMessage.findMany({ where: { status: 'sent' } })
+    for (const row of sent) expect(printedTexts.has(row.text ?? undefined), `${row.dedupeKey} is marked sent but was never handed over`).toBe(true)
     // No reply is queued twice for one message.
     const replies = await db.outboxMessage.groupBy({ by: ['dedupeKey'], where: { dedupeKey: { startsWith: 'reply:' } }, _count: { _all: true } })
     expect(replies.every((r) => r._count._all === 1)).toBe(true)
