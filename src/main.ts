@@ -1,6 +1,6 @@
-import { WechatyBuilder, log as wechatyLog } from 'wechaty'
 import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
 import { CppccRoomBot } from './bot/plugin.js'
+import { buildWechaty, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { openDatabase } from './db/client.js'
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     wechatyLog.level(wechatyLevel as Parameters<typeof wechatyLog.level>[0])
   }
   const db = await openDatabase(config.databaseUrl)
-  const bot = WechatyBuilder.build({
+  const bot = buildWechaty({
     name: config.memoryCardName,
     puppet: config.WECHATY_PUPPET as never,
     ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),

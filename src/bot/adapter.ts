@@ -1,4 +1,5 @@
-import { types, type Message, type Room, type Contact } from 'wechaty'
+import type { Message, Room, Contact } from 'wechaty'
+import { types } from './wechaty.js'
 import type { ChatPerson, IncomingMessage } from '../router/message.js'
 
 async function personOf(contact: Contact, room: Room | undefined): Promise<ChatPerson> {

@@ -1,6 +1,7 @@
 import qrcodeTerminal from 'qrcode-terminal'
-import { ScanStatus, type Wechaty } from 'wechaty'
+import type { Wechaty } from 'wechaty'
 import type { Logger } from '../log.js'
+import { ScanStatus } from './wechaty.js'
 
 const NETWORK_CODES = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH']
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { WechatyBuilder, types, type Wechaty } from 'wechaty'
+import type { Wechaty } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import type { BotApp, AppOptions } from '../app.js'
 import { CppccRoomBot } from '../bot/plugin.js'
+import { buildWechaty, types } from '../bot/wechaty.js'
 import { ManualClock } from '../clock.js'
 
 /** What the bot said, as replay prints it. */
@@ -55,7 +56,7 @@ export class MockChat {
   static async start(options: AppOptions & { botName?: string; onSent?: (message: SentMessage) => void }): Promise<MockChat> {
     const mocker = new mock.Mocker()
     const puppet = new PuppetMock({ mocker })
-    const bot = WechatyBuilder.build({ puppet })
+    const bot = buildWechaty({ puppet })
     let app: BotApp | undefined
     bot.use(CppccRoomBot(options, (created) => (app = created)))
     // Wechaty turns internal failures into 'error' events; unheard, they would crash the process.
