@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { splitArgs } from '../src/cli/session.js'
 import { log } from '../src/log.js'
+import { PROJECT_ROOT } from '../src/project-root.js'
 import { benchDigest } from './digest.js'
 import { benchIngest } from './ingest.js'
 
@@ -39,7 +40,7 @@ async function main() {
   process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s)\n`)
   for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`)
 
-  const out = join(import.meta.dirname, 'results.json')
+  const out = join(PROJECT_ROOT, 'bench/results.json')
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, args, targets: TARGETS, ingest, digest }, null, 2)}\n`)
   process.stdout.write(`\nwritten: ${out}\n`)

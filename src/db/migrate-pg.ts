@@ -2,8 +2,9 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
+import { PROJECT_ROOT } from '../project-root.js'
 
-export const PG_MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/postgres/migrations')
+export const PG_MIGRATIONS_DIR = resolve(PROJECT_ROOT, 'prisma/postgres/migrations')
 
 /** Any number: several bot accounts may start against one database; one migrates at a time. */
 const LOCK = 72_707_369

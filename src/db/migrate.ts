@@ -2,8 +2,9 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import { PROJECT_ROOT } from '../project-root.js'
 
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations')
+export const MIGRATIONS_DIR = resolve(PROJECT_ROOT, 'prisma/migrations')
 
 /**
  * Applies committed Prisma migrations that the database has not seen, in-process.

@@ -1,0 +1,56 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS_DIR } from '../src/db/migrate.js'
+
+const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts
+/** `npm start` without npm: ['node', ...flags, 'dist/src/main.js']. */
+const startCommand = scripts.start!.split(' ')
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+
+describe('npm start', () => {
+  it('runs the built bot: it migrates its database, starts the puppet and stops cleanly on SIGTERM', async () => {
+    // What `prestart` runs.
+    expect(scripts.prestart).toBe('npm run --silent build')
+    expect(scripts.build).toBe('tsc -p tsconfig.build.json')
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+
+    const dataDir = mkdtempSync(join(process.env.TEST_TMP_DIR!, 'start-'))
+    const child = spawn(process.execPath, startCommand.slice(1), {
+      // The mock puppet stands in for WeChat, which these machines cannot reach.
+      env: { ...process.env, DATA_DIR: dataDir, WECHATY_PUPPET: 'wechaty-puppet-mock', LOG_LEVEL: 'info', WECHATY_LOG: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const started = new Promise<void>((resolve) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('机器人启动中')) resolve()
+      }
+      child.stdout.on('data', read)
+      child.stderr.on('data', read)
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await Promise.race([started, exited])
+    expect(output).toContain('机器人启动中')
+    child.kill('SIGTERM')
+    expect(await exited, output).toBe(0)
+    expect(output).toContain('正在停止')
+
+    const db = new Database(join(dataDir, 'bot.db'), { readonly: true })
+    const applied = db.prepare('SELECT COUNT(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL').get() as { n: number }
+    db.close()
+    expect(applied.n).toBe(readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).length)
+  }, 90_000)
+
+  it('is what the Docker image and the benchmark run, with the same V8 heap settings', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1]
+    expect(JSON.parse(cmd ?? '[]')).toEqual(startCommand)
+    const flags = startCommand.slice(1, -1)
+    expect(flags.length).toBeGreaterThan(0)
+    expect(scripts.bench).toBe(`npm run --silent build && node ${flags.join(' ')} dist/bench/run.js`)
+  })
+})
