@@ -42,7 +42,7 @@ async function main() {
 
   const out = join(PROJECT_ROOT, 'bench/results.json')
   mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, args, targets: TARGETS, ingest, digest }, null, 2)}\n`)
+  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, nodeFlags: process.execArgv, args, targets: TARGETS, ingest, digest }, null, 2)}\n`)
   process.stdout.write(`\nwritten: ${out}\n`)
 }
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR } from '../src/db/migrate.js'
@@ -12,16 +12,21 @@ const startCommand = scripts.start!.split(' ')
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 
 describe('npm start', () => {
-  it('runs the built bot: it migrates its database, starts the puppet and stops cleanly on SIGTERM', async () => {
+  it('runs the built bot from any folder: it migrates its database, starts the puppet and stops cleanly on SIGTERM', async () => {
     // What `prestart` runs.
     expect(scripts.prestart).toBe('npm run --silent build')
     expect(scripts.build).toBe('tsc -p tsconfig.build.json')
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
 
     const dataDir = mkdtempSync(join(process.env.TEST_TMP_DIR!, 'start-'))
-    const child = spawn(process.execPath, startCommand.slice(1), {
+    const [, ...flags] = startCommand
+    const entry = resolve(flags.pop()!)
+    // Started from another folder: no developer's .env leaks in, and the migrations are found
+    // from where the built file is, not from the working directory.
+    const child = spawn(process.execPath, [...flags, entry], {
+      cwd: dataDir,
       // The mock puppet stands in for WeChat, which these machines cannot reach.
-      env: { ...process.env, DATA_DIR: dataDir, WECHATY_PUPPET: 'wechaty-puppet-mock', LOG_LEVEL: 'info', WECHATY_LOG: 'silent' },
+      env: { ...withoutDatabaseUrl(process.env), DATA_DIR: dataDir, WECHATY_PUPPET: 'wechaty-puppet-mock', LOG_LEVEL: 'info', WECHATY_LOG: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -54,3 +59,9 @@ describe('npm start', () => {
     expect(scripts.bench).toBe(`npm run --silent build && node ${flags.join(' ')} dist/bench/run.js`)
   })
 })
+
+/** The bot's database goes in DATA_DIR, whatever the developer's shell points at. */
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env
+  return rest
+}

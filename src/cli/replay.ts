@@ -64,8 +64,9 @@ async function main(): Promise<number> {
         admins: process.env.REPLAY_ADMINS,
         start: time,
         paced: false,
-        // Printed as each message is handed to the puppet (a pipe write is synchronous on Linux),
-        // so what a killed run printed is everything it sent.
+        // Printed as each message is handed to the puppet, before the outbox marks it sent: while
+        // the reader keeps up, libuv writes the line to the pipe at once, so a run killed right
+        // after a send has still printed it.
         onSent: (message) => process.stdout.write(`${JSON.stringify(message)}\n`),
       })
       await runSchedule(time)

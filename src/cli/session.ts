@@ -66,10 +66,18 @@ export function splitArgs(argv: string[]): { flags: Map<string, string | true>; 
 /** Runs a command-line entry point: exits with its code (0 when it returns none), or logs the error and exits 1. */
 export function runCommand(name: string, main: () => Promise<number | void>): void {
   main().then(
-    (code) => process.exit(code ?? 0),
+    (code) => exitWhenFlushed(code ?? 0),
     (error) => {
       log.fatal({ err: error }, `${name} failed`)
-      process.exit(1)
+      exitWhenFlushed(1)
     },
   )
+}
+
+/**
+ * Writes to a pipe are asynchronous on POSIX: exiting at once could cut off the end of what
+ * was printed (`npm run replay … | jq`, say). An empty write calls back after all earlier ones.
+ */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }
