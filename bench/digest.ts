@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { openDatabase } from '../src/db/client.js'
@@ -94,8 +93,8 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown): Promi
   return times.sort((x, y) => x - y)[Math.floor(times.length / 2)]!
 }
 
-export async function benchDigest(rooms: number, years: number): Promise<DigestResult> {
-  const file = join(mkdtempSync(join(tmpdir(), 'cppcc-bench-digest-')), 'book.db')
+export async function benchDigest(rooms: number, years: number, workDir: string): Promise<DigestResult> {
+  const file = join(mkdtempSync(join(workDir, 'digest-')), 'book.db')
   const t0 = performance.now()
   const book = generate(file, rooms, years)
   const generateSeconds = (performance.now() - t0) / 1000

@@ -1,5 +1,4 @@
 import { copyFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -48,8 +47,8 @@ function message(i: number): string {
  * the same number of activity rows inserted one by one with plain better-sqlite3 into the
  * same schema.
  */
-export async function benchIngest(n: number): Promise<IngestResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'cppcc-bench-'))
+export async function benchIngest(n: number, workDir: string): Promise<IngestResult> {
+  const dir = mkdtempSync(join(workDir, 'ingest-'))
   const template = join(dir, 'template.db')
   migrateSqlite(template)
 

@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { splitArgs } from '../src/cli/session.js'
 import { log } from '../src/log.js'
 import { PROJECT_ROOT } from '../src/project-root.js'
-import { benchDigest } from './digest.js'
-import { benchIngest } from './ingest.js'
+import { benchDigest, type DigestResult } from './digest.js'
+import { benchIngest, type IngestResult } from './ingest.js'
 
 const Args = z.object({
   messages: z.coerce.number().int().min(10).default(2000),
@@ -23,10 +24,18 @@ async function main() {
   log.level = process.env.LOG_LEVEL ?? 'warn'
   const { flags } = splitArgs(process.argv.slice(2))
   const args = Args.parse(Object.fromEntries([...flags].map(([k, v]) => [k, v === true ? undefined : v])))
-  process.stderr.write(`ingest: ${args.messages} messages through the whole bot …\n`)
-  const ingest = await benchIngest(args.messages)
-  process.stderr.write(`digest: generating ${args.rooms} rooms × ${args.years} years …\n`)
-  const digest = await benchDigest(args.rooms, args.years)
+  // The generated databases (a quarter of a gigabyte at the default size) go when the run ends.
+  const workDir = mkdtempSync(join(tmpdir(), 'cppcc-bench-'))
+  let ingest: IngestResult
+  let digest: DigestResult
+  try {
+    process.stderr.write(`ingest: ${args.messages} messages through the whole bot …\n`)
+    ingest = await benchIngest(args.messages, workDir)
+    process.stderr.write(`digest: generating ${args.rooms} rooms × ${args.years} years …\n`)
+    digest = await benchDigest(args.rooms, args.years, workDir)
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
+  }
 
   const ok = (met: boolean) => (met ? '达标 met' : '未达标 not met')
   const rows: [string, string, string, string][] = [
