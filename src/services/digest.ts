@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { monthsOf, sameLastYear, shiftPeriod, type DigestPeriod } from '../parsing/mod.js'
-import { collectFigures, emptyFigures, type Comparison, type Figures } from './stats.js'
+import { collectFigures, emptyFigures, inScope, num, type Comparison, type Figures } from './stats.js'
 
 export interface CountBy {
   name: string
@@ -27,13 +27,6 @@ export interface Digest {
   quarterFocus: { quarter: string; types: CountBy[] }[]
 }
 
-const toNumber = (n: bigint | number | Prisma.Decimal | null | undefined) => Number(n ?? 0)
-
-/** ` AND <column> IN (…)`, nothing for all rooms, and no room for an empty list. */
-function inRooms(column: string, roomIds: number[] | undefined): Prisma.Sql {
-  return roomIds ? Prisma.sql` AND ${Prisma.raw(column)} IN (${Prisma.join(roomIds.length ? roomIds : [-1])})` : Prisma.empty
-}
-
 /** `asOf` (YYYY-MM-DD): months that have not begun by then are not reported as empty. */
 export async function buildDigest(db: Db, roomIds: number[] | undefined, period: DigestPeriod, asOf?: string): Promise<Digest> {
   return (await digestOf(db, roomIds, period, asOf, false)).digest
@@ -41,13 +34,14 @@ export async function buildDigest(db: Db, roomIds: number[] | undefined, period:
 
 /** The digest, and with `byRoom` each room's figures from the same queries. */
 async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPeriod, asOf: string | undefined, byRoom: boolean) {
-  const where = Prisma.sql`a."withdrawn" = false AND a."date" >= ${period.from} AND a."date" <= ${period.to}${inRooms('a."roomId"', roomIds)}`
+  const scope = { ...(roomIds ? { roomIds } : {}), ...rangeOf(period) }
+  const where = Prisma.sql`a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}`
   const previous = rangeOf(shiftPeriod(period, -1))
   const lastYear = rangeOf(sameLastYear(period))
   // For a year both comparisons are the year before: query it once.
   const compare = previous.from === lastYear.from && previous.to === lastYear.to ? [previous] : [previous, lastYear]
   const [book, counts, collected] = await Promise.all([
-    collectFigures(db, { ...(roomIds ? { roomIds } : {}), ...rangeOf(period) }, { byRoom, compare }),
+    collectFigures(db, scope, { byRoom, compare }),
     // Day × type × brand groups stream in the order of the (date, type, brand, …) index;
     // months and brands are then summed from those few rows rather than sorting every
     // activity of the period.
@@ -61,10 +55,10 @@ async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPer
     // A raw EXISTS: Prisma's `events: { some }` filter measured twice as slow on the bench book.
     db.$queryRaw<{ n: bigint | number }[]>`
       SELECT COUNT(*) AS n FROM "OpinionReport" r
-      WHERE r."withdrawn" = false AND r."date" >= ${period.from} AND r."date" <= ${period.to}${inRooms('r."roomId"', roomIds)}
+      WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', scope)}
         AND EXISTS (SELECT 1 FROM "OpinionEvent" e WHERE e."reportId" = r."id" AND e."kind" = 'resolved')`,
   ])
-  const byMonthType = counts.filter((row) => row.key === 'type').map((row) => ({ month: row.month!, type: row.name, n: toNumber(row.n) }))
+  const byMonthType = counts.filter((row) => row.key === 'type').map((row) => ({ month: row.month!, type: row.name, n: num(row.n) }))
   const typeCounts = new Map<string, number>()
   for (const row of byMonthType) typeCounts.set(row.type, (typeCounts.get(row.type) ?? 0) + row.n)
   const activeMonths = new Set(byMonthType.map((row) => row.month))
@@ -75,9 +69,9 @@ async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPer
     lastYear: book.compared[compare.length - 1]!,
     byType: sortCounts(typeCounts),
     memberTimes: book.memberTimes,
-    brands: counts.filter((row) => row.key === 'brand').map((b) => ({ name: b.name, count: toNumber(b.n) })),
+    brands: counts.filter((row) => row.key === 'brand').map((b) => ({ name: b.name, count: num(b.n) })),
     topMembers: book.topMembers,
-    collectedResolved: toNumber(collected[0]?.n),
+    collectedResolved: num(collected[0]?.n),
     emptyMonths: monthsOf(period)
       .filter((m) => !activeMonths.has(m.from.slice(0, 7)) && (asOf === undefined || m.from <= asOf))
       .map((m) => `${m.index}月`),

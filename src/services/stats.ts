@@ -54,8 +54,8 @@ export interface FigureBook {
   topMembers: { name: string; count: number }[]
 }
 
-/** `AND <room> IN (…) AND <date> >= … AND <date> <= …` for the scope. */
-function where(roomColumn: string, dateColumn: string, scope: FigureScope): Prisma.Sql {
+/** `AND <room> IN (…) AND <date> >= … AND <date> <= …` for the scope (no room for an empty list). */
+export function inScope(roomColumn: string, dateColumn: string, scope: FigureScope): Prisma.Sql {
   const parts: Prisma.Sql[] = []
   if (scope.roomIds) parts.push(Prisma.sql`${Prisma.raw(roomColumn)} IN (${Prisma.join(scope.roomIds.length ? scope.roomIds : [-1])})`)
   if (scope.from) parts.push(Prisma.sql`${Prisma.raw(dateColumn)} >= ${scope.from}`)
@@ -66,7 +66,8 @@ function where(roomColumn: string, dateColumn: string, scope: FigureScope): Pris
 // PostgreSQL sums bigints into numerics (Decimal), SQLite gives numbers or bigints.
 type Count = number | bigint | Prisma.Decimal | null
 type Row = { bucket?: Count; room: Count; key?: string | null; n: Count; m?: Count; r?: Count; name?: string | null }
-const num = (n: Count | undefined) => Number(n ?? 0)
+/** A count or sum from either database as a number (none → 0). */
+export const num = (n: Count | undefined) => Number(n ?? 0)
 
 /**
  * Totals of the scope over other date ranges as UNION ALL branches numbered 1…, after the
@@ -89,24 +90,24 @@ export async function collectFigures(db: Db, scope: FigureScope, options: { byRo
   const compare = options.compare ?? []
   const [activities, opinions, adopted, steps, proposals, proposalSteps, members] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('a."roomId"')} AS room, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
-      FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)} GROUP BY room
+      FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)} GROUP BY room
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*), SUM(a."participants"), SUM(a."reach")
-        FROM "Activity" a WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', s)}`)}`,
+        FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', s)}`)}`,
     db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('r."roomId"')} AS room, COUNT(*) AS n
-      FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', scope)} GROUP BY room
+      FROM "OpinionReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', scope)} GROUP BY room
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*)
-        FROM "OpinionReport" r WHERE r."withdrawn" = false ${where('r."roomId"', 'r."date"', s)}`)}`,
+        FROM "OpinionReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', s)}`)}`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."level" AS key, COUNT(*) AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = false AND e."kind" = 'adopted' ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
+      WHERE r."withdrawn" = false AND e."kind" = 'adopted' ${inScope('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."kind" AS key, COUNT(DISTINCT e."reportId") AS n
       FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = false AND e."kind" IN ('instructed', 'resolved') ${where('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+      WHERE r."withdrawn" = false AND e."kind" IN ('instructed', 'resolved') ${inScope('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, COUNT(*) AS n
-      FROM "Proposal" p WHERE p."withdrawn" = false ${where('p."roomId"', 'p."date"', scope)} GROUP BY room`,
+      FROM "Proposal" p WHERE p."withdrawn" = false ${inScope('p."roomId"', 'p."date"', scope)} GROUP BY room`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, e."kind" AS key, COUNT(*) AS n
       FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
-      WHERE p."withdrawn" = false AND e."kind" IN ('registered', 'answered') ${where('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+      WHERE p."withdrawn" = false AND e."kind" IN ('registered', 'answered') ${inScope('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
     memberRows(db, scope, room('a."roomId"')),
   ])
   const byRoom = new Map<number, Figures>()
@@ -152,7 +153,7 @@ function memberRows(db: Db, scope: FigureScope, room: Prisma.Sql) {
   return db.$queryRaw<Row[]>`WITH pm AS (
       SELECT ${room} AS room, p."memberId" AS "memberId", p."name" AS name, COUNT(*) AS n
       FROM "Activity" a JOIN "ActivityParticipant" p ON p."activityId" = a."id"
-      WHERE a."withdrawn" = false ${where('a."roomId"', 'a."date"', scope)}
+      WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}
       GROUP BY room, p."memberId", p."name")
     SELECT 'room' AS key, room, COUNT(DISTINCT "memberId") + COUNT(DISTINCT ${stray}) AS n, SUM(n) AS m, NULL AS name FROM pm GROUP BY room
     UNION ALL SELECT 'all', 0, COUNT(DISTINCT "memberId") + COUNT(DISTINCT ${stray}), SUM(n), NULL FROM pm
