@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { IncomingMessage } from '../router/message.js'
 import { sqlExecute, sqlRows } from '../db/direct.js'
+import { insertRows } from '../db/sql.js'
 
 export type LogVerdict = { kind: 'new'; logId: number } | { kind: 'duplicate'; of: number }
 
@@ -34,10 +35,14 @@ export async function logIncoming(
       -- A resend after an error reply is what we asked for, not a duplicate.
       AND "outcome" NOT IN ('duplicate', 'received') AND "outcome" NOT LIKE 'error:%'
     ORDER BY "id" LIMIT 1`)
-  const [row] = await sqlRows<{ id: number }[]>(db, Prisma.sql`
-    INSERT INTO "MessageLog" ("puppetMessageId", "roomTopic", "senderName", "text", "sentAt", "receivedAt", "outcome")
-    VALUES (${msg.puppetMessageId}, ${topic}, ${msg.sender.name}, ${text}, ${msg.time}, ${new Date()}, ${sameText ? 'duplicate' : 'received'})
-    RETURNING "id"`)
+  const [row] = await sqlRows<{ id: number }[]>(
+    db,
+    insertRows(
+      'MessageLog',
+      [{ puppetMessageId: msg.puppetMessageId, roomTopic: topic, senderName: msg.sender.name, text, sentAt: msg.time, receivedAt: new Date(), outcome: sameText ? 'duplicate' : 'received' }],
+      Prisma.sql`RETURNING "id"`,
+    ),
+  )
   return sameText ? { kind: 'duplicate', of: sameText.id } : { kind: 'new', logId: row!.id }
 }
 
