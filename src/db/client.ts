@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import type Database from 'better-sqlite3'
 import { PrismaClient } from '../generated/prisma/client.js'
 import { migrateSqlite } from './migrate.js'
 import { sharingConnection } from './direct.js'
+import { cacheStatements } from './statement-cache.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
@@ -43,7 +45,12 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
   mkdirSync(dirname(file), { recursive: true })
   const applied = migrateSqlite(file)
   if (applied.length > 0) log.info({ applied, file }, 'database migrated')
-  const shared = sharingConnection(new PrismaBetterSQLite3({ url: file, timeout: 5000 }))
+  const shared = sharingConnection(new PrismaBetterSQLite3({ url: file, timeout: 5000 }), (connection) => {
+    // The adapter keeps its better-sqlite3 database as `client`; a future adapter without it
+    // still works, only uncached (a test notices).
+    const database = (connection as unknown as { client?: Database.Database }).client
+    if (typeof database?.prepare === 'function') cacheStatements(database)
+  })
   const prisma = new PrismaClient({ adapter: shared.factory })
   await prisma.$connect()
   shared.register(prisma)

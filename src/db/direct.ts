@@ -11,11 +11,22 @@ interface SqlQuery {
   args: unknown[]
   argTypes: ArgType[]
 }
-/** The part of Prisma's driver-adapter connection (SQLite or PostgreSQL) used here. */
-export interface SqlConnection {
+interface SqlQueryable {
   readonly provider: string
   queryRaw(query: SqlQuery): Promise<{ columnNames: string[]; columnTypes: number[]; rows: unknown[][] }>
   executeRaw(query: SqlQuery): Promise<number>
+}
+/**
+ * An open transaction of the adapter: BEGIN has run; the caller runs COMMIT or ROLLBACK, then
+ * `commit()`/`rollback()` hands the connection back (Prisma's own protocol for both adapters).
+ */
+interface AdapterTransaction extends SqlQueryable {
+  commit(): Promise<void>
+  rollback(): Promise<void>
+}
+/** The part of Prisma's driver-adapter connection (SQLite or PostgreSQL) used here. */
+export interface SqlConnection extends SqlQueryable {
+  startTransaction(): Promise<AdapterTransaction>
 }
 interface AdapterFactory {
   readonly provider: string
@@ -26,10 +37,21 @@ interface AdapterFactory {
 /** Per client, its current connection (a reconnect opens a new one). */
 const connections = new WeakMap<object, () => SqlConnection | undefined>()
 
-/** Wraps an adapter factory so the connection it opens for the client can be used directly too. */
-export function sharingConnection<F extends AdapterFactory>(factory: F): { factory: F; register: (client: object) => void } {
+/**
+ * Wraps an adapter factory so the connection it opens for the client can be used directly too;
+ * `onConnect` sees each connection first.
+ */
+export function sharingConnection<F extends AdapterFactory>(
+  factory: F,
+  onConnect: (connection: SqlConnection) => void = () => {},
+): { factory: F; register: (client: object) => void } {
   let connection: SqlConnection | undefined
-  const wrapped = { provider: factory.provider, adapterName: factory.adapterName, connect: async () => (connection = await factory.connect()) }
+  const connect = async () => {
+    const opened = await factory.connect()
+    onConnect(opened)
+    return (connection = opened)
+  }
+  const wrapped = { provider: factory.provider, adapterName: factory.adapterName, connect }
   return {
     factory: wrapped as unknown as F,
     register: (client) => connections.set(client, () => connection),
@@ -70,8 +92,13 @@ function argType(value: unknown): ArgType {
   return { scalarType, arity: 'scalar' }
 }
 
-function toQuery(connection: SqlConnection, query: Prisma.Sql): SqlQuery {
+function toQuery(connection: SqlQueryable, query: Prisma.Sql): SqlQuery {
   return { sql: connection.provider === 'postgres' ? query.text : query.sql, args: query.values, argTypes: query.values.map(argType) }
+}
+
+async function rowsOn<T extends object[]>(connection: SqlQueryable, query: Prisma.Sql): Promise<T> {
+  const result = await connection.queryRaw(toQuery(connection, query))
+  return result.rows.map((row) => Object.fromEntries(row.map((value, i) => [result.columnNames[i], decode(value, result.columnTypes[i]!)]))) as T
 }
 
 /**
@@ -81,8 +108,7 @@ function toQuery(connection: SqlConnection, query: Prisma.Sql): SqlQuery {
 export async function sqlRows<T extends object[]>(db: Db, query: Prisma.Sql): Promise<T> {
   const connection = connections.get(db)?.()
   if (!connection) return db.$queryRaw<T>(query)
-  const result = await connection.queryRaw(toQuery(connection, query))
-  return result.rows.map((row) => Object.fromEntries(row.map((value, i) => [result.columnNames[i], decode(value, result.columnTypes[i]!)]))) as T
+  return rowsOn<T>(connection, query)
 }
 
 /** The number of rows a statement changed. */
@@ -90,4 +116,42 @@ export async function sqlExecute(db: Db, query: Prisma.Sql): Promise<number> {
   const connection = connections.get(db)?.()
   if (!connection) return db.$executeRaw(query)
   return connection.executeRaw(toQuery(connection, query))
+}
+
+/** The statements of one transaction, whichever way it runs. */
+export interface SqlTransaction {
+  rows<T extends object[]>(query: Prisma.Sql): Promise<T>
+  execute(query: Prisma.Sql): Promise<number>
+}
+
+type PrismaTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+/** A Prisma interactive transaction seen as a `SqlTransaction`. */
+export const overPrisma = (tx: PrismaTransaction): SqlTransaction => ({
+  rows: <T extends object[]>(query: Prisma.Sql) => tx.$queryRaw<T>(query),
+  execute: (query) => tx.$executeRaw(query),
+})
+
+const plain = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] })
+
+/**
+ * Runs `work` in one transaction on the shared connection: all of it is stored, or none.
+ * Prisma's interactive transaction costs about a millisecond of bookkeeping per message; this
+ * takes the adapter's own lock and BEGIN the same way and skips the rest.
+ */
+export async function sqlTransaction<T>(db: Db, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+  const connection = connections.get(db)?.()
+  if (!connection) return db.$transaction((tx) => work(overPrisma(tx)))
+  const tx = await connection.startTransaction()
+  let result: T
+  try {
+    result = await work({ rows: (query) => rowsOn(tx, query), execute: (query) => tx.executeRaw(toQuery(tx, query)) })
+    await tx.executeRaw(plain('COMMIT'))
+  } catch (error) {
+    const undone = await tx.executeRaw(plain('ROLLBACK')).then(() => undefined, (rollbackError: unknown) => rollbackError)
+    await tx.rollback()
+    throw undone === undefined ? error : new AggregateError([error, undone], 'transaction failed, and so did its rollback')
+  }
+  await tx.commit()
+  return result
 }

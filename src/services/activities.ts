@@ -4,7 +4,7 @@ import type { ActivityDraft } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
-import { sqlRows } from '../db/direct.js'
+import { sqlRows, sqlTransaction } from '../db/direct.js'
 
 export interface RecordSource {
   roomId: number
@@ -51,14 +51,14 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
   if (stored) return db.activity.findUniqueOrThrow({ where: { id: stored.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   const people = await matchNames(db, source.roomId, draft.memberNames)
   // Plain SQL on every new activity (the ORM's query compiler costs milliseconds per call).
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(db, async (tx) => {
     const code = await nextCode(tx, CODE_LETTERS.activity)
-    const [activity] = await tx.$queryRaw<Activity[]>(
+    const [activity] = await tx.rows<Activity[]>(
       insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
     )
     // Inserted in the order the member wrote the names in: participants list that way.
     const participantsOf = people.length
-      ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
+      ? await tx.rows<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
       : []
     return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
   })

@@ -1,7 +1,8 @@
 import { expect } from 'vitest'
 import type { Db } from '../../src/db/client.js'
-import { sharesConnection, sqlExecute, sqlRows } from '../../src/db/direct.js'
+import { sharesConnection, sqlExecute, sqlRows, sqlTransaction } from '../../src/db/direct.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
+import { nextCode } from '../../src/services/codes.js'
 
 /** Rows through the shared adapter connection equal what `$queryRaw` gives (run on SQLite here, on PostgreSQL in postgres.test.ts). */
 export async function expectDirectRowsLikePrisma(db: Db) {
@@ -23,3 +24,34 @@ export async function expectDirectRowsLikePrisma(db: Db) {
   expect((await db.outboxMessage.findFirstOrThrow()).attempts).toBe(2)
 }
 
+
+/** `sqlTransaction` commits all or nothing, releases the connection either way, and serialises with other transactions. */
+export async function expectDirectTransactions(db: Db) {
+  const room = await sqlTransaction(db, async (tx) => {
+    const [created] = await tx.rows<{ id: number; name: string; pushEnabled: boolean }[]>(
+      Prisma.sql`INSERT INTO "Room" ("name", "kind", "topic", "updatedAt") VALUES (${'事务会客厅'}, ${'会客厅'}, ${'事务群'}, ${new Date()}) RETURNING *`,
+    )
+    expect(await tx.execute(Prisma.sql`UPDATE "Room" SET "pushEnabled" = ${false} WHERE "id" = ${created!.id}`)).toBe(1)
+    return created!
+  })
+  expect(room).toMatchObject({ name: '事务会客厅', pushEnabled: true })
+  expect(await db.room.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({ pushEnabled: false })
+
+  const failure = sqlTransaction(db, async (tx) => {
+    await tx.execute(Prisma.sql`UPDATE "Room" SET "topic" = ${'改了一半'} WHERE "id" = ${room.id}`)
+    throw new Error('handler failed')
+  })
+  await expect(failure).rejects.toThrow('handler failed')
+  expect((await db.room.findUniqueOrThrow({ where: { id: room.id } })).topic).toBe('事务群')
+
+  // Two at once, each taking two ids with a pause between: every id once, none lost.
+  const takeTwo = () =>
+    sqlTransaction(db, async (tx) => {
+      const first = await nextCode(tx, 'Q')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      return [first, await nextCode(tx, 'Q')]
+    })
+  const taken = (await Promise.all([takeTwo(), takeTwo()])).flat()
+  expect([...taken].sort()).toEqual(['Q1', 'Q2', 'Q3', 'Q4'])
+  expect(await nextCode(db, 'Q')).toBe('Q5')
+}

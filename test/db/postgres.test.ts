@@ -10,7 +10,7 @@ import { buildCrossRoomDigest, buildDigest } from '../../src/services/digest.js'
 import { computeFigures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, freshDb, startChat } from '../helpers.js'
-import { expectDirectRowsLikePrisma } from './direct-rows.js'
+import { expectDirectRowsLikePrisma, expectDirectTransactions } from './direct-rows.js'
 
 /**
  * PostgreSQL runs when TEST_POSTGRES_URL names a server where the user may create databases
@@ -70,6 +70,11 @@ describe.runIf(admin)('PostgreSQL', () => {
   it('decodes rows read straight from the adapter as Prisma does', async () => {
     const { db } = await freshPostgres()
     await expectDirectRowsLikePrisma(db)
+  })
+
+  it('runs direct transactions all or nothing, one at a time', async () => {
+    const { db } = await freshPostgres()
+    await expectDirectTransactions(db)
   })
 
   it('migrates once, and gives the same replies, figures, digests and ranking as SQLite', async () => {
