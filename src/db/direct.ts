@@ -124,7 +124,7 @@ export interface SqlTransaction {
   execute(query: Prisma.Sql): Promise<number>
 }
 
-type PrismaTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0]
+export type PrismaTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 /** A Prisma interactive transaction seen as a `SqlTransaction`. */
 export const overPrisma = (tx: PrismaTransaction): SqlTransaction => ({
