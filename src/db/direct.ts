@@ -1,5 +1,6 @@
 import type { Db } from './client.js'
 import type { Prisma } from '../generated/prisma/client.js'
+import { log } from '../log.js'
 
 // The statements every message makes go straight to the driver adapter Prisma itself uses:
 // through the client, each costs ~0.3 ms of request handling and query compilation, on the
@@ -137,7 +138,8 @@ const plain = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] })
 /**
  * Runs `work` in one transaction on the shared connection: all of it is stored, or none.
  * Prisma's interactive transaction costs about a millisecond of bookkeeping per message; this
- * takes the adapter's own lock and BEGIN the same way and skips the rest.
+ * takes the adapter's own lock and BEGIN the same way and skips the rest. Like Prisma's on
+ * SQLite, it is not isolated from statements run meanwhile outside it on the same connection.
  */
 export async function sqlTransaction<T>(db: Db, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   const connection = connections.get(db)?.()
@@ -148,9 +150,10 @@ export async function sqlTransaction<T>(db: Db, work: (tx: SqlTransaction) => Pr
     result = await work({ rows: (query) => rowsOn(tx, query), execute: (query) => tx.executeRaw(toQuery(tx, query)) })
     await tx.executeRaw(plain('COMMIT'))
   } catch (error) {
-    const undone = await tx.executeRaw(plain('ROLLBACK')).then(() => undefined, (rollbackError: unknown) => rollbackError)
+    // A failed ROLLBACK (SQLite may have ended the transaction itself) must not hide why.
+    await tx.executeRaw(plain('ROLLBACK')).catch((rollbackError: unknown) => log.warn({ err: rollbackError }, 'rollback failed'))
     await tx.rollback()
-    throw undone === undefined ? error : new AggregateError([error, undone], 'transaction failed, and so did its rollback')
+    throw error
   }
   await tx.commit()
   return result

@@ -25,8 +25,9 @@ function handleOf(statement: Statement): StatementHandle {
   const bound = (args: unknown[]): BoundHandle => ({
     reader: statement.reader,
     columns: () => statement.columns(),
-    raw: () => ({ all: () => statement.raw(true).all(...args) as unknown[][] }),
-    run: () => statement.run(...args),
+    // The list as one argument, as bind(args) takes it: an array value inside stays an error.
+    raw: () => ({ all: () => statement.raw(true).all(args) as unknown[][] }),
+    run: () => statement.run(args),
   })
   return { ...bound([]), bind: bound }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
-import { sqlRows } from '../../src/db/direct.js'
+import { sqlRows, sqlTransaction } from '../../src/db/direct.js'
 import { STATEMENT_CACHE_SIZE, cacheStatements } from '../../src/db/statement-cache.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { freshDb } from '../helpers.js'
@@ -15,6 +15,17 @@ describe('direct SQL on the shared adapter connection', () => {
   it('runs transactions all or nothing, one at a time (SQLite)', async () => {
     const { db } = await freshDb()
     await expectDirectTransactions(db)
+  })
+
+  it('rolls back and frees the connection when COMMIT itself fails (SQLite, deferred foreign key)', async () => {
+    const { db } = await freshDb()
+    const orphan = sqlTransaction(db, async (tx) => {
+      await tx.execute(Prisma.sql`PRAGMA defer_foreign_keys = ON`)
+      await tx.execute(Prisma.sql`INSERT INTO "ActivityParticipant" ("activityId", "name") VALUES (${999}, ${'王芳'})`)
+    })
+    await expect(orphan).rejects.toThrow(/ForeignKey/)
+    expect(await db.activityParticipant.count()).toBe(0)
+    expect(await sqlTransaction(db, (tx) => tx.rows<{ one: number }[]>(Prisma.sql`SELECT 1 AS one`))).toEqual([{ one: 1 }])
   })
 
   it("compiles each statement once on the bot's connection", async () => {
@@ -57,16 +68,24 @@ describe('statement cache', () => {
     const prepare = vi.spyOn(Database.prototype, 'prepare')
     try {
       const { prepare: cached } = open()
-      cached('SELECT 0').bind([]).raw().all()
-      for (let i = 1; i <= STATEMENT_CACHE_SIZE; i++) cached(`SELECT ${i}`).bind([]).raw().all()
-      cached(`SELECT ${STATEMENT_CACHE_SIZE}`).bind([]).raw().all() // recent: still cached
-      cached('SELECT 0').bind([]).raw().all() // the oldest: was dropped, compiled again
+      const use = (sql: string) => cached(sql).bind([]).raw().all()
+      for (let i = 0; i < STATEMENT_CACHE_SIZE; i++) use(`SELECT ${i}`) // full
+      use('SELECT 0') // the oldest, used again: now the most recent
+      use('SELECT -1') // one more: the least recently used (SELECT 1) goes
+      use('SELECT 0')
+      use('SELECT 1')
       const compiled = prepare.mock.calls.map(([sql]) => sql)
-      expect(compiled.filter((sql) => sql === `SELECT ${STATEMENT_CACHE_SIZE}`)).toHaveLength(1)
-      expect(compiled.filter((sql) => sql === 'SELECT 0')).toHaveLength(2)
+      expect(compiled.filter((sql) => sql === 'SELECT 0')).toHaveLength(1)
+      expect(compiled.filter((sql) => sql === 'SELECT 1')).toHaveLength(2)
     } finally {
       prepare.mockRestore()
     }
+  })
+
+  it('binds an argument list as the adapter does: an array inside it is still refused', () => {
+    const { prepare } = open()
+    expect(prepare('SELECT ?, ?').bind([1, 'a']).raw().all()).toEqual([[1, 'a']])
+    expect(() => prepare('SELECT ?, ?').bind([[1, 2]]).raw().all()).toThrow()
   })
 
   it('reports SQL errors when the statement is prepared, as before', () => {
