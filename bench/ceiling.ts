@@ -8,7 +8,7 @@ import { buildWechaty, types } from '../src/bot/wechaty.js'
  * puppet). What it reaches is the ceiling for any bot on this path, printed next to the
  * ingest target so the two can be read together.
  */
-export async function benchTransportFloor(n: number): Promise<{ perSecond: number }> {
+export async function benchTransportCeiling(n: number): Promise<{ perSecond: number }> {
   const mocker = new mock.Mocker()
   const bot = buildWechaty({ puppet: new PuppetMock({ mocker }) })
   let failed: ((error: unknown) => void) | undefined
