@@ -10,8 +10,11 @@ import { parseAliasSetting } from './router/command-text.js'
 import { ChatContext, type AppServices } from './router/context.js'
 import type { IncomingMessage } from './router/message.js'
 import { buildRouter } from './router/router.js'
-import { renameGroup } from './services/rooms.js'
-import { SessionIds } from './router/session-ids.js'
+import { LoginSession } from './identity/session.js'
+import { RoomBinding } from './services/room-binding.js'
+import { privateRecipients } from './schedule/recipients.js'
+import type { ChatDirectory } from './chat/directory.js'
+import type { Room } from './generated/prisma/client.js'
 import { Scheduler } from './schedule/scheduler.js'
 import { loadScoringRules } from './scoring/rules.js'
 
@@ -44,7 +47,10 @@ export class BotApp {
   readonly events = new EventEmitter()
 
   constructor(options: AppOptions) {
-    const outbox = new Outbox(options.db, options.log, {
+    const session = new LoginSession()
+    const keys = { admins: options.config.BOT_ADMINS, stableIds: options.config.stableIds }
+    const binding = new RoomBinding(options.db, session, keys, (room) => this.tellAdminsHeld(room))
+    const outbox = new Outbox(options.db, options.log, (room) => binding.groupOf(room), {
       minIntervalMs: options.config.OUTBOX_MIN_INTERVAL_MS,
       maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
       ...options.outbox,
@@ -55,7 +61,9 @@ export class BotApp {
       clock: options.clock,
       log: options.log,
       outbox,
-      session: new SessionIds(),
+      session,
+      keys,
+      binding,
       rules: loadScoringRules(options.config.SCORING_RULES_FILE),
     }
     this.scheduler = new Scheduler(this.services)
@@ -87,9 +95,9 @@ export class BotApp {
     return run
   }
 
-  /** Logged in: cached puppet ids may be stale, sending and the schedule can start. */
-  start(transport: Transport): void {
-    this.services.session.reset()
+  /** Logged in: every puppet id tie is void (a new login renews ids); sending and the schedule can start. */
+  start(transport: Transport & ChatDirectory): void {
+    this.services.session.reset(transport)
     this.outbox.attach(transport)
     if (this.autoSchedule) this.scheduler.start()
   }
@@ -103,6 +111,7 @@ export class BotApp {
   stop(): void {
     this.scheduler.stop()
     this.outbox.detach()
+    this.services.session.directory = undefined
   }
 
   private readFailed(error: unknown): undefined {
@@ -112,11 +121,23 @@ export class BotApp {
 
   handleTopicChange(puppetRoomId: string, oldTopic: string, newTopic: string): Promise<void> {
     const run = this.queue.then(async () => {
-      const room = await renameGroup(this.services.db, puppetRoomId, oldTopic, newTopic)
+      const room = await this.services.binding.renamed(puppetRoomId, oldTopic, newTopic)
       if (room) this.services.log.info({ room: room.name, oldTopic, newTopic }, 'group renamed, binding kept')
     })
     this.queue = run.catch((error) => this.services.log.error({ err: error }, 'topic change failed'))
     return this.queue
+  }
+
+  /** A room was held after a login: every admin is told privately, once per hold. */
+  private async tellAdminsHeld(room: Room): Promise<void> {
+    const { db, config, keys, outbox, log } = this.services
+    log.warn({ room: room.name, reason: room.heldReason }, 'room held until #确认绑定')
+    const text =
+      `「${room.name}」的绑定暂停了：${room.heldReason ?? '这次登录后认不出它的群'}。为防记错群、发错群，` +
+      `暂不记录、不推送。请到真正的群里发送 #确认绑定；如果群已换，请在新群发送 #绑定 ${room.name} ${room.kind} 改绑。`
+    for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
+      await outbox.enqueue(admin.target, { text }, `held:${room.id}:${room.heldAt?.getTime()}:${admin.key}`)
+    }
   }
 
   /** The transport tells us what it sent, so the echo of it is not taken for a command. */

@@ -27,6 +27,8 @@ const cronFromEnv = (fallback: string) =>
 export const ConfigSchema = z.object({
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  /** Whether contact ids survive re-logins: auto = only for wechaty-puppet-service (wxids). */
+  PUPPET_STABLE_IDS: z.enum(['auto', 'true', 'false'], { error: 'PUPPET_STABLE_IDS 只能是 auto、true 或 false' }).default('auto'),
   BOT_NAME: z
     .string()
     .regex(/^[\w.-]+$/, 'BOT_NAME 只能用字母、数字、点、下划线和短横线（它也是记忆卡文件名）')
@@ -72,6 +74,8 @@ export const ConfigSchema = z.object({
 export type EnvConfig = z.infer<typeof ConfigSchema>
 
 export interface Config extends EnvConfig {
+  /** Contact ids are keys (puppet-service); never for wechat4u, which renews them at each login. */
+  stableIds: boolean
   dataDir: string
   databaseUrl: string
   memoryCardName: string
@@ -98,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(parsed.data.DATA_DIR)
   return {
     ...parsed.data,
+    stableIds:
+      parsed.data.PUPPET_STABLE_IDS === 'auto'
+        ? parsed.data.WECHATY_PUPPET === 'wechaty-puppet-service'
+        : parsed.data.PUPPET_STABLE_IDS === 'true',
     dataDir,
     databaseUrl: parsed.data.DATABASE_URL ?? `file:${resolve(dataDir, 'bot.db')}`,
     // Wechaty writes `<name>.memory-card.json` relative to the working directory.

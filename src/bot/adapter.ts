@@ -2,7 +2,8 @@ import type { Message, Room, Contact } from 'wechaty'
 import { types } from './wechaty.js'
 import type { ChatPerson, IncomingMessage } from '../router/message.js'
 
-async function personOf(contact: Contact, room: Room | undefined): Promise<ChatPerson> {
+/** A contact as the router sees them: the group alias in `room`, the remark the bot's account gave them. */
+export async function personOf(contact: Contact, room: Room | undefined): Promise<ChatPerson> {
   const alias = room ? await room.alias(contact).catch(() => undefined) : undefined
   const remark = await contact.alias().catch(() => undefined)
   return { puppetId: contact.id, name: contact.name(), ...(alias ? { roomAlias: alias } : {}), ...(remark ? { remark } : {}) }

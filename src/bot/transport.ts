@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { FileBox } from 'file-box'
-import type { Wechaty } from 'wechaty'
-import type { Delivered, Destination, OutboxContent, Transport } from '../outbox/outbox.js'
+import type { Contact, Room, Wechaty } from 'wechaty'
+import { UndeliverableError, type Delivered, type Destination, type OutboxContent, type Transport } from '../outbox/outbox.js'
+import type { ChatDirectory, LiveGroup } from '../chat/directory.js'
+import { personOf } from './adapter.js'
 
 /**
- * Sends through Wechaty. The cached puppet id is tried first; when it is stale (ids change
- * on re-login) the chat is found again by its topic or name.
+ * Sends through Wechaty and answers the directory questions of the current login. A group is
+ * reached by this login's id only (the room binding found it); a contact by this login's id,
+ * else by the remark the bot gave them. Never by a name: anyone can take one.
  */
-export class WechatyTransport implements Transport {
+export class WechatyTransport implements Transport, ChatDirectory {
   constructor(
     private readonly bot: Wechaty,
     private readonly onSent: (text: string) => void,
@@ -24,28 +27,48 @@ export class WechatyTransport implements Transport {
       this.onSent(text)
       await conversation.say(text)
     }
-    return { puppetId: conversation.id, ...(room ? { topic: await room.topic() } : {}) }
+    return room ? { topic: await room.topic() } : {}
   }
 
-  private async findRoom(destination: Extract<Destination, { kind: 'group' }>) {
-    // A cached id that still resolves is this session's id for the group, even if the group
-    // was renamed meanwhile; after a re-login it no longer resolves and the topic is used.
-    if (destination.puppetId) {
-      const cached = await this.bot.Room.find({ id: destination.puppetId }).catch(() => undefined)
-      if (cached) return cached
-    }
-    const room = await this.bot.Room.find({ topic: destination.topic })
-    if (!room) throw new Error(`群「${destination.topic}」找不到（机器人不在群里，或群名已改）`)
+  async groupsByTopic(topic: string): Promise<LiveGroup[]> {
+    const rooms = await this.bot.Room.findAll({ topic })
+    return Promise.all(rooms.map((room) => this.liveGroup(room)))
+  }
+
+  async group(puppetId: string): Promise<LiveGroup | undefined> {
+    const room = await this.bot.Room.find({ id: puppetId }).catch(() => undefined)
+    return room ? this.liveGroup(room) : undefined
+  }
+
+  async setRemark(contactPuppetId: string, remark: string): Promise<void> {
+    const contact = await this.bot.Contact.find({ id: contactPuppetId })
+    if (!contact) throw new Error(`contact ${contactPuppetId} not found`)
+    // Wechaty reports a refused remark as an 'error' event, not a rejection: read it back.
+    await contact.alias(remark)
+    if ((await contact.alias()) !== remark) throw new Error('the remark was not taken')
+  }
+
+  private async liveGroup(room: Room): Promise<LiveGroup> {
+    const members = await room.memberAll()
+    return { puppetId: room.id, topic: await room.topic(), members: await Promise.all(members.map((c) => personOf(c, room))) }
+  }
+
+  private async findRoom(destination: Extract<Destination, { kind: 'group' }>): Promise<Room> {
+    const room = await this.bot.Room.find({ id: destination.puppetId }).catch(() => undefined)
+    if (!room) throw new Error(`群「${destination.topic}」这次登录找不到（机器人不在群里，或群已解散）`)
     return room
   }
 
-  private async findContact(destination: Extract<Destination, { kind: 'contact' }>) {
+  private async findContact(destination: Extract<Destination, { kind: 'contact' }>): Promise<Contact> {
     if (destination.puppetId) {
       const cached = await this.bot.Contact.find({ id: destination.puppetId }).catch(() => undefined)
-      if (cached && cached.name() === destination.name) return cached
+      if (cached && (destination.remark === undefined || (await cached.alias()) === destination.remark)) return cached
     }
-    const contact = await this.bot.Contact.find({ name: destination.name })
-    if (!contact) throw new Error(`联系人「${destination.name}」找不到`)
-    return contact
+    if (destination.remark) {
+      const byRemark = await this.bot.Contact.findAll({ alias: destination.remark })
+      if (byRemark.length === 1) return byRemark[0]!
+      throw new UndeliverableError(`备注为「${destination.remark}」的联系人有 ${byRemark.length} 个：不发送，以免发错人`)
+    }
+    throw new UndeliverableError(`联系人「${destination.name}」的 ID 已过期，又没有备注可以找回：不发送，以免发给同名的人`)
   }
 }

@@ -18,7 +18,9 @@ const DemoTime = z
 
 const HELP = `在终端里扮演群成员和机器人对话（模拟微信，不需要微信账号）。
   直接输入文字 = 以当前身份在当前群里发言，例如：#帮助
-  /as <名字>      切换发言人（默认「管理员」，即 BOT_ADMINS 中的管理员）
+  /as <名字>      切换发言人（默认「管理员」：机器人给他设了备注「管理员」，BOT_ADMINS 里列的就是这个备注）
+  /remark <备注>  机器人的微信给当前发言人设备注（运维做的事；管理员按备注认）
+  /relogin        模拟重新登录：所有群和联系人换新 ID（网页微信每次登录都这样）
   /room <群名>    切换到某个群（不存在就新建一个，机器人在群里）
   /private        切换到和机器人的私聊
   /time 2022-09-19 10:00   设定时钟（北京时间），之后按真实流逝前进
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   log.level = process.env.LOG_LEVEL ?? 'warn'
   const { flags } = splitArgs(process.argv.slice(2))
   const dbFile = typeof flags.get('db') === 'string' ? (flags.get('db') as string) : 'data/demo.db'
-  const session = await openSession({ dbFile, admins: process.env.BOT_ADMINS || '管理员', start: new Date(), paced: false })
+  const admins = process.env.BOT_ADMINS || '管理员'
+  const firstAdmin = admins.split(/[,，]/)[0]!.trim()
+  const session = await openSession({ dbFile, admins, remarks: { 管理员: firstAdmin }, start: new Date(), paced: false })
   let speaker = '管理员'
   let room: string | undefined = '健康家园委员群'
   let clockOffsetMs = 0
@@ -68,6 +72,14 @@ async function main(): Promise<void> {
     } else if (command === '/room') {
       if (arg) room = arg
       else process.stdout.write('用法：/room <群名>\n')
+    } else if (command === '/remark') {
+      if (arg) {
+        await session.chat.contact(speaker, speaker, arg)
+        process.stdout.write(`已给「${speaker}」设备注「${arg}」\n`)
+      } else process.stdout.write(`「${speaker}」的备注：${session.chat.remarkOf(speaker) ?? '（没有）'}\n用法：/remark <备注>\n`)
+    } else if (command === '/relogin') {
+      await session.chat.relogin()
+      process.stdout.write('已重新登录：所有群和联系人都换了新 ID\n')
     } else if (command === '/private') {
       room = undefined
     } else if (command === '/time') {

@@ -6,12 +6,23 @@ import { log } from '../log.js'
 import { addDays, localParts, zonedInstant } from '../parsing/mod.js'
 import { openSession, runCommand, splitArgs } from './session.js'
 
-const TranscriptLine = z.object({
-  time: z.iso.datetime({ offset: true, error: '必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' }),
-  room: z.string().min(1).optional(),
-  from: z.string().min(1, 'from（发言人）不能为空'),
-  text: z.string(),
+const Time = z.iso.datetime({ offset: true, error: '必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' })
+/** `{"time": …, "event": "relogin"}`: every puppet id is new, as after a wechat4u re-login. */
+const EventLine = z.strictObject({ time: Time, event: z.literal('relogin', { error: 'event 只能是 relogin（重新登录，所有 ID 换新）' }) })
+const MessageLine = z.object({
+    time: Time,
+    room: z.string().min(1).optional(),
+    from: z.string().min(1, 'from（发言人）不能为空'),
+    text: z.string(),
+    /** The bot account's remark (备注) for this contact, as the operator set it. */
+    remark: z.string().min(1).optional(),
+    /** The sender's group alias (群昵称) in `room`. */
+    alias: z.string().optional(),
 })
+const TranscriptLine = {
+  safeParse: (value: unknown) =>
+    typeof value === 'object' && value !== null && 'event' in value ? EventLine.safeParse(value) : MessageLine.safeParse(value),
+}
 
 const USAGE = '用法：npm run --silent replay -- <transcript.jsonl> [--db <file>] [--schedule]'
 const Args = z.object({
@@ -74,7 +85,8 @@ async function main(): Promise<number> {
       // A stable id per line: replaying the same transcript onto the same database (after a
       // crash, say) handles each line once.
       const id = `replay:${lineNo}:${createHash('sha256').update(raw).digest('hex').slice(0, 16)}`
-      await session.chat.say({ ...parsed.data, time, id })
+      if ('event' in parsed.data) await session.chat.relogin()
+      else await session.chat.say({ ...parsed.data, time, id })
     }
     if (clockAt && session) await runSchedule(endOfLocalDay(clockAt, session.chat.app.services.config.BOT_TIMEZONE))
     return 0

@@ -10,8 +10,10 @@ import { MockChat, type SentMessage } from '../sim/mock-chat.js'
 export interface SessionOptions {
   /** A database file to open (and migrate); a temporary one when absent. */
   dbFile?: string
-  /** Who counts as admin in this simulated chat, before any #绑定. */
+  /** BOT_ADMINS of this simulated chat: remarks (备注) the operator set. */
   admins?: string
+  /** People (by WeChat name) the operator already gave a remark, as `name → remark`. */
+  remarks?: Record<string, string>
   start: Date
   /** Keep WeChat's pacing (the demo feels real); replay turns it off. */
   paced: boolean
@@ -30,7 +32,7 @@ export async function openSession(options: SessionOptions): Promise<{ chat: Mock
   const db = await openDatabase(`file:${file}`)
   const clock = new ManualClock(options.start)
   // The simulated clock drives the schedule (replay --schedule), not the wall clock.
-  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, onSent: options.onSent })
+  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, onSent: options.onSent, remarks: options.remarks ?? {}, restoreGroups: true })
   return {
     chat,
     clock,

@@ -1,4 +1,4 @@
-import { ROOM_KINDS, bindGroup, type RoomKind } from '../services/rooms.js'
+import { ROOM_KINDS, bindGroup, heldRoomsWithTopic, roomByName, type RoomKind } from '../services/rooms.js'
 import { replies, type Command } from './command.js'
 
 const usage = '#绑定 <名称> [会客厅|工作室]'
@@ -24,29 +24,63 @@ export const bindCommand: Command = {
   summary: '（管理员）把本群绑定为一个会客厅或工作室',
   usage,
   needsRoom: false,
+  whileHeld: true,
   async run(ctx, args) {
     const group = ctx.msg.room
     if (!group) return ctx.reply(replies.groupOnly(usage))
-    if (!ctx.isAdmin) return ctx.reply(replies.adminsOnly('绑定群'))
+    if (!ctx.isAdmin) return ctx.refuse(replies.adminsOnly('绑定群'))
     const parsed = parseBindArgs(args)
     if (!parsed) return ctx.reply(`请写上会客厅或工作室的名称：\n${usage}\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅`)
     if ([...parsed.name].length > 40) return ctx.reply(`名称太长了（${[...parsed.name].length} 字），请写会客厅或工作室的正式名称，40 字以内。`)
-    const { db, session } = ctx.services
-    const named = await db.room.findFirst({ where: { name: parsed.name } })
-    if (named && named.id !== ctx.room?.id && !parsed.move) {
+    const { db, session, clock } = ctx.services
+    const current = ctx.room ?? ctx.heldRoom
+    const named = await roomByName(db, parsed.name)
+    if (named && named.id !== current?.id) {
+      if (current) return ctx.reply(`本群已绑定为「${current.name}」，不能再改绑为另一个已有的会客厅或工作室。`)
+      if (!parsed.move) {
+        return ctx.reply(
+          `「${parsed.name}」已绑定到群「${named.topic}」。如果那个群不再使用、要把记录转到本群，请发送：\n#绑定 ${parsed.name} ${named.kind} 改绑`,
+        )
+      }
+      // Moving a room's records to another group is not undone by a second message: confirm first.
+      session.proposeMove(group.puppetId, { name: parsed.name, kind: parsed.kind }, clock.now().getTime())
       return ctx.reply(
-        `「${parsed.name}」已绑定到群「${named.topic}」。如果那个群不再使用、要把记录转到本群，请发送：\n#绑定 ${parsed.name} ${named.kind} 改绑`,
+        `确认要把「${parsed.name}」从群「${named.topic}」改绑到本群吗？改绑后原群的消息不再记录，定时推送也改发本群。\n` +
+          '确认请在 10 分钟内由管理员在本群发送 #确认绑定',
       )
     }
-    if (ctx.room && named && named.id !== ctx.room.id) {
-      return ctx.reply(`本群已绑定为「${ctx.room.name}」，不能再改绑为另一个已有的会客厅或工作室。`)
-    }
-    const { room, created } = await bindGroup(db, group, parsed.name, parsed.kind, (id) => session.isLiveRoom(id))
+    const { room, created } = await bindGroup(db, group, parsed.name, parsed.kind, current)
+    await ctx.services.binding.confirm(room.id, group)
     ctx.room = room
     const guessed = parsed.kindGuessed ? `（类型按名称判断为${parsed.kind}，如不对请重发并写明 会客厅 或 工作室）` : ''
     await ctx.reply(
       `${created ? '已绑定' : '已更新绑定'}：本群 =「${room.name}」${room.kind}${guessed}\n` +
         '群改名后绑定不变。下一步：请管理员发送 #秘书 @秘书 设置秘书，委员可发送 #登记 <姓名> <界别>。',
     )
+  },
+}
+
+/** `#确认绑定`: an admin confirms, in the group itself, a pending 改绑 or a room held after a login. */
+export const confirmBindCommand: Command = {
+  name: '确认绑定',
+  summary: '（管理员）确认改绑，或确认重新登录后待确认的群就是本群',
+  usage: '#确认绑定',
+  needsRoom: false,
+  whileHeld: true,
+  async run(ctx) {
+    const group = ctx.msg.room
+    if (!group) return ctx.reply(replies.groupOnly('#确认绑定'))
+    if (!ctx.isAdmin) return ctx.refuse(replies.adminsOnly('确认绑定'))
+    const { db, session, clock, binding, outbox } = ctx.services
+    const move = session.takeMove(group.puppetId, clock.now().getTime())
+    const target = move
+      ? await roomByName(db, move.name)
+      : (ctx.heldRoom ?? (await heldRoomsWithTopic(db, group.topic))[0])
+    if (!target) return ctx.reply('本群没有待确认的绑定。改绑请先发送 #绑定 <名称> <会客厅|工作室> 改绑（10 分钟内确认）。')
+    if (ctx.room && ctx.room.id !== target.id) return ctx.reply(`本群已绑定为「${ctx.room.name}」，不能再确认为「${target.name}」。`)
+    const room = await binding.confirm(target.id, group)
+    ctx.room = room
+    outbox.wake()
+    await ctx.reply(`已确认：本群 =「${room.name}」${room.kind}。${move ? '记录已转到本群。' : '记录和定时推送恢复正常；确认前没记上的内容请重发。'}`)
   },
 }

@@ -16,10 +16,11 @@ export const exportCommand: Command = {
     if (!parsed.ok) return ctx.reply(parsed.problem)
     const { db, config, rules } = ctx.services
     if (ctx.inRoom && !ctx.room) return ctx.reply(replies.unbound)
+    if (!ctx.inRoom && !ctx.isAdmin && !ctx.member) return ctx.reply(replies.verifyFirst('导出台账'))
     const rooms = ctx.room
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
-    if (rooms.length === 0) return ctx.reply(replies.managersOnly('导出台账'))
+    if (rooms.length === 0) return ctx.refuse(replies.managersOnly('导出台账'))
     const file = await writeLedger(db, rules, rooms, parsed.period, join(config.dataDir, 'exports'))
     ctx.outcome = `exported:${file.fileName}`
     await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)

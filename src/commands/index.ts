@@ -1,4 +1,5 @@
-import { bindCommand } from './bind.js'
+import { bindCommand, confirmBindCommand } from './bind.js'
+import { claimCommand, verifyCommand } from './identity.js'
 import type { Command } from './command.js'
 import { digestCommands } from './digest/commands.js'
 import { helpCommand } from './help.js'
@@ -35,8 +36,11 @@ export function allCommands(): Command[] {
     cancelPlanCommand,
     settingsCommand,
     bindCommand,
+    confirmBindCommand,
     ...roleCommands,
     registerCommand,
+    verifyCommand,
+    claimCommand,
   )
   return commands
 }

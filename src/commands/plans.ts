@@ -97,7 +97,7 @@ export const settingsCommand: Command = {
     const m = /^推送\s*(开|关|打开|关闭|on|off)?$/i.exec(args.trim())
     if (!m) return ctx.reply(`可以设置的项目：\n${SETTINGS_USAGE}`)
     if (!m[1]) return ctx.reply(`本群定时推送现在是${ctx.room!.pushEnabled ? '开' : '关'}的。修改：${SETTINGS_USAGE}`)
-    if (!ctx.isManager) return ctx.reply(replies.managersOnly('修改设置'))
+    if (!ctx.isManager) return ctx.refuse(replies.managersOnly('修改设置'))
     const on = /^(开|打开|on)$/i.test(m[1])
     ctx.room = await ctx.services.db.room.update({ where: { id: ctx.room!.id }, data: { pushEnabled: on } })
     const today = formatYmd(localParts(ctx.msg.time, ctx.services.config.BOT_TIMEZONE))

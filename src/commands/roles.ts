@@ -9,6 +9,7 @@ import {
 } from '../services/members.js'
 import type { ChatContext } from '../router/context.js'
 import { echo } from '../parsing/mod.js'
+import { personKey } from '../identity/keys.js'
 import { replies, type Command } from './command.js'
 
 /**
@@ -23,7 +24,9 @@ export async function namedMembers(
   const found: ResolvedMember[] = []
   const coveredNames = new Set<string>()
   for (const person of ctx.msg.mentions) {
-    found.push(await resolveRoomMember(ctx.services.db, room.id, person, (id) => ctx.services.session.isLiveContact(id)))
+    const { db, session, keys } = ctx.services
+    const key = personKey(person, keys)
+    found.push(await resolveRoomMember(db, room.id, person, { key, session, stableIds: keys.stableIds, groupPuppetId: ctx.msg.room?.puppetId }))
     ctx.services.session.seeContact(person.puppetId)
     coveredNames.add(person.name)
     if (person.roomAlias) coveredNames.add(person.roomAlias)
@@ -48,7 +51,7 @@ function roleCommand(name: string, role: RoleName, summary: string): Command {
     usage,
     needsRoom: true,
     async run(ctx, args) {
-      if (!ctx.isManager) return ctx.reply(replies.managersOnly('设置角色'))
+      if (!ctx.isManager) return ctx.refuse(replies.managersOnly('设置角色'))
       const { found, unknown } = await namedMembers(ctx, args)
       if (found.length === 0 && unknown.length === 0) {
         return ctx.reply(`请 @ 要设置的人：\n${usage}`)
@@ -56,7 +59,8 @@ function roleCommand(name: string, role: RoleName, summary: string): Command {
       const lines: string[] = []
       for (const target of found) {
         await setRole(ctx.services.db, target.membership.id, role)
-        lines.push(`已设置 ${displayName(target.member)} 为本群${ROLE_LABELS[role]}。`)
+        const unverified = role !== 'member' && target.member.key === null ? `\n请 ${displayName(target.member)} 私聊机器人发送 #认证：认证后换号登录也认得，私聊才能用${role === 'secretary' ? '汇总、导出并收到推送' : ' #我的'}。` : ''
+        lines.push(`已设置 ${displayName(target.member)} 为本群${ROLE_LABELS[role]}。${unverified}`)
       }
       if (unknown.length > 0) {
         const named = unknown.slice(0, 5).map((n) => echo(n, 12)).join('、') + (unknown.length > 5 ? ` 等 ${unknown.length} 个` : '')

@@ -2,7 +2,7 @@ import { parsePeriod } from '../parsing/mod.js'
 import type { ChatContext } from '../router/context.js'
 import { roomsVisibleTo } from '../services/digest.js'
 import { RULE_LABELS, rankMembers, scoreMemberYear, type MemberYear, type RuleName } from '../scoring/score.js'
-import type { Command } from './command.js'
+import { replies, type Command } from './command.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { fitOneMessage } from '../outbox/chunk.js'
 import { clip } from './records/format.js'
@@ -45,6 +45,7 @@ export const myYearCommand: Command = {
   async run(ctx, args) {
     const year = yearOf(ctx, args)
     if (typeof year === 'string') return ctx.reply(`${year}\n例如：#我的 2022`)
+    if (!ctx.member && !ctx.inRoom && !ctx.key) return ctx.reply(replies.verifyFirst('查看 #我的'))
     if (!ctx.member) return ctx.reply('还找不到您的委员档案。请先在所在的委员会客厅群里发送 #登记 <姓名> <界别>。')
     const score = await scoreMemberYear(ctx.services.db, ctx.services.rules, ctx.member, year)
     await sendPrivately(ctx, formatMemberYear(score, ctx.services.rules), `${year}年履职情况`)
@@ -60,10 +61,11 @@ export const rankingCommand: Command = {
   async run(ctx, args) {
     const year = yearOf(ctx, args)
     if (typeof year === 'string') return ctx.reply(`${year}\n例如：#积分榜 2022`)
+    if (!ctx.inRoom && !ctx.isAdmin && !ctx.member) return ctx.reply(replies.verifyFirst('查看积分榜'))
     const rooms = ctx.room && !ctx.isAdmin
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(ctx.services.db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
-    if (rooms.length === 0) return ctx.reply('积分榜只对秘书和管理员开放。查看自己的情况请发送 #我的')
+    if (rooms.length === 0) return ctx.refuse('积分榜只对秘书和管理员开放。查看自己的情况请发送 #我的')
     const ranked = await rankMembers(ctx.services.db, ctx.services.rules, rooms.map((r) => r.id), year)
     const { bands } = ctx.services.rules
     const text = fitOneMessage(

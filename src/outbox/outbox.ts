@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import type { Logger } from '../log.js'
-import { Prisma, type OutboxMessage } from '../generated/prisma/client.js'
+import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
 import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
 import { sqlExecute, sqlRows } from '../db/direct.js'
@@ -9,31 +9,40 @@ export type OutboxTarget =
   | { kind: 'room'; roomId: number }
   /** A group that is not bound to a room yet, found again by its topic. */
   | { kind: 'raw-room'; topic: string; puppetId?: string }
-  | { kind: 'contact'; name: string; puppetId?: string }
+  /**
+   * A private chat: this login's contact id, and for a keyed person their remark (备注) or
+   * stable id, by which they are found after a re-login. Never found by name.
+   */
+  | { kind: 'contact'; name: string; puppetId?: string; remark?: string }
 
 export interface OutboxContent {
   text?: string
   file?: { path: string; name: string }
 }
 
-/** Where the transport must deliver: names to find the chat again, the puppet id as a hint. */
+/**
+ * Where the transport must deliver: a group by this login's id (the topic is for messages
+ * only); a contact by this login's id, else by remark. Names never route a message.
+ */
 export type Destination =
-  | { kind: 'group'; topic: string; puppetId?: string }
-  | { kind: 'contact'; name: string; puppetId?: string }
+  | { kind: 'group'; topic: string; puppetId: string }
+  | { kind: 'contact'; name: string; puppetId?: string; remark?: string }
 
-/** Where a message actually went: the puppet id, and the group's topic as it is now. */
+/** What a send learned: a group's topic as it is now (renamed while nobody spoke, say). */
 export interface Delivered {
-  puppetId?: string
   topic?: string
 }
 
 /** The transport side of sending (Wechaty in production). */
 export interface Transport {
-  send(destination: Destination, content: OutboxContent): Promise<Delivered>
+  send(destination: Destination, content: OutboxContent): Promise<Delivered | void>
 }
 
-/** A pending row with its room's current keys (null when it is not for a bound room). */
-type PendingRow = OutboxMessage & { roomTopic: string | null; roomPuppetId: string | null }
+/** The target can never be reached safely (an id of an earlier login, no key): the row fails instead of retrying. */
+export class UndeliverableError extends Error {}
+
+/** This login's group of a bound room, or undefined while the room waits for #确认绑定. */
+export type GroupOfRoom = (room: Room) => Promise<string | undefined>
 
 export interface OutboxOptions {
   minIntervalMs: number
@@ -68,6 +77,7 @@ export class Outbox {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly groupOf: GroupOfRoom,
     options: Partial<OutboxOptions> = {},
   ) {
     this.options = { ...defaultOutboxOptions, ...options }
@@ -96,6 +106,7 @@ export class Outbox {
       roomId: target.kind === 'room' ? target.roomId : null,
       targetName: target.kind === 'raw-room' ? target.topic : target.kind === 'contact' ? target.name : null,
       puppetId: target.kind === 'room' ? null : (target.puppetId ?? null),
+      targetRemark: target.kind === 'contact' ? (target.remark ?? null) : null,
     }
     const now = new Date()
     const texts = content.text !== undefined ? splitForWeChat(content.text, this.options.maxChars) : [undefined]
@@ -144,37 +155,38 @@ export class Outbox {
     for (;;) {
       const transport = this.transport
       if (!transport) return
-      // The earliest pending row: sent now if due, else the time to wake up for it.
-      const [next] = await sqlRows<PendingRow[]>(this.db, Prisma.sql`
-        SELECT o.*, r."topic" AS "roomTopic", r."puppetRoomId" AS "roomPuppetId"
-        FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-        WHERE o."status" = 'pending' ORDER BY o."notBefore", o."id" LIMIT 1`)
+      // The earliest pending row, rooms waiting for #确认绑定 aside: sent now if due, else the time to wake up for it.
+      const [next] = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
+        SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
+        WHERE o."status" = 'pending' AND r."heldAt" IS NULL ORDER BY o."notBefore", o."id" LIMIT 1`)
       if (!next || next.notBefore.getTime() > Date.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
       await this.deliver(transport, next)
     }
   }
 
-  private async deliver(transport: Transport, row: PendingRow): Promise<void> {
+  private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
     try {
-      const destination = this.destinationOf(row)
+      const destination = await this.destinationOf(row)
+      if (!destination) return // the room was just held: its rows wait for #确认绑定
       const content: OutboxContent = row.filePath
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
       const delivered = await transport.send(destination, content)
       await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date()}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`)
-      // Keep the room's keys fresh: a group renamed while nobody spoke is found again next time.
-      const changed = {
-        ...(delivered.puppetId && delivered.puppetId !== destination.puppetId ? { puppetRoomId: delivered.puppetId } : {}),
-        ...(destination.kind === 'group' && delivered.topic && delivered.topic !== destination.topic ? { topic: delivered.topic } : {}),
-      }
-      if (row.roomId !== null && Object.keys(changed).length > 0) {
-        await this.db.room.update({ where: { id: row.roomId }, data: changed })
+      // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
+      if (row.roomId !== null && delivered?.topic && destination.kind === 'group' && delivered.topic !== destination.topic) {
+        await this.db.room.update({ where: { id: row.roomId }, data: { topic: delivered.topic } })
       }
     } catch (error) {
       const attempts = row.attempts + 1
-      const delay = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)
       const message = error instanceof Error ? error.message : String(error)
+      if (error instanceof UndeliverableError) {
+        this.log.warn({ outboxId: row.id, err: message }, 'undeliverable, not retried')
+        await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: message.slice(0, 500) } })
+        return
+      }
+      const delay = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)
       this.log.warn({ outboxId: row.id, attempts, retryInMs: delay, err: message }, 'send failed, will retry')
       await this.db.outboxMessage.update({
         where: { id: row.id },
@@ -183,14 +195,24 @@ export class Outbox {
     }
   }
 
-  private destinationOf(row: PendingRow): Destination {
+  private async destinationOf(row: OutboxMessage): Promise<Destination | undefined> {
     if (row.targetKind === 'room' && row.roomId !== null) {
-      if (row.roomTopic === null) throw new Error(`room ${row.roomId} no longer exists`)
-      return { kind: 'group', topic: row.roomTopic, puppetId: row.roomPuppetId ?? undefined }
+      const room = await this.db.room.findUnique({ where: { id: row.roomId } })
+      if (!room) throw new UndeliverableError(`room ${row.roomId} no longer exists`)
+      const puppetId = await this.groupOf(room)
+      return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId }
     }
     const name = row.targetName ?? ''
-    const puppetId = row.puppetId ?? undefined
-    return row.targetKind === 'contact' ? { kind: 'contact', name, puppetId } : { kind: 'group', topic: name, puppetId }
+    if (row.targetKind === 'contact') {
+      return { kind: 'contact', name, ...(row.puppetId ? { puppetId: row.puppetId } : {}), ...(row.targetRemark ? { remark: row.targetRemark } : {}) }
+    }
+    if (!row.puppetId) throw new UndeliverableError(`group ${name} has no id`)
+    return { kind: 'group', topic: name, puppetId: row.puppetId }
+  }
+
+  /** Rows of a room that was just confirmed can go now. */
+  wake(): void {
+    this.kick()
   }
 
   /** At least `minIntervalMs` between sends and at most `maxPerMinute` in any minute. */

@@ -5,7 +5,10 @@ import type { Logger } from '../log.js'
 import type { Outbox, OutboxContent, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Room, RoomMembership } from '../generated/prisma/client.js'
 import type { IncomingMessage } from './message.js'
-import type { SessionIds } from './session-ids.js'
+import type { LoginSession } from '../identity/session.js'
+import type { KeySettings, PersonKey } from '../identity/keys.js'
+import type { TiedBy } from '../services/members.js'
+import type { RoomBinding } from '../services/room-binding.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import type { CommandMatch } from './command-text.js'
 import { formatYmd, localParts, type ParseClock } from '../parsing/mod.js'
@@ -17,7 +20,9 @@ export interface AppServices {
   clock: Clock
   outbox: Outbox
   log: Logger
-  session: SessionIds
+  session: LoginSession
+  keys: KeySettings
+  binding: RoomBinding
   rules: ScoringRules
 }
 
@@ -28,8 +33,16 @@ export class ChatContext {
   room: Room | undefined
   member: Member | undefined
   membership: RoomMembership | undefined
+  /** The group's room while it waits for #确认绑定 (then `room` is unset: nothing is recorded). */
+  heldRoom: Room | undefined
   command: Extract<CommandMatch, { kind: 'command' }> | undefined
   isAdmin = false
+  /** The sender's durable key, if they have one (see identity/keys.ts). */
+  key: PersonKey | undefined
+  /** How the sender was tied to `member` in a group. */
+  tiedBy: TiedBy | undefined
+  /** Members of this room the sender could not be told apart from: none of their rights apply. */
+  ambiguousWith: string[] = []
   /** Recorded in the message log: what became of this message. */
   outcome = 'ignored'
   /** How many replies this message has had: each reply's outbox key. */
@@ -53,11 +66,36 @@ export class ChatContext {
     return this.isAdmin || this.role === 'secretary'
   }
 
+  /**
+   * What authorised this sender, stored with every privileged change: the bot's own account,
+   * a key, or (without one) the name and contact id of this login.
+   */
+  get actorKey(): string {
+    if (this.msg.fromSelf) return 'self'
+    if (this.key) return this.key
+    return `login:${this.services.session.loginId}:${this.msg.sender.puppetId}`
+  }
+
+  /** A refusal; when the sender could not be told apart from a namesake, with the way out. */
+  async refuse(text: string): Promise<void> {
+    const names = this.ambiguousWith.map((n) => `「${n}」`).join('、')
+    const hint = names
+      ? `\n群里有不止一位叫${names}的人，机器人认不出您是哪一位。请私聊机器人发送 #认证 完成认证，之后就认得您了。`
+      : ''
+    await this.reply(text + hint)
+  }
+
   /** Where a reply goes: the group, or the private chat it came from. */
   get replyTarget(): OutboxTarget {
     if (this.room) return { kind: 'room', roomId: this.room.id }
     if (this.msg.room) return { kind: 'raw-room', topic: this.msg.room.topic, puppetId: this.msg.room.puppetId }
-    return { kind: 'contact', name: this.msg.sender.name, puppetId: this.msg.sender.puppetId }
+    return this.senderTarget
+  }
+
+  /** The sender's private chat: this login's contact id, and their remark where it holds a key. */
+  get senderTarget(): OutboxTarget {
+    const { sender } = this.msg
+    return { kind: 'contact', name: sender.name, puppetId: sender.puppetId, ...(this.key && !this.key.startsWith('w:') && sender.remark ? { remark: sender.remark } : {}) }
   }
 
   /** Relative dates in a message resolve against the message's own time, in the configured zone. */
@@ -81,8 +119,7 @@ export class ChatContext {
 
   /** To the sender's private chat, wherever the message came from. */
   async replyPrivately(text: string): Promise<void> {
-    const { sender } = this.msg
-    await this.send({ kind: 'contact', name: sender.name, puppetId: sender.puppetId }, { text })
+    await this.send(this.senderTarget, { text })
   }
 
   /**

@@ -4,12 +4,12 @@ import { replies } from '../commands/command.js'
 import { helpHint } from '../commands/help.js'
 import { logIncoming, recordOutcome } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
-import { findRoomForGroup } from '../services/rooms.js'
+import { isGrantedAdmin } from '../services/identity.js'
+import { isListedAdmin, personKey } from '../identity/keys.js'
 import { echo } from '../parsing/mod.js'
 import { matchCommand, normaliseText, stripLeadingMentions } from './command-text.js'
 import type { Middleware } from './composer.js'
 import type { ChatContext } from './context.js'
-import type { ChatPerson } from './message.js'
 
 type Mw = Middleware<ChatContext>
 
@@ -66,30 +66,36 @@ export const dedupe: Mw = async (ctx, next) => {
 }
 
 /**
- * BOT_ADMINS names the bot account's remark (备注名) for a contact, which only the operator
- * can set, or the WeChat name. Never the group alias: any member can give themselves one.
+ * Room, member and admin status by keys the operator or the bot controls (see identity/keys.ts):
+ * an admin is the bot's own account, a contact whose remark is listed in BOT_ADMINS, or one who
+ * claimed an invite. A name never grants a right.
  */
-export function isListedAdmin(admins: readonly string[], person: ChatPerson): boolean {
-  return (person.remark !== undefined && admins.includes(person.remark)) || admins.includes(person.name)
-}
-
-/** Room, member and admin status by our own keys, never by puppet ids alone. */
 export const resolveParties: Mw = async (ctx, next) => {
-  const { db, config, session } = ctx.services
+  const { db, config, session, keys, binding } = ctx.services
   const { sender, room } = ctx.msg
+  ctx.key = personKey(sender, keys)
   if (room) {
-    ctx.room = await findRoomForGroup(db, room, (id) => session.isLiveRoom(id))
+    const bound = await binding.forGroup(room)
     session.seeRoom(room.puppetId)
-    if (ctx.room) {
-      const resolved = await resolveRoomMember(db, ctx.room.id, sender, (id) => session.isLiveContact(id))
+    if (bound?.held) ctx.heldRoom = bound.room
+    else if (bound) {
+      ctx.room = bound.room
+      const resolved = await resolveRoomMember(db, bound.room.id, sender, {
+        key: ctx.key,
+        session,
+        stableIds: keys.stableIds,
+        groupPuppetId: room.puppetId,
+      })
       ctx.member = resolved.member
       ctx.membership = resolved.membership
+      ctx.tiedBy = resolved.tiedBy
+      ctx.ambiguousWith = resolved.ambiguousWith
     }
   } else {
-    ctx.member = await findMemberInPrivate(db, sender)
+    ctx.member = await findMemberInPrivate(db, ctx.key)
   }
   session.seeContact(sender.puppetId)
-  ctx.isAdmin = ctx.msg.fromSelf || isListedAdmin(config.BOT_ADMINS, sender)
+  ctx.isAdmin = ctx.msg.fromSelf || isListedAdmin(config.BOT_ADMINS, sender.remark) || (await isGrantedAdmin(db, ctx.key))
   await next()
 }
 
@@ -109,6 +115,10 @@ export function dispatch(byName: () => ReadonlyMap<string, Command>): Mw {
     if (command.needsRoom && !ctx.inRoom) {
       ctx.outcome = 'refused:private'
       return ctx.reply(replies.groupOnly(command.usage))
+    }
+    if (ctx.heldRoom && !command.whileHeld) {
+      ctx.outcome = 'refused:held'
+      return ctx.reply(replies.held(ctx.heldRoom.name))
     }
     if (command.needsRoom && !ctx.room) {
       ctx.outcome = 'refused:unbound'

@@ -37,10 +37,10 @@ export async function pushDigests(services: AppServices, kind: PeriodKind, at: D
       formatRoomDigest(room.name, await buildDigest(db, [room.id], period, period.to)),
     )
   }
-  for (const recipient of await privateRecipients(db, config)) {
+  for (const recipient of await privateRecipients(db, config, services.keys)) {
     const visible = rooms.filter((r) => recipient.roomIds.includes(r.id))
     if (visible.length === 0) continue
-    await sendOnce(services, `digest:${kind}:to:${recipient.name}:${period.from}`, recipient.target, async () => {
+    await sendOnce(services, `digest:${kind}:to:${recipient.key}:${period.from}`, recipient.target, async () => {
       const cross = await buildCrossRoomDigest(db, visible, period, period.to)
       return formatCrossRoomDigest(cross.rooms, cross.total)
     })
@@ -81,8 +81,8 @@ export async function followUpStalledReports(services: AppServices, at: Date): P
       ...lines,
       '有进展请在群里发送 #采纳 / #批示 / #办结 <编号>。',
     ].join('\n')
-    for (const keeper of await roomKeepers(db, config, room.id)) {
-      await sendOnce(services, `followup:room${room.id}:to:${keeper.name}:${today}`, keeper.target, async () => text)
+    for (const keeper of await roomKeepers(db, config, services.keys, room.id)) {
+      await sendOnce(services, `followup:room${room.id}:to:${keeper.key}:${today}`, keeper.target, async () => text)
     }
   }
 }

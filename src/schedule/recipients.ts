@@ -1,45 +1,64 @@
 import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
 import type { OutboxTarget } from '../outbox/outbox.js'
+import type { KeySettings } from '../identity/keys.js'
+import { activeGrants } from '../services/identity.js'
 
 export interface Recipient {
+  /** For logs and texts only: private messages are routed by `target`, never by a name. */
   name: string
+  /** The person's key: one message per person and push. */
+  key: string
   target: OutboxTarget
   /** Rooms whose figures this person may see. */
   roomIds: number[]
+  isAdmin: boolean
+}
+
+/** How to reach a keyed person privately after any re-login: by their remark, or their stable id. */
+function targetOfKey(key: string, name: string, remark: string | null): OutboxTarget | undefined {
+  if (key.startsWith('w:')) return { kind: 'contact', name, puppetId: key.slice(2) }
+  if (key.startsWith('r:')) return { kind: 'contact', name, remark: key.slice(2) }
+  return remark ? { kind: 'contact', name, remark } : undefined
 }
 
 /**
- * Who gets private pushes: every secretary (their rooms) and every admin in BOT_ADMINS
- * (all rooms). A person who is both gets one message.
+ * Who gets private pushes: every admin (all rooms) and every verified secretary (their rooms).
+ * A secretary who has not done #认证 gets none: a private chat found by name could be anyone's.
  */
-export async function privateRecipients(db: Db, config: Config): Promise<Recipient[]> {
+export async function privateRecipients(db: Db, config: Config, keys: KeySettings): Promise<Recipient[]> {
   const allRooms = (await db.room.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id)
-  const byName = new Map<string, Recipient>()
-  for (const admin of config.BOT_ADMINS) {
-    byName.set(admin, { name: admin, target: { kind: 'contact', name: admin }, roomIds: allRooms })
-  }
-  const secretaries = await db.roomMembership.findMany({ where: { role: 'secretary' }, include: { member: true }, orderBy: { id: 'asc' } })
-  for (const s of secretaries) {
-    const known = byName.get(s.member.name)
+  const byKey = new Map<string, Recipient>()
+  const add = (key: string, name: string, target: OutboxTarget | undefined, roomIds: number[], isAdmin: boolean) => {
+    const known = byKey.get(key)
     if (known) {
-      if (!known.roomIds.includes(s.roomId)) known.roomIds.push(s.roomId)
-      continue
+      for (const id of roomIds) if (!known.roomIds.includes(id)) known.roomIds.push(id)
+      return
     }
-    byName.set(s.member.name, {
-      name: s.member.name,
-      target: { kind: 'contact', name: s.member.name, ...(s.member.puppetContactId ? { puppetId: s.member.puppetContactId } : {}) },
-      roomIds: [s.roomId],
-    })
+    if (target) byKey.set(key, { name, key, target, roomIds: [...roomIds], isAdmin })
   }
-  return [...byName.values()]
+  for (const remark of keys.admins) add(`r:${remark}`, remark, { kind: 'contact', name: remark, remark }, allRooms, true)
+  for (const grant of await activeGrants(db)) {
+    const name = grant.label ?? grant.claimedByName ?? '管理员'
+    add(grant.key!, name, targetOfKey(grant.key!, name, grant.remark), allRooms, true)
+  }
+  const secretaries = await db.roomMembership.findMany({
+    where: { role: 'secretary', member: { key: { not: null } } },
+    include: { member: true },
+    orderBy: { id: 'asc' },
+  })
+  for (const s of secretaries) {
+    const name = s.member.realName ?? s.member.name
+    add(s.member.key!, name, targetOfKey(s.member.key!, name, s.member.remark), [s.roomId], false)
+  }
+  return [...byKey.values()]
 }
 
-/** The secretaries of one room, or the admins when it has none: who follows up its reports. */
-export async function roomKeepers(db: Db, config: Config, roomId: number): Promise<Recipient[]> {
-  const all = await privateRecipients(db, config)
-  const secretaries = await db.roomMembership.findMany({ where: { roomId, role: 'secretary' }, include: { member: true } })
-  const names = new Set(secretaries.map((s) => s.member.name))
-  const keepers = all.filter((r) => names.has(r.name))
-  return keepers.length > 0 ? keepers : all.filter((r) => config.BOT_ADMINS.includes(r.name))
+/** The verified secretaries of one room, or the admins when it has none: who follows up its reports. */
+export async function roomKeepers(db: Db, config: Config, keys: KeySettings, roomId: number): Promise<Recipient[]> {
+  const all = await privateRecipients(db, config, keys)
+  const secretaries = await db.roomMembership.findMany({ where: { roomId, role: 'secretary', member: { key: { not: null } } }, include: { member: true } })
+  const secretaryKeys = new Set(secretaries.map((s) => s.member.key!))
+  const keepers = all.filter((r) => secretaryKeys.has(r.key))
+  return keepers.length > 0 ? keepers : all.filter((r) => r.isAdmin)
 }

@@ -1,6 +1,9 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
 import type { ChatPerson } from '../router/message.js'
+import type { PersonKey } from '../identity/keys.js'
+import type { LoginSession } from '../identity/session.js'
+import { mergeMember } from './identity.js'
 import { sqlRows } from '../db/direct.js'
 
 export const ROLES = ['member', 'lead', 'secretary'] as const
@@ -12,52 +15,97 @@ export interface ResolvedMember {
   membership: RoomMembership
 }
 
+/** How a sender was tied to their member record; only a key holds across logins. */
+export type TiedBy = 'key' | 'session' | 'name' | 'new'
+
+export interface SenderMember extends ResolvedMember {
+  tiedBy: TiedBy
+  /** Members of this room the sender could not be told apart from (same name, no key): they get none of their rights. */
+  ambiguousWith: string[]
+}
+
+export interface ResolveOptions {
+  key: PersonKey | undefined
+  session: LoginSession
+  /** Contact ids survive logins (puppet-service): a cached id is as good as a key. */
+  stableIds: boolean
+  /** Other people in the live group, to tell whether a name is unique there. */
+  groupPuppetId: string | undefined
+}
+
 /**
- * The member behind a chat person in a room, matched by our keys (group alias, WeChat name,
- * registered real name); the puppet contact id only breaks ties. Someone seen for the first
- * time becomes a member of the room, as they are in the group.
+ * The member behind a chat person in a room. A key (remark token, stable id, listed remark)
+ * decides. Without one: a contact id tied to a member earlier in this login; else a name the
+ * member went by here, taken only when exactly one unkeyed member of the room goes by it and
+ * nobody else in the live group does. Anything else is a new member of this room: a name never
+ * hands over someone else's record, and an unkeyed person is never matched across rooms.
  */
-export async function resolveRoomMember(
-  db: Db,
-  roomId: number,
-  person: ChatPerson,
-  isLiveId: (id: string | null) => boolean = () => false,
-): Promise<ResolvedMember> {
+export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson, options: ResolveOptions): Promise<SenderMember> {
+  const { key, session } = options
+  const idIsProof = (id: string | null) => id === person.puppetId && (options.stableIds || session.isLiveContact(id))
   const names = [person.roomAlias, person.name].filter((n): n is string => Boolean(n))
-  // A registered real name is for others to find someone by, never for a sender to claim.
-  const candidates = (await membershipsGoingBy(db, roomId, { names, puppetId: person.puppetId })).filter(
-    (c) => c.member.puppetContactId === person.puppetId || !isLiveId(c.member.puppetContactId),
-  )
-  const pick =
-    candidates.find((c) => c.member.puppetContactId === person.puppetId) ??
-    candidates.find((c) => person.roomAlias !== undefined && c.alias === person.roomAlias) ??
-    candidates.find((c) => c.member.name === person.name)
-  if (pick) {
-    // Writes only when something changed: this runs for every message.
-    const member =
-      pick.member.name === person.name && pick.member.puppetContactId === person.puppetId
-        ? pick.member
-        : await db.member.update({ where: { id: pick.memberId }, data: { name: person.name, puppetContactId: person.puppetId } })
-    const membership =
-      person.roomAlias !== undefined && pick.alias !== person.roomAlias
-        ? await db.roomMembership.update({ where: { id: pick.id }, data: { alias: person.roomAlias } })
-        : withoutMember(pick)
-    return { member, membership }
+  const rows = await membershipsGoingBy(db, roomId, { names, puppetId: person.puppetId })
+  const unkeyed = rows.filter((r) => r.member.key === null)
+  const sameContact = unkeyed.find((r) => idIsProof(r.member.puppetContactId))
+
+  if (key) {
+    let member = await db.member.findUnique({ where: { key } })
+    if (member && sameContact && sameContact.memberId !== member.id) await mergeMember(db, sameContact.memberId, member.id)
+    else if (!member && sameContact) member = await db.member.update({ where: { id: sameContact.memberId }, data: { key } })
+    member ??= await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId, key } })
+    return { ...(await keepFresh(db, roomId, member, person)), tiedBy: 'key', ambiguousWith: [] }
   }
-  // Someone known from another room joins this one: same person when the name matches.
-  const known = (await db.member.findMany({ where: { name: person.name }, orderBy: { updatedAt: 'desc' } })).find(
-    (m) => m.puppetContactId === person.puppetId || !isLiveId(m.puppetContactId),
+  if (sameContact) {
+    const fresh = await keepFresh(db, roomId, sameContact.member, person)
+    return { ...fresh, tiedBy: 'session', ambiguousWith: [] }
+  }
+  // Unkeyed members not tied to another contact this login, going by one of the sender's names.
+  const byName = unkeyed.filter(
+    (r) => !session.isLiveContact(r.member.puppetContactId) && ((r.alias !== null && names.includes(r.alias)) || names.includes(r.member.name)),
   )
-  const member = known
-    ? await db.member.update({ where: { id: known.id }, data: { puppetContactId: person.puppetId } })
-    : await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId } })
-  const membership = await db.roomMembership.create({
-    data: { roomId, memberId: member.id, alias: person.roomAlias ?? null },
-  })
-  return { member, membership }
+  if (byName.length === 1 && (await nobodyElseGoesBy(session, options.groupPuppetId, person, namesOf(byName[0]!)))) {
+    const fresh = await keepFresh(db, roomId, byName[0]!.member, person)
+    session.tie(person.puppetId, fresh.member.id)
+    return { ...fresh, tiedBy: 'name', ambiguousWith: [] }
+  }
+  const member = await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId } })
+  session.tie(person.puppetId, member.id)
+  const membership = await db.roomMembership.create({ data: { roomId, memberId: member.id, alias: person.roomAlias ?? null } })
+  return { member, membership, tiedBy: 'new', ambiguousWith: byName.map((r) => displayName(r.member)) }
+}
+
+function namesOf(row: GoingBy): string[] {
+  return [row.member.name, ...(row.alias ? [row.alias] : [])]
+}
+
+/** True when no one in the live group but the sender goes by one of `names`. */
+async function nobodyElseGoesBy(session: LoginSession, groupPuppetId: string | undefined, sender: ChatPerson, names: string[]): Promise<boolean> {
+  if (!groupPuppetId || !session.directory) return false
+  const group = await session.directory.group(groupPuppetId)
+  if (!group) return false
+  return !group.members.some(
+    (p) => p.puppetId !== sender.puppetId && (names.includes(p.name) || (p.roomAlias !== undefined && names.includes(p.roomAlias))),
+  )
+}
+
+/** The member's cached name, contact id and group alias follow what was just seen; writes only on change. */
+async function keepFresh(db: Db, roomId: number, member: Member, person: ChatPerson): Promise<ResolvedMember> {
+  const fresh =
+    member.name === person.name && member.puppetContactId === person.puppetId
+      ? member
+      : await db.member.update({ where: { id: member.id }, data: { name: person.name, puppetContactId: person.puppetId } })
+  const membership = await db.roomMembership.findUnique({ where: { roomId_memberId: { roomId, memberId: member.id } } })
+  if (!membership) {
+    return { member: fresh, membership: await db.roomMembership.create({ data: { roomId, memberId: member.id, alias: person.roomAlias ?? null } }) }
+  }
+  if (person.roomAlias !== undefined && membership.alias !== person.roomAlias) {
+    return { member: fresh, membership: await db.roomMembership.update({ where: { id: membership.id }, data: { alias: person.roomAlias } }) }
+  }
+  return { member: fresh, membership }
 }
 
 type MembershipRow = RoomMembership & Omit<Member, 'id'>
+type GoingBy = Awaited<ReturnType<typeof membershipsGoingBy>>[number]
 
 /**
  * Memberships in a room, each with its member, earliest first, that go by one of `names`
@@ -72,7 +120,7 @@ async function membershipsGoingBy(db: Db, roomId: number, by: { names: string[];
   if (matches.length === 0) return []
   const rows = await sqlRows<MembershipRow[]>(db, Prisma.sql`
     SELECT rm."id", rm."roomId", rm."memberId", rm."alias", rm."role",
-           m."name", m."realName", m."sector", m."puppetContactId", m."createdAt", m."updatedAt"
+           m."name", m."realName", m."sector", m."puppetContactId", m."key", m."remark", m."verifiedAt", m."createdAt", m."updatedAt"
     FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
     WHERE rm."roomId" = ${roomId} AND (${Prisma.join(matches, ' OR ')})
     ORDER BY rm."id"`)
@@ -86,15 +134,9 @@ function withoutMember<T extends { member: unknown }>(row: T): Omit<T, 'member'>
   return rest
 }
 
-/** In a private chat there is no room to scope by: the freshest member with this id or name. */
-export async function findMemberInPrivate(db: Db, person: ChatPerson): Promise<Member | undefined> {
-  return (
-    (await db.member.findFirst({
-      where: { puppetContactId: person.puppetId, name: person.name },
-    })) ??
-    (await db.member.findFirst({ where: { name: person.name }, orderBy: { updatedAt: 'desc' } })) ??
-    undefined
-  )
+/** In a private chat only a key says who someone is: an unverified contact has no member record here. */
+export async function findMemberInPrivate(db: Db, key: PersonKey | undefined): Promise<Member | undefined> {
+  return key === undefined ? undefined : ((await db.member.findUnique({ where: { key } })) ?? undefined)
 }
 
 export async function setRole(db: Db, membershipId: number, role: RoleName): Promise<RoomMembership> {

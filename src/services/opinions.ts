@@ -69,6 +69,8 @@ export interface StatusChange {
   detail?: string
   date: string
   actorName: string
+  /** The key the step was authorised by (see identity/keys.ts). */
+  actorKey: string
   messageId: string
   at: Date
 }
@@ -96,6 +98,7 @@ export async function addStatus(
       detail: change.detail ?? null,
       date: change.date,
       actorName: change.actorName,
+      actorKey: change.actorKey,
       sourceMessageId: change.messageId,
     },
   })

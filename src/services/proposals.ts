@@ -69,7 +69,7 @@ export function findProposal(db: Db, code: string): Promise<ProposalWithHistory 
 export async function addProposalStep(
   db: Db,
   proposal: Proposal,
-  step: { kind: ProposalStep; detail?: string; date: string; actorName: string; messageId: string },
+  step: { kind: ProposalStep; detail?: string; date: string; actorName: string; actorKey: string; messageId: string },
 ): Promise<{ ok: true } | { ok: false; repeatOf: ProposalEvent }> {
   const repeat = await db.proposalEvent.findUnique({ where: { proposalId_kind: { proposalId: proposal.id, kind: step.kind } } })
   if (repeat) return { ok: false, repeatOf: repeat }
@@ -80,6 +80,7 @@ export async function addProposalStep(
       detail: step.detail ?? null,
       date: step.date,
       actorName: step.actorName,
+      actorKey: step.actorKey,
       sourceMessageId: step.messageId,
     },
   })

@@ -6,13 +6,14 @@ export type RevisionAction = 'edit' | 'withdraw' | 'restore' | 'undo-step'
 /** Every change is kept: who, when, the record before and after. */
 export async function recordRevision(
   db: Db,
-  entry: { recordCode: string; action: RevisionAction; actorName: string; at: Date; before: unknown; after: unknown },
+  entry: { recordCode: string; action: RevisionAction; actorName: string; actorKey: string; at: Date; before: unknown; after: unknown },
 ): Promise<void> {
   await db.revision.create({
     data: {
       recordCode: entry.recordCode,
       action: entry.action,
       actorName: entry.actorName,
+      actorKey: entry.actorKey,
       at: entry.at,
       before: JSON.stringify(entry.before),
       after: JSON.stringify(entry.after),
@@ -29,7 +30,7 @@ export async function setWithdrawn(
   db: Db,
   recordCode: string,
   withdrawn: boolean,
-  actor: { name: string; at: Date },
+  actor: { name: string; key: string; at: Date },
 ): Promise<boolean> {
   const where = { code: recordCode }
   const letter = recordCode[0]
@@ -47,6 +48,7 @@ export async function setWithdrawn(
     recordCode,
     action: withdrawn ? 'withdraw' : 'restore',
     actorName: actor.name,
+    actorKey: actor.key,
     at: actor.at,
     before: { withdrawn: !withdrawn },
     after: { withdrawn },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Wechaty } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { mock } from 'wechaty-puppet-mock'
+import { SimPuppet } from './sim-puppet.js'
 import type { BotApp, AppOptions } from '../app.js'
 import { CppccRoomBot } from '../bot/plugin.js'
 import { buildWechaty, types } from '../bot/wechaty.js'
@@ -26,6 +27,10 @@ export interface ChatLine {
   roomKey?: string
   /** The puppet message id; a replay gives each line a stable one, so re-running it is idempotent. */
   id?: string
+  /** The remark (备注) the bot's account has for this contact, as the operator set it. */
+  remark?: string
+  /** The sender's group alias (群昵称) in `room`; anyone can set their own. */
+  alias?: string
 }
 
 /**
@@ -42,20 +47,35 @@ export class MockChat {
   private readonly contacts = new Map<string, mock.ContactMock>()
   private readonly rooms = new Map<string, mock.RoomMock>()
   private readonly injected = new Set<string>()
+  /** Group aliases by group key, then contact key: re-applied to the new ids after a re-login. */
+  private readonly aliases = new Map<string, Map<string, string>>()
+  /** Remarks given to names before those people first speak (the operator set them up). */
+  private readonly presetRemarks: Record<string, string>
 
   private constructor(
     readonly bot: Wechaty,
     readonly mocker: mock.Mocker,
+    readonly puppet: SimPuppet,
     readonly app: BotApp,
     readonly botUser: mock.ContactMock,
     readonly clock: ManualClock | undefined,
+    remarks: Record<string, string>,
   ) {
+    this.presetRemarks = remarks
     mocker.puppet.on('message', ({ messageId }) => this.captureBotSend(messageId))
   }
 
-  static async start(options: AppOptions & { botName?: string; onSent?: (message: SentMessage) => void }): Promise<MockChat> {
+  static async start(
+    options: AppOptions & {
+      botName?: string
+      onSent?: (message: SentMessage) => void
+      remarks?: Record<string, string>
+      /** The simulated WeChat already has the database's groups with their known members (a restart, not a new world). */
+      restoreGroups?: boolean
+    },
+  ): Promise<MockChat> {
     const mocker = new mock.Mocker()
-    const puppet = new PuppetMock({ mocker })
+    const puppet = new SimPuppet({ mocker })
     const bot = buildWechaty({ puppet })
     let app: BotApp | undefined
     bot.use(CppccRoomBot(options, (created) => (app = created)))
@@ -65,22 +85,32 @@ export class MockChat {
     const botUser = mocker.createContact({ name: options.botName ?? '会客厅助手' })
     const clock = options.clock instanceof ManualClock ? options.clock : undefined
     // Listening before the login: the outbox resends what an earlier run left pending as soon as it logs in.
-    const chat = new MockChat(bot, mocker, app!, botUser, clock)
+    const chat = new MockChat(bot, mocker, puppet, app!, botUser, clock, options.remarks ?? {})
     chat.onSent = options.onSent
+    if (options.restoreGroups) await chat.restoreGroups()
     const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
     mocker.login(botUser)
     await loggedIn
     return chat
   }
 
-  /** A simulated person, created on first use. */
-  contact(name: string, key = name): mock.ContactMock {
+  /** A simulated person, created on first use; with `remark`, the operator (re)sets their remark. */
+  async contact(name: string, key = name, remark?: string): Promise<mock.ContactMock> {
     let contact = this.contacts.get(key)
     if (!contact) {
-      contact = this.mocker.createContact({ name })
+      const preset = remark ?? this.presetRemarks[key]
+      contact = this.mocker.createContact({ name, ...(preset ? { alias: preset } : {}) })
       this.contacts.set(key, contact)
+    } else if (remark !== undefined && contact.payload.alias !== remark) {
+      await this.puppet.contactAlias(contact.id, remark)
     }
     return contact
+  }
+
+  /** The remark the bot's account has for a person now (the bot may have set it). */
+  remarkOf(key: string): string | undefined {
+    const contact = this.contacts.get(key)
+    return contact ? this.mocker.contactPayload(contact.id).alias || undefined : undefined
   }
 
   /** A simulated group with the bot in it, created on first use; members join as they speak. */
@@ -97,12 +127,14 @@ export class MockChat {
   async say(line: ChatLine): Promise<SentMessage[]> {
     const time = line.time ?? this.clock?.now() ?? new Date()
     this.clock?.set(time)
-    const talker = line.from === this.botUser.payload.name ? this.botUser : this.contact(line.from, line.fromKey)
+    const fromBot = line.from === this.botUser.payload.name && line.fromKey === undefined
+    const talker = fromBot ? this.botUser : await this.contact(line.from, line.fromKey, line.remark)
     const id = line.id ?? randomUUID()
     const base = { id, talkerId: talker.id, timestamp: time.getTime(), type: types.Message.Text, text: line.text }
     if (line.room !== undefined) {
       const room = this.group(line.room, line.roomKey)
       if (!room.payload.memberIdList.includes(talker.id)) room.payload.memberIdList.push(talker.id)
+      if (line.alias !== undefined) await this.setAlias(line.roomKey ?? line.room, line.fromKey ?? line.from, line.alias)
       this.mocker.MessageMock.create({ ...base, roomId: room.id, mentionIdList: this.mentionIds(line.text, room) })
     } else {
       this.mocker.MessageMock.create({ ...base, listenerId: this.botUser.id })
@@ -120,14 +152,80 @@ export class MockChat {
     return [...this.injected].at(-1)!
   }
 
+  /**
+   * WeChat outlives the bot: on a restart, every bound room's group is there with the people the
+   * room knows (by WeChat name, with the remark the bot gave them), before the bot logs in.
+   */
+  private async restoreGroups(): Promise<void> {
+    const rooms = await this.app.services.db.room.findMany({ include: { memberships: { include: { member: true } } }, orderBy: { id: 'asc' } })
+    for (const room of rooms) {
+      for (const m of room.memberships) {
+        await this.join(room.topic, m.member.name, { ...(m.alias ? { alias: m.alias } : {}) })
+        if (m.member.remark) await this.contact(m.member.name, m.member.name, m.member.remark)
+      }
+    }
+  }
+
+  /** A person puts themselves in a group without speaking (or is invited), as copycat groups are filled. */
+  async join(roomTopic: string, from: string, options: { roomKey?: string; fromKey?: string; alias?: string } = {}): Promise<void> {
+    const contact = await this.contact(from, options.fromKey)
+    const room = this.group(roomTopic, options.roomKey)
+    if (!room.payload.memberIdList.includes(contact.id)) room.payload.memberIdList.push(contact.id)
+    await this.puppet.roomPayloadDirty(room.id)
+    if (options.alias !== undefined) await this.setAlias(options.roomKey ?? roomTopic, options.fromKey ?? from, options.alias)
+  }
+
   async renameGroup(topic: string, newTopic: string, by: string): Promise<void> {
     const room = this.group(topic)
-    room.topic(newTopic).by(this.contact(by))
+    const renamed = new Promise<void>((resolve) => this.bot.once('room-topic', () => resolve()))
+    room.topic(newTopic).by(await this.contact(by))
     this.rooms.delete(topic)
     this.rooms.set(newTopic, room)
     // The rename is an event like a message: let the bot finish with it.
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await renamed
     await this.app.idle()
+  }
+
+  /**
+   * A re-login as wechat4u does it: every contact and group gets a new id (names, remarks,
+   * topics and group aliases stay), and the bot logs out and in again.
+   */
+  async relogin(): Promise<void> {
+    await this.app.idle()
+    const loggedOut = new Promise<void>((resolve) => this.bot.once('logout', () => resolve()))
+    await this.mocker.puppet.logout('relogin')
+    await loggedOut
+    const newIds = new Map<string, string>()
+    for (const [key, old] of this.contacts) {
+      const { id: _old, ...payload } = this.mocker.contactPayload(old.id)
+      const fresh = this.mocker.createContact(payload)
+      newIds.set(old.id, fresh.id)
+      this.contacts.set(key, fresh)
+      this.mocker.cacheContactPayload.delete(old.id)
+      await this.puppet.contactPayloadDirty(old.id)
+    }
+    for (const [key, old] of this.rooms) {
+      const { id: _old, memberIdList, ...payload } = this.mocker.roomPayload(old.id)
+      const fresh = this.mocker.createRoom({ ...payload, memberIdList: memberIdList.map((id) => newIds.get(id) ?? id) })
+      this.rooms.set(key, fresh)
+      this.mocker.cacheRoomPayload.delete(old.id)
+      await this.puppet.roomPayloadDirty(old.id)
+    }
+    for (const [roomKey, byContact] of this.aliases) {
+      for (const [contactKey, alias] of byContact) await this.puppet.setRoomAlias(this.rooms.get(roomKey)!.id, this.contacts.get(contactKey)!.id, alias)
+    }
+    const loggedIn = new Promise<void>((resolve) => this.bot.once('login', () => resolve()))
+    this.mocker.login(this.botUser)
+    await loggedIn
+    await this.app.idle()
+  }
+
+  private async setAlias(roomKey: string, contactKey: string, alias: string): Promise<void> {
+    const byContact = this.aliases.get(roomKey) ?? new Map<string, string>()
+    this.aliases.set(roomKey, byContact)
+    if (alias) byContact.set(contactKey, alias)
+    else byContact.delete(contactKey)
+    await this.puppet.setRoomAlias(this.rooms.get(roomKey)!.id, this.contacts.get(contactKey)!.id, alias)
   }
 
   async stop(): Promise<void> {

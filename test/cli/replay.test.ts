@@ -25,7 +25,7 @@ describe('replay', () => {
     const db = join(process.env.TEST_TMP_DIR!, 'replay-shared.db')
     const first = await replay(
       [
-        { time: '2022-09-19T09:00:00+08:00', room: '健康家园群', from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+        { time: '2022-09-19T09:00:00+08:00', room: '健康家园群', from: '管理员', remark: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
         { time: '2022-09-19T09:01:00+08:00', room: '健康家园群', from: '王芳', text: '今天天气不错' },
         { time: '2022-09-19T09:02:00+08:00', from: '王芳', text: '#帮助' },
       ],
@@ -54,7 +54,7 @@ describe('replay --schedule', () => {
   it('prints scheduled pushes in order with the chat, running the clock to the end of the last day', async () => {
     const result = await replay(
       [
-        { time: '2022-08-30T09:00:00+08:00', room: '健康家园群', from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+        { time: '2022-08-30T09:00:00+08:00', room: '健康家园群', from: '管理员', remark: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
         { time: '2022-08-30T10:00:00+08:00', room: '健康家园群', from: '王芳', text: '#活动 8月29日 健康义诊，参与人次12' },
         { time: '2022-09-01T08:00:00+08:00', room: '健康家园群', from: '王芳', text: '#帮助' },
         { time: '2022-09-20T08:00:00+08:00', room: '健康家园群', from: '王芳', text: '#帮助' },

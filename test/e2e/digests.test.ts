@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat } from '../helpers.js'
+import { GROUP, boundChat, verify } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 async function say(chat: MockChat, from: string, text: string, time: string, room: string | null = GROUP) {
@@ -33,6 +33,10 @@ describe('#月报, #季报, #年报', () => {
 
   it('gives a secretary the cross-room view in a private chat, and refuses others', async () => {
     const chat = await twoRooms()
+    // A private chat is found by name only until the contact is verified: no figures before that.
+    expect(await say(chat, '王芳', '#季报', '2022-09-25T09:50:00', null)).toContain('私聊查看各群季报需要先认证')
+    expect(await verify(chat, '王芳')).toContain('已认证：王芳')
+    expect(await verify(chat, '李明')).toContain('已认证')
     const secretary = await say(chat, '王芳', '#季报', '2022-09-25T10:00:00', null)
     expect(secretary).toContain('王芳|【2022年第三季度 各会客厅、工作室汇总（1 个）】')
     expect(secretary).toContain('1. 平湖健康家园政协委员会客厅：活动 2 场')

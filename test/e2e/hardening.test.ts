@@ -18,11 +18,11 @@ async function say(chat: MockChat, from: string, text: string, extra: { time?: s
 }
 
 describe('identity cannot be taken by choosing a name', () => {
-  it('a remark (备注) set by the bot account makes an admin; a look-alike name in BOT_ADMINS only by WeChat name', async () => {
+  it('a remark (备注) set by the bot account makes an admin; the same text as a WeChat name does not', async () => {
     const chat = await startChat({ env: { BOT_ADMINS: '市政协办公室' } })
-    chat.contact('老周').payload.alias = '市政协办公室'
+    await chat.contact('老周', '老周', '市政协办公室')
     expect(await say(chat, '老周', '#绑定 健康家园会客厅')).toContain('已绑定')
-    expect(await say(chat, '路人', '#绑定 冒名会客厅')).toContain('只有管理员可以绑定群')
+    expect(await say(chat, '市政协办公室', '#绑定 冒名会客厅')).toContain('只有管理员可以绑定群')
   })
 
   it('a second account cannot use the secretary’s registered real name', async () => {
@@ -60,14 +60,28 @@ describe('identity cannot be taken by choosing a name', () => {
     expect(await say(chat, '王芳', '#最近', { time: '2022-09-21T10:02:00' })).toContain('A1')
   })
 
-  it('will not move a bound room to another group unless asked to 改绑', async () => {
+  it('will not move a bound room to another group unless asked to 改绑, and confirmed', async () => {
     const chat = await boundChat()
     const refused = await say(chat, '管理员', '#绑定 平湖健康家园政协委员会客厅', { room: '新群' })
     expect(refused).toContain(`已绑定到群「${GROUP}」`)
     expect(refused).toContain('#绑定 平湖健康家园政协委员会客厅 会客厅 改绑')
-    expect(await say(chat, '管理员', '#绑定 平湖健康家园政协委员会客厅 会客厅 改绑', { room: '新群' })).toContain('已更新绑定')
+    const asked = await say(chat, '管理员', '#绑定 平湖健康家园政协委员会客厅 会客厅 改绑', { room: '新群', time: '2022-09-21T10:01:00' })
+    expect(asked).toContain('确认要把「平湖健康家园政协委员会客厅」从群「平湖健康家园委员群」改绑到本群吗')
+    expect((await chat.app.services.db.room.findFirstOrThrow()).topic).toBe(GROUP)
+    // Only an admin confirms, only in that group, and only within 10 minutes.
+    expect(await say(chat, '李明', '#确认绑定', { room: '新群', time: '2022-09-21T10:02:00' })).toContain('只有管理员可以确认绑定')
+    expect(await say(chat, '管理员', '#确认绑定', { room: '第三个群', time: '2022-09-21T10:03:00' })).toContain('本群没有待确认的绑定')
+    expect(await say(chat, '管理员', '#确认绑定', { room: '新群', time: '2022-09-21T10:04:00' })).toContain('已确认：本群 =「平湖健康家园政协委员会客厅」')
     const room = await chat.app.services.db.room.findFirstOrThrow()
     expect(room.topic).toBe('新群')
+    expect(await say(chat, '李明', '#活动 9月20日 读书会，参与人次10', { room: '新群', time: '2022-09-21T10:05:00' })).toContain('已记录活动 A1')
+  })
+
+  it('lets a 改绑 lapse after 10 minutes', async () => {
+    const chat = await boundChat()
+    await say(chat, '管理员', '#绑定 平湖健康家园政协委员会客厅 会客厅 改绑', { room: '新群', time: '2022-09-21T10:01:00' })
+    expect(await say(chat, '管理员', '#确认绑定', { room: '新群', time: '2022-09-21T10:12:00' })).toContain('本群没有待确认的绑定')
+    expect((await chat.app.services.db.room.findFirstOrThrow()).topic).toBe(GROUP)
   })
 })
 

@@ -245,7 +245,7 @@ describe('#修改, #撤销, #恢复', () => {
     await say(chat, '李明', '#活动 9月19日 健康义诊')
     await chat.say({ room: '东海论健群', from: '管理员', text: '#绑定 东海论健委员工作室 工作室' })
     const [reply] = await chat.say({ room: '东海论健群', from: '管理员', text: '#撤销 A1' })
-    expect(reply!.text).toBe('A1 不是本群的记录，请在它所在的群里操作。')
+    expect(reply!.text).toBe('找不到记录 A1。发送 #最近 可以查看本群最近的记录和编号。')
   })
 })
 

@@ -13,7 +13,7 @@ import { DEFAULT_RULES } from '../../src/scoring/rules.js'
 import { rankMembers, scoreMemberYear } from '../../src/scoring/score.js'
 import { computeFigures, type Figures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat, freshDb } from '../helpers.js'
+import { GROUP, boundChat, freshDb, verify } from '../helpers.js'
 
 const run = promisify(execFile)
 const Q3 = periodOf('quarter', 2022, 3) // 2022-07-01 … 2022-09-30, 2022年第三季度
@@ -614,6 +614,10 @@ describe('#导出', () => {
 
   it('sends the secretary, in a private chat, the rooms she is secretary of', async () => {
     const { chat } = await room()
+    const unverified = await send(chat, '王芳', '#导出 2022Q3', 'private')
+    expect(unverified.map((m) => m.file)).toEqual([undefined])
+    expect(unverified[0]!.text).toContain('私聊导出台账需要先认证')
+    await verify(chat, '王芳')
     const out = await send(chat, '王芳', '#导出 2022Q3', 'private')
     expect(out).toHaveLength(2)
     expect(out.map((m) => m.to)).toEqual(['王芳', '王芳'])

@@ -3,6 +3,7 @@ import { log } from '../../src/log.js'
 import { Outbox, type Destination, type OutboxContent, type Transport } from '../../src/outbox/outbox.js'
 import { ONE_MESSAGE_BUDGET, fitOneMessage, splitForWeChat } from '../../src/outbox/chunk.js'
 import { freshDb } from '../helpers.js'
+import type { Room } from '../../src/generated/prisma/client.js'
 
 /** A transport that records deliveries and fails the first `failures` sends. */
 class RecordingTransport implements Transport {
@@ -14,16 +15,17 @@ class RecordingTransport implements Transport {
       throw new Error('发送消息过于频繁')
     }
     this.delivered.push({ destination, content, at: Date.now() })
-    return { puppetId: 'puppet-id-1' }
   }
 }
 
-const contact = { kind: 'contact', name: '王芳' } as const
+const contact = { kind: 'contact', name: '王芳', puppetId: 'contact-1' } as const
+/** Every bound room's group is known (the room binding is tested on its own). */
+const groupOfRoom = async (room: Room) => room.puppetRoomId ?? `group-of-${room.id}`
 
 describe('Outbox', () => {
   it('keeps messages while detached and sends them in order once attached', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, { minIntervalMs: 0, maxPerMinute: 0 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0 })
     await outbox.enqueue(contact, { text: '一' })
     await outbox.enqueue(contact, { text: '二' })
     expect(await outbox.pendingCount()).toBe(2)
@@ -36,9 +38,9 @@ describe('Outbox', () => {
 
   it('survives a restart: a new outbox on the same database sends what the old one could not', async () => {
     const { db } = await freshDb()
-    await new Outbox(db, log).enqueue(contact, { text: '重启前排队的消息' })
+    await new Outbox(db, log, groupOfRoom).enqueue(contact, { text: '重启前排队的消息' })
     const transport = new RecordingTransport()
-    const restarted = new Outbox(db, log, { minIntervalMs: 0 })
+    const restarted = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0 })
     restarted.attach(transport)
     await restarted.idle()
     expect(transport.delivered).toHaveLength(1)
@@ -46,7 +48,7 @@ describe('Outbox', () => {
 
   it('retries with back-off when the puppet fails, and never drops the message', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, { minIntervalMs: 0, retryBaseMs: 300, retryMaxMs: 600 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, retryBaseMs: 300, retryMaxMs: 600 })
     const transport = new RecordingTransport(3)
     outbox.attach(transport)
     await outbox.enqueue(contact, { text: '重要通知' })
@@ -61,7 +63,7 @@ describe('Outbox', () => {
 
   it('paces sends', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, { minIntervalMs: 120, maxPerMinute: 0 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 120, maxPerMinute: 0 })
     const transport = new RecordingTransport()
     for (const text of ['a', 'b', 'c']) await outbox.enqueue(contact, { text })
     outbox.attach(transport)
@@ -72,7 +74,7 @@ describe('Outbox', () => {
 
   it('splits a long text into parts in the same order', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, { minIntervalMs: 0, maxChars: 10 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxChars: 10 })
     const transport = new RecordingTransport()
     outbox.attach(transport)
     await outbox.enqueue(contact, { text: '第一行内容\n第二行内容\n第三行' })
@@ -82,7 +84,7 @@ describe('Outbox', () => {
 
   it('queues a message with a dedupe key only once', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log)
+    const outbox = new Outbox(db, log, groupOfRoom)
     expect(await outbox.enqueue(contact, { text: '月报' }, 'monthly:1:2022-09')).toBe(true)
     expect(await outbox.enqueue(contact, { text: '月报' }, 'monthly:1:2022-09')).toBe(false)
     expect(await outbox.pendingCount()).toBe(1)

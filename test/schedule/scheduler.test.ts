@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat, freshDb, startChat } from '../helpers.js'
+import { GROUP, boundChat, freshDb, startChat, verify } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const say = (chat: MockChat, from: string, text: string, time: string, room = GROUP) =>
@@ -44,7 +44,7 @@ describe('scheduled digests', () => {
     const restarted = await startChat({ dbFile: file, start: '2022-09-01T12:00:00+08:00' })
     expect(await runSchedule(restarted, '2022-08-31T00:00:00', '2022-09-01T12:00:00')).toEqual([])
     const keys = await restarted.app.services.db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'digest:' } } })
-    expect(keys.map((k) => k.dedupeKey).sort()).toEqual(['digest:month:room1:2022-08-01', 'digest:month:to:管理员:2022-08-01'])
+    expect(keys.map((k) => k.dedupeKey).sort()).toEqual(['digest:month:room1:2022-08-01', 'digest:month:to:r:管理员:2022-08-01'])
   })
 
   it('catches up a digest missed while the bot was down, within the grace window only', async () => {
@@ -113,7 +113,12 @@ describe('reminders', () => {
     await say(chat, '管理员', '#秘书 @王芳', '2022-08-30T10:02:00')
     await say(chat, '李明', '#民意 关于增设公交站点的建议', '2022-08-30T10:03:00')
     await say(chat, '李明', '#民意 关于规范校外培训的建议', '2022-09-20T10:03:00')
-    const sent = await runSchedule(chat, '2022-10-02T00:00:00', '2022-10-04T00:00:00') // Monday 3 October
+    // A secretary who has not verified gets nothing privately: the admins follow up instead.
+    const before = await runSchedule(chat, '2022-10-02T00:00:00', '2022-10-04T00:00:00') // Monday 3 October
+    expect(before.map((m) => m.to)).toEqual(['管理员'])
+    chat.clock!.set(at('2022-10-04T10:00:00'))
+    expect(await verify(chat, '王芳')).toContain('已认证')
+    const sent = await runSchedule(chat, '2022-10-09T00:00:00', '2022-10-11T00:00:00') // Monday 10 October
     expect(sent).toHaveLength(1)
     expect(sent[0]!.to).toBe('王芳')
     expect(sent[0]!.text).toContain('有 1 篇超过 30 天没有新进展')
@@ -176,8 +181,8 @@ describe('the schedule and the login', () => {
     // The bot comes back on 2 September: the 1 September digest was missed.
     const chat = await startChat({ dbFile: file, start: '2022-09-02T10:00:00+08:00', autoSchedule: true, outbox: { retryBaseMs: 50 } })
     expect(chat.app.scheduling).toBe(true)
-    // The simulated WeChat is new: the group appears once the account has loaded its chats.
-    chat.group(GROUP)
+    // The simulated WeChat is new: the group, with its members, appears once the account has loaded its chats.
+    await chat.join(GROUP, '王芳')
     await expect.poll(() => chat.sent.filter((m) => m.text?.includes('2022年8月月报')).length, { timeout: 5000 }).toBe(1)
     await chat.mocker.puppet.logout()
     await expect.poll(() => chat.app.scheduling, { timeout: 2000 }).toBe(false)

@@ -47,7 +47,7 @@ describe('crash', () => {
     const transcript = join(process.env.TEST_TMP_DIR!, `crash-${Date.now()}.jsonl`)
     const start = Date.parse('2022-09-28T09:00:00+08:00')
     const lines = [
-      { time: new Date(start).toISOString(), room: '健康家园群', from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+      { time: new Date(start).toISOString(), room: '健康家园群', from: '管理员', remark: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
       ...Array.from({ length: MESSAGES }, (_, i) => ({
         // Across 1 October, so the September digest is due in the middle of the transcript.
         time: new Date(start + (i + 1) * 2 * 3600_000).toISOString(),

@@ -1,6 +1,6 @@
 import { parsePeriod, type PeriodKind } from '../../parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../services/digest.js'
-import type { Command } from '../command.js'
+import { replies, type Command } from '../command.js'
 import { formatCrossRoomDigest, formatRoomDigest } from './format.js'
 
 const NAMES: Record<PeriodKind, { tag: string; aliases: string[]; example: string }> = {
@@ -30,6 +30,7 @@ function digestCommand(kind: PeriodKind): Command {
         if (!ctx.room) return ctx.reply('本群还没有绑定会客厅或工作室，暂时没有数字。请管理员先发送 #绑定 <名称>')
         return ctx.reply(formatRoomDigest(ctx.room.name, await buildDigest(db, [ctx.room.id], parsed.period, ctx.localDate)))
       }
+      if (!ctx.isAdmin && !ctx.member) return ctx.reply(replies.verifyFirst(`查看各群${tag}`))
       const rooms = await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
       if (rooms.length === 0) {
         return ctx.reply(`私聊查询汇总只对秘书和管理员开放。请在您所在的群里发送 #${tag} 查看本群的数字。`)

@@ -25,7 +25,7 @@ export const editCommand: Command = {
     const lookup = await findRecordInRoom(ctx, args, editUsage)
     if ('error' in lookup) return ctx.reply(lookup.error)
     const { found, rest } = lookup
-    if (!mayChange(ctx, found)) return ctx.reply(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
+    if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
     const edits = parseEditPairs(rest)
     const kind = found.kind === 'draft' ? (found.record.kind as keyof typeof KINDS) : found.kind
     if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${KINDS[kind].editable}`)
@@ -56,7 +56,7 @@ async function editRecord<R, D>(ctx: ChatContext, code: string, record: R, kind:
     ctx.outcome = `unchanged:${code}`
     return ctx.reply(`${code} 没有变化：写的新值和原来一样。发送 #查 ${code} 可查看当前内容。`)
   }
-  await recordRevision(ctx.services.db, { recordCode: code, action: 'edit', actorName: ctx.speakerName, at: ctx.msg.time, before, after })
+  await recordRevision(ctx.services.db, { recordCode: code, action: 'edit', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before, after })
   ctx.outcome = `edited:${code}`
   const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: code }, orderBy: { id: 'desc' } })
   const change = revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：')
@@ -107,13 +107,13 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
       if (withdraw && lookup.rest && (found.kind === 'opinion' || found.kind === 'proposal')) return undoStep(ctx, found, lookup.rest)
-      if (!mayChange(ctx, found)) return ctx.reply(`只有 ${found.code} 的记录人、本群秘书或管理员可以${name}它。`)
+      if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以${name}它。`)
       if (found.kind === 'draft') {
         if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)
         await resolveDraft(ctx.services.db, found.record.id, null, ctx.msg.time)
         return ctx.reply(`已丢弃草稿 ${found.code}。`)
       }
-      const changed = await setWithdrawn(ctx.services.db, found.code, withdraw, { name: ctx.speakerName, at: ctx.msg.time })
+      const changed = await setWithdrawn(ctx.services.db, found.code, withdraw, { name: ctx.speakerName, key: ctx.actorKey, at: ctx.msg.time })
       if (!changed) return ctx.reply(withdraw ? `${found.code} 已经是撤销状态。` : `${found.code} 没有被撤销，无需恢复。`)
       ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
       await ctx.reply(

@@ -36,8 +36,8 @@ export async function findRecordInRoom(
     const record = await db.draft.findUnique({ where: { code } })
     if (record) found = { kind: 'draft', code, record }
   }
-  if (!found) return { error: `找不到记录 ${code}。发送 #最近 可以查看本群最近的记录和编号。` }
-  if (found.record.roomId !== ctx.room!.id) return { error: `${code} 不是本群的记录，请在它所在的群里操作。` }
+  // Another room's record answers like a missing one: a code must not reveal that it exists.
+  if (!found || found.record.roomId !== ctx.room!.id) return { error: `找不到记录 ${code}。发送 #最近 可以查看本群最近的记录和编号。` }
   return { found, rest: args.trim().slice(first.length).trim() }
 }
 

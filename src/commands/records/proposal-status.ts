@@ -12,7 +12,7 @@ function stepCommand(name: string, kind: ProposalStep, summary: string, usage: s
     usage,
     needsRoom: true,
     async run(ctx, args) {
-      if (!ctx.isManager) return ctx.reply(replies.managersOnly(`登记${name}`))
+      if (!ctx.isManager) return ctx.refuse(replies.managersOnly(`登记${name}`))
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
@@ -31,6 +31,7 @@ function stepCommand(name: string, kind: ProposalStep, summary: string, usage: s
         ...(detail ? { detail } : {}),
         date: dated.date,
         actorName: ctx.speakerName,
+        actorKey: ctx.actorKey,
         messageId: ctx.msg.puppetMessageId,
       })
       if (!result.ok) return ctx.reply(`${found.code} 已于 ${result.repeatOf.date} 登记过「${proposalStepLabel(result.repeatOf)}」，不重复计数。`)
@@ -58,6 +59,7 @@ async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, 
       detail: survivor,
       date,
       actorName: ctx.speakerName,
+        actorKey: ctx.actorKey,
       messageId: `${ctx.msg.puppetMessageId}:${code}`,
     })
     lines.push(result.ok ? `${code}（${merged.title}）并入 ${survivor}` : `${code} 已于 ${result.repeatOf.date} 并入 ${result.repeatOf.detail}`)

@@ -33,7 +33,7 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
     usage,
     needsRoom: true,
     async run(ctx: ChatContext, args) {
-      if (!ctx.isManager) return ctx.reply(replies.managersOnly(`登记${name}`))
+      if (!ctx.isManager) return ctx.refuse(replies.managersOnly(`登记${name}`))
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
@@ -46,6 +46,7 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
         kind,
         date: dated.date,
         actorName: ctx.speakerName,
+        actorKey: ctx.actorKey,
         messageId: ctx.msg.puppetMessageId,
         at: ctx.msg.time,
       }

@@ -14,7 +14,7 @@ const PROPOSAL_WORDS = Object.fromEntries(Object.entries(PROPOSAL_STEPS).map(([k
  * record stays, the step leaves every figure, and a revision keeps what was removed.
  */
 export async function undoStep(ctx: ChatContext, found: Extract<FoundRecord, { kind: 'opinion' | 'proposal' }>, words: string) {
-  if (!ctx.isManager) return ctx.reply(replies.managersOnly('撤销进展'))
+  if (!ctx.isManager) return ctx.refuse(replies.managersOnly('撤销进展'))
   const { db } = ctx.services
   const step = words.replace(/\s+/g, '')
   let removed: { label: string; date: string } | undefined
@@ -35,7 +35,7 @@ export async function undoStep(ctx: ChatContext, found: Extract<FoundRecord, { k
     await db.proposalEvent.delete({ where: { id: event.id } })
     removed = { label: proposalStepLabel(event), date: event.date }
   }
-  await recordRevision(db, { recordCode: found.code, action: 'undo-step', actorName: ctx.speakerName, at: ctx.msg.time, before: removed, after: null })
+  await recordRevision(db, { recordCode: found.code, action: 'undo-step', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: removed, after: null })
   ctx.outcome = `step-undone:${found.code}`
   await ctx.reply(`已撤销 ${found.code} 的「${removed.label}」（${removed.date}），统计随之更正。记录本身保留。`)
 }

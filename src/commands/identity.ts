@@ -1,0 +1,117 @@
+import { remarkBase, remarkWithToken, newToken, tokenInRemark, type PersonKey } from '../identity/keys.js'
+import { claimInvite, claimableInvite, mergeMember, revokeAdminGrant, type InviteProblem } from '../services/identity.js'
+import { displayName } from '../services/members.js'
+import type { ChatContext } from '../router/context.js'
+import type { Command } from './command.js'
+
+const HOW = '认证分两步：先私聊机器人发送 #认证，领取 6 位认证码；再在 10 分钟内把「#认证 认证码」发到您所在的委员会客厅群里。'
+
+/** Gives the sender's contact the bot's remark with `token`, keeping what the operator wrote; false when WeChat refused. */
+async function setTokenRemark(ctx: ChatContext, token: string, fallbackName: string): Promise<string | undefined> {
+  const { sender } = ctx.msg
+  const remark = remarkWithToken(sender.remark ? remarkBase(sender.remark) || fallbackName : fallbackName, token)
+  const directory = ctx.services.session.directory
+  if (!directory) return undefined
+  try {
+    await directory.setRemark(sender.puppetId, remark)
+    return remark
+  } catch (error) {
+    ctx.services.log.warn({ err: error }, 'could not set a remark')
+    return undefined
+  }
+}
+
+const REMARK_REFUSED =
+  '没有完成：机器人没能给您的微信设置备注（只能给机器人的微信好友设置）。请先加机器人的微信为好友，再重新发送。'
+
+/**
+ * `#认证`: ties a private contact to a group membership inside one login, where ids agree.
+ * Privately it hands out a code bound to this contact id; posted in a bound group by the same
+ * contact, it makes the sender's member keyed: the bot writes a token into their remark.
+ */
+export const verifyCommand: Command = {
+  name: '认证',
+  summary: '认证身份：私聊领取认证码，再发到所在的群里；认证后私聊可用 #我的、汇总、导出，换号登录也认得',
+  usage: '#认证（私聊）→ #认证 <认证码>（在群里）',
+  needsRoom: false,
+  async run(ctx, args) {
+    const code = args.trim().replace(/\s+/g, '')
+    const { session, clock, keys, db } = ctx.services
+    const now = clock.now().getTime()
+    if (!ctx.inRoom) {
+      if (code) return ctx.reply(`认证码要发到您所在的委员会客厅群里，不是发给我。\n${HOW}`)
+      if (ctx.member) return ctx.reply(`您已认证为「${displayName(ctx.member)}」，私聊可以直接使用 #我的 等命令。`)
+      if (keys.stableIds) return ctx.reply('机器人认得您的微信号。请先在您所在的委员会客厅群里发一条消息（例如 #登记 姓名 界别），之后私聊就能使用。')
+      const issued = session.issueCode(ctx.msg.sender.puppetId, ctx.msg.sender.name, now)
+      return ctx.reply(`您的认证码：${issued}\n请在 10 分钟内到您所在的委员会客厅群里发送：\n#认证 ${issued}\n（认证码只对您本人的微信有效，别人看到也用不了。）`)
+    }
+    if (!ctx.room || !ctx.member) return ctx.reply(`本群还没有绑定会客厅或工作室，不能在这里认证。\n${HOW}`)
+    if (!code) return ctx.reply(`${ctx.key ? '您已认证。' : ''}${HOW}`)
+    if (!/^\d{6}$/.test(code) || !session.takeCode(code, ctx.msg.sender.puppetId, now)) {
+      return ctx.reply('认证码不对、已过期（10 分钟内有效），或不是您本人领取的。请私聊机器人重新发送 #认证。')
+    }
+    if (ctx.key && ctx.member.key === ctx.key) return ctx.reply(`您已认证为「${displayName(ctx.member)}」，不用再认证。`)
+    const token = newToken()
+    const remark = await setTokenRemark(ctx, token, displayName(ctx.member))
+    if (!remark) return ctx.reply(`认证${REMARK_REFUSED}`)
+    const key: PersonKey = `t:${token}`
+    const member = await db.member.update({ where: { id: ctx.member.id }, data: { key, remark, verifiedAt: clock.now() } })
+    // The same contact id in another room this login is the same person: one member.
+    for (const other of session.tiedMembers(ctx.msg.sender.puppetId)) {
+      const row = other !== member.id ? await db.member.findUnique({ where: { id: other } }) : null
+      if (row && row.key === null) await mergeMember(db, other, member.id)
+    }
+    ctx.key = key
+    ctx.member = member
+    await ctx.reply(`已认证：${displayName(member)}。以后机器人重新登录、群改名，都认得您；私聊可以使用 #我的、汇总和导出（按您的角色）。`)
+  },
+}
+
+const INVITE_PROBLEMS: Record<InviteProblem, string> = {
+  unknown: '这个认领码不对。',
+  expired: '这个认领码已过期（有效 24 小时）。',
+  used: '这个认领码已经用过了（只能用一次）。',
+  revoked: '这个认领码已作废。',
+}
+
+/** `#认领 <code>`: claims an admin invite the operator printed with `npm run admin -- invite`. */
+export const claimCommand: Command = {
+  name: '认领',
+  summary: '（私聊）用运维给的认领码成为管理员',
+  usage: '#认领 <认领码>',
+  needsRoom: false,
+  whileHeld: true,
+  async run(ctx, args) {
+    const code = args.trim().replace(/\s+/g, '').toUpperCase()
+    const { db, clock, keys } = ctx.services
+    if (!code) return ctx.reply('请写上运维给您的认领码：#认领 <认领码>（私聊机器人发送）')
+    const found = await claimableInvite(db, code, clock.now())
+    if (ctx.inRoom) {
+      // A code read out in a group could be claimed by anyone who saw it.
+      if ('grant' in found) await revokeAdminGrant(db, found.grant.id, clock.now())
+      return ctx.reply(`认领码要私聊机器人发送。${'grant' in found ? '这个认领码在群里出现过，已作废，' : ''}请向运维要一个新的（npm run admin -- invite），私聊发给机器人。`)
+    }
+    if ('problem' in found) return ctx.reply(`${INVITE_PROBLEMS[found.problem]}请向运维要一个新的认领码（npm run admin -- invite）。`)
+    let key: PersonKey
+    let remark: string | null = null
+    const existing = tokenInRemark(ctx.msg.sender.remark)
+    if (keys.stableIds) key = `w:${ctx.msg.sender.puppetId}`
+    else if (existing) {
+      key = `t:${existing}`
+      remark = ctx.msg.sender.remark!
+    } else {
+      const token = newToken()
+      remark = (await setTokenRemark(ctx, token, found.grant.label ?? ctx.msg.sender.name)) ?? null
+      if (!remark) return ctx.reply(`认领${REMARK_REFUSED}`)
+      key = `t:${token}`
+    }
+    if (!(await claimInvite(db, found.grant.id, { key, remark, name: ctx.msg.sender.name, at: clock.now() }))) {
+      return ctx.reply(`${INVITE_PROBLEMS.used}请向运维要一个新的认领码。`)
+    }
+    ctx.key = key
+    await ctx.reply(
+      `已认领管理员权限${remark ? `（机器人已把您的备注设为「${remark}」，请不要改动）` : ''}。` +
+        '现在您可以在群里 #绑定、#确认绑定、设置秘书，私聊查看各群汇总、#导出、#积分榜。',
+    )
+  },
+}

@@ -1,0 +1,112 @@
+import { randomBytes, randomInt } from 'node:crypto'
+import type { ChatDirectory } from '../chat/directory.js'
+
+const CODE_TTL_MS = 10 * 60_000
+
+interface PendingCode {
+  puppetId: string
+  name: string
+  expiresAt: number
+}
+
+export interface PendingMove {
+  name: string
+  kind: string
+  expiresAt: number
+}
+
+/**
+ * What holds only for the current login. Puppet ids are caches that change at each re-login,
+ * but within one login they are consistent: a contact has the same id in a group and in a
+ * private chat. So ties made by id (a verification code, a group confirmed for a room) live
+ * here and vanish with the login.
+ */
+export class LoginSession {
+  /** Changes at every login: what was tied under another login id means nothing now. */
+  loginId = randomBytes(4).toString('hex')
+  /** Live lookups of the current login; absent while logged out. */
+  directory: ChatDirectory | undefined
+  private readonly rooms = new Set<string>()
+  private readonly contacts = new Set<string>()
+  private readonly confirmed = new Map<number, string>()
+  private readonly codes = new Map<string, PendingCode>()
+  private readonly moves = new Map<string, PendingMove>()
+  private readonly ties = new Map<string, Set<number>>()
+
+  seeRoom(id: string): void {
+    this.rooms.add(id)
+  }
+  seeContact(id: string): void {
+    this.contacts.add(id)
+  }
+  isLiveRoom(id: string | null): boolean {
+    return id !== null && this.rooms.has(id)
+  }
+  isLiveContact(id: string | null): boolean {
+    return id !== null && this.contacts.has(id)
+  }
+
+  /** This login's group for a bound room, once checked or confirmed. */
+  confirmRoom(roomId: number, puppetId: string): void {
+    for (const [id, p] of this.confirmed) if (p === puppetId && id !== roomId) this.confirmed.delete(id)
+    this.confirmed.set(roomId, puppetId)
+    this.seeRoom(puppetId)
+  }
+  confirmedGroupOf(roomId: number): string | undefined {
+    return this.confirmed.get(roomId)
+  }
+  confirmedRoomOf(puppetId: string): number | undefined {
+    for (const [roomId, p] of this.confirmed) if (p === puppetId) return roomId
+    return undefined
+  }
+
+  /** An unkeyed member tied to a contact id in this login (by name, or created for it). */
+  tie(puppetId: string, memberId: number): void {
+    const set = this.ties.get(puppetId) ?? new Set<number>()
+    set.add(memberId)
+    this.ties.set(puppetId, set)
+  }
+  tiedMembers(puppetId: string): number[] {
+    return [...(this.ties.get(puppetId) ?? [])]
+  }
+
+  /** `#认证` in a private chat: a 6-digit code for this contact, valid 10 minutes in this login. */
+  issueCode(puppetId: string, name: string, now: number): string {
+    for (const [code, pending] of this.codes) if (pending.expiresAt <= now || pending.puppetId === puppetId) this.codes.delete(code)
+    let code: string
+    do code = String(randomInt(100_000, 1_000_000))
+    while (this.codes.has(code))
+    this.codes.set(code, { puppetId, name, expiresAt: now + CODE_TTL_MS })
+    return code
+  }
+
+  /** The code is used up only by the contact it was issued to. */
+  takeCode(code: string, puppetId: string, now: number): PendingCode | undefined {
+    const pending = this.codes.get(code)
+    if (!pending || pending.expiresAt <= now || pending.puppetId !== puppetId) return undefined
+    this.codes.delete(code)
+    return pending
+  }
+
+  /** `#绑定 … 改绑` waits for `#确认绑定` in the same group. */
+  proposeMove(groupPuppetId: string, move: Omit<PendingMove, 'expiresAt'>, now: number): void {
+    this.moves.set(groupPuppetId, { ...move, expiresAt: now + CODE_TTL_MS })
+  }
+  takeMove(groupPuppetId: string, now: number): PendingMove | undefined {
+    const move = this.moves.get(groupPuppetId)
+    this.moves.delete(groupPuppetId)
+    return move && move.expiresAt > now ? move : undefined
+  }
+
+  /** A new login: every id tie is void. */
+  reset(directory?: ChatDirectory): void {
+    this.loginId = randomBytes(4).toString('hex')
+    this.directory = directory
+    this.rooms.clear()
+    this.contacts.clear()
+    this.confirmed.clear()
+    this.codes.clear()
+    this.moves.clear()
+    this.ties.clear()
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash, randomInt } from 'node:crypto'
+import type { Db } from '../db/client.js'
+import type { AdminGrant, Member } from '../generated/prisma/client.js'
+import type { PersonKey } from '../identity/keys.js'
+
+const INVITE_TTL_MS = 24 * 60 * 60_000
+const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex')
+
+/** A keyed member: the same person in every room and across logins. */
+export function memberByKey(db: Db, key: PersonKey): Promise<Member | null> {
+  return db.member.findUnique({ where: { key } })
+}
+
+/** A claimed, unrevoked admin grant for this key. */
+export async function isGrantedAdmin(db: Db, key: PersonKey | undefined): Promise<boolean> {
+  if (key === undefined) return false
+  const grant = await db.adminGrant.findUnique({ where: { key } })
+  return grant !== null && grant.revokedAt === null
+}
+
+/** `npm run admin -- invite`: a single-use code, valid 24 hours; only its hash is stored. */
+export async function createAdminInvite(db: Db, label: string | undefined, now: Date): Promise<{ code: string; grant: AdminGrant }> {
+  const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('')
+  const grant = await db.adminGrant.create({
+    data: { codeHash: hashCode(code), label: label ?? null, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+  })
+  return { code, grant }
+}
+
+export type InviteProblem = 'unknown' | 'expired' | 'used' | 'revoked'
+
+/** The invite a code names, if it can still be claimed. */
+export async function claimableInvite(db: Db, code: string, now: Date): Promise<{ grant: AdminGrant } | { problem: InviteProblem }> {
+  const grant = await db.adminGrant.findUnique({ where: { codeHash: hashCode(code) } })
+  if (!grant) return { problem: 'unknown' }
+  if (grant.revokedAt) return { problem: 'revoked' }
+  if (grant.claimedAt) return { problem: 'used' }
+  if (grant.expiresAt <= now) return { problem: 'expired' }
+  return { grant }
+}
+
+/** Claims once: of two claims racing, one wins. */
+export async function claimInvite(
+  db: Db,
+  grantId: number,
+  claim: { key: PersonKey; remark: string | null; name: string; at: Date },
+): Promise<boolean> {
+  const taken = await db.adminGrant.findUnique({ where: { key: claim.key } })
+  if (taken && taken.id !== grantId && taken.revokedAt === null) return false
+  if (taken && taken.id !== grantId) await db.adminGrant.update({ where: { id: taken.id }, data: { key: null } })
+  const { count } = await db.adminGrant.updateMany({
+    where: { id: grantId, claimedAt: null, revokedAt: null },
+    data: { claimedAt: claim.at, claimedByName: claim.name, key: claim.key, remark: claim.remark },
+  })
+  return count === 1
+}
+
+export function listAdminGrants(db: Db): Promise<AdminGrant[]> {
+  return db.adminGrant.findMany({ orderBy: { id: 'asc' } })
+}
+
+export async function revokeAdminGrant(db: Db, id: number, at: Date): Promise<AdminGrant | undefined> {
+  const { count } = await db.adminGrant.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })
+  return count === 1 ? ((await db.adminGrant.findUnique({ where: { id } })) ?? undefined) : undefined
+}
+
+/** Admins who claimed an invite, for private notices and pushes. */
+export function activeGrants(db: Db): Promise<AdminGrant[]> {
+  return db.adminGrant.findMany({ where: { revokedAt: null, claimedAt: { not: null } }, orderBy: { id: 'asc' } })
+}
+
+const MEMBER_ID_COLUMNS = [
+  ['activity', 'reporterId'],
+  ['activityParticipant', 'memberId'],
+  ['opinionReport', 'reporterId'],
+  ['opinionAuthor', 'memberId'],
+  ['proposal', 'reporterId'],
+  ['proposalAuthor', 'memberId'],
+  ['draft', 'memberId'],
+  ['plannedActivity', 'createdById'],
+] as const
+
+/**
+ * `from` was proven to be the same person as `into` (one contact id within one login): its
+ * records, memberships and roles move over and `from` goes. Where both were in a room, the
+ * higher role stays.
+ */
+export async function mergeMember(db: Db, fromId: number, intoId: number): Promise<void> {
+  if (fromId === intoId) return
+  const rank = { member: 0, lead: 1, secretary: 2 } as Record<string, number>
+  await db.$transaction(async (tx) => {
+    const from = await tx.member.findUnique({ where: { id: fromId }, include: { memberships: true } })
+    if (!from) return
+    const intoMemberships = await tx.roomMembership.findMany({ where: { memberId: intoId } })
+    for (const m of from.memberships) {
+      const twin = intoMemberships.find((t) => t.roomId === m.roomId)
+      if (!twin) {
+        await tx.roomMembership.update({ where: { id: m.id }, data: { memberId: intoId } })
+      } else if ((rank[m.role] ?? 0) > (rank[twin.role] ?? 0)) {
+        await tx.roomMembership.update({ where: { id: twin.id }, data: { role: m.role } })
+      }
+    }
+    for (const [model, column] of MEMBER_ID_COLUMNS) {
+      await (tx[model] as unknown as { updateMany(a: object): Promise<unknown> }).updateMany({ where: { [column]: fromId }, data: { [column]: intoId } })
+    }
+    await tx.messageLog.updateMany({ where: { memberId: fromId }, data: { memberId: intoId } })
+    const into = await tx.member.findUniqueOrThrow({ where: { id: intoId } })
+    await tx.member.update({
+      where: { id: intoId },
+      data: { realName: into.realName ?? from.realName, sector: into.sector ?? from.sector },
+    })
+    await tx.member.delete({ where: { id: fromId } })
+  })
+}
