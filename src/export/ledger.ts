@@ -4,7 +4,7 @@ import type { DigestPeriod } from '../parsing/mod.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
 import { computeFigures } from '../services/stats.js'
 import type { ScoringRules } from '../scoring/rules.js'
-import { byRank, scoreMemberYear } from '../scoring/score.js'
+import { byRank, scoreMemberYear, rollOfRooms } from '../scoring/score.js'
 import { addTable, excelDate } from './sheet.js'
 
 export const SHEETS = ['活动台账', '社情民意台账', '提案台账', '委员履职', '汇总'] as const
@@ -90,7 +90,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   )
 
   // Scores are yearly: a month's or quarter's book shows the year it falls in.
-  const members = await db.member.findMany({ where: { memberships: { some: { roomId: { in: roomIds } } } }, orderBy: { id: 'asc' }, include: { memberships: true } })
+  const members = await rollOfRooms(db, roomIds)
   const scored = await Promise.all(members.map(async (m) => ({ member: m, score: await scoreMemberYear(db, rules, m, period.year) })))
   scored.sort((a, b) => byRank(a.score, b.score))
   addTable(

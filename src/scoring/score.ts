@@ -135,9 +135,29 @@ function applyCaps(raw: Omit<ScoreEntry, 'points'>[], rules: ScoringRules): Scor
     })
 }
 
-/** Everyone who is a member of the given rooms, scored and ranked (highest first). */
+/**
+ * The 委员 on the roll of these rooms: registered (#登记), or named in a record as taking part or
+ * as an author. Staff who only keep the books (an admin, a secretary who is no member) and people
+ * who merely wrote in the group are not ranked: a "待改进" beside their name would be wrong.
+ */
+export async function rollOfRooms(db: Db, roomIds: number[]) {
+  const inRooms = { roomId: { in: roomIds }, withdrawn: false }
+  const [participants, opinionAuthors, proposalAuthors] = await Promise.all([
+    db.activityParticipant.findMany({ where: { memberId: { not: null }, activity: inRooms }, select: { memberId: true }, distinct: ['memberId'] }),
+    db.opinionAuthor.findMany({ where: { memberId: { not: null }, report: inRooms }, select: { memberId: true }, distinct: ['memberId'] }),
+    db.proposalAuthor.findMany({ where: { memberId: { not: null }, proposal: inRooms }, select: { memberId: true }, distinct: ['memberId'] }),
+  ])
+  const named = [...participants, ...opinionAuthors, ...proposalAuthors].map((r) => r.memberId!)
+  return db.member.findMany({
+    where: { memberships: { some: { roomId: { in: roomIds } } }, OR: [{ realName: { not: null } }, { id: { in: named } }] },
+    orderBy: { id: 'asc' },
+    include: { memberships: true },
+  })
+}
+
+/** Every 委员 on the roll of the given rooms, scored and ranked (highest first). */
 export async function rankMembers(db: Db, rules: ScoringRules, roomIds: number[], year: number): Promise<MemberYear[]> {
-  const members = await db.member.findMany({ where: { memberships: { some: { roomId: { in: roomIds } } } }, orderBy: { id: 'asc' } })
+  const members = await rollOfRooms(db, roomIds)
   const scored = await Promise.all(members.map((m) => scoreMemberYear(db, rules, m, year)))
   return scored.sort(byRank)
 }

@@ -37,7 +37,7 @@ const tmpDir = () => {
 //   wang  芳芳 / 王芳 / 医药卫生界 / A (secretary)
 //   li    李明 / –    / 教育界     / A, B
 //   zhang 张三 / 张伟 / 经济界     / B, C
-//   sun   孙七 / –    / –          / A          (did nothing)
+//   sun   孙七 / –    / –          / A          (did nothing, never registered: not on the roll)
 //   zhao  赵丽 / 赵丽 / –          / C only     (never in this ledger)
 //
 // Activities (code, room, date, participants, reach, people):
@@ -384,7 +384,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const { db, s, wb } = await written()
     const ws = sheet(wb, '委员履职')
     const headers = ['姓名', '微信名', '界别', '会客厅/工作室', '2022年活动', '社情民意', '提案', '履职积分', '等次', '三个一']
-    expectTableShape(ws, headers, WIDTHS.委员履职, 4, true)
+    expectTableShape(ws, headers, WIDTHS.委员履职, 3, true)
     // Scores (DEFAULT_RULES, whole year 2022, every room — scores are a member's, not a room's):
     //  王芳: activities A1 A2 A6 A8 = 4×3 = 12 → capped 10; opinions M1, M2 lead 10+10 = 20 (M4 withdrawn);
     //        adoptions M1 city 5, M2 city 5 + province 10 = 20; instruction M2 10; proposals T1 registered 12
@@ -394,17 +394,17 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     //  张伟: activity A5 = 3 (A4 withdrawn); opinions M3 co 5 + M5 lead 10 = 15; adoption M3 county 5;
     //        instruction M3 10; T5 registered 12 + important 3 (October, still 2022) = 15 → 48 待改进;
     //        proposals T2, T5 = 2 (T4 withdrawn); 1 activity → 未达标.
-    //  孙七: nothing → 0 待改进 未达标. 赵丽 is only in room C: not listed.
+    //  孙七: never registered, never named in a record: not a 委员 on the roll, not listed (a "待改进"
+    //  beside a passer-by would be wrong). 赵丽 is only in room C: not listed.
     expect(bodyValues(ws, 10)).toEqual([
       ['王芳', '芳芳', '医药卫生界', '健康家园会客厅', 4, 2, 2, 89, '优秀', '达标'],
       ['李明', '李明', '教育界', '健康家园会客厅、东海论健工作室', 2, 2, 1, 61, '称职', '未达标'],
       ['张伟', '张三', '经济界', '东海论健工作室', 1, 2, 2, 48, '待改进', '未达标'],
-      ['孙七', '孙七', null, '健康家园会客厅', 0, 0, 0, 0, '待改进', '未达标'],
-      ['合计', '4 人', null, null, null, null, null, null, null, null],
+      ['合计', '3 人', null, null, null, null, null, null, null, null],
     ])
-    expect(expectCountColumns(ws, [5, 6, 7, 8], 5)).toBe(16)
+    expect(expectCountColumns(ws, [5, 6, 7, 8], 4)).toBe(12)
     // And the same numbers straight from the scoring module.
-    for (const [row, m] of [[2, s.wang], [3, s.li], [4, s.zhang], [5, s.sun]] as const) {
+    for (const [row, m] of [[2, s.wang], [3, s.li], [4, s.zhang]] as const) {
       const score = await scoreMemberYear(db, DEFAULT_RULES, m, Q3.year)
       expect(rowValues(ws, row, 10).slice(4, 9)).toEqual([score.counts.activities, score.counts.opinions, score.counts.proposals, score.total, score.band])
     }
@@ -462,9 +462,9 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(ws.autoFilter).toBe('A1:N1')
     expect(bodyValues(ws, 10)).toEqual([['合计', '0 场', null, null, null, null, null, '0 人', 0, 0]])
     expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(new Array(14).fill(0))
-    // Scores are for 2021: room A's three members, all 0 (ties by name, as #积分榜 lists them).
+    // Scores are for 2021: room A's two 委员 on the roll, both 0 (ties by name, as #积分榜 lists them).
     expect(bodyValues(sheet(wb, '委员履职'), 9).map((r) => [r[0], r[4], r[7], r[8]])).toEqual([
-      ['李明', 0, 0, '待改进'], ['孙七', 0, 0, '待改进'], ['王芳', 0, 0, '待改进'], ['合计', null, null, null],
+      ['李明', 0, 0, '待改进'], ['王芳', 0, 0, '待改进'], ['合计', null, null, null],
     ])
     await db.$disconnect()
   })
@@ -507,8 +507,10 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('委员履职 lists tied members in the same order as #积分榜 (rankMembers)', async () => {
     const { db } = await freshDb()
     const s = await seed(db)
-    // Another member of room A with no records, created after 孙七: 0 points like him.
-    await db.member.create({ data: { name: '阿明', memberships: { create: { roomId: s.A.id } } } })
+    // Not on the roll until registered: then 孙七, and 阿明 after him, both with 0 points.
+    expect((await rankMembers(db, DEFAULT_RULES, [s.A.id], 2022)).map((r) => r.name)).toEqual(['王芳', '李明'])
+    await db.member.update({ where: { id: s.sun.id }, data: { realName: '孙七' } })
+    await db.member.create({ data: { name: '阿明', realName: '阿明', memberships: { create: { roomId: s.A.id } } } })
     const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, tmpDir())
     const ws = sheet(await readBook(path), '委员履职')
     const ranked = await rankMembers(db, DEFAULT_RULES, [s.A.id], 2022)
@@ -592,16 +594,14 @@ describe('#导出', () => {
     expect(summaryOf(figures)).toEqual([2, 20, 0, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // nobody named as taking part
     expect(bodyValues(sheet(wb, '汇总'), 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(figures)[i]]))
     // 委员履职, 2022: 李明 led M1 (dated 2022-10-08, the message day) → 10; T1 handed in but not
-    // registered → 0 points, 1 proposal. 王芳 and 管理员 (a room member since the binding) have 0;
-    // their order is the tie order (tested above), so not asserted here.
+    // registered → 0 points, 1 proposal. 王芳 (registered) has 0. 管理员 only keeps the books
+    // (never registered, never named in a record): staff, not ranked.
     const people = bodyValues(sheet(wb, '委员履职'), 10)
-    expect(people[0]).toEqual(['李明', '李明', '教育', ROOM, 0, 1, 1, 10, '待改进', '未达标'])
-    expect(people.slice(1, 3).sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+    expect(people).toEqual([
+      ['李明', '李明', '教育', ROOM, 0, 1, 1, 10, '待改进', '未达标'],
       ['王芳', '王芳', '医药卫生', ROOM, 0, 0, 0, 0, '待改进', '未达标'],
-      ['管理员', '管理员', null, ROOM, 0, 0, 0, 0, '待改进', '未达标'],
-    ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))))
-    expect(people[3]).toEqual(['合计', '3 人', null, null, null, null, null, null, null, null])
-    expect(people).toHaveLength(4)
+      ['合计', '2 人', null, null, null, null, null, null, null, null],
+    ])
   })
 
   it('sends the admin the same file in the group', async () => {
@@ -671,7 +671,7 @@ describe('src/cli/export.ts', () => {
     expect(bodyValues(sheet(wb, '活动台账'), 1).map(([c]) => c)).toEqual(['A2', 'A6', '合计'])
     // Room A's members only, and only room A in their rooms column.
     expect(bodyValues(sheet(wb, '委员履职'), 4).map((r) => [r[0], r[3]])).toEqual([
-      ['王芳', '健康家园会客厅'], ['李明', '健康家园会客厅'], ['孙七', '健康家园会客厅'], ['合计', null],
+      ['王芳', '健康家园会客厅'], ['李明', '健康家园会客厅'], ['合计', null],
     ])
   }, 60_000)
 
