@@ -13,6 +13,8 @@ export interface SentMessage {
   to: string
   text?: string
   file?: string
+  /** The group's key where a test gave it one apart from its topic (two groups with one topic). */
+  toKey?: string
 }
 
 export interface ChatLine {
@@ -269,7 +271,9 @@ export class MockChat {
       : this.mocker.contactPayload(payload.listenerId!).name
     const time = (this.clock?.now() ?? new Date()).toISOString()
     const fileBox = this.mocker.cacheFileBoxPayload.get(messageId)
-    const message: SentMessage = fileBox ? { time, to, file: fileBox.name } : { time, to, text: payload.text ?? '' }
+    const key = payload.roomId ? [...this.rooms].find(([, room]) => room.id === payload.roomId)?.[0] : undefined
+    const toKey = key !== undefined && key !== to ? { toKey: key } : {}
+    const message: SentMessage = fileBox ? { time, to, ...toKey, file: fileBox.name } : { time, to, ...toKey, text: payload.text ?? '' }
     this.sent.push(message)
     this.onSent?.(message)
   }

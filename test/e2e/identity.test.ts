@@ -1,0 +1,222 @@
+/**
+ * Who is who, tried as an attacker would: every right rests on a key the operator or the bot
+ * controls (a remark, a claimed code, a stable id), never on a nickname, a group alias or a
+ * topic, and a re-login (every wechat4u id new) hands nothing to the first comer.
+ * Each `it` under "reproduced" is one of the reproductions of the identity issue.
+ */
+import { describe, expect, it } from 'vitest'
+import type { MockChat, SentMessage } from '../../src/sim/mock-chat.js'
+import { createAdminInvite } from '../../src/services/identity.js'
+import { GROUP, boundChat, startChat, verify } from '../helpers.js'
+
+const at = (local: string) => new Date(`${local}+08:00`)
+const OFFICE = '市政协办公室'
+/** The real admin: WeChat name 老周, remark 市政协办公室 set by the operator and listed in BOT_ADMINS. */
+const ADMIN = { from: '老周', remark: OFFICE } as const
+const ROOM = '健康家园会客厅'
+
+let minute = 0
+/** One line a minute after the previous one (equal texts are never taken for re-deliveries). */
+async function say(chat: MockChat, line: Parameters<MockChat['say']>[0]): Promise<SentMessage[]> {
+  return chat.say({ time: new Date(at('2022-09-21T10:00:00').getTime() + ++minute * 60_000), ...line })
+}
+const texts = (sent: SentMessage[]) => sent.map((m) => m.text ?? `<file ${m.file}>`).join('\n')
+
+async function runSchedule(chat: MockChat, from: string, to: string): Promise<SentMessage[]> {
+  const before = chat.sent.length
+  await chat.app.scheduler.runDue(at(from), at(to), { before: (time) => chat.clock!.set(time), after: () => chat.app.idle() })
+  return chat.sent.slice(before)
+}
+
+/** The office's bot: the admin is known by remark only; a room with a secretary, a member and a report M1. */
+async function office(): Promise<MockChat> {
+  const chat = await startChat({ env: { BOT_ADMINS: OFFICE } })
+  expect(texts(await say(chat, { room: GROUP, ...ADMIN, text: `#绑定 ${ROOM} 会客厅` }))).toContain('已绑定')
+  await say(chat, { room: GROUP, from: '王芳', alias: '王芳-秘书处', text: '#登记 王芳 医药卫生' })
+  await say(chat, { room: GROUP, from: '李明', text: '#登记 李明 教育' })
+  await say(chat, { room: GROUP, ...ADMIN, text: '#秘书 @王芳' })
+  expect(texts(await say(chat, { room: GROUP, from: '李明', text: '#民意 关于增设公交站点的建议\n内容：居民反映早高峰等车时间长' }))).toContain('已记录社情民意 M1')
+  return chat
+}
+
+describe('reproduced: nothing is granted by a chosen name', () => {
+  it('1. a stranger whose nickname is an admin’s remark can neither re-bind, export nor read every room', async () => {
+    const chat = await office()
+    const from = { from: OFFICE } // the nickname, in a group of their own
+    expect(texts(await say(chat, { room: '自己的群', ...from, text: `#绑定 ${ROOM} 会客厅 改绑` }))).toContain('只有管理员可以绑定群')
+    const exported = await say(chat, { room: '自己的群', ...from, text: '#导出 2022' })
+    expect(exported.some((m) => m.file)).toBe(false)
+    const privately = await say(chat, { ...from, text: '#年报 2022' })
+    expect(texts(privately)).toContain('私聊查看各群年报需要先认证')
+    expect(texts(privately)).not.toContain('汇总')
+    expect((await say(chat, { ...from, text: '#导出 2022' })).some((m) => m.file)).toBe(false)
+    const room = await chat.app.services.db.room.findFirstOrThrow()
+    expect(room.topic).toBe(GROUP)
+    // The real admin, known by the remark the operator set, keeps every right.
+    expect(texts(await say(chat, { ...ADMIN, text: '#年报 2022' }))).toContain('各会客厅、工作室汇总（1 个）')
+    expect((await say(chat, { ...ADMIN, text: '#导出 2022' })).some((m) => m.file)).toBe(true)
+  })
+
+  it('2. after a re-login, a namesake in the group does not take over the secretary: refused, with #认证 named', async () => {
+    const chat = await office()
+    // Someone else in the group, under the secretary's nickname and group alias.
+    await chat.join(GROUP, '王芳', { fromKey: 'impostor', alias: '王芳-秘书处' })
+    await chat.relogin()
+    const impostor = { room: GROUP, from: '王芳', fromKey: 'impostor', alias: '王芳-秘书处' } as const
+    const exported = await say(chat, { ...impostor, text: '#导出 2022' })
+    expect(exported.some((m) => m.file)).toBe(false)
+    expect(texts(exported)).toContain('只有本群秘书或管理员可以导出台账')
+    expect(texts(exported)).toContain('请私聊机器人发送 #认证')
+    expect(texts(await say(chat, { ...impostor, text: '#办结 M1' }))).toContain('只有本群秘书或管理员可以登记办结')
+    // The real secretary cannot be told apart either: refused the same way, never the first comer's.
+    expect(texts(await say(chat, { room: GROUP, from: '王芳', alias: '王芳-秘书处', text: '#办结 M1 9月22日' }))).toContain('#认证')
+    const db = chat.app.services.db
+    expect(await db.opinionEvent.count()).toBe(0)
+    // The secretary's record keeps its role; nobody new took it.
+    const secretaries = await db.roomMembership.findMany({ where: { role: 'secretary' }, include: { member: true } })
+    expect(secretaries.map((s) => s.member.realName)).toEqual(['王芳'])
+  })
+
+  it('2. with #认证 done before, the secretary is recognised after a re-login by her remark token; the audit trail names the key', async () => {
+    const chat = await office()
+    expect(await verify(chat, '王芳')).toContain('已认证：王芳')
+    const remark = chat.remarkOf('王芳')!
+    expect(remark).toMatch(/^王芳#[2-9A-Z]{6}$/)
+    await chat.join(GROUP, '王芳', { fromKey: 'impostor', alias: '王芳-秘书处' })
+    await chat.relogin()
+    const impostor = { room: GROUP, from: '王芳', fromKey: 'impostor', alias: '王芳-秘书处' } as const
+    expect((await say(chat, { ...impostor, text: '#导出 2022' })).some((m) => m.file)).toBe(false)
+    expect(texts(await say(chat, { ...impostor, text: '#办结 M1' }))).toContain('只有本群秘书或管理员')
+    expect(texts(await say(chat, { room: GROUP, from: '王芳', text: '#办结 M1 9月22日' }))).toContain('M1')
+    expect((await say(chat, { room: GROUP, from: '王芳', text: '#导出 2022' })).some((m) => m.file)).toBe(true)
+    const db = chat.app.services.db
+    const secretary = await db.member.findFirstOrThrow({ where: { realName: '王芳' } })
+    expect(secretary.key).toBe(`t:${remark.split('#')[1]}`)
+    const [event] = await db.opinionEvent.findMany()
+    expect(event).toMatchObject({ kind: 'resolved', actorName: '王芳', actorKey: secretary.key })
+    // The impostor's messages are kept under a member of their own, never the secretary's.
+    const impostorMember = await db.member.findFirstOrThrow({ where: { name: '王芳', realName: null } })
+    expect(impostorMember.id).not.toBe(secretary.id)
+  })
+
+  it('2. after a re-login, a role holder alone with her name keeps her role (no namesake in the group)', async () => {
+    const chat = await office()
+    await chat.relogin()
+    expect(texts(await say(chat, { room: GROUP, from: '王芳', alias: '王芳-秘书处', text: '#办结 M1 9月22日' }))).not.toContain('只有')
+    const [event] = await chat.app.services.db.opinionEvent.findMany()
+    expect(event!.actorKey).toMatch(/^login:[0-9a-f]{8}:/)
+  })
+
+  it('3. after a re-login, a copycat group with the same topic gets no record text and no push; the room waits for #确认绑定', async () => {
+    const chat = await office()
+    await chat.join(GROUP, '路人', { roomKey: 'copycat' })
+    await chat.relogin()
+    const peek = await say(chat, { room: GROUP, roomKey: 'copycat', from: '路人', text: '#查 M1' })
+    expect(texts(peek)).toContain('#确认绑定')
+    expect(texts(peek)).not.toContain('公交')
+    // The admin is told privately, by remark.
+    const notice = chat.sent.filter((m) => m.to === '老周' && m.text?.includes('绑定暂停了'))
+    expect(notice).toHaveLength(1)
+    expect(notice[0]!.text).toContain(`有 2 个群都叫「${GROUP}」`)
+    // The monthly digest is queued but goes to neither group while the room is held.
+    expect((await runSchedule(chat, '2022-09-30T23:00:00', '2022-10-01T10:00:00')).filter((m) => m.to === GROUP)).toEqual([])
+    // Records are not taken in either group meanwhile.
+    expect(texts(await say(chat, { room: GROUP, from: '李明', text: '#活动 9月30日 读书会，参与人次10' }))).toContain('#确认绑定')
+    expect(await chat.app.services.db.activity.count()).toBe(0)
+    // A stranger cannot confirm; the admin does, in the real group: the held push goes there.
+    expect(texts(await say(chat, { room: GROUP, roomKey: 'copycat', from: '路人', text: '#确认绑定' }))).toContain('只有管理员可以确认绑定')
+    const confirmed = await say(chat, { room: GROUP, ...ADMIN, text: '#确认绑定' })
+    expect(texts(confirmed)).toContain(`已确认：本群 =「${ROOM}」`)
+    await chat.app.idle()
+    const digests = chat.sent.filter((m) => m.text?.startsWith(`【${ROOM} · 2022年9月月报】`))
+    expect(digests.map((m) => m.toKey ?? m.to)).toEqual([GROUP])
+    expect(texts(await say(chat, { room: GROUP, roomKey: 'copycat', from: '路人', text: '#查 M1 ' }))).not.toContain('公交')
+  })
+
+  it('4. private pushes find the admin by remark, never whoever took the remark as a nickname', async () => {
+    const chat = await office()
+    await say(chat, { from: OFFICE, text: '#帮助' }) // the namesake is a contact of the bot too
+    await chat.relogin()
+    const pushed = await runSchedule(chat, '2022-09-30T23:00:00', '2022-10-01T10:00:00')
+    const crossRoom = pushed.filter((m) => m.text?.startsWith('【2022年9月 各会客厅、工作室汇总'))
+    expect(crossRoom.map((m) => m.to)).toEqual(['老周'])
+  })
+
+  it('5. two people named 王芳 in two rooms stay two members: one’s #我的 never lists the other’s reports', async () => {
+    const chat = await office()
+    await say(chat, { room: '东海群', ...ADMIN, text: '#绑定 东海论健工作室 工作室' })
+    await say(chat, { room: GROUP, from: '王芳', text: '#民意 关于规范校外培训的建议' })
+    const other = await say(chat, { room: '东海群', from: '王芳', fromKey: '东海王芳', text: '#我的 2022' })
+    const profile = other.find((m) => m.to === '王芳' && m.text?.startsWith('【'))!
+    expect(profile.text).toContain('社情民意 0 篇')
+    expect(profile.text).not.toContain('校外培训')
+    expect(await chat.app.services.db.member.count({ where: { name: '王芳' } })).toBe(2)
+  })
+
+  it('6. #查 of another room’s code answers like a code that does not exist', async () => {
+    const chat = await office()
+    await say(chat, { room: '东海群', ...ADMIN, text: '#绑定 东海论健工作室 工作室' })
+    const other = texts(await say(chat, { room: '东海群', from: '张伟', text: '#查 M1' }))
+    const missing = texts(await say(chat, { room: '东海群', from: '张伟', text: '#查 M99' }))
+    expect(other).toBe(missing.replace('M99', 'M1'))
+    expect(other).not.toContain('不是本群')
+  })
+})
+
+describe('#认证', () => {
+  it('takes a code only from the contact it was issued to, within 10 minutes, posted in a bound group', async () => {
+    const chat = await office()
+    const issued = texts(await say(chat, { from: '李明', text: '#认证' }))
+    const code = /#认证 (\d{6})/.exec(issued)![1]!
+    expect(texts(await say(chat, { from: '李明', text: `#认证 ${code}` }))).toContain('认证码要发到您所在的委员会客厅群里')
+    // Someone who read it in the group cannot use it.
+    expect(texts(await say(chat, { room: GROUP, from: '王芳', text: `#认证 ${code}` }))).toContain('认证码不对、已过期')
+    expect(texts(await say(chat, { room: GROUP, from: '李明', text: `#认证 ${code}` }))).toContain('已认证：李明')
+    expect(chat.remarkOf('李明')).toMatch(/^李明#/)
+    // Verified: the private chat knows him now, also after a re-login.
+    await chat.relogin()
+    expect(texts(await say(chat, { from: '李明', text: '#我的 2022' }))).toContain('【李明 2022年履职情况】')
+    expect(texts(await say(chat, { from: '李明', text: '#认证' }))).toContain('您已认证为「李明」')
+  })
+
+  it('refuses a code after 10 minutes, or after a re-login (ids of another login prove nothing)', async () => {
+    const chat = await office()
+    const code = /#认证 (\d{6})/.exec(texts(await say(chat, { from: '李明', text: '#认证' })))![1]!
+    minute += 11
+    expect(texts(await say(chat, { room: GROUP, from: '李明', text: `#认证 ${code}` }))).toContain('已过期')
+    const second = /#认证 (\d{6})/.exec(texts(await say(chat, { from: '李明', text: '#认证' })))![1]!
+    await chat.relogin()
+    expect(texts(await say(chat, { room: GROUP, from: '李明', text: `#认证 ${second}` }))).toContain('已过期')
+    expect(await chat.app.services.db.member.count({ where: { name: '李明', key: { not: null } } })).toBe(0)
+  })
+
+  it('makes one member of the same contact in two rooms of one login', async () => {
+    const chat = await office()
+    await say(chat, { room: '东海群', ...ADMIN, text: '#绑定 东海论健工作室 工作室' })
+    await say(chat, { room: '东海群', from: '李明', text: '#活动 9月20日 东海读书会，参与人次8\n参与委员：李明' })
+    expect(await chat.app.services.db.member.count({ where: { name: '李明' } })).toBe(2)
+    await verify(chat, '李明')
+    const members = await chat.app.services.db.member.findMany({ where: { name: '李明' }, include: { memberships: true } })
+    expect(members).toHaveLength(1)
+    expect(members[0]!.memberships).toHaveLength(2)
+    expect(await chat.app.services.db.activityParticipant.findFirstOrThrow()).toMatchObject({ memberId: members[0]!.id })
+  })
+})
+
+describe('#认领 (admin invites)', () => {
+  it('makes the claimant an admin by a remark token, once; a code shown in a group is void', async () => {
+    const chat = await office()
+    const db = chat.app.services.db
+    const { code } = await createAdminInvite(db, '王主任', new Date())
+    expect(texts(await say(chat, { room: GROUP, from: '王主任', text: '#绑定 东海论健工作室' }))).toContain('只有管理员')
+    expect(texts(await say(chat, { from: '王主任', text: `#认领 ${code}` }))).toContain('已认领管理员权限')
+    expect(chat.remarkOf('王主任')).toMatch(/^王主任#/)
+    expect(texts(await say(chat, { from: '冒名者', text: `#认领 ${code}` }))).toContain('已经用过了')
+    await chat.relogin()
+    expect(texts(await say(chat, { room: '东海群', from: '王主任', text: '#绑定 东海论健工作室 工作室' }))).toContain('已绑定')
+    expect(texts(await say(chat, { from: '王主任', text: '#年报 2022' }))).toContain('（2 个）')
+    const leaked = await createAdminInvite(db, undefined, new Date())
+    expect(texts(await say(chat, { room: GROUP, from: '李明', text: `#认领 ${leaked.code}` }))).toContain('已作废')
+    expect(texts(await say(chat, { from: '李明', text: `#认领 ${leaked.code}` }))).toContain('已作废')
+  })
+})
