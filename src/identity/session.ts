@@ -32,6 +32,8 @@ export class LoginSession {
   private readonly codes = new Map<string, PendingCode>()
   private readonly moves = new Map<string, PendingMove>()
   private readonly ties = new Map<string, Set<number>>()
+  /** By member id: an unkeyed member belongs to one room, so this is per room. */
+  private readonly namesakes = new Map<number, string[]>()
 
   seeRoom(id: string): void {
     this.rooms.add(id)
@@ -60,11 +62,18 @@ export class LoginSession {
     return undefined
   }
 
-  /** An unkeyed member tied to a contact id in this login (by name, or created for it). */
-  tie(puppetId: string, memberId: number): void {
+  /**
+   * An unkeyed member tied to a contact id in this login (by name, or created for it), and the
+   * members it could not be told apart from, if that is why it got a record of its own.
+   */
+  tie(puppetId: string, memberId: number, ambiguousWith: string[] = []): void {
     const set = this.ties.get(puppetId) ?? new Set<number>()
     set.add(memberId)
     this.ties.set(puppetId, set)
+    if (ambiguousWith.length > 0) this.namesakes.set(memberId, ambiguousWith)
+  }
+  ambiguityOf(memberId: number): string[] {
+    return this.namesakes.get(memberId) ?? []
   }
   tiedMembers(puppetId: string): number[] {
     return [...(this.ties.get(puppetId) ?? [])]
@@ -108,5 +117,6 @@ export class LoginSession {
     this.codes.clear()
     this.moves.clear()
     this.ties.clear()
+    this.namesakes.clear()
   }
 }

@@ -57,7 +57,7 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
   }
   if (sameContact) {
     const fresh = await keepFresh(db, roomId, sameContact.member, person)
-    return { ...fresh, tiedBy: 'session', ambiguousWith: [] }
+    return { ...fresh, tiedBy: 'session', ambiguousWith: session.ambiguityOf(fresh.member.id) }
   }
   // Unkeyed members not tied to another contact this login, going by one of the sender's names.
   const byName = unkeyed.filter(
@@ -69,9 +69,10 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
     return { ...fresh, tiedBy: 'name', ambiguousWith: [] }
   }
   const member = await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId } })
-  session.tie(person.puppetId, member.id)
+  const ambiguousWith = byName.map((r) => displayName(r.member))
+  session.tie(person.puppetId, member.id, ambiguousWith)
   const membership = await db.roomMembership.create({ data: { roomId, memberId: member.id, alias: person.roomAlias ?? null } })
-  return { member, membership, tiedBy: 'new', ambiguousWith: byName.map((r) => displayName(r.member)) }
+  return { member, membership, tiedBy: 'new', ambiguousWith }
 }
 
 function namesOf(row: GoingBy): string[] {

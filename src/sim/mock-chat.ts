@@ -190,13 +190,27 @@ export class MockChat {
 
   /**
    * A re-login as wechat4u does it: every contact and group gets a new id (names, remarks,
-   * topics and group aliases stay), and the bot logs out and in again.
+   * topics and group aliases stay), and the bot logs out and in again. With `keepIds`, as a
+   * puppet-service (wxid) login does it: the same ids.
    */
-  async relogin(): Promise<void> {
+  async relogin(options: { keepIds?: boolean } = {}): Promise<void> {
     await this.app.idle()
     const loggedOut = new Promise<void>((resolve) => this.bot.once('logout', () => resolve()))
     await this.mocker.puppet.logout('relogin')
     await loggedOut
+    if (options.keepIds) return this.login()
+    await this.renewIds()
+    await this.login()
+  }
+
+  private async login(): Promise<void> {
+    const loggedIn = new Promise<void>((resolve) => this.bot.once('login', () => resolve()))
+    this.mocker.login(this.botUser)
+    await loggedIn
+    await this.app.idle()
+  }
+
+  private async renewIds(): Promise<void> {
     const newIds = new Map<string, string>()
     for (const [key, old] of this.contacts) {
       const { id: _old, ...payload } = this.mocker.contactPayload(old.id)
@@ -216,10 +230,6 @@ export class MockChat {
     for (const [roomKey, byContact] of this.aliases) {
       for (const [contactKey, alias] of byContact) await this.puppet.setRoomAlias(this.rooms.get(roomKey)!.id, this.contacts.get(contactKey)!.id, alias)
     }
-    const loggedIn = new Promise<void>((resolve) => this.bot.once('login', () => resolve()))
-    this.mocker.login(this.botUser)
-    await loggedIn
-    await this.app.idle()
   }
 
   private async setAlias(roomKey: string, contactKey: string, alias: string): Promise<void> {

@@ -220,3 +220,21 @@ describe('#认领 (admin invites)', () => {
     expect(texts(await say(chat, { from: '李明', text: `#认领 ${leaked.code}` }))).toContain('已作废')
   })
 })
+
+describe('stable puppet ids (puppet-service)', () => {
+  it('keeps every role and binding across a re-login without #认证, and finds private chats by id', async () => {
+    const chat = await startChat({ env: { BOT_ADMINS: OFFICE, PUPPET_STABLE_IDS: 'true' } })
+    expect(texts(await say(chat, { room: GROUP, ...ADMIN, text: `#绑定 ${ROOM} 会客厅` }))).toContain('已绑定')
+    await say(chat, { room: GROUP, from: '王芳', text: '#登记 王芳 医药卫生' })
+    expect(texts(await say(chat, { room: GROUP, ...ADMIN, text: '#秘书 @王芳' }))).not.toContain('#认证')
+    await chat.join(GROUP, '王芳', { fromKey: 'impostor' })
+    await chat.relogin({ keepIds: true })
+    expect((await say(chat, { room: GROUP, from: '王芳', fromKey: 'impostor', text: '#导出 2022' })).some((m) => m.file)).toBe(false)
+    expect((await say(chat, { room: GROUP, from: '王芳', text: '#导出 2022' })).some((m) => m.file)).toBe(true)
+    expect(texts(await say(chat, { from: '王芳', text: '#年报 2022' }))).toContain('各会客厅、工作室汇总（1 个）')
+    const secretary = await chat.app.services.db.member.findFirstOrThrow({ where: { realName: '王芳' } })
+    expect(secretary.key).toBe(`w:${secretary.puppetContactId}`)
+    const pushed = await runSchedule(chat, '2022-09-30T23:00:00', '2022-10-01T10:00:00')
+    expect(pushed.filter((m) => m.text?.startsWith('【2022年9月 各会客厅')).map((m) => m.to).sort()).toEqual(['王芳', '老周'])
+  })
+})
