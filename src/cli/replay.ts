@@ -24,7 +24,7 @@ const TranscriptLine = {
     typeof value === 'object' && value !== null && 'event' in value ? EventLine.safeParse(value) : MessageLine.safeParse(value),
 }
 
-const USAGE = '用法：npm run --silent replay -- <transcript.jsonl> [--db <file>] [--schedule]'
+const USAGE = '用法：npm run --silent replay -- <transcript.jsonl | -> [--db <file>] [--schedule]（- 为从标准输入逐行读取）'
 const Args = z.object({
   transcript: z.string({ error: USAGE }),
   db: z.string().optional(),
@@ -41,12 +41,15 @@ async function main(): Promise<number> {
     process.stderr.write(`${args.error.issues.map((i) => i.message).join('\n')}\n`)
     return 2
   }
-  if (!existsSync(args.data.transcript)) {
+  const fromStdin = args.data.transcript === '-'
+  if (!fromStdin && !existsSync(args.data.transcript)) {
     process.stderr.write(`找不到文件：${args.data.transcript}\n`)
     return 2
   }
 
-  const lines = createInterface({ input: createReadStream(args.data.transcript, 'utf8'), crlfDelay: Infinity })
+  // From standard input a driver can read each reply before it writes the next line (a #认证 code, say).
+  const input = fromStdin ? process.stdin.setEncoding('utf8') : createReadStream(args.data.transcript, 'utf8')
+  const lines = createInterface({ input, crlfDelay: Infinity })
   let session: Awaited<ReturnType<typeof openSession>> | undefined
   let lineNo = 0
   let clockAt: Date | undefined

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -19,6 +19,63 @@ async function replay(lines: object[] | string, extra: string[] = [], env: Recor
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
   }
 }
+
+describe('replay: who is who', () => {
+  it('takes the remark and group alias of a line, and a relogin line renews every id', async () => {
+    const result = await replay([
+      // BOT_ADMINS names a remark: a nickname equal to it is nobody.
+      { time: '2022-09-19T09:00:00+08:00', room: '健康家园群', from: '管理员', text: '#绑定 冒名会客厅' },
+      { time: '2022-09-19T09:01:00+08:00', room: '健康家园群', from: '老周', remark: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+      { time: '2022-09-19T09:02:00+08:00', room: '健康家园群', from: '王芳', alias: '王芳-秘书处', text: '#登记 王芳' },
+      { time: '2022-09-19T09:03:00+08:00', room: '健康家园群', from: '老周', remark: '管理员', text: '#秘书 @王芳-秘书处' },
+      { time: '2022-09-19T09:04:00+08:00', event: 'relogin' },
+      { time: '2022-09-19T09:05:00+08:00', room: '健康家园群', from: '王芳', alias: '王芳-秘书处', text: '#导出 2022' },
+    ])
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { to: string; text?: string; file?: string })
+    expect(lines[0]!.text).toContain('只有管理员可以绑定群')
+    expect(lines[1]!.text).toContain('已绑定')
+    expect(lines[3]!.text).toContain('已设置 王芳 为本群秘书')
+    // After the re-login she is the only one going by her names: still the secretary.
+    expect(lines.at(-1)!.file).toBe('平湖健康家园政协委员会客厅_2022年台账.xlsx')
+  }, 60_000)
+
+  it('names a bad event line', async () => {
+    const result = await replay('{"time":"2022-09-19T09:00:00+08:00","event":"logout"}\n')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('第 1 行无法读取：event event 只能是 relogin')
+  }, 60_000)
+
+  it('prints the private #认证 code, so a driver reading stdout can complete #认证 through a pipe', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', '-'], {
+      env: { ...process.env, REPLAY_ADMINS: '管理员', LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    })
+    const out: string[] = []
+    let buffer = ''
+    const waiters: (() => void)[] = []
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      const parts = buffer.split('\n')
+      buffer = parts.pop()!
+      out.push(...parts)
+      for (const w of waiters.splice(0)) w()
+    })
+    const until = async (test: () => boolean) => {
+      while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
+    }
+    const send = (line: object) => child.stdin.write(`${JSON.stringify(line)}\n`)
+    send({ time: '2022-09-19T09:00:00+08:00', room: '健康家园群', from: '老周', remark: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' })
+    send({ time: '2022-09-19T09:01:00+08:00', from: '王芳', text: '#认证' })
+    await until(() => out.some((l) => l.includes('#认证 ')))
+    const code = /#认证 (\d{6})/.exec(out.find((l) => l.includes('#认证 '))!)![1]
+    send({ time: '2022-09-19T09:02:00+08:00', room: '健康家园群', from: '王芳', text: `#认证 ${code}` })
+    child.stdin.end()
+    const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(exit).toBe(0)
+    expect(JSON.parse(out.at(-1)!).text).toContain('已认证：王芳')
+  }, 60_000)
+})
 
 describe('replay', () => {
   it('prints one JSON line per bot message, and a second replay builds on the same --db', async () => {
