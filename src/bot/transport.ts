@@ -36,16 +36,28 @@ export class WechatyTransport implements Transport, ChatDirectory {
   }
 
   async group(puppetId: string): Promise<LiveGroup | undefined> {
-    const room = await this.bot.Room.find({ id: puppetId }).catch(() => undefined)
+    const room = await this.liveRoom(puppetId)
     return room ? this.liveGroup(room) : undefined
   }
 
   async setRemark(contactPuppetId: string, remark: string): Promise<void> {
-    const contact = await this.bot.Contact.find({ id: contactPuppetId })
+    const contact = await this.liveContact(contactPuppetId)
     if (!contact) throw new Error(`contact ${contactPuppetId} not found`)
     // Wechaty reports a refused remark as an 'error' event, not a rejection: read it back.
     await contact.alias(remark)
     if ((await contact.alias()) !== remark) throw new Error('the remark was not taken')
+  }
+
+  /**
+   * By id, only if the puppet still knows the id: `find({ id })` hands back Wechaty's pooled
+   * object of an earlier login, payload and all, where `findAll({ id })` asks the puppet.
+   */
+  private async liveRoom(puppetId: string): Promise<Room | undefined> {
+    return (await this.bot.Room.findAll({ id: puppetId }).catch(() => []))[0]
+  }
+
+  private async liveContact(puppetId: string): Promise<Contact | undefined> {
+    return (await this.bot.Contact.findAll({ id: puppetId }).catch(() => []))[0]
   }
 
   private async liveGroup(room: Room): Promise<LiveGroup> {
@@ -54,14 +66,15 @@ export class WechatyTransport implements Transport, ChatDirectory {
   }
 
   private async findRoom(destination: Extract<Destination, { kind: 'group' }>): Promise<Room> {
-    const room = await this.bot.Room.find({ id: destination.puppetId }).catch(() => undefined)
+    const room = await this.liveRoom(destination.puppetId)
+    if (!room && !destination.bound) throw new UndeliverableError(`群「${destination.topic}」的 ID 已过期（重新登录过），它又没有绑定：不按群名找，以免发到同名的群`)
     if (!room) throw new Error(`群「${destination.topic}」这次登录找不到（机器人不在群里，或群已解散）`)
     return room
   }
 
   private async findContact(destination: Extract<Destination, { kind: 'contact' }>): Promise<Contact> {
     if (destination.puppetId) {
-      const cached = await this.bot.Contact.find({ id: destination.puppetId }).catch(() => undefined)
+      const cached = await this.liveContact(destination.puppetId)
       if (cached && (destination.remark === undefined || (await cached.alias()) === destination.remark)) return cached
     }
     if (destination.remark) {

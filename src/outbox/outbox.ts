@@ -25,7 +25,8 @@ export interface OutboxContent {
  * only); a contact by this login's id, else by remark. Names never route a message.
  */
 export type Destination =
-  | { kind: 'group'; topic: string; puppetId: string }
+  /** `bound`: the room binding gave this login's id just now; otherwise the id is the one the message came from. */
+  | { kind: 'group'; topic: string; puppetId: string; bound: boolean }
   | { kind: 'contact'; name: string; puppetId?: string; remark?: string }
 
 /** What a send learned: a group's topic as it is now (renamed while nobody spoke, say). */
@@ -200,14 +201,14 @@ export class Outbox {
       const room = await this.db.room.findUnique({ where: { id: row.roomId } })
       if (!room) throw new UndeliverableError(`room ${row.roomId} no longer exists`)
       const puppetId = await this.groupOf(room)
-      return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId }
+      return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId, bound: true }
     }
     const name = row.targetName ?? ''
     if (row.targetKind === 'contact') {
       return { kind: 'contact', name, ...(row.puppetId ? { puppetId: row.puppetId } : {}), ...(row.targetRemark ? { remark: row.targetRemark } : {}) }
     }
     if (!row.puppetId) throw new UndeliverableError(`group ${name} has no id`)
-    return { kind: 'group', topic: name, puppetId: row.puppetId }
+    return { kind: 'group', topic: name, puppetId: row.puppetId, bound: false }
   }
 
   /** Rows of a room that was just confirmed can go now. */

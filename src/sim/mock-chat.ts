@@ -211,6 +211,8 @@ export class MockChat {
   }
 
   private async renewIds(): Promise<void> {
+    // Dirty events are emitted on the next turn: let them clear the puppet's caches first.
+    const settled = () => new Promise((resolve) => setImmediate(resolve))
     const newIds = new Map<string, string>()
     for (const [key, old] of this.contacts) {
       const { id: _old, ...payload } = this.mocker.contactPayload(old.id)
@@ -218,15 +220,18 @@ export class MockChat {
       newIds.set(old.id, fresh.id)
       this.contacts.set(key, fresh)
       this.mocker.cacheContactPayload.delete(old.id)
-      await this.puppet.contactPayloadDirty(old.id)
+      // Logged out, `contactPayloadDirty` does nothing: the cache is told directly.
+      this.puppet.dirtyPayload(types.Dirty.Contact, old.id)
     }
     for (const [key, old] of this.rooms) {
       const { id: _old, memberIdList, ...payload } = this.mocker.roomPayload(old.id)
       const fresh = this.mocker.createRoom({ ...payload, memberIdList: memberIdList.map((id) => newIds.get(id) ?? id) })
       this.rooms.set(key, fresh)
       this.mocker.cacheRoomPayload.delete(old.id)
-      await this.puppet.roomPayloadDirty(old.id)
+      this.puppet.dirtyPayload(types.Dirty.Room, old.id)
+      this.puppet.dirtyPayload(types.Dirty.RoomMember, old.id)
     }
+    await settled()
     for (const [roomKey, byContact] of this.aliases) {
       for (const [contactKey, alias] of byContact) await this.puppet.setRoomAlias(this.rooms.get(roomKey)!.id, this.contacts.get(contactKey)!.id, alias)
     }

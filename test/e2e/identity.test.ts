@@ -238,3 +238,33 @@ describe('stable puppet ids (puppet-service)', () => {
     expect(pushed.filter((m) => m.text?.startsWith('【2022年9月 各会客厅')).map((m) => m.to).sort()).toEqual(['王芳', '老周'])
   })
 })
+
+describe('sending after a re-login', () => {
+  it('never finds a private chat or an unbound group by name: a stale id without a remark fails instead', async () => {
+    const chat = await office()
+    await say(chat, { from: '李明', text: '#帮助' })
+    await say(chat, { room: '没绑定的群', from: '李明', text: '#帮助' })
+    const oldContact = chat.mocker.cacheContactPayload.get((await chat.contact('李明')).id)!.id
+    const oldGroup = chat.group('没绑定的群').id
+    chat.app.outbox.detach()
+    await chat.app.outbox.enqueue({ kind: 'contact', name: '李明', puppetId: oldContact }, { text: '给李明的回复' })
+    await chat.app.outbox.enqueue({ kind: 'raw-room', topic: '没绑定的群', puppetId: oldGroup }, { text: '给没绑定的群的回复' })
+    await chat.contact('李明', '另一个李明') // a namesake the bot also knows
+    await chat.relogin()
+    expect(chat.sent.filter((m) => m.text?.startsWith('给'))).toEqual([])
+    const rows = await chat.app.services.db.outboxMessage.findMany({ where: { text: { startsWith: '给' } }, orderBy: { id: 'asc' } })
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'failed'])
+    expect(rows[0]!.lastError).toMatch(/^联系人「李明」的 ID 已过期，又没有备注可以找回/)
+    expect(rows[1]!.lastError).toMatch(/^群「没绑定的群」的 ID 已过期/)
+  })
+
+  it('finds a verified person by the remark token after a re-login', async () => {
+    const chat = await office()
+    await verify(chat, '李明')
+    const oldContact = (await chat.contact('李明')).id
+    chat.app.outbox.detach()
+    await chat.app.outbox.enqueue({ kind: 'contact', name: '李明', puppetId: oldContact, remark: chat.remarkOf('李明')! }, { text: '给李明的私信' })
+    await chat.relogin()
+    expect(chat.sent.filter((m) => m.text === '给李明的私信').map((m) => m.to)).toEqual(['李明'])
+  })
+})
