@@ -8,7 +8,8 @@ import type { Command } from './commands/command.js'
 import { Outbox, type OutboxOptions, type Transport } from './outbox/outbox.js'
 import { parseAliasSetting } from './router/command-text.js'
 import { ChatContext, type AppServices } from './router/context.js'
-import type { IncomingMessage } from './router/message.js'
+import type { ChatPerson, IncomingMessage } from './router/message.js'
+import { cleanText } from './parsing/clean.js'
 import { buildRouter } from './router/router.js'
 import { LoginSession } from './identity/session.js'
 import { RoomBinding } from './services/room-binding.js'
@@ -121,7 +122,7 @@ export class BotApp {
 
   handleTopicChange(puppetRoomId: string, oldTopic: string, newTopic: string): Promise<void> {
     const run = this.queue.then(async () => {
-      const room = await this.services.binding.renamed(puppetRoomId, oldTopic, newTopic)
+      const room = await this.services.binding.renamed(puppetRoomId, cleanText(oldTopic), cleanText(newTopic))
       if (room) this.services.log.info({ room: room.name, oldTopic, newTopic }, 'group renamed, binding kept')
     })
     this.queue = run.catch((error) => this.services.log.error({ err: error }, 'topic change failed'))
@@ -159,8 +160,8 @@ export class BotApp {
   }
 
   private async process(incoming: IncomingMessage): Promise<void> {
-    // A lone surrogate cannot be stored (UTF-8): it becomes U+FFFD before anything else.
-    const msg = { ...incoming, text: wellFormed(incoming.text) }
+    // Before anything else: nothing unstorable, unexportable or invisible reaches a record or a name.
+    const msg = cleanIncoming(incoming)
     const ctx = new ChatContext(msg, this.services)
     try {
       await this.router.run(ctx)
@@ -176,6 +177,21 @@ export class BotApp {
   }
 }
 
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+function cleanPerson(person: ChatPerson): ChatPerson {
+  return {
+    ...person,
+    name: cleanText(person.name),
+    ...(person.roomAlias !== undefined ? { roomAlias: cleanText(person.roomAlias) } : {}),
+    ...(person.remark !== undefined ? { remark: cleanText(person.remark) } : {}),
+  }
+}
+
+function cleanIncoming(incoming: IncomingMessage): IncomingMessage {
+  return {
+    ...incoming,
+    text: cleanText(incoming.text),
+    sender: cleanPerson(incoming.sender),
+    mentions: incoming.mentions.map(cleanPerson),
+    ...(incoming.room ? { room: { ...incoming.room, topic: cleanText(incoming.room.topic) } } : {}),
+  }
 }

@@ -67,6 +67,8 @@ export const ConfigSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'PLAN_EVE_TIME 请写成 HH:mm，例如 18:00')
     .default('18:00'),
   PLAN_LEAD_MINUTES: intFromEnv(60),
+  /** Export files not sent within this many days are removed (sent ones go at once). */
+  EXPORT_KEEP_DAYS: intFromEnv(7),
   /** A JSON file with 履职积分 rules (see scoring-rules.example.json); built-in defaults otherwise. */
   SCORING_RULES_FILE: z.string().min(1).optional(),
 })

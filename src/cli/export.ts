@@ -2,7 +2,7 @@ import { dirname, basename, resolve } from 'node:path'
 import { z } from 'zod'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
-import { writeLedger } from '../export/files.js'
+import { writeLedgerTo } from '../export/files.js'
 import { log } from '../log.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { loadScoringRules } from '../scoring/rules.js'
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       return 2
     }
     const out = resolve(args.data.out)
-    await writeLedger(db, loadScoringRules(config.SCORING_RULES_FILE), rooms as { id: number; name: string }[], period.period, dirname(out), basename(out))
+    await writeLedgerTo(db, loadScoringRules(config.SCORING_RULES_FILE), rooms as { id: number; name: string }[], period.period, out)
     process.stderr.write(`已写入 ${out}\n`)
     return 0
   } finally {

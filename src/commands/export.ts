@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { writeLedger } from '../export/files.js'
+import { sweepExports, writeLedgerExport } from '../export/files.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { roomsVisibleTo } from '../services/digest.js'
 import { replies, type Command } from './command.js'
@@ -21,8 +21,11 @@ export const exportCommand: Command = {
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
     if (rooms.length === 0) return ctx.refuse(replies.managersOnly('导出台账'))
-    const file = await writeLedger(db, rules, rooms, parsed.period, join(config.dataDir, 'exports'))
-    ctx.outcome = `exported:${file.fileName}`
+    const dir = join(config.dataDir, 'exports')
+    sweepExports(dir, config.EXPORT_KEEP_DAYS, ctx.services.clock.now())
+    const file = await writeLedgerExport(db, rules, rooms, parsed.period, dir)
+    // Who got which rooms' book stays in the message log.
+    ctx.outcome = `exported:${file.fileName} rooms=${rooms.map((r) => r.id).join(',')} to=${ctx.actorKey}`
     await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)
     await ctx.send(ctx.replyTarget, { file: { path: file.path, name: file.fileName } })
   },

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs'
+import { cleanText } from '../parsing/clean.js'
 
 export interface Column {
   header: string
@@ -30,7 +31,8 @@ export function addTable(
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }))
   sheet.getRow(1).font = { bold: true }
   sheet.getRow(1).alignment = { vertical: 'middle', horizontal: 'center' }
-  for (const row of rows) sheet.addRow(row)
+  // Records stored before text was cleaned at the door may still hold what XML cannot.
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? cleanText(cell) : cell)))
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows.length, column: columns.length } }
   if (totals) {
     const row = sheet.addRow(totals)

@@ -1,3 +1,5 @@
+import { rmSync, rmdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Db } from '../db/client.js'
 import type { Logger } from '../log.js'
 import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
@@ -175,6 +177,8 @@ export class Outbox {
         : { text: row.text ?? '' }
       const delivered = await transport.send(destination, content)
       await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date()}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`)
+      // A file is an export written for this one message: once the puppet has it, it goes.
+      if (row.filePath) removeSentFile(row.filePath)
       // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
       if (row.roomId !== null && delivered?.topic && destination.kind === 'group' && delivered.topic !== destination.topic) {
         await this.db.room.update({ where: { id: row.roomId }, data: { topic: delivered.topic } })
@@ -236,5 +240,15 @@ export class Outbox {
     const delay = Math.max(50, notBefore.getTime() - Date.now())
     this.wakeTimer = setTimeout(() => this.kick(), delay)
     this.wakeTimer.unref()
+  }
+}
+
+/** The file, and its folder if that is now empty (each export has a folder of its own). */
+function removeSentFile(path: string): void {
+  rmSync(path, { force: true })
+  try {
+    rmdirSync(dirname(path))
+  } catch {
+    // not empty, or already gone: nothing else of ours is in it
   }
 }

@@ -3,6 +3,7 @@ import type { Wechaty } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
 import { SimPuppet } from './sim-puppet.js'
 import type { BotApp, AppOptions } from '../app.js'
+import type { Transport } from '../outbox/outbox.js'
 import { CppccRoomBot } from '../bot/plugin.js'
 import { buildWechaty, types } from '../bot/wechaty.js'
 import { ManualClock } from '../clock.js'
@@ -49,6 +50,8 @@ export class MockChat {
   private readonly contacts = new Map<string, mock.ContactMock>()
   private readonly rooms = new Map<string, mock.RoomMock>()
   private readonly injected = new Set<string>()
+  /** The bytes of each file the bot sent, as the puppet received them (the outbox removes its copy). */
+  private readonly files = new WeakMap<SentMessage, Buffer>()
   /** Group aliases by group key, then contact key: re-applied to the new ids after a re-login. */
   private readonly aliases = new Map<string, Map<string, string>>()
   /** Remarks given to names before those people first speak (the operator set them up). */
@@ -107,6 +110,19 @@ export class MockChat {
       await this.puppet.contactAlias(contact.id, remark)
     }
     return contact
+  }
+
+  /** Nothing is sent until the returned function is called (a slow or paused outbox); messages queue. */
+  holdSending(): () => void {
+    // The logged-in transport is also the directory of this login (WechatyTransport is both).
+    const transport = this.app.services.session.directory as unknown as Transport
+    this.app.outbox.detach()
+    return () => this.app.outbox.attach(transport)
+  }
+
+  /** What a file the bot sent held. */
+  fileOf(message: SentMessage): Buffer | undefined {
+    return this.files.get(message)
   }
 
   /** The remark the bot's account has for a person now (the bot may have set it). */
@@ -289,6 +305,7 @@ export class MockChat {
     const key = payload.roomId ? [...this.rooms].find(([, room]) => room.id === payload.roomId)?.[0] : undefined
     const toKey = key !== undefined && key !== to ? { toKey: key } : {}
     const message: SentMessage = fileBox ? { time, to, ...toKey, file: fileBox.name } : { time, to, ...toKey, text: payload.text ?? '' }
+    if (fileBox && 'base64' in fileBox) this.files.set(message, Buffer.from(String(fileBox.base64), 'base64'))
     this.sent.push(message)
     this.onSent?.(message)
   }

@@ -201,3 +201,36 @@ describe('a message being handled when the process died', () => {
     expect(again.map((m) => m.text?.split('\n')[0])).toEqual(['已记录活动 A3'])
   })
 })
+
+describe('text that cannot be stored, exported or seen', () => {
+  it('drops what XML cannot hold, zero-width and bidi characters before storing; the export stays readable', async () => {
+    const chat = await boundChat()
+    const out = await say(chat, '李\u200b明', '#活动 9月20日 健康\uFFFF讲座\u202e，参与人次12')
+    expect(out).toContain('已记录活动 A1')
+    const activity = await chat.app.services.db.activity.findFirstOrThrow()
+    expect(activity.title).toBe('健康讲座')
+    expect(activity.rawText).not.toMatch(/[\uFFFF\u202e]/)
+    expect((await chat.app.services.db.member.findFirstOrThrow({ where: { name: '李明' } })).name).toBe('李明')
+    // A record stored before this cleaning (written straight into the database) exports too.
+    await chat.app.services.db.activity.update({ where: { id: activity.id }, data: { note: '旧\uFFFF数据\u0007' } })
+    const exported = await chat.say({ room: GROUP, from: '管理员', text: '#导出 2022', time: at('2022-09-21T10:05:00') })
+    const file = exported.find((m) => m.file)!
+    const { default: ExcelJS } = await import('exceljs')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(chat.fileOf(file)! as unknown as ArrayBuffer)
+    const values = JSON.stringify(workbook.getWorksheet('活动台账')!.getSheetValues())
+    expect(values).toContain('旧数据')
+  })
+})
+
+describe('the bot’s own confirmations', () => {
+  it('are not taken as a record when someone reposts one with a tag', async () => {
+    const chat = await boundChat()
+    const [confirmation] = (await say(chat, '王芳', '#活动 9月18日在市爱卫中心开展健康义诊')).split('\n---\n')
+    const repost = await say(chat, '李明', `${confirmation}\n#活动`, { time: '2022-09-21T10:01:00' })
+    expect(repost).toContain('这是机器人发过的确认（已记录活动 A1），不会再记一次')
+    const quoted = await say(chat, '李明', `#活动 「已记录活动 A1\n日期：2022-09-18」`, { time: '2022-09-21T10:02:00' })
+    expect(quoted).toContain('不会再记一次')
+    expect(await chat.app.services.db.activity.count()).toBe(1)
+  })
+})

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, utimesSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { SHEETS } from '../../src/export/ledger.js'
-import { ledgerFileName, writeLedger } from '../../src/export/files.js'
+import { ledgerFileName, sweepExports, writeLedgerExport as writeLedger } from '../../src/export/files.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { DEFAULT_RULES } from '../../src/scoring/rules.js'
 import { rankMembers, scoreMemberYear } from '../../src/scoring/score.js'
@@ -176,6 +176,13 @@ async function readBook(path: string) {
   return wb
 }
 
+/** A workbook as the puppet received it. */
+async function readBuffer(bytes: Buffer) {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+  return wb
+}
+
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name)
   if (!ws) throw new Error(`no sheet ${name}`)
@@ -287,8 +294,10 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const { db, s, dir, result } = await written()
     // Two rooms → "2个会客厅工作室"; quarter label 2022年第三季度.
     expect(result.fileName).toBe('2个会客厅工作室_2022年第三季度台账.xlsx')
-    expect(result.path).toBe(join(dir, '2个会客厅工作室_2022年第三季度台账.xlsx'))
-    expect(readdirSync(dir)).toEqual(['2个会客厅工作室_2022年第三季度台账.xlsx'])
+    // In a folder of its own under the given one: two requests never share a file.
+    expect(basename(result.path)).toBe('2个会客厅工作室_2022年第三季度台账.xlsx')
+    expect(dirname(dirname(result.path))).toBe(dir)
+    expect(readdirSync(dirname(result.path))).toEqual(['2个会客厅工作室_2022年第三季度台账.xlsx'])
     expect(ledgerFileName([{ name: s.A.name }], Q3)).toBe('健康家园会客厅_2022年第三季度台账.xlsx')
     // Characters a file system refuses, and spaces, become "_".
     expect(ledgerFileName([{ name: '城东 会客厅/二' }], periodOf('month', 2022, 9))).toBe('城东_会客厅_二_2022年9月台账.xlsx')
@@ -534,6 +543,49 @@ async function send(chat: MockChat, from: string, text: string, where: 'group' |
 }
 
 describe('#导出', () => {
+  it('gives two secretaries exporting at once each their own rooms’ book, fixed when asked, even while sending is held back', async () => {
+    const chat = await boundChat({ start: '2022-10-08T10:00:00+08:00' })
+    await chat.say({ room: '东海群', from: '管理员', text: '#绑定 东海论健工作室 工作室' })
+    for (const [room, name, title] of [[GROUP, '王芳', '健康义诊'], ['东海群', '丙丁', '法律咨询']] as const) {
+      await chat.say({ room, from: name, text: `#登记 ${name}` })
+      await chat.say({ room, from: '管理员', text: `#秘书 @${name}` })
+      await chat.say({ room, from: name, text: `#活动 9月1日 ${title}，参与人次5` })
+      await verify(chat, name, room)
+    }
+    const release = chat.holdSending()
+    await chat.say({ from: '王芳', text: '#导出 2022' })
+    await chat.say({ from: '丙丁', text: '#导出 2022' })
+    // A record made after the request is not in the file that request queued.
+    await chat.say({ room: GROUP, from: '王芳', text: '#活动 9月2日 读书会，参与人次6' })
+    const before = chat.sent.length
+    release()
+    await chat.app.idle()
+    const files = chat.sent.slice(before).filter((m) => m.file)
+    expect(files.map((m) => [m.to, m.file])).toEqual([
+      ['王芳', '平湖健康家园政协委员会客厅_2022年台账.xlsx'],
+      ['丙丁', '东海论健工作室_2022年台账.xlsx'],
+    ])
+    const titles = async (m: (typeof files)[number]) =>
+      bodyValues(sheet(await readBuffer(chat.fileOf(m)!), '活动台账'), 5).map((r) => r[4]).filter((t) => t !== null)
+    expect(await titles(files[0]!)).toEqual(['健康义诊'])
+    expect(await titles(files[1]!)).toEqual(['法律咨询'])
+    expect(readdirSync(join(chat.app.services.config.dataDir, 'exports'))).toEqual([])
+  })
+
+  it('removes export files nobody fetched after EXPORT_KEEP_DAYS', async () => {
+    const dir = tmpDir()
+    const { db } = await freshDb()
+    const s = await seed(db)
+    const old = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, dir)
+    const fresh = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, dir)
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000)
+    utimesSync(dirname(old.path), tenDaysAgo, tenDaysAgo)
+    expect(sweepExports(dir, 7, new Date())).toBe(1)
+    expect(existsSync(old.path)).toBe(false)
+    expect(existsSync(fresh.path)).toBe(true)
+    await db.$disconnect()
+  })
+
   const ROOM = '平湖健康家园政协委员会客厅' // what boundChat binds GROUP as
   const expectedName = ledgerFileName([{ name: ROOM }], Q3)
 
@@ -575,9 +627,10 @@ describe('#导出', () => {
     expect(out[1]).toMatchObject({ to: GROUP, file: expectedName })
     expect(expectedName).toBe('平湖健康家园政协委员会客厅_2022年第三季度台账.xlsx')
     expect(out[1]!.text).toBeUndefined()
-    expect(readdirSync(exports)).toEqual([expectedName])
+    // Sent: the file the export wrote for this request is gone from the data folder.
+    expect(readdirSync(exports)).toEqual([])
 
-    const wb = await readBook(join(exports, expectedName))
+    const wb = await readBuffer(chat.fileOf(out[1]!)!)
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS])
     const ws = sheet(wb, '活动台账')
     // Q3: A2 (07-03) then A1 (09-01); A3 withdrawn, A4 June, A5 October. 20 + – = 20; – + 200 = 200.
@@ -609,7 +662,8 @@ describe('#导出', () => {
     const out = await send(chat, '管理员', '#导出 2022Q3')
     expect(out.map((m) => m.file ?? 'text')).toEqual(['text', expectedName])
     expect(out[0]!.text).toContain('2022年第三季度台账')
-    expect(existsSync(join(exports, expectedName))).toBe(true)
+    expect(chat.fileOf(out[1]!)!.length).toBeGreaterThan(1000)
+    expect(readdirSync(exports)).toEqual([])
   })
 
   it('sends the secretary, in a private chat, the rooms she is secretary of', async () => {

@@ -10,6 +10,7 @@ import type { ChatContext } from '../../router/context.js'
 import type { Command } from '../command.js'
 import {
   ACTIVITY_TEMPLATE,
+  CONFIRMATION_HEAD,
   OPINION_TEMPLATE,
   PROPOSAL_TEMPLATE,
   activityLines,
@@ -117,6 +118,12 @@ async function recordOrDraft<D, R extends { code: string }>(
   parsed: ParseOutcome<D>,
   store: (parsed: Extract<ParseOutcome<D>, { ok: true }>) => Promise<R>,
 ): Promise<R | undefined> {
+  const echoed = CONFIRMATION_HEAD.exec(text)
+  if (echoed) {
+    ctx.outcome = 'refused:confirmation'
+    await ctx.reply(`这是机器人发过的确认（${echoed[0].trim()}），不会再记一次。要记新的${LABELS[kind]}，请用自己的话写，开头加 #${LABELS[kind]}。`)
+    return undefined
+  }
   if (!parsed.ok) {
     const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, kind, text), parsed.errors)
     ctx.outcome = `draft:${draft.code}`

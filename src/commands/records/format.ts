@@ -4,6 +4,9 @@ import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '..
 import { PROPOSAL_STEPS, type ProposalStep, type ProposalWithHistory } from '../../services/proposals.js'
 import type { Revision } from '../../generated/prisma/client.js'
 
+/** How every record confirmation begins ("已记录活动 A12"): a repost of one is no new record. */
+export const CONFIRMATION_HEAD = /^\s*(?:[「『“"]\s*)?已记录(?:活动|社情民意|提案) ?[A-Z]\d+/
+
 export const ACTIVITY_TEMPLATE = `#活动
 时间：9月19日 下午3点
 主题：健康义诊进社区
