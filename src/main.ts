@@ -1,5 +1,6 @@
 import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
 import { CppccRoomBot } from './bot/plugin.js'
+import { installFatalHandlers } from './bot/fatal.js'
 import { buildWechaty, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   if (wechatyLevel && ['silent', 'error', 'warn', 'info', 'verbose', 'silly'].includes(wechatyLevel)) {
     wechatyLog.level(wechatyLevel as Parameters<typeof wechatyLog.level>[0])
   }
+  const fatal = installFatalHandlers(log)
   const db = await openDatabase(config.databaseUrl)
   const bot = buildWechaty({
     name: config.memoryCardName,
@@ -31,6 +33,9 @@ async function main(): Promise<void> {
   }, log)
   log.info({ puppet: config.WECHATY_PUPPET, data: config.dataDir }, '机器人启动中')
   await bot.start()
+  // The puppet module is loaded by now (wechat4u adds its own listener as it loads).
+  const dropped = fatal.dropForeignListeners()
+  if (dropped > 0) log.debug({ dropped }, 'foreign uncaughtException listeners removed')
 }
 
 main().catch((error) => {
