@@ -51,7 +51,8 @@ export class BotApp {
     const session = new LoginSession()
     const keys = { admins: options.config.BOT_ADMINS, stableIds: options.config.stableIds }
     const binding = new RoomBinding(options.db, session, keys, (room) => this.tellAdminsHeld(room))
-    const outbox = new Outbox(options.db, options.log, (room) => binding.groupOf(room), {
+    const routing = { groupOf: (room: Room) => binding.groupOf(room), loginId: () => (keys.stableIds ? undefined : session.loginId) }
+    const outbox = new Outbox(options.db, options.log, routing, {
       minIntervalMs: options.config.OUTBOX_MIN_INTERVAL_MS,
       maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
       ...options.outbox,

@@ -4,6 +4,13 @@ import type { Contact, Room, Wechaty } from 'wechaty'
 import { UndeliverableError, type Delivered, type Destination, type OutboxContent, type Transport } from '../outbox/outbox.js'
 import type { ChatDirectory, LiveGroup } from '../chat/directory.js'
 import { personOf } from './adapter.js'
+import { tokenInRemark } from '../identity/keys.js'
+
+/** Two remarks name the same person: the same bot token, or (without one) the same text. */
+function sameKey(remark: string | undefined, wanted: string): boolean {
+  const token = tokenInRemark(wanted)
+  return token ? tokenInRemark(remark) === token : remark === wanted
+}
 
 /**
  * Sends through Wechaty and answers the directory questions of the current login. A group is
@@ -41,11 +48,11 @@ export class WechatyTransport implements Transport, ChatDirectory {
   }
 
   async setRemark(contactPuppetId: string, remark: string): Promise<void> {
-    const contact = await this.liveContact(contactPuppetId)
-    if (!contact) throw new Error(`contact ${contactPuppetId} not found`)
-    // Wechaty reports a refused remark as an 'error' event, not a rejection: read it back.
-    await contact.alias(remark)
-    if ((await contact.alias()) !== remark) throw new Error('the remark was not taken')
+    if (!(await this.liveContact(contactPuppetId))) throw new Error(`contact ${contactPuppetId} not found`)
+    // The puppet rejects a refused remark; `contact.alias(x)` would only emit an 'error' event,
+    // and reading it back fails with wechat4u, whose contact list keeps the old remark until it syncs.
+    await this.bot.puppet.contactAlias(contactPuppetId, remark)
+    await this.bot.puppet.contactPayloadDirty(contactPuppetId)
   }
 
   /**
@@ -67,7 +74,7 @@ export class WechatyTransport implements Transport, ChatDirectory {
 
   private async findRoom(destination: Extract<Destination, { kind: 'group' }>): Promise<Room> {
     const room = await this.liveRoom(destination.puppetId)
-    if (!room && !destination.bound) throw new UndeliverableError(`群「${destination.topic}」的 ID 已过期（重新登录过），它又没有绑定：不按群名找，以免发到同名的群`)
+    if (!room && !destination.bound) throw new UndeliverableError(`群「${destination.topic}」的 ID 已过期，它又没有绑定：不按群名找，以免发到同名的群`)
     if (!room) throw new Error(`群「${destination.topic}」这次登录找不到（机器人不在群里，或群已解散）`)
     return room
   }
@@ -75,10 +82,12 @@ export class WechatyTransport implements Transport, ChatDirectory {
   private async findContact(destination: Extract<Destination, { kind: 'contact' }>): Promise<Contact> {
     if (destination.puppetId) {
       const cached = await this.liveContact(destination.puppetId)
-      if (cached && (destination.remark === undefined || (await cached.alias()) === destination.remark)) return cached
+      if (cached && (destination.remark === undefined || sameKey(await cached.alias(), destination.remark))) return cached
     }
     if (destination.remark) {
-      const byRemark = await this.bot.Contact.findAll({ alias: destination.remark })
+      // By the bot's token where the remark has one: the operator may edit the readable part.
+      const token = tokenInRemark(destination.remark)
+      const byRemark = await this.bot.Contact.findAll({ alias: token ? new RegExp(`#${token}$`) : destination.remark })
       if (byRemark.length === 1) return byRemark[0]!
       throw new UndeliverableError(`备注为「${destination.remark}」的联系人有 ${byRemark.length} 个：不发送，以免发错人`)
     }

@@ -1,4 +1,4 @@
-import { dirname, basename, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'

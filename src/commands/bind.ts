@@ -51,6 +51,7 @@ export const bindCommand: Command = {
     }
     const { room, created } = await bindGroup(db, group, parsed.name, parsed.kind, current)
     await ctx.services.binding.confirm(room.id, group)
+    ctx.services.log.info({ room: room.id, group: group.topic, created, by: ctx.actorKey }, 'room bound')
     ctx.room = room
     const guessed = parsed.kindGuessed ? `（类型按名称判断为${parsed.kind}，如不对请重发并写明 会客厅 或 工作室）` : ''
     await ctx.reply(
@@ -79,6 +80,7 @@ export const confirmBindCommand: Command = {
     if (!target) return ctx.reply('本群没有待确认的绑定。改绑请先发送 #绑定 <名称> <会客厅|工作室> 改绑（10 分钟内确认）。')
     if (ctx.room && ctx.room.id !== target.id) return ctx.reply(`本群已绑定为「${ctx.room.name}」，不能再确认为「${target.name}」。`)
     const room = await binding.confirm(target.id, group)
+    ctx.services.log.info({ room: room.id, group: group.topic, moved: Boolean(move), by: ctx.actorKey }, 'binding confirmed')
     ctx.room = room
     outbox.wake()
     await ctx.reply(`已确认：本群 =「${room.name}」${room.kind}。${move ? '记录已转到本群。' : '记录和定时推送恢复正常；确认前没记上的内容请重发。'}`)

@@ -11,12 +11,12 @@ export const exportCommand: Command = {
   summary: '（秘书或管理员）导出台账 Excel：活动、社情民意、提案、委员履职',
   usage: '#导出 [2022 | 2022Q3 | 2022-09]',
   needsRoom: false,
+  privateNeedsKey: '导出台账',
   async run(ctx, args) {
     const parsed = parseAnyPeriod(args, ctx.parseClock)
     if (!parsed.ok) return ctx.reply(parsed.problem)
     const { db, config, rules } = ctx.services
     if (ctx.inRoom && !ctx.room) return ctx.reply(replies.unbound)
-    if (!ctx.inRoom && !ctx.isAdmin && !ctx.member) return ctx.reply(replies.verifyFirst('导出台账'))
     const rooms = ctx.room
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })

@@ -1,6 +1,8 @@
-import { remarkBase, remarkWithToken, newToken, tokenInRemark, type PersonKey } from '../identity/keys.js'
+import { remarkWithToken, newToken, tokenInRemark, type PersonKey } from '../identity/keys.js'
 import { claimInvite, claimableInvite, mergeMember, revokeAdminGrant, type InviteProblem } from '../services/identity.js'
-import { displayName } from '../services/members.js'
+import { ROLE_LABELS, displayName, type RoleName } from '../services/members.js'
+import { privateRecipients } from '../schedule/recipients.js'
+import type { Member } from '../generated/prisma/client.js'
 import type { ChatContext } from '../router/context.js'
 import type { Command } from './command.js'
 
@@ -9,7 +11,7 @@ const HOW = '认证分两步：先私聊机器人发送 #认证，领取 6 位�
 /** Gives the sender's contact the bot's remark with `token`, keeping what the operator wrote; false when WeChat refused. */
 async function setTokenRemark(ctx: ChatContext, token: string, fallbackName: string): Promise<string | undefined> {
   const { sender } = ctx.msg
-  const remark = remarkWithToken(sender.remark ? remarkBase(sender.remark) || fallbackName : fallbackName, token)
+  const remark = remarkWithToken(sender.remark, fallbackName, token)
   const directory = ctx.services.session.directory
   if (!directory) return undefined
   try {
@@ -56,15 +58,29 @@ export const verifyCommand: Command = {
     if (!remark) return ctx.reply(`认证${REMARK_REFUSED}`)
     const key: PersonKey = `t:${token}`
     const member = await db.member.update({ where: { id: ctx.member.id }, data: { key, remark, verifiedAt: clock.now() } })
-    // The same contact id in another room this login is the same person: one member.
-    for (const other of session.tiedMembers(ctx.msg.sender.puppetId)) {
+    // Members created for this contact id in other rooms this login are the same person: one member.
+    for (const other of session.createdMembers(ctx.msg.sender.puppetId)) {
       const row = other !== member.id ? await db.member.findUnique({ where: { id: other } }) : null
       if (row && row.key === null) await mergeMember(db, other, member.id)
     }
     ctx.key = key
     ctx.member = member
+    // A record found by name this login now has a key for good: the admins see who took it.
+    if (ctx.tiedBy === 'name' && ctx.membership && ctx.membership.role !== 'member') await tellAdmins(ctx, member, remark)
     await ctx.reply(`已认证：${displayName(member)}。以后机器人重新登录、群改名，都认得您；私聊可以使用 #我的、汇总和导出（按您的角色）。`)
   },
+}
+
+/** A role holder recognised only by name was verified: every admin is told, so a taken name is noticed. */
+async function tellAdmins(ctx: ChatContext, member: Member, remark: string): Promise<void> {
+  const { db, config, keys, outbox } = ctx.services
+  const role = ROLE_LABELS[ctx.membership!.role as RoleName] ?? ctx.membership!.role
+  const text =
+    `【认证提醒】${ctx.room!.name}的${role}「${displayName(member)}」刚刚完成认证（这次登录按名字认出，备注已设为「${remark}」）。` +
+    `如果不是本人，请在该群发送 #委员 @${displayName(member)} 收回角色，并在机器人的微信里删掉这个备注。`
+  for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
+    await outbox.enqueue(admin.target, { text }, `verified:${member.id}:${member.key}:${admin.key}`)
+  }
 }
 
 const INVITE_PROBLEMS: Record<InviteProblem, string> = {
@@ -109,6 +125,7 @@ export const claimCommand: Command = {
       return ctx.reply(`${INVITE_PROBLEMS.used}请向运维要一个新的认领码。`)
     }
     ctx.key = key
+    ctx.services.log.info({ grant: found.grant.id, key, name: ctx.msg.sender.name }, 'admin invite claimed')
     await ctx.reply(
       `已认领管理员权限${remark ? `（机器人已把您的备注设为「${remark}」，请不要改动）` : ''}。` +
         '现在您可以在群里 #绑定、#确认绑定、设置秘书，私聊查看各群汇总、#导出、#积分榜。',

@@ -2,7 +2,7 @@ import { parsePeriod } from '../parsing/mod.js'
 import type { ChatContext } from '../router/context.js'
 import { roomsVisibleTo } from '../services/digest.js'
 import { RULE_LABELS, rankMembers, scoreMemberYear, type MemberYear, type RuleName } from '../scoring/score.js'
-import { replies, type Command } from './command.js'
+import type { Command } from './command.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { fitOneMessage } from '../outbox/chunk.js'
 import { clip } from './records/format.js'
@@ -15,7 +15,8 @@ function yearOf(ctx: ChatContext, args: string): number | string {
 /** Sent privately; in a group only a short notice, so scores are not read out to everyone. */
 async function sendPrivately(ctx: ChatContext, text: string, what: string): Promise<void> {
   await ctx.replyPrivately(text)
-  if (ctx.inRoom) await ctx.reply(`${ctx.msg.sender.name}，${what}已私信发给您。`)
+  // Never begin a bot text with what someone chose (a nickname such as "#绑定 …").
+  if (ctx.inRoom) await ctx.reply(`${what}已私信发给 ${ctx.msg.sender.name}。`)
 }
 
 export function formatMemberYear(s: MemberYear, rules: ScoringRules): string {
@@ -42,10 +43,10 @@ export const myYearCommand: Command = {
   summary: '查看自己一年的履职情况和积分（私信发送）',
   usage: '#我的 [年份]',
   needsRoom: false,
+  privateNeedsKey: '查看 #我的',
   async run(ctx, args) {
     const year = yearOf(ctx, args)
     if (typeof year === 'string') return ctx.reply(`${year}\n例如：#我的 2022`)
-    if (!ctx.member && !ctx.inRoom && !ctx.key) return ctx.reply(replies.verifyFirst('查看 #我的'))
     if (!ctx.member) return ctx.reply('还找不到您的委员档案。请先在所在的委员会客厅群里发送 #登记 <姓名> <界别>。')
     const score = await scoreMemberYear(ctx.services.db, ctx.services.rules, ctx.member, year)
     await sendPrivately(ctx, formatMemberYear(score, ctx.services.rules), `${year}年履职情况`)
@@ -58,10 +59,10 @@ export const rankingCommand: Command = {
   summary: '（秘书或管理员）委员履职积分排名（私信发送）',
   usage: '#积分榜 [年份]',
   needsRoom: false,
+  privateNeedsKey: '查看积分榜',
   async run(ctx, args) {
     const year = yearOf(ctx, args)
     if (typeof year === 'string') return ctx.reply(`${year}\n例如：#积分榜 2022`)
-    if (!ctx.inRoom && !ctx.isAdmin && !ctx.member) return ctx.reply(replies.verifyFirst('查看积分榜'))
     const rooms = ctx.room && !ctx.isAdmin
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(ctx.services.db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })

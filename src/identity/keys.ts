@@ -18,13 +18,22 @@ const TOKEN_IN_REMARK = new RegExp(`#([${TOKEN_ALPHABET}]{${TOKEN_LENGTH}})$`)
 /** WeChat keeps remarks short; the name part is clipped so the token always fits. */
 const REMARK_NAME_CHARS = 10
 
-export function newToken(): string {
-  return Array.from({ length: TOKEN_LENGTH }, () => TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)]).join('')
+/** Random characters nobody misreads; tokens and admin invite codes. */
+export function unambiguousCode(length: number): string {
+  return Array.from({ length }, () => TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)]).join('')
 }
 
-/** The remark the bot gives a verified contact: readable in the operator's contact list, token at the end. */
-export function remarkWithToken(name: string, token: string): string {
-  const base = [...remarkBase(name).replace(/\s+/g, '')].slice(0, REMARK_NAME_CHARS).join('')
+export function newToken(): string {
+  return unambiguousCode(TOKEN_LENGTH)
+}
+
+/**
+ * The remark the bot gives a verified contact, token at the end: a remark the operator wrote is
+ * kept as it is (BOT_ADMINS still matches it); else the person's name, clipped so the token fits.
+ */
+export function remarkWithToken(current: string | undefined, name: string, token: string): string {
+  const operators = current ? remarkBase(current) : ''
+  const base = operators || [...name.replace(/\s+/g, '')].slice(0, REMARK_NAME_CHARS).join('')
   return `${base}#${token}`
 }
 

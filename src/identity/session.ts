@@ -26,23 +26,17 @@ export class LoginSession {
   loginId = randomBytes(4).toString('hex')
   /** Live lookups of the current login; absent while logged out. */
   directory: ChatDirectory | undefined
-  private readonly rooms = new Set<string>()
   private readonly contacts = new Set<string>()
   private readonly confirmed = new Map<number, string>()
   private readonly codes = new Map<string, PendingCode>()
   private readonly moves = new Map<string, PendingMove>()
+  /** Members created for a contact id this login (not those found by name): the same person. */
   private readonly ties = new Map<string, Set<number>>()
   /** By member id: an unkeyed member belongs to one room, so this is per room. */
   private readonly namesakes = new Map<number, string[]>()
 
-  seeRoom(id: string): void {
-    this.rooms.add(id)
-  }
   seeContact(id: string): void {
     this.contacts.add(id)
-  }
-  isLiveRoom(id: string | null): boolean {
-    return id !== null && this.rooms.has(id)
   }
   isLiveContact(id: string | null): boolean {
     return id !== null && this.contacts.has(id)
@@ -52,7 +46,6 @@ export class LoginSession {
   confirmRoom(roomId: number, puppetId: string): void {
     for (const [id, p] of this.confirmed) if (p === puppetId && id !== roomId) this.confirmed.delete(id)
     this.confirmed.set(roomId, puppetId)
-    this.seeRoom(puppetId)
   }
   confirmedGroupOf(roomId: number): string | undefined {
     return this.confirmed.get(roomId)
@@ -63,19 +56,22 @@ export class LoginSession {
   }
 
   /**
-   * An unkeyed member tied to a contact id in this login (by name, or created for it), and the
-   * members it could not be told apart from, if that is why it got a record of its own.
+   * An unkeyed member tied to a contact id in this login (created for it, or found by name), and
+   * the members it could not be told apart from, if that is why it got a record of its own. Only
+   * created ones are the same person for certain: a name can have been taken.
    */
-  tie(puppetId: string, memberId: number, ambiguousWith: string[] = []): void {
-    const set = this.ties.get(puppetId) ?? new Set<number>()
-    set.add(memberId)
-    this.ties.set(puppetId, set)
+  tie(puppetId: string, memberId: number, how: 'created' | 'by-name', ambiguousWith: string[] = []): void {
+    if (how === 'created') {
+      const set = this.ties.get(puppetId) ?? new Set<number>()
+      set.add(memberId)
+      this.ties.set(puppetId, set)
+    }
     if (ambiguousWith.length > 0) this.namesakes.set(memberId, ambiguousWith)
   }
   ambiguityOf(memberId: number): string[] {
     return this.namesakes.get(memberId) ?? []
   }
-  tiedMembers(puppetId: string): number[] {
+  createdMembers(puppetId: string): number[] {
     return [...(this.ties.get(puppetId) ?? [])]
   }
 
@@ -111,7 +107,6 @@ export class LoginSession {
   reset(directory?: ChatDirectory): void {
     this.loginId = randomBytes(4).toString('hex')
     this.directory = directory
-    this.rooms.clear()
     this.contacts.clear()
     this.confirmed.clear()
     this.codes.clear()

@@ -44,8 +44,13 @@ export interface Transport {
 /** The target can never be reached safely (an id of an earlier login, no key): the row fails instead of retrying. */
 export class UndeliverableError extends Error {}
 
-/** This login's group of a bound room, or undefined while the room waits for #确认绑定. */
-export type GroupOfRoom = (room: Room) => Promise<string | undefined>
+/** What the outbox asks of the current login. */
+export interface OutboxRouting {
+  /** This login's group of a bound room, or undefined while the room waits for #确认绑定. */
+  groupOf(room: Room): Promise<string | undefined>
+  /** The current login; undefined where puppet ids are stable (any login's id is good). */
+  loginId(): string | undefined
+}
 
 export interface OutboxOptions {
   minIntervalMs: number
@@ -80,7 +85,7 @@ export class Outbox {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly groupOf: GroupOfRoom,
+    private readonly routing: OutboxRouting,
     options: Partial<OutboxOptions> = {},
   ) {
     this.options = { ...defaultOutboxOptions, ...options }
@@ -109,6 +114,7 @@ export class Outbox {
       roomId: target.kind === 'room' ? target.roomId : null,
       targetName: target.kind === 'raw-room' ? target.topic : target.kind === 'contact' ? target.name : null,
       puppetId: target.kind === 'room' ? null : (target.puppetId ?? null),
+      puppetLogin: target.kind !== 'room' && target.puppetId ? (this.routing.loginId() ?? null) : null,
       targetRemark: target.kind === 'contact' ? (target.remark ?? null) : null,
     }
     const now = new Date()
@@ -204,15 +210,18 @@ export class Outbox {
     if (row.targetKind === 'room' && row.roomId !== null) {
       const room = await this.db.room.findUnique({ where: { id: row.roomId } })
       if (!room) throw new UndeliverableError(`room ${row.roomId} no longer exists`)
-      const puppetId = await this.groupOf(room)
+      const puppetId = await this.routing.groupOf(room)
       return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId, bound: true }
     }
     const name = row.targetName ?? ''
+    // An id of another login may still resolve (wechat4u keeps old contacts) to nobody now.
+    const login = this.routing.loginId()
+    const puppetId = row.puppetId && (login === undefined || row.puppetLogin === login) ? row.puppetId : undefined
     if (row.targetKind === 'contact') {
-      return { kind: 'contact', name, ...(row.puppetId ? { puppetId: row.puppetId } : {}), ...(row.targetRemark ? { remark: row.targetRemark } : {}) }
+      return { kind: 'contact', name, ...(puppetId ? { puppetId } : {}), ...(row.targetRemark ? { remark: row.targetRemark } : {}) }
     }
-    if (!row.puppetId) throw new UndeliverableError(`group ${name} has no id`)
-    return { kind: 'group', topic: name, puppetId: row.puppetId, bound: false }
+    if (!puppetId) throw new UndeliverableError(`群「${name}」的 ID 是上次登录的，它又没有绑定：不按群名找，以免发到同名的群`)
+    return { kind: 'group', topic: name, puppetId, bound: false }
   }
 
   /** Rows of a room that was just confirmed can go now. */

@@ -7,7 +7,9 @@ import type { Member, Room, RoomMembership } from '../generated/prisma/client.js
 import type { IncomingMessage } from './message.js'
 import type { LoginSession } from '../identity/session.js'
 import type { KeySettings, PersonKey } from '../identity/keys.js'
-import type { TiedBy } from '../services/members.js'
+import { personKey } from '../identity/keys.js'
+import type { ResolveOptions, TiedBy } from '../services/members.js'
+import type { ChatPerson } from './message.js'
 import type { RoomBinding } from '../services/room-binding.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import type { CommandMatch } from './command-text.js'
@@ -66,6 +68,12 @@ export class ChatContext {
     return this.isAdmin || this.role === 'secretary'
   }
 
+  /** How to find the member behind a person of this message's group: their key, this login, the live group. */
+  memberOptions(person: ChatPerson): ResolveOptions {
+    const { keys, session } = this.services
+    return { key: personKey(person, keys), session, stableIds: keys.stableIds, groupPuppetId: this.msg.room?.puppetId }
+  }
+
   /**
    * What authorised this sender, stored with every privileged change: the bot's own account,
    * a key, or (without one) the name and contact id of this login.
@@ -80,7 +88,7 @@ export class ChatContext {
   async refuse(text: string): Promise<void> {
     const names = this.ambiguousWith.map((n) => `「${n}」`).join('、')
     const hint = names
-      ? `\n群里有不止一位叫${names}的人，机器人认不出您是哪一位。请私聊机器人发送 #认证 完成认证，之后就认得您了。`
+      ? `\n群里有不止一位叫${names}的人，机器人认不出您是哪一位。请私聊机器人发送 #认证 完成认证；如果您原来担任秘书等角色，认证后请管理员重新设置。`
       : ''
     await this.reply(text + hint)
   }

@@ -76,16 +76,10 @@ export const resolveParties: Mw = async (ctx, next) => {
   ctx.key = personKey(sender, keys)
   if (room) {
     const bound = await binding.forGroup(room)
-    session.seeRoom(room.puppetId)
     if (bound?.held) ctx.heldRoom = bound.room
     else if (bound) {
       ctx.room = bound.room
-      const resolved = await resolveRoomMember(db, bound.room.id, sender, {
-        key: ctx.key,
-        session,
-        stableIds: keys.stableIds,
-        groupPuppetId: room.puppetId,
-      })
+      const resolved = await resolveRoomMember(db, bound.room.id, sender, ctx.memberOptions(sender))
       ctx.member = resolved.member
       ctx.membership = resolved.membership
       ctx.tiedBy = resolved.tiedBy
@@ -119,6 +113,10 @@ export function dispatch(byName: () => ReadonlyMap<string, Command>): Mw {
     if (ctx.heldRoom && !command.whileHeld) {
       ctx.outcome = 'refused:held'
       return ctx.reply(replies.held(ctx.heldRoom.name))
+    }
+    if (command.privateNeedsKey && !ctx.inRoom && !ctx.isAdmin && !ctx.member) {
+      ctx.outcome = 'refused:unverified'
+      return ctx.reply(replies.verifyFirst(command.privateNeedsKey))
     }
     if (command.needsRoom && !ctx.room) {
       ctx.outcome = 'refused:unbound'

@@ -1,17 +1,11 @@
-import { createHash, randomInt } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { Db } from '../db/client.js'
-import type { AdminGrant, Member } from '../generated/prisma/client.js'
-import type { PersonKey } from '../identity/keys.js'
+import type { AdminGrant } from '../generated/prisma/client.js'
+import { unambiguousCode, type PersonKey } from '../identity/keys.js'
 
 const INVITE_TTL_MS = 24 * 60 * 60_000
-const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex')
-
-/** A keyed member: the same person in every room and across logins. */
-export function memberByKey(db: Db, key: PersonKey): Promise<Member | null> {
-  return db.member.findUnique({ where: { key } })
-}
 
 /** A claimed, unrevoked admin grant for this key. */
 export async function isGrantedAdmin(db: Db, key: PersonKey | undefined): Promise<boolean> {
@@ -22,7 +16,7 @@ export async function isGrantedAdmin(db: Db, key: PersonKey | undefined): Promis
 
 /** `npm run admin -- invite`: a single-use code, valid 24 hours; only its hash is stored. */
 export async function createAdminInvite(db: Db, label: string | undefined, now: Date): Promise<{ code: string; grant: AdminGrant }> {
-  const code = Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('')
+  const code = unambiguousCode(8)
   const grant = await db.adminGrant.create({
     data: { codeHash: hashCode(code), label: label ?? null, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
   })

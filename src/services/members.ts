@@ -65,12 +65,12 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
   )
   if (byName.length === 1 && (await nobodyElseGoesBy(session, options.groupPuppetId, person, namesOf(byName[0]!)))) {
     const fresh = await keepFresh(db, roomId, byName[0]!.member, person)
-    session.tie(person.puppetId, fresh.member.id)
+    session.tie(person.puppetId, fresh.member.id, 'by-name')
     return { ...fresh, tiedBy: 'name', ambiguousWith: [] }
   }
   const member = await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId } })
   const ambiguousWith = byName.map((r) => displayName(r.member))
-  session.tie(person.puppetId, member.id, ambiguousWith)
+  session.tie(person.puppetId, member.id, 'created', ambiguousWith)
   const membership = await db.roomMembership.create({ data: { roomId, memberId: member.id, alias: person.roomAlias ?? null } })
   return { member, membership, tiedBy: 'new', ambiguousWith }
 }
@@ -166,21 +166,37 @@ export function displayName(member: Pick<Member, 'name' | 'realName'>): string {
   return member.realName ?? member.name
 }
 
-/** A room member by any name they go by here: group alias, WeChat name or registered real name. */
-export async function findRoomMemberByName(db: Db, roomId: number, name: string): Promise<ResolvedMember | undefined> {
-  const [found] = await membershipsGoingBy(db, roomId, { names: [name], realNames: [name] })
-  return found && { member: found.member, membership: withoutMember(found) }
+/**
+ * The one member of the room a written name means: a registered real name first (only the
+ * secretary's books vouch for it), else a group alias or WeChat name. Two members going by the
+ * name is 'ambiguous': a name anyone can take never picks one of them.
+ */
+function pickByName(rows: GoingBy[], name: string): GoingBy | 'ambiguous' | undefined {
+  for (const goesBy of [(r: GoingBy) => r.member.realName === name, (r: GoingBy) => r.alias === name || r.member.name === name]) {
+    const hits = rows.filter(goesBy)
+    if (new Set(hits.map((r) => r.memberId)).size > 1) return 'ambiguous'
+    if (hits[0]) return hits[0]
+  }
+  return undefined
 }
 
-/** Names as written, each matched to a member of the room where possible; order kept, repeats dropped. */
+/** A room member by any name they go by here (see pickByName). */
+export async function findRoomMemberByName(db: Db, roomId: number, name: string): Promise<ResolvedMember | 'ambiguous' | undefined> {
+  const found = pickByName(await membershipsGoingBy(db, roomId, { names: [name], realNames: [name] }), name)
+  return found === 'ambiguous' || found === undefined ? found : { member: found.member, membership: withoutMember(found) }
+}
+
+/**
+ * Names as written, each matched to a member of the room where the name means exactly one;
+ * order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
+ */
 export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<{ name: string; memberId: number | null }[]> {
   const unique = [...new Set(names)]
   if (unique.length === 0) return []
-  // One query for all names; each takes the earliest membership going by it, as findRoomMemberByName does.
   const rows = await membershipsGoingBy(db, roomId, { names: unique, realNames: unique })
   return unique.map((name) => {
-    const hit = rows.find((r) => r.alias === name || r.member.name === name || r.member.realName === name)
-    return { name, memberId: hit?.memberId ?? null }
+    const hit = pickByName(rows, name)
+    return { name, memberId: hit === 'ambiguous' || hit === undefined ? null : hit.memberId }
   })
 }
 

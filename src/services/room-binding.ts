@@ -8,7 +8,11 @@ import type { GroupRef } from './rooms.js'
 /** Share of a room's known members that must be in a live group for it to be taken as the room's group. */
 const MIN_OVERLAP = 0.5
 
-export type GroupBinding = { room: Room; held: false } | { room: Room; held: true }
+export interface GroupBinding {
+  room: Room
+  /** Waiting for #确认绑定: nothing is recorded or pushed. */
+  held: boolean
+}
 
 /**
  * Which bound room a live group is, for the current login. Topics can be copied and ids are
@@ -32,7 +36,7 @@ export class RoomBinding {
     const confirmedId = session.confirmedRoomOf(group.puppetId)
     if (confirmedId !== undefined) {
       const room = await db.room.findUnique({ where: { id: confirmedId } })
-      if (room) return { room: await this.refresh(room, group), held: false }
+      if (room) return { room: await this.refresh(room, group), held: room.heldAt !== null }
     }
     if (this.keys.stableIds) {
       const room = await db.room.findFirst({ where: { puppetRoomId: group.puppetId } })
@@ -93,8 +97,11 @@ export class RoomBinding {
     let roomId = this.session.confirmedRoomOf(puppetId)
     if (roomId === undefined && this.keys.stableIds) roomId = (await this.db.room.findFirst({ where: { puppetRoomId: puppetId } }))?.id
     if (roomId === undefined) {
-      // Renamed before anyone spoke this login: it is the room's group if it passes the same check.
-      const room = await this.db.room.findFirst({ where: { topic: oldTopic, heldAt: null } })
+      // Renamed before anyone spoke this login: it is the room's group if it passes the same
+      // check, and no other group of this login is that room's already.
+      const room = (await this.db.room.findMany({ where: { topic: oldTopic, heldAt: null }, orderBy: { id: 'asc' } })).find(
+        (r) => this.session.confirmedGroupOf(r.id) === undefined,
+      )
       const group = room && (await this.session.directory?.group(puppetId))
       const others = room && (await this.session.directory?.groupsByTopic(oldTopic))
       if (!room || !group || (others?.length ?? 0) > 0 || (await this.judge(room, [group])) !== 'ok') return undefined
@@ -108,8 +115,11 @@ export class RoomBinding {
   private async judge(room: Room, live: LiveGroup[]): Promise<'ok' | string> {
     if (live.length === 0) return `找不到群名为「${room.topic}」的群`
     if (live.length > 1) return `有 ${live.length} 个群都叫「${room.topic}」`
-    const known = await this.db.roomMembership.findMany({ where: { roomId: room.id }, include: { member: true } })
-    if (known.length === 0) return 'ok'
+    const all = await this.db.roomMembership.findMany({ where: { roomId: room.id }, include: { member: true } })
+    // Who the room really knows: people with a key, a role or a registered name; someone who
+    // only once wrote in the group may well have left it since.
+    const known = all.filter((m) => m.member.key !== null || m.role !== 'member' || m.member.realName !== null)
+    const keyed = known.filter((m) => m.member.key !== null)
     const names = new Set<string>()
     const keys = new Set<string>()
     for (const person of live[0]!.members) {
@@ -118,11 +128,14 @@ export class RoomBinding {
       const key = personKey(person, this.keys)
       if (key) keys.add(key)
     }
-    const present = known.filter(
-      (m) => (m.member.key !== null && keys.has(m.member.key)) || names.has(m.member.name) || (m.alias !== null && names.has(m.alias)),
-    ).length
-    if (present / known.length >= MIN_OVERLAP) return 'ok'
-    return `群「${room.topic}」里只找到本会客厅 ${known.length} 位已知成员中的 ${present} 位`
+    // Keys cannot be copied into a copycat group; names can. Where the room has keyed people,
+    // half of them must be there by key; else half of the known by name.
+    const [evidence, present] =
+      keyed.length > 0
+        ? [keyed, keyed.filter((m) => keys.has(m.member.key!)).length]
+        : [known, known.filter((m) => names.has(m.member.name) || (m.alias !== null && names.has(m.alias))).length]
+    if (evidence.length === 0 || present / evidence.length >= MIN_OVERLAP) return 'ok'
+    return `群「${room.topic}」里只找到本会客厅 ${evidence.length} 位${keyed.length > 0 ? '已认证' : '已知'}成员中的 ${present} 位`
   }
 
   private async hold(room: Room, reason: string): Promise<Room> {

@@ -153,7 +153,7 @@ export class MockChat {
       const room = this.group(line.room, line.roomKey)
       if (!room.payload.memberIdList.includes(talker.id)) room.payload.memberIdList.push(talker.id)
       if (line.alias !== undefined) await this.setAlias(line.roomKey ?? line.room, line.fromKey ?? line.from, line.alias)
-      this.mocker.MessageMock.create({ ...base, roomId: room.id, mentionIdList: this.mentionIds(line.text, room) })
+      this.mocker.MessageMock.create({ ...base, roomId: room.id, mentionIdList: this.mentionIds(line.text, room, line.roomKey ?? line.room) })
     } else {
       this.mocker.MessageMock.create({ ...base, listenerId: this.botUser.id })
     }
@@ -284,13 +284,19 @@ export class MockChat {
   }
 
   /** Like WeChat clients do, an `@name` of a group member in the text becomes a real mention. */
-  private mentionIds(text: string, room: mock.RoomMock): string[] {
-    const ids: string[] = []
+  private mentionIds(text: string, room: mock.RoomMock, roomKey: string): string[] {
+    // As wechat4u does it: the text has only the name, so every member going by it (WeChat
+    // name or group alias) is taken for the one mentioned.
+    const aliases = this.aliases.get(roomKey) ?? new Map<string, string>()
+    const ids = new Set<string>()
     for (const [, name] of text.matchAll(/@([^\s@#\u2005]+)/g)) {
-      const contact = name === this.botUser.payload.name ? this.botUser : this.contacts.get(name!)
-      if (contact && room.payload.memberIdList.includes(contact.id)) ids.push(contact.id)
+      if (name === this.botUser.payload.name) ids.add(this.botUser.id)
+      for (const [key, contact] of this.contacts) {
+        if (!room.payload.memberIdList.includes(contact.id)) continue
+        if (this.mocker.contactPayload(contact.id).name === name || aliases.get(key) === name) ids.add(contact.id)
+      }
     }
-    return ids
+    return [...ids]
   }
 
   private captureBotSend(messageId: string): void {

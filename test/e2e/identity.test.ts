@@ -255,7 +255,7 @@ describe('sending after a re-login', () => {
     const rows = await chat.app.services.db.outboxMessage.findMany({ where: { text: { startsWith: '给' } }, orderBy: { id: 'asc' } })
     expect(rows.map((r) => r.status)).toEqual(['failed', 'failed'])
     expect(rows[0]!.lastError).toMatch(/^联系人「李明」的 ID 已过期，又没有备注可以找回/)
-    expect(rows[1]!.lastError).toMatch(/^群「没绑定的群」的 ID 已过期/)
+    expect(rows[1]!.lastError).toMatch(/^群「没绑定的群」的 ID 是上次登录的/)
   })
 
   it('finds a verified person by the remark token after a re-login', async () => {
@@ -266,5 +266,54 @@ describe('sending after a re-login', () => {
     await chat.app.outbox.enqueue({ kind: 'contact', name: '李明', puppetId: oldContact, remark: chat.remarkOf('李明')! }, { text: '给李明的私信' })
     await chat.relogin()
     expect(chat.sent.filter((m) => m.text === '给李明的私信').map((m) => m.to)).toEqual(['李明'])
+  })
+})
+
+describe('names that fit several people', () => {
+  it('#秘书 @王芳 sets nobody when someone else goes by 王芳 in the group; the registered real name still works', async () => {
+    const chat = await office()
+    await say(chat, { room: GROUP, from: '李明', alias: '王芳', text: '#帮助' })
+    const made = texts(await say(chat, { room: GROUP, ...ADMIN, text: '#牵头 @王芳' }))
+    expect(made).toContain('群里不止一位叫「王芳」的人，没有设置')
+    expect(await chat.app.services.db.roomMembership.count({ where: { role: 'lead' } })).toBe(0)
+    // 王芳 registered her real name; 李明 only took it as a group alias: the register decides.
+    expect(texts(await say(chat, { room: GROUP, ...ADMIN, text: '#牵头 王芳' }))).toContain('已设置 王芳 为本群牵头委员')
+    const lead = await chat.app.services.db.roomMembership.findFirstOrThrow({ where: { role: 'lead' }, include: { member: true } })
+    expect(lead.member.realName).toBe('王芳')
+  })
+
+  it('a participant name two members go by is kept as written, credited to neither', async () => {
+    const chat = await office()
+    await say(chat, { room: GROUP, from: '王芳', fromKey: '另一个王芳', text: '#帮助' })
+    await say(chat, { room: GROUP, from: '李明', text: '#活动 9月20日 读书会，参与人次8\n参与委员：王芳、李明' })
+    const people = await chat.app.services.db.activityParticipant.findMany({ orderBy: { id: 'asc' } })
+    // The registered real name 王芳 is one member: credited. A WeChat name two people share would not be.
+    expect(people.map((p) => [p.name, p.memberId !== null])).toEqual([['王芳', true], ['李明', true]])
+    await say(chat, { room: GROUP, from: '李明', text: '#活动 9月21日 座谈会，参与人次8\n参与委员：王芳-秘书处' })
+    const [, , alias] = await chat.app.services.db.activityParticipant.findMany({ orderBy: { id: 'asc' } })
+    expect(alias).toMatchObject({ name: '王芳-秘书处' })
+    expect(alias!.memberId).not.toBeNull()
+    await say(chat, { room: GROUP, from: '王芳', fromKey: '另一个王芳', alias: '王芳-秘书处', text: '#帮助 ' })
+    await say(chat, { room: GROUP, from: '李明', text: '#活动 9月22日 调研，参与人次8\n参与委员：王芳-秘书处' })
+    const last = (await chat.app.services.db.activityParticipant.findMany({ orderBy: { id: 'asc' } })).at(-1)!
+    expect(last).toMatchObject({ name: '王芳-秘书处', memberId: null })
+  })
+})
+
+describe('rooms after a re-login, where keys are known', () => {
+  it('a copycat group with members who took the verified members’ nicknames is not taken for the room', async () => {
+    const chat = await office()
+    await verify(chat, '王芳')
+    // The real group was renamed while the bot was away; a copycat took its old topic, filled with look-alikes.
+    chat.group(GROUP).payload.topic = '健康家园（已换群）'
+    await chat.join(GROUP, '王芳', { roomKey: 'copycat', fromKey: 'fake王芳', alias: '王芳-秘书处' })
+    await chat.join(GROUP, '老周', { roomKey: 'copycat', fromKey: 'fake老周' })
+    await chat.join(GROUP, '李明', { roomKey: 'copycat', fromKey: 'fake李明' })
+    await chat.relogin()
+    const peek = await say(chat, { room: GROUP, roomKey: 'copycat', from: '李明', fromKey: 'fake李明', text: '#查 M1' })
+    expect(texts(peek)).toContain('#确认绑定')
+    expect(texts(peek)).not.toContain('公交')
+    const notice = chat.sent.find((m) => m.to === '老周' && m.text?.includes('绑定暂停了'))
+    expect(notice!.text).toMatch(/只找到本会客厅 \d+ 位已认证成员中的 0 位/)
   })
 })

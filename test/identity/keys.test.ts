@@ -20,13 +20,18 @@ describe('remark tokens', () => {
     for (let i = 0; i < 200; i++) {
       const token = newToken()
       expect(token).toMatch(/^[2-9A-HJ-KM-NP-Z]{6}$/)
-      expect(tokenInRemark(remarkWithToken('王芳', token))).toBe(token)
+      expect(tokenInRemark(remarkWithToken(undefined, '王芳', token))).toBe(token)
     }
   })
   it('keep the name readable, clipped to 10 characters without spaces', () => {
-    expect(remarkWithToken('王芳', 'K7Q2M9')).toBe('王芳#K7Q2M9')
-    expect(remarkWithToken('平湖 健康家园政协委员会客厅秘书', 'K7Q2M9')).toBe('平湖健康家园政协委员#K7Q2M9')
-    expect(remarkWithToken('市政协办公室#AAAAAA', 'K7Q2M9')).toBe('市政协办公室#K7Q2M9')
+    expect(remarkWithToken(undefined, '王芳', 'K7Q2M9')).toBe('王芳#K7Q2M9')
+    expect(remarkWithToken(undefined, '平湖 健康家园政协委员会客厅秘书', 'K7Q2M9')).toBe('平湖健康家园政协委员#K7Q2M9')
+  })
+  it('keep a remark the operator wrote as it is, so BOT_ADMINS still matches it', () => {
+    const remark = remarkWithToken('市政协 办公室（老周，负责全市会客厅）', '老周', 'K7Q2M9')
+    expect(remark).toBe('市政协 办公室（老周，负责全市会客厅）#K7Q2M9')
+    expect(isListedAdmin(['市政协 办公室（老周，负责全市会客厅）'], remark)).toBe(true)
+    expect(remarkWithToken('市政协办公室#AAAAAA', '老周', 'K7Q2M9')).toBe('市政协办公室#K7Q2M9')
   })
   it('are not read from text that only looks like one', () => {
     expect(tokenInRemark('王芳#K7Q2M')).toBeUndefined()

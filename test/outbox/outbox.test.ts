@@ -20,7 +20,7 @@ class RecordingTransport implements Transport {
 
 const contact = { kind: 'contact', name: '王芳', puppetId: 'contact-1' } as const
 /** Every bound room's group is known (the room binding is tested on its own). */
-const groupOfRoom = async (room: Room) => room.puppetRoomId ?? `group-of-${room.id}`
+const groupOfRoom = { groupOf: async (room: Room) => room.puppetRoomId ?? `group-of-${room.id}`, loginId: () => undefined }
 
 describe('Outbox', () => {
   it('keeps messages while detached and sends them in order once attached', async () => {

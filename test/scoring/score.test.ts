@@ -110,7 +110,7 @@ describe('#我的 and #积分榜', () => {
     expect(out[0]!.text).toContain('【王芳 2022年履职情况】')
     expect(out[0]!.text).toContain('2022-09-01 A1 读书会｜读书会 +3')
     expect(out[0]!.text).toContain('“三个一”：活动 1/3 ✗，提案 0/1 ✗，社情民意 0/1 ✗')
-    expect(out[1]!.text).toBe('王芳，2022年履职情况已私信发给您。')
+    expect(out[1]!.text).toBe('2022年履职情况已私信发给 王芳。')
   })
 
   it('keeps #我的 to one private message however long the year was, pointing to the ledger for the rest', async () => {

@@ -1,6 +1,6 @@
 import { parsePeriod, type PeriodKind } from '../../parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../services/digest.js'
-import { replies, type Command } from '../command.js'
+import type { Command } from '../command.js'
 import { formatCrossRoomDigest, formatRoomDigest } from './format.js'
 
 const NAMES: Record<PeriodKind, { tag: string; aliases: string[]; example: string }> = {
@@ -21,6 +21,7 @@ function digestCommand(kind: PeriodKind): Command {
     summary: `本群${tag}（默认本期；私聊机器人时秘书、管理员看所有会客厅的汇总）`,
     usage: `#${tag} [${kind === 'month' ? '月份' : kind === 'quarter' ? '季度' : '年份'}]，例如 ${example}`,
     needsRoom: false,
+    privateNeedsKey: `查看各群${tag}`,
     async run(ctx, args) {
       const parsed = parsePeriod(args, kind, ctx.parseClock)
       if (!parsed.ok) return ctx.reply(`${parsed.problem}\n例如：${example}`)
@@ -30,7 +31,6 @@ function digestCommand(kind: PeriodKind): Command {
         if (!ctx.room) return ctx.reply('本群还没有绑定会客厅或工作室，暂时没有数字。请管理员先发送 #绑定 <名称>')
         return ctx.reply(formatRoomDigest(ctx.room.name, await buildDigest(db, [ctx.room.id], parsed.period, ctx.localDate)))
       }
-      if (!ctx.isAdmin && !ctx.member) return ctx.reply(replies.verifyFirst(`查看各群${tag}`))
       const rooms = await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
       if (rooms.length === 0) {
         return ctx.reply(`私聊查询汇总只对秘书和管理员开放。请在您所在的群里发送 #${tag} 查看本群的数字。`)
