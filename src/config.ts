@@ -8,7 +8,11 @@ const csv = z
   .default('')
   .transform((s) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean))
 
-const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback)
+const WHOLE = '应为 0 或正整数'
+const intFromEnv = (fallback: number) => z.coerce.number({ error: WHOLE }).int({ error: WHOLE }).min(0, { error: WHOLE }).default(fallback)
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const WECHATY_LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'verbose', 'silly'] as const
+const oneOf = (values: readonly string[]) => `只能是 ${values.join('、')} 之一`
 
 /** A five-field cron expression, checked by the same parser the scheduler uses. */
 const cronFromEnv = (fallback: string) =>
@@ -49,7 +53,9 @@ export const ConfigSchema = z.object({
     }, 'BOT_TIMEZONE 不是有效的 IANA 时区名，例如 Asia/Shanghai'),
   /** Extra command aliases, e.g. "活动记录=活动,履职活动=活动". */
   COMMAND_ALIASES: z.string().default(''),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
+  /** Wechaty's own log level (its names differ from ours: verbose, silly). */
+  WECHATY_LOG: z.enum(WECHATY_LOG_LEVELS, { error: oneOf(WECHATY_LOG_LEVELS) }).optional(),
   OUTBOX_MIN_INTERVAL_MS: intFromEnv(1500),
   OUTBOX_MAX_PER_MINUTE: intFromEnv(20),
   DEDUPE_WINDOW_SECONDS: intFromEnv(10),
@@ -98,8 +104,13 @@ export function loadDotEnv(file = '.env'): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new ConfigError(`配置有误，请检查环境变量或 .env：\n${lines.join('\n')}`)
+    // One line per setting: the variable, the value it has, and what is allowed.
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '')
+      const message = i.message.startsWith(name) ? i.message.slice(name.length).trim() : i.message
+      return `配置有误：${name}=${JSON.stringify(env[name] ?? '')}，${message}（在环境变量或 .env 中修改）`
+    })
+    throw new ConfigError(lines.join('\n'))
   }
   const dataDir = resolve(parsed.data.DATA_DIR)
   return {

@@ -4,7 +4,7 @@ import { installFatalHandlers } from './bot/fatal.js'
 import { buildWechaty, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
-import { openDatabase } from './db/client.js'
+import { DataDirError, openDatabase } from './db/client.js'
 import { log } from './log.js'
 import { ScoringRulesError } from './scoring/rules.js'
 
@@ -13,10 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   // Both loggers read the environment when imported, before .env was loaded.
   log.level = config.LOG_LEVEL
-  const wechatyLevel = process.env.WECHATY_LOG
-  if (wechatyLevel && ['silent', 'error', 'warn', 'info', 'verbose', 'silly'].includes(wechatyLevel)) {
-    wechatyLog.level(wechatyLevel as Parameters<typeof wechatyLog.level>[0])
-  }
+  if (config.WECHATY_LOG) wechatyLog.level(config.WECHATY_LOG)
   const fatal = installFatalHandlers(log)
   const db = await openDatabase(config.databaseUrl)
   const bot = buildWechaty({
@@ -39,7 +36,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof ScoringRulesError) log.fatal(error.message)
+  if (error instanceof ConfigError || error instanceof ScoringRulesError || error instanceof DataDirError) log.fatal(error.message)
   else log.fatal({ err: error }, '启动失败')
   process.exit(1)
 })

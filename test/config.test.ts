@@ -17,7 +17,7 @@ describe('loadConfig', () => {
 
   it('explains a bad setting in Chinese', () => {
     expect(() => loadConfig({ BOT_TIMEZONE: 'Beijing' })).toThrow(ConfigError)
-    expect(() => loadConfig({ BOT_TIMEZONE: 'Beijing' })).toThrow('BOT_TIMEZONE 不是有效的 IANA 时区名')
+    expect(() => loadConfig({ BOT_TIMEZONE: 'Beijing' })).toThrow('配置有误：BOT_TIMEZONE="Beijing"，不是有效的 IANA 时区名')
     expect(() => loadConfig({ OUTBOX_MIN_INTERVAL_MS: '-1' })).toThrow('OUTBOX_MIN_INTERVAL_MS')
     expect(() => loadConfig({ BOT_NAME: '机器人 1' })).toThrow('BOT_NAME')
   })

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
-import { log } from '../log.js'
+import { log, logLevel } from '../log.js'
 import { createAdminInvite, listAdminGrants, revokeAdminGrant } from '../services/identity.js'
-import { runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './session.js'
 
 const USAGE = [
   '用法：',
@@ -22,7 +22,7 @@ const Args = z.discriminatedUnion('action', [
 
 /** `npm run admin`: the operator hands out and takes back admin rights, on the server only. */
 async function main(): Promise<number> {
-  log.level = process.env.LOG_LEVEL ?? 'warn'
+  log.level = logLevel(process.env.LOG_LEVEL, 'warn')
   const { flags, positional } = splitArgs(process.argv.slice(2))
   const [action, ...rest] = positional
   const args = Args.safeParse({ action, ...(action === 'invite' && rest.length ? { label: rest.join(' ') } : {}), ...(action === 'revoke' ? { id: rest[0] } : {}) })
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   loadDotEnv()
   const config = loadConfig()
   const when = (d: Date | null) => (d ? d.toLocaleString('zh-CN', { timeZone: config.BOT_TIMEZONE, hour12: false }) : '–')
-  const client = await openDatabase(typeof db === 'string' ? `file:${db}` : config.databaseUrl)
+  const client = await openDatabase(existingDatabase(typeof db === 'string' ? db : undefined, config.databaseUrl))
   try {
     const now = new Date()
     if (args.data.action === 'invite') {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
-import { log } from '../log.js'
+import { log, logLevel } from '../log.js'
 import type { SentMessage } from '../sim/mock-chat.js'
 import { openSession, runCommand, splitArgs } from './session.js'
 
@@ -29,7 +29,7 @@ const HELP = `在终端里扮演群成员和机器人对话（模拟微信，不
 
 /** `npm run demo`: an interactive chat with the real bot over the mock puppet. */
 async function main(): Promise<void> {
-  log.level = process.env.LOG_LEVEL ?? 'warn'
+  log.level = logLevel(process.env.LOG_LEVEL, 'warn')
   const { flags } = splitArgs(process.argv.slice(2))
   const dbFile = typeof flags.get('db') === 'string' ? (flags.get('db') as string) : 'data/demo.db'
   const admins = process.env.BOT_ADMINS || '管理员'

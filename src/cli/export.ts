@@ -3,11 +3,11 @@ import { z } from 'zod'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { writeLedgerTo } from '../export/files.js'
-import { log } from '../log.js'
+import { log, logLevel } from '../log.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { loadScoringRules } from '../scoring/rules.js'
 import { findRoomByNameOrTopic } from '../services/rooms.js'
-import { runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './session.js'
 
 const USAGE = '用法：npm run --silent export -- --period <2022|2022Q3|2022-09> --out <文件.xlsx> [--room <名称或群名>] [--db <文件>]'
 
@@ -22,7 +22,7 @@ const Args = z
 
 /** The same 台账 workbook as #导出, from the command line. */
 async function main(): Promise<number> {
-  log.level = process.env.LOG_LEVEL ?? 'warn'
+  log.level = logLevel(process.env.LOG_LEVEL, 'warn')
   const { flags, positional } = splitArgs(process.argv.slice(2))
   const args = Args.safeParse(Object.fromEntries([...flags].map(([k, v]) => [k, v === true ? '' : v])))
   if (!args.success || positional.length > 0) {
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${period.problem}\n`)
     return 2
   }
-  const db = await openDatabase(args.data.db ? `file:${args.data.db}` : config.databaseUrl)
+  const db = await openDatabase(existingDatabase(args.data.db, config.databaseUrl))
   try {
     const rooms = args.data.room ? [await findRoomByNameOrTopic(db, args.data.room)] : await db.room.findMany({ orderBy: { id: 'asc' } })
     if (rooms.some((r) => r === undefined)) {

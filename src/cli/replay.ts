@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
-import { log } from '../log.js'
+import { log, logLevel } from '../log.js'
 import { addDays, localParts, zonedInstant } from '../parsing/mod.js'
 import { openSession, runCommand, splitArgs } from './session.js'
 
@@ -33,7 +33,7 @@ const Args = z.object({
 
 /** Feeds a JSONL chat transcript through the real bot and prints what it sends, one JSON line each. */
 async function main(): Promise<number> {
-  log.level = process.env.LOG_LEVEL ?? 'warn'
+  log.level = logLevel(process.env.LOG_LEVEL, 'warn')
   const { flags, positional } = splitArgs(process.argv.slice(2))
   const db = flags.get('db')
   const args = Args.safeParse({ transcript: positional[0], db: typeof db === 'string' ? db : undefined, schedule: flags.get('schedule') === true })

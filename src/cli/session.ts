@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { ManualClock } from '../clock.js'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/client.js'
+import { ConfigError, loadConfig } from '../config.js'
+import { DataDirError, openDatabase } from '../db/client.js'
 import { log } from '../log.js'
 import { MockChat, type SentMessage } from '../sim/mock-chat.js'
 
@@ -44,6 +44,22 @@ export async function openSession(options: SessionOptions): Promise<{ chat: Mock
   }
 }
 
+/** A command-line mistake: one Chinese line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * The database a reading command opens: `--db` must name a file that exists (a typo must not
+ * create an empty database and print zeros); without it, the configured one, which for SQLite
+ * must exist too.
+ */
+export function existingDatabase(dbFlag: string | undefined, configured: string): string {
+  const file = dbFlag ?? (configured.startsWith('file:') ? configured.slice('file:'.length) : undefined)
+  if (file !== undefined && !existsSync(file)) {
+    throw new UsageError(`找不到数据库文件：${file}${dbFlag ? '（--db 只打开已有的数据库，请检查路径）' : '（DATABASE_URL 或 DATA_DIR 指向的数据库还不存在：机器人第一次启动时才会创建）'}`)
+  }
+  return dbFlag ? `file:${dbFlag}` : configured
+}
+
 /** `--db x.db` style flags, the rest positional. */
 export function splitArgs(argv: string[]): { flags: Map<string, string | true>; positional: string[] } {
   const flags = new Map<string, string | true>()
@@ -70,6 +86,11 @@ export function runCommand(name: string, main: () => Promise<number | void>): vo
   main().then(
     (code) => exitWhenFlushed(code ?? 0),
     (error) => {
+      if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirError) {
+        process.stderr.write(`${error.message}\n`)
+        exitWhenFlushed(2)
+        return
+      }
       log.fatal({ err: error }, `${name} failed`)
       exitWhenFlushed(1)
     },

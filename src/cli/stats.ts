@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
-import { log } from '../log.js'
+import { log, logLevel } from '../log.js'
 import { isValidYmd } from '../parsing/mod.js'
 import { findRoomByNameOrTopic } from '../services/rooms.js'
 import { computeFigures } from '../services/stats.js'
-import { runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './session.js'
 
 const Day = z
   .string()
@@ -29,7 +29,7 @@ const USAGE = '用法：npm run --silent stats -- [--room <名称或群名>] [--
 
 /** Prints the figures of a room (or all rooms) over a date range as one JSON object. */
 async function main(): Promise<number> {
-  log.level = process.env.LOG_LEVEL ?? 'warn'
+  log.level = logLevel(process.env.LOG_LEVEL, 'warn')
   const { flags, positional } = splitArgs(process.argv.slice(2))
   const args = Args.safeParse(Object.fromEntries([...flags].map(([k, v]) => [k, v === true ? '' : v])))
   if (!args.success || positional.length > 0) {
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   }
   loadDotEnv()
   const config = loadConfig()
-  const db = await openDatabase(args.data.db ? `file:${args.data.db}` : config.databaseUrl)
+  const db = await openDatabase(existingDatabase(args.data.db, config.databaseUrl))
   try {
     let roomIds: number[] | undefined
     if (args.data.room) {

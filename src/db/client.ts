@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import type Database from 'better-sqlite3'
@@ -9,6 +9,21 @@ import { cacheStatements } from './statement-cache.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
+
+/** The data folder cannot be created or written: named, with the fix, instead of "unable to open database file". */
+export class DataDirError extends Error {}
+
+function writableFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    accessSync(dir, constants.W_OK)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? String(error)
+    throw new DataDirError(
+      `数据目录 ${dir} 无法写入（${code}）：请让运行机器人的用户拥有它（例如 chown -R $(id -u) ${dir}；Docker 里是挂载到 /data 的卷），或用 DATA_DIR 换一个目录。`,
+    )
+  }
+}
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)
 
@@ -42,7 +57,7 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
     return prisma as unknown as Db
   }
   const file = sqlitePath(databaseUrl)
-  mkdirSync(dirname(file), { recursive: true })
+  writableFolder(dirname(file))
   const applied = migrateSqlite(file)
   if (applied.length > 0) log.info({ applied, file }, 'database migrated')
   const shared = sharingConnection(new PrismaBetterSQLite3({ url: file, timeout: 5000 }), (connection) => {
