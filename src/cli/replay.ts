@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
+import { loadConfig } from '../config.js'
 import { log, logLevel } from '../log.js'
 import { addDays, localParts, zonedInstant } from '../parsing/mod.js'
 import { openSession, runCommand, splitArgs } from './session.js'
@@ -50,6 +51,8 @@ async function main(): Promise<number> {
   // From standard input a driver can read each reply before it writes the next line (a #认证 code, say).
   const input = fromStdin ? process.stdin.setEncoding('utf8') : createReadStream(args.data.transcript, 'utf8')
   const lines = createInterface({ input, crlfDelay: Infinity })
+  // A database that existed is a bot coming back: jobs missed within CATCH_UP_DAYS run first, as at a restart.
+  const resuming = args.data.db !== undefined && existsSync(args.data.db)
   let session: Awaited<ReturnType<typeof openSession>> | undefined
   let lineNo = 0
   let clockAt: Date | undefined
@@ -73,6 +76,7 @@ async function main(): Promise<number> {
         return 2
       }
       const time = new Date(parsed.data.time)
+      if (!session && resuming) clockAt = new Date(time.getTime() - loadConfig().CATCH_UP_DAYS * 86_400_000)
       session ??= await openSession({
         dbFile: args.data.db,
         admins: process.env.REPLAY_ADMINS,

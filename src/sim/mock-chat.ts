@@ -175,12 +175,15 @@ export class MockChat {
    * room knows (by WeChat name, with the remark the bot gave them), before the bot logs in.
    */
   private async restoreGroups(): Promise<void> {
-    const rooms = await this.app.services.db.room.findMany({ include: { memberships: { include: { member: true } } }, orderBy: { id: 'asc' } })
+    const { db } = this.app.services
+    // The bot's contacts who have a remark: the operator's admins (r:) and verified people (t:).
+    for (const member of await db.member.findMany({ where: { key: { not: null } }, orderBy: { id: 'asc' } })) {
+      const remark = member.key!.startsWith('r:') ? member.key!.slice(2) : member.remark
+      if (remark) await this.contact(member.name, member.name, remark)
+    }
+    const rooms = await db.room.findMany({ include: { memberships: { include: { member: true } } }, orderBy: { id: 'asc' } })
     for (const room of rooms) {
-      for (const m of room.memberships) {
-        await this.join(room.topic, m.member.name, { ...(m.alias ? { alias: m.alias } : {}) })
-        if (m.member.remark) await this.contact(m.member.name, m.member.name, m.member.remark)
-      }
+      for (const m of room.memberships) await this.join(room.topic, m.member.name, { ...(m.alias ? { alias: m.alias } : {}) })
     }
   }
 

@@ -130,4 +130,29 @@ describe('replay --schedule', () => {
       ['2022-09-20T02:00:00.000Z', '健康家园群', expect.stringContaining('【月月有活动】')],
     ])
   }, 60_000)
+
+  it('on an existing --db, catches up what was missed within CATCH_UP_DAYS before the first new line, as a restart does', async () => {
+    const db = join(process.env.TEST_TMP_DIR!, `replay-catch-up-${Date.now()}.db`)
+    const first = await replay(
+      [
+        { time: '2022-08-30T09:00:00+08:00', room: '健康家园群', from: '管理员', remark: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' },
+        { time: '2022-08-30T10:00:00+08:00', room: '健康家园群', from: '王芳', text: '#活动 8月29日 健康义诊，参与人次12' },
+        // The admin writes in the group once: the book now knows his WeChat name besides his remark.
+        { time: '2022-08-30T10:01:00+08:00', room: '健康家园群', from: '管理员', remark: '管理员', text: '#帮助' },
+      ],
+      ['--db', db],
+    )
+    expect(first.code).toBe(0)
+    // The bot was "down" over 1 September; it comes back on the 2nd.
+    const back = await replay([{ time: '2022-09-02T08:00:00+08:00', room: '健康家园群', from: '王芳', text: '#帮助' }], ['--db', db, '--schedule'])
+    const lines = back.stdout.trim().split('\n').map((l) => JSON.parse(l) as { time: string; to: string; text: string })
+    expect(lines.map((l) => [l.time, l.to, l.text.split('\n')[0]])).toEqual([
+      ['2022-09-01T01:00:00.000Z', '健康家园群', '【平湖健康家园政协委员会客厅 · 2022年8月月报】'],
+      ['2022-09-01T01:00:00.000Z', '管理员', '【2022年8月 各会客厅、工作室汇总（1 个）】'],
+      ['2022-09-02T00:00:00.000Z', '健康家园群', '政协委员会客厅助手，可用命令：'],
+    ])
+    // Beyond the window it is not caught up (CATCH_UP_DAYS=3 by default).
+    const late = await replay([{ time: '2022-10-05T08:00:00+08:00', room: '健康家园群', from: '王芳', text: '#帮助 ' }], ['--db', db, '--schedule'])
+    expect(late.stdout).not.toContain('2022年9月月报')
+  }, 90_000)
 })
