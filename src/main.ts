@@ -5,6 +5,7 @@ import { buildWechaty, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { DataDirError, openDatabase } from './db/client.js'
+import { WriterTakenError, claimWriter } from './db/writer.js'
 import { log } from './log.js'
 import { ScoringRulesError } from './scoring/rules.js'
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   if (config.WECHATY_LOG) wechatyLog.level(config.WECHATY_LOG)
   const fatal = installFatalHandlers(log)
   const db = await openDatabase(config.databaseUrl)
+  const writer = await claimWriter(db, config.databaseUrl, config.BOT_NAME, 'npm start')
   const bot = buildWechaty({
     name: config.memoryCardName,
     puppet: config.WECHATY_PUPPET as never,
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   installShutdown(async () => {
     lifecycle.dispose()
     await bot.stop()
+    await writer.release()
     await db.$disconnect()
   }, log)
   log.info({ puppet: config.WECHATY_PUPPET, data: config.dataDir }, '机器人启动中')
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof ScoringRulesError || error instanceof DataDirError) log.fatal(error.message)
+  if (error instanceof ConfigError || error instanceof ScoringRulesError || error instanceof DataDirError || error instanceof WriterTakenError) log.fatal(error.message)
   else log.fatal({ err: error }, '启动失败')
   process.exit(1)
 })

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const dbFile = typeof flags.get('db') === 'string' ? (flags.get('db') as string) : 'data/demo.db'
   const admins = process.env.BOT_ADMINS || '管理员'
   const firstAdmin = admins.split(/[,，]/)[0]!.trim()
-  const session = await openSession({ dbFile, admins, remarks: { 管理员: firstAdmin }, start: new Date(), paced: false })
+  const session = await openSession({ dbFile, admins, remarks: { 管理员: firstAdmin }, start: new Date(), paced: false, command: 'demo' })
   let speaker = '管理员'
   let room: string | undefined = '健康家园委员群'
   let clockOffsetMs = 0

@@ -82,6 +82,7 @@ async function main(): Promise<number> {
         admins: process.env.REPLAY_ADMINS,
         start: time,
         paced: false,
+        command: 'replay',
         // Printed as each message is handed to the puppet, before the outbox marks it sent: while
         // the reader keeps up, libuv writes the line to the pipe at once, so a run killed right
         // after a send has still printed it.

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { ManualClock } from '../clock.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { DataDirError, openDatabase } from '../db/client.js'
+import { WriterTakenError, claimWriter } from '../db/writer.js'
 import { log } from '../log.js'
 import { MockChat, type SentMessage } from '../sim/mock-chat.js'
 
@@ -17,6 +18,8 @@ export interface SessionOptions {
   start: Date
   /** Keep WeChat's pacing (the demo feels real); replay turns it off. */
   paced: boolean
+  /** Which command this is, for the message a second writer gets. */
+  command: 'demo' | 'replay'
   /** Each message the bot hands to the puppet, as it happens. */
   onSent?: (message: SentMessage) => void
 }
@@ -30,6 +33,11 @@ export async function openSession(options: SessionOptions): Promise<{ chat: Mock
   if (!options.paced) Object.assign(env, { OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0' })
   const config = loadConfig(env)
   const db = await openDatabase(`file:${file}`)
+  // The demo and replay send too (to a simulated WeChat): on a real bot's file they would take its outbox.
+  const writer = await claimWriter(db, `file:${file}`, config.BOT_NAME, `npm run ${options.command}`).catch(async (error) => {
+    await db.$disconnect()
+    throw error
+  })
   const clock = new ManualClock(options.start)
   // The simulated clock drives the schedule (replay --schedule), not the wall clock.
   const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, onSent: options.onSent, remarks: options.remarks ?? {}, restoreGroups: true })
@@ -38,6 +46,7 @@ export async function openSession(options: SessionOptions): Promise<{ chat: Mock
     clock,
     async close() {
       await chat.stop()
+      await writer.release()
       await db.$disconnect()
       if (tempDir) rmSync(tempDir, { recursive: true, force: true })
     },
@@ -86,7 +95,7 @@ export function runCommand(name: string, main: () => Promise<number | void>): vo
   main().then(
     (code) => exitWhenFlushed(code ?? 0),
     (error) => {
-      if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirError) {
+      if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirError || error instanceof WriterTakenError) {
         process.stderr.write(`${error.message}\n`)
         exitWhenFlushed(2)
         return

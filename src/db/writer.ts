@@ -1,0 +1,60 @@
+import { hostname } from 'node:os'
+import type { Db } from './client.js'
+import { isPostgresUrl } from './client.js'
+
+/** A heartbeat older than this is a writer that died on another host (a container sharing the volume). */
+const STALE_MS = 60_000
+const HEARTBEAT_MS = 15_000
+
+/** Another live process already writes for this database (or bot account): this one must not start. */
+export class WriterTakenError extends Error {}
+
+export interface WriterLease {
+  release(): Promise<void>
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM'
+  }
+}
+
+/**
+ * One writer per SQLite file, and per bot account on PostgreSQL: two processes sending from one
+ * outbox send every reply twice. The claim is a row in the database itself, so it holds across
+ * containers sharing the volume: a previous holder is stale when its process is gone from this
+ * host, or when its heartbeat stopped.
+ */
+export async function claimWriter(db: Db, databaseUrl: string, botName: string, command: string, now = () => new Date()): Promise<WriterLease> {
+  const slot = isPostgresUrl(databaseUrl) ? botName : 'sqlite'
+  const me = { pid: process.pid, host: hostname() }
+  await db.$transaction(async (tx) => {
+    const held = await tx.writerClaim.findUnique({ where: { slot } })
+    if (held && !(held.pid === me.pid && held.host === me.host)) {
+      const fresh = now().getTime() - held.heartbeatAt.getTime() < STALE_MS
+      const live = held.host === me.host ? alive(held.pid) : fresh
+      if (live) {
+        const where = isPostgresUrl(databaseUrl) ? `PostgreSQL 库里的机器人账号 ${botName}` : `数据库文件 ${databaseUrl.replace(/^file:/, '')}`
+        throw new WriterTakenError(
+          `${where} 已有另一个机器人进程在用（进程 ${held.pid}，主机 ${held.host}，${held.startedAt.toISOString()} 启动：${held.command}）。` +
+            '同一份数据只能有一个机器人在写，否则每条回复都会发两遍。请先停掉那个进程；它若已不在，一分钟后可再启动。',
+        )
+      }
+    }
+    const row = { ...me, command, startedAt: now(), heartbeatAt: now() }
+    await tx.writerClaim.upsert({ where: { slot }, create: { slot, ...row }, update: row })
+  })
+  const beat = setInterval(() => {
+    void db.writerClaim.updateMany({ where: { slot, ...me }, data: { heartbeatAt: now() } }).catch(() => undefined)
+  }, HEARTBEAT_MS)
+  beat.unref()
+  return {
+    async release() {
+      clearInterval(beat)
+      await db.writerClaim.deleteMany({ where: { slot, ...me } })
+    },
+  }
+}
