@@ -14,8 +14,9 @@ import { buildRouter } from './router/router.js'
 import { LoginSession } from './identity/session.js'
 import { RoomBinding } from './services/room-binding.js'
 import { privateRecipients } from './schedule/recipients.js'
+import { sweepOldData } from './services/housekeeping.js'
 import type { ChatDirectory } from './chat/directory.js'
-import type { Room } from './generated/prisma/client.js'
+import type { OutboxMessage, Room } from './generated/prisma/client.js'
 import { Scheduler } from './schedule/scheduler.js'
 import { loadScoringRules } from './scoring/rules.js'
 
@@ -44,6 +45,7 @@ export class BotApp {
   private readonly router
   private queue: Promise<void> = Promise.resolve()
   private readonly recentSent = new Map<string, number>()
+  private sweeper: NodeJS.Timeout | undefined
   /** Emits 'handled' with the puppet message id once a message has gone through the router. */
   readonly events = new EventEmitter()
 
@@ -51,10 +53,15 @@ export class BotApp {
     const session = new LoginSession()
     const keys = { admins: options.config.BOT_ADMINS, stableIds: options.config.stableIds }
     const binding = new RoomBinding(options.db, session, keys, (room) => this.tellAdminsHeld(room))
-    const routing = { groupOf: (room: Room) => binding.groupOf(room), loginId: () => (keys.stableIds ? undefined : session.loginId) }
+    const routing = {
+      groupOf: (room: Room) => binding.groupOf(room),
+      loginId: () => (keys.stableIds ? undefined : session.loginId),
+      gaveUp: (row: OutboxMessage) => this.tellAdminsGaveUp(row),
+    }
     const outbox = new Outbox(options.db, options.log, routing, {
       minIntervalMs: options.config.OUTBOX_MIN_INTERVAL_MS,
       maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
+      giveUpMs: options.config.OUTBOX_GIVE_UP_HOURS * 3600_000,
       ...options.outbox,
     })
     this.services = {
@@ -101,6 +108,9 @@ export class BotApp {
   start(transport: Transport & ChatDirectory): void {
     this.services.session.reset(transport)
     this.outbox.attach(transport)
+    void this.sweep()
+    this.sweeper = setInterval(() => void this.sweep(), 6 * 3600_000)
+    this.sweeper.unref()
     if (this.autoSchedule) this.scheduler.start()
   }
 
@@ -113,6 +123,7 @@ export class BotApp {
   stop(): void {
     this.scheduler.stop()
     this.outbox.detach()
+    if (this.sweeper) clearInterval(this.sweeper)
     this.services.session.directory = undefined
   }
 
@@ -130,6 +141,12 @@ export class BotApp {
     return this.queue
   }
 
+  private async sweep(): Promise<void> {
+    const { db, config, clock, log } = this.services
+    const swept = await sweepOldData(db, config, clock.now()).catch((err) => log.warn({ err }, 'housekeeping failed'))
+    if (swept && Object.values(swept).some((n) => n > 0)) log.info(swept, 'old data removed')
+  }
+
   /** A room was held after a login: every admin is told privately, once per hold. */
   private async tellAdminsHeld(room: Room): Promise<void> {
     const { db, config, keys, outbox, log } = this.services
@@ -139,6 +156,20 @@ export class BotApp {
       `暂不记录、不推送。请到真正的群里发送 #确认绑定；如果群已换，请在新群发送 #绑定 ${room.name} ${room.kind} 改绑。`
     for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
       await outbox.enqueue(admin.target, { text }, `held:${room.id}:${room.heldAt?.getTime()}:${admin.key}`)
+    }
+  }
+
+  /** A message could not be sent for OUTBOX_GIVE_UP_HOURS: the admins hear of it (not about a notice to themselves). */
+  private async tellAdminsGaveUp(row: OutboxMessage): Promise<void> {
+    const { db, config, keys, outbox } = this.services
+    if (row.dedupeKey?.startsWith('gaveup:')) return
+    const where = row.targetKind === 'room' ? ((await db.room.findUnique({ where: { id: row.roomId ?? -1 } }))?.name ?? '一个会客厅') : (row.targetName ?? '某人')
+    const what = row.fileName ? `文件「${row.fileName}」` : `「${(row.text ?? '').slice(0, 30)}${(row.text ?? '').length > 30 ? '…' : ''}」`
+    const text =
+      `【发送失败】发给「${where}」的消息 ${what} 已重试 ${config.OUTBOX_GIVE_UP_HOURS} 小时仍发不出去（${row.lastError ?? '原因不明'}），已停止重试。` +
+      '运行 npm run status 可以看到所有发送失败的消息。'
+    for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
+      await outbox.enqueue(admin.target, { text }, `gaveup:${row.id}:${admin.key}`)
     }
   }
 

@@ -73,6 +73,10 @@ export const ConfigSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'PLAN_EVE_TIME 请写成 HH:mm，例如 18:00')
     .default('18:00'),
   PLAN_LEAD_MINUTES: intFromEnv(60),
+  /** A message still failing this many hours after it was queued is marked failed and the admins are told. */
+  OUTBOX_GIVE_UP_HOURS: intFromEnv(48),
+  /** Private chatter in the message log is kept this many days (de-duplication needs minutes). */
+  MESSAGE_LOG_DAYS: intFromEnv(30),
   /** Export files not sent within this many days are removed (sent ones go at once). */
   EXPORT_KEEP_DAYS: intFromEnv(7),
   /** A JSON file with 履职积分 rules (see scoring-rules.example.json); built-in defaults otherwise. */

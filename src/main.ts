@@ -5,11 +5,13 @@ import { buildWechaty, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { DataDirError, openDatabase } from './db/client.js'
-import { WriterTakenError, claimWriter } from './db/writer.js'
+import { WriterTakenError, claimWriter, type WriterState } from './db/writer.js'
 import { log } from './log.js'
 import { ScoringRulesError } from './scoring/rules.js'
 
 async function main(): Promise<void> {
+  // The database, the login card (the WeChat session) and exports are for this user only.
+  process.umask(0o077)
   loadDotEnv()
   const config = loadConfig()
   // Both loggers read the environment when imported, before .env was loaded.
@@ -24,6 +26,11 @@ async function main(): Promise<void> {
     ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
   })
   bot.use(CppccRoomBot({ db, config, clock: systemClock, log }))
+  // What `npm run status` reads: whether the account is logged in, or waits for a scan.
+  const report = (state: WriterState, detail?: string) => void writer.setState(state, detail).catch((err) => log.warn({ err }, 'state not saved'))
+  bot.on('scan', (qrcode) => report('scan', `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`))
+  bot.on('login', (user) => report('logged-in', user.name()))
+  bot.on('logout', () => report('logged-out'))
   const lifecycle = attachLifecycle(bot, log)
   installShutdown(async () => {
     lifecycle.dispose()

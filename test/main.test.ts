@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -45,6 +45,8 @@ describe('npm start', () => {
     expect(await exited, output).toBe(0)
     expect(output).toContain('正在停止')
 
+    // Nobody but the bot's user reads the database (the records, private chatter) or the login card.
+    for (const file of readdirSync(dataDir)) expect(statSync(join(dataDir, file)).mode & 0o077, file).toBe(0)
     const db = new Database(join(dataDir, 'bot.db'), { readonly: true })
     const applied = db.prepare('SELECT COUNT(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL').get() as { n: number }
     db.close()

@@ -9,7 +9,11 @@ const HEARTBEAT_MS = 15_000
 /** Another live process already writes for this database (or bot account): this one must not start. */
 export class WriterTakenError extends Error {}
 
+export type WriterState = 'starting' | 'scan' | 'logged-in' | 'logged-out'
+
 export interface WriterLease {
+  /** What `npm run status` reports: login state and its detail (the QR link, the account). */
+  setState(state: WriterState, detail?: string): Promise<void>
   release(): Promise<void>
 }
 
@@ -28,8 +32,12 @@ function alive(pid: number): boolean {
  * containers sharing the volume: a previous holder is stale when its process is gone from this
  * host, or when its heartbeat stopped.
  */
+export function writerSlot(databaseUrl: string, botName: string): string {
+  return isPostgresUrl(databaseUrl) ? botName : 'sqlite'
+}
+
 export async function claimWriter(db: Db, databaseUrl: string, botName: string, command: string, now = () => new Date()): Promise<WriterLease> {
-  const slot = isPostgresUrl(databaseUrl) ? botName : 'sqlite'
+  const slot = writerSlot(databaseUrl, botName)
   const me = { pid: process.pid, host: hostname() }
   await db.$transaction(async (tx) => {
     const held = await tx.writerClaim.findUnique({ where: { slot } })
@@ -44,7 +52,7 @@ export async function claimWriter(db: Db, databaseUrl: string, botName: string, 
         )
       }
     }
-    const row = { ...me, command, startedAt: now(), heartbeatAt: now() }
+    const row = { ...me, command, startedAt: now(), heartbeatAt: now(), state: 'starting', stateAt: now(), detail: null }
     await tx.writerClaim.upsert({ where: { slot }, create: { slot, ...row }, update: row })
   })
   const beat = setInterval(() => {
@@ -52,6 +60,9 @@ export async function claimWriter(db: Db, databaseUrl: string, botName: string, 
   }, HEARTBEAT_MS)
   beat.unref()
   return {
+    async setState(state, detail) {
+      await db.writerClaim.updateMany({ where: { slot, ...me }, data: { state, stateAt: now(), detail: detail ?? null } })
+    },
     async release() {
       clearInterval(beat)
       await db.writerClaim.deleteMany({ where: { slot, ...me } })

@@ -50,6 +50,8 @@ export interface OutboxRouting {
   groupOf(room: Room): Promise<string | undefined>
   /** The current login; undefined where puppet ids are stable (any login's id is good). */
   loginId(): string | undefined
+  /** A row was given up (failing for too long): told once, for the admins. */
+  gaveUp(row: OutboxMessage): Promise<void>
 }
 
 export interface OutboxOptions {
@@ -58,6 +60,8 @@ export interface OutboxOptions {
   maxChars: number
   retryBaseMs: number
   retryMaxMs: number
+  /** A row still failing this long after it was queued is given up (0: never). */
+  giveUpMs: number
 }
 
 export const defaultOutboxOptions: OutboxOptions = {
@@ -66,6 +70,7 @@ export const defaultOutboxOptions: OutboxOptions = {
   maxChars: 1800,
   retryBaseMs: 2000,
   retryMaxMs: 30 * 60_000,
+  giveUpMs: 48 * 3600_000,
 }
 
 /**
@@ -195,6 +200,13 @@ export class Outbox {
       if (error instanceof UndeliverableError) {
         this.log.warn({ outboxId: row.id, err: message }, 'undeliverable, not retried')
         await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: message.slice(0, 500) } })
+        return
+      }
+      const { giveUpMs } = this.options
+      if (giveUpMs > 0 && Date.now() - row.createdAt.getTime() >= giveUpMs) {
+        this.log.error({ outboxId: row.id, attempts, err: message }, 'send given up')
+        const failed = await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: message.slice(0, 500) } })
+        await this.routing.gaveUp(failed)
         return
       }
       const delay = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)

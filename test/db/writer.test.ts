@@ -63,3 +63,11 @@ describe('one writer per database', () => {
     expect(second.stderr).toContain(`数据库文件 ${file} 已有另一个机器人进程在用（进程 ${first.pid}`)
   }, 60_000)
 })
+
+describe('durability', () => {
+  it('commits with synchronous=FULL on SQLite', async () => {
+    const { db } = await freshDb()
+    expect(await db.$queryRawUnsafe('PRAGMA synchronous')).toEqual([{ synchronous: 2n }])
+    await db.$disconnect()
+  })
+})

@@ -234,3 +234,35 @@ describe('the bot’s own confirmations', () => {
     expect(await chat.app.services.db.activity.count()).toBe(1)
   })
 })
+
+describe('giving up loudly and forgetting what need not be kept', () => {
+  it('marks a message failing for OUTBOX_GIVE_UP_HOURS as failed and tells the admins', async () => {
+    const chat = await boundChat()
+    const db = chat.app.services.db
+    // A push to a room whose group this login cannot find (retried, not refused), queued 49 hours ago.
+    const lost = await db.room.create({ data: { name: '失联的会客厅', kind: '会客厅', topic: '已解散的群' } })
+    await db.outboxMessage.create({ data: { targetKind: 'room', roomId: lost.id, text: '一条发不出去的通知', createdAt: new Date(Date.now() - 49 * 3600_000) } })
+    await chat.app.outbox.enqueue({ kind: 'room', roomId: 1 }, { text: '叫醒发件箱' })
+    await chat.app.idle()
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { text: '一条发不出去的通知' } })
+    expect(row.status).toBe('failed')
+    const notices = chat.sent.filter((m) => m.text?.startsWith('【发送失败】'))
+    expect(notices.map((m) => m.to)).toEqual(['管理员'])
+    expect(notices[0]!.text).toContain('发给「失联的会客厅」的消息 「一条发不出去的通知」 已重试 48 小时仍发不出去（这次登录还没找到群「已解散的群」）')
+  })
+
+  it('removes private chatter and sent rows after MESSAGE_LOG_DAYS, keeping group messages and unsent rows', async () => {
+    const chat = await boundChat()
+    const db = chat.app.services.db
+    await chat.say({ from: '李明', text: '#帮助' })
+    const { sweepOldData } = await import('../../src/services/housekeeping.js')
+    const later = new Date(Date.now() + 31 * 86_400_000)
+    await db.outboxMessage.create({ data: { targetKind: 'contact', targetName: '王芳', text: '未发', status: 'pending' } })
+    const swept = await sweepOldData(db, chat.app.services.config, later)
+    expect(swept.privateMessages).toBe(1)
+    expect(swept.sentRows).toBeGreaterThan(0)
+    expect(await db.messageLog.count({ where: { roomId: null, roomTopic: null } })).toBe(0)
+    expect(await db.messageLog.count({ where: { roomTopic: GROUP } })).toBeGreaterThan(0)
+    expect(await db.outboxMessage.count({ where: { status: 'pending' } })).toBe(1)
+  })
+})

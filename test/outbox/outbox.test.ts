@@ -3,7 +3,7 @@ import { log } from '../../src/log.js'
 import { Outbox, type Destination, type OutboxContent, type Transport } from '../../src/outbox/outbox.js'
 import { ONE_MESSAGE_BUDGET, fitOneMessage, splitForWeChat } from '../../src/outbox/chunk.js'
 import { freshDb } from '../helpers.js'
-import type { Room } from '../../src/generated/prisma/client.js'
+import type { OutboxMessage, Room } from '../../src/generated/prisma/client.js'
 
 /** A transport that records deliveries and fails the first `failures` sends. */
 class RecordingTransport implements Transport {
@@ -20,7 +20,12 @@ class RecordingTransport implements Transport {
 
 const contact = { kind: 'contact', name: '王芳', puppetId: 'contact-1' } as const
 /** Every bound room's group is known (the room binding is tested on its own). */
-const groupOfRoom = { groupOf: async (room: Room) => room.puppetRoomId ?? `group-of-${room.id}`, loginId: () => undefined }
+const gaveUp: OutboxMessage[] = []
+const groupOfRoom = {
+  groupOf: async (room: Room) => room.puppetRoomId ?? `group-of-${room.id}`,
+  loginId: () => undefined,
+  gaveUp: async (row: OutboxMessage) => void gaveUp.push(row),
+}
 
 describe('Outbox', () => {
   it('keeps messages while detached and sends them in order once attached', async () => {

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "WriterClaim" ADD COLUMN     "detail" TEXT,
+ADD COLUMN     "state" TEXT NOT NULL DEFAULT 'starting',
+ADD COLUMN     "stateAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+
