@@ -55,7 +55,7 @@ export async function benchIngest(n: number, workDir: string): Promise<IngestRes
   const botFile = join(dir, 'bot.db')
   copyFileSync(template, botFile)
   const db = await openDatabase(`file:${botFile}`)
-  const config = loadConfig({ ...process.env, BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0' })
+  const config = loadConfig({ ...process.env, BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0', SENDER_MAX_PER_MINUTE: '0' })
   const clock = new ManualClock(new Date('2022-09-30T10:00:00+08:00'))
   const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false })
   const group = '健康家园群'

@@ -59,6 +59,8 @@ export const ConfigSchema = z.object({
   OUTBOX_MIN_INTERVAL_MS: intFromEnv(1500),
   OUTBOX_MAX_PER_MINUTE: intFromEnv(20),
   DEDUPE_WINDOW_SECONDS: intFromEnv(10),
+  /** Tagged messages one person may send a minute; past it one "请稍后" and the rest kept as drafts (0: no limit). */
+  SENDER_MAX_PER_MINUTE: intFromEnv(20),
   SCHEDULE_MONTHLY_DIGEST: cronFromEnv('0 9 1 * *'),
   SCHEDULE_QUARTERLY_DIGEST: cronFromEnv('0 9 1 1,4,7,10 *'),
   SCHEDULE_ANNUAL_DIGEST: cronFromEnv('0 9 1 1 *'),

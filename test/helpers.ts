@@ -19,7 +19,7 @@ export async function freshDb(existingFile?: string): Promise<{ db: Db; file: st
 export function testConfig(env: Record<string, string> = {}): Config {
   // A data folder per chat: exports of one test never meet another's, nor the project's ./data.
   const DATA_DIR = join(process.env.TEST_TMP_DIR!, `data-${randomUUID()}`)
-  return loadConfig({ BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0', DATA_DIR, ...env })
+  return loadConfig({ BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0', SENDER_MAX_PER_MINUTE: '0', DATA_DIR, ...env })
 }
 
 const running: MockChat[] = []

@@ -84,6 +84,9 @@ export class Outbox {
   private pumpAgain = false
   private wakeTimer: NodeJS.Timeout | undefined
   private lastSendAt = 0
+  /** Per chat, the turn it was last served at: rooms are served round-robin. */
+  private readonly lastServed = new Map<string, number>()
+  private serveCount = 0
   private recentSends: number[] = []
   private readonly options: OutboxOptions
 
@@ -113,7 +116,7 @@ export class Outbox {
    * Queues a message. With a `dedupeKey`, a message already queued under that key is not
    * queued again (returns false): a push, or a reply to a message handled again after a crash.
    */
-  async enqueue(target: OutboxTarget, content: OutboxContent, dedupeKey?: string): Promise<boolean> {
+  async enqueue(target: OutboxTarget, content: OutboxContent, dedupeKey?: string, urgency: 'reply' | 'push' = 'push'): Promise<boolean> {
     const where = {
       targetKind: target.kind === 'raw-room' ? 'group' : target.kind,
       roomId: target.kind === 'room' ? target.roomId : null,
@@ -130,6 +133,7 @@ export class Outbox {
       filePath: content.file?.path ?? null,
       fileName: content.file?.name ?? null,
       dedupeKey: dedupeKey === undefined ? null : index === 0 ? dedupeKey : `${dedupeKey}#${index}`,
+      priority: urgency === 'reply' ? 0 : 1,
       notBefore: now,
       createdAt: now,
     }))
@@ -169,17 +173,40 @@ export class Outbox {
     for (;;) {
       const transport = this.transport
       if (!transport) return
-      // The earliest pending row, rooms waiting for #确认绑定 aside: sent now if due, else the time to wake up for it.
-      const [next] = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
-        SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-        WHERE o."status" = 'pending' AND r."heldAt" IS NULL ORDER BY o."notBefore", o."id" LIMIT 1`)
+      const next = await this.nextRow()
       if (!next || next.notBefore.getTime() > Date.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
       await this.deliver(transport, next)
     }
   }
 
+  /**
+   * What to send next, rooms waiting for #确认绑定 aside: a reply someone waits for before any
+   * push; among the due rows of that rank, the chat served longest ago, so one busy member or a
+   * push to a thousand groups never makes another group wait behind it. Else the earliest
+   * row that is not due yet, to wake up for.
+   */
+  private async nextRow(): Promise<OutboxMessage | undefined> {
+    const now = new Date()
+    const due = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
+      SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
+      WHERE o."status" = 'pending' AND r."heldAt" IS NULL AND o."notBefore" <= ${now}
+      ORDER BY o."priority", o."id" LIMIT ${FAIR_WINDOW}`)
+    if (due.length > 0) {
+      const rank = due.filter((r) => r.priority === due[0]!.priority)
+      const served = (r: OutboxMessage) => this.lastServed.get(chatOf(r)) ?? 0
+      // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
+      const firsts = rank.filter((r, i) => rank.findIndex((o) => chatOf(o) === chatOf(r)) === i)
+      return firsts.reduce((best, r) => (served(r) < served(best) ? r : best))
+    }
+    const [later] = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
+      SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
+      WHERE o."status" = 'pending' AND r."heldAt" IS NULL ORDER BY o."notBefore", o."id" LIMIT 1`)
+    return later
+  }
+
   private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
+    this.lastServed.set(chatOf(row), ++this.serveCount)
     try {
       const destination = await this.destinationOf(row)
       if (!destination) return // the room was just held: its rows wait for #确认绑定
@@ -262,6 +289,14 @@ export class Outbox {
     this.wakeTimer = setTimeout(() => this.kick(), delay)
     this.wakeTimer.unref()
   }
+}
+
+/** How many due rows of the best rank are looked at to pick the next chat: enough for fairness, bounded per send. */
+const FAIR_WINDOW = 500
+
+/** The chat a row goes to: a bound room, or a contact or group by its id or name. */
+function chatOf(row: OutboxMessage): string {
+  return row.roomId !== null ? `room:${row.roomId}` : `${row.targetKind}:${row.puppetId ?? row.targetName ?? ''}`
 }
 
 /** The file, and its folder if that is now empty (each export has a folder of its own). */

@@ -136,6 +136,6 @@ export class ChatContext {
    */
   async send(target: OutboxTarget, content: OutboxContent): Promise<void> {
     this.replies += 1
-    await this.services.outbox.enqueue(target, content, `reply:${this.msg.puppetMessageId}:${this.replies}`)
+    await this.services.outbox.enqueue(target, content, `reply:${this.msg.puppetMessageId}:${this.replies}`, 'reply')
   }
 }

@@ -4,6 +4,7 @@ import { replies } from '../commands/command.js'
 import { helpHint } from '../commands/help.js'
 import { logIncoming, recordOutcome } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
+import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
 import { isListedAdmin, personKey } from '../identity/keys.js'
 import { echo } from '../parsing/mod.js'
@@ -91,6 +92,43 @@ export const resolveParties: Mw = async (ctx, next) => {
   session.seeContact(sender.puppetId)
   ctx.isAdmin = ctx.msg.fromSelf || isListedAdmin(config.BOT_ADMINS, sender.remark) || (await isGrantedAdmin(db, ctx.key))
   await next()
+}
+
+/** The record a refused message of these commands is kept as, so it is not lost. */
+const DRAFT_KIND: Record<string, DraftKind> = { 活动: 'activity', 民意: 'opinion', 提案: 'proposal' }
+
+/**
+ * One person may send so many tagged messages a minute (SENDER_MAX_PER_MINUTE): past that they
+ * get one "请稍后" for the minute, and what they sent is kept as drafts, so a burst from one
+ * member can neither flood the outbox that every room shares nor be lost.
+ */
+export function senderLimit(): Mw {
+  const sent = new Map<string, number[]>()
+  const warned = new Map<string, number>()
+  return async (ctx, next) => {
+    const limit = ctx.services.config.SENDER_MAX_PER_MINUTE
+    if (limit === 0 || !ctx.command || ctx.msg.fromSelf) return next()
+    const who = ctx.key ?? ctx.msg.sender.puppetId
+    const at = ctx.msg.time.getTime()
+    const recent = (sent.get(who) ?? []).filter((t) => at - t < 60_000)
+    recent.push(at)
+    sent.set(who, recent)
+    if (recent.length <= limit) return next()
+    const kind = DRAFT_KIND[ctx.command.name]
+    const draft = kind && ctx.room
+      ? await saveDraft(ctx.services.db, {
+          kind, roomId: ctx.room.id, memberId: ctx.member?.id, senderName: ctx.msg.sender.name,
+          text: ctx.command.args, messageId: ctx.msg.puppetMessageId, messageTime: ctx.msg.time,
+        }, [{ field: '发送频率', problem: `一分钟内超过 ${limit} 条，没有处理` }])
+      : undefined
+    ctx.outcome = draft ? `limited:${draft.code}` : 'limited'
+    if (at - (warned.get(who) ?? 0) < 60_000) return
+    warned.set(who, at)
+    await ctx.reply(
+      `您一分钟内发了 ${limit} 条以上带 # 的消息，请稍后再发。${draft ? `这条已存为草稿 ${draft.code}，` : ''}` +
+        '这一分钟里多出来的记录都存为草稿（#最近 可以看到），没有丢：过一会儿重发即可。',
+    )
+  }
 }
 
 /** Runs the matched command; unknown tags and bare mentions get a pointer to #帮助. */

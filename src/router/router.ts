@@ -1,7 +1,7 @@
 import type { Command } from '../commands/command.js'
 import { Composer } from './composer.js'
 import type { ChatContext } from './context.js'
-import { addressedOnly, dedupe, dispatch, errorBoundary, ignoreSelf, resolveParties } from './middleware.js'
+import { addressedOnly, dedupe, dispatch, errorBoundary, ignoreSelf, resolveParties, senderLimit } from './middleware.js'
 
 export interface RouterOptions {
   commands: readonly Command[]
@@ -34,6 +34,7 @@ export function buildRouter(options: RouterOptions): Composer<ChatContext> {
     dedupe,
     errorBoundary,
     resolveParties,
+    senderLimit(),
     dispatch(() => byName),
   )
 }

@@ -266,3 +266,19 @@ describe('giving up loudly and forgetting what need not be kept', () => {
     expect(await db.outboxMessage.count({ where: { status: 'pending' } })).toBe(1)
   })
 })
+
+describe('one busy member', () => {
+  it('gets one 请稍后 past SENDER_MAX_PER_MINUTE; the rest are kept as drafts; others are not held up', async () => {
+    const chat = await boundChat({ env: { SENDER_MAX_PER_MINUTE: '3' } })
+    const replies: string[] = []
+    for (let i = 1; i <= 5; i++) replies.push(await say(chat, '李明', `#活动 9月${i}日 读书会第${i}场，参与人次${i}`, { time: `2022-09-21T10:00:${String(i * 5).padStart(2, '0')}` }))
+    expect(replies.slice(0, 3).every((r) => r.startsWith('已记录活动'))).toBe(true)
+    expect(replies[3]).toContain('您一分钟内发了 3 条以上带 # 的消息，请稍后再发。这条已存为草稿 D1')
+    expect(replies[4]).toBe('')
+    const db = chat.app.services.db
+    expect((await db.draft.findMany({ orderBy: { id: 'asc' } })).map((d) => d.text)).toEqual(['9月4日 读书会第4场，参与人次4', '9月5日 读书会第5场，参与人次5'])
+    expect(await say(chat, '王芳', '#活动 9月6日 义诊，参与人次6', { time: '2022-09-21T10:00:40' })).toContain('已记录活动 A4')
+    // A minute later the member may write again.
+    expect(await say(chat, '李明', '#活动 9月7日 座谈会，参与人次7', { time: '2022-09-21T10:01:30' })).toContain('已记录活动 A5')
+  })
+})

@@ -123,3 +123,41 @@ describe('fitOneMessage', () => {
     expect(fitOneMessage(['头'], ['一', '二'], () => '多')).toBe('头\n一\n二')
   })
 })
+
+describe('a fair outbox', () => {
+  it('sends a reply before any push, and serves chats round-robin: one room’s backlog never holds another room up', async () => {
+    const { db } = await freshDb()
+    const a = await db.room.create({ data: { name: '甲', kind: '会客厅', topic: '甲群', puppetRoomId: 'g-a' } })
+    const b = await db.room.create({ data: { name: '乙', kind: '会客厅', topic: '乙群', puppetRoomId: 'g-b' } })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0 })
+    for (let i = 0; i < 300; i++) await outbox.enqueue({ kind: 'room', roomId: a.id }, { text: `甲${i}` })
+    await outbox.enqueue({ kind: 'room', roomId: b.id }, { text: '乙的回复' }, 'reply:x:1', 'reply')
+    await outbox.enqueue({ kind: 'room', roomId: b.id }, { text: '乙的推送' })
+    await outbox.enqueue({ kind: 'contact', name: '王芳', puppetId: 'c-1' }, { text: '王芳的推送' })
+    const transport = new RecordingTransport()
+    outbox.attach(transport)
+    await outbox.idle()
+    const order = transport.delivered.map((d) => d.content.text)
+    expect(order).toHaveLength(303)
+    expect(order[0]).toBe('乙的回复')
+    // Then the three chats in turn: 甲 does not go first for 300 rows.
+    expect(order.slice(1, 4).sort()).toEqual(['王芳的推送', '甲0', '乙的推送'].sort())
+    // Each chat keeps its own order.
+    expect(order.filter((t) => t!.startsWith('甲'))).toEqual(Array.from({ length: 300 }, (_, i) => `甲${i}`))
+  })
+
+  it('gives up a row that keeps failing after giveUpMs, once, and keeps retrying before that', async () => {
+    gaveUp.length = 0
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, retryBaseMs: 20, retryMaxMs: 20, giveUpMs: 60_000 })
+    await outbox.enqueue(contact, { text: '新的' })
+    await db.outboxMessage.create({ data: { targetKind: 'contact', targetName: '李明', puppetId: 'c-2', text: '旧的', createdAt: new Date(Date.now() - 61_000) } })
+    outbox.attach(new RecordingTransport(2))
+    await outbox.idle()
+    const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } })
+    expect(rows.map((r) => [r.text, r.status])).toEqual([['新的', 'pending'], ['旧的', 'failed']])
+    expect(gaveUp.map((r) => r.text)).toEqual(['旧的'])
+    await expect.poll(async () => (await db.outboxMessage.findFirstOrThrow({ where: { text: '新的' } })).status, { timeout: 3000 }).toBe('sent')
+    outbox.detach()
+  })
+})
