@@ -30,6 +30,8 @@ export interface AppOptions {
   commands?: Command[]
   /** Run the schedule on its own while logged in (default). Replay and tests drive it by hand. */
   autoSchedule?: boolean
+  /** Told, outside WeChat, when messages cannot be sent or a room is held (npm start: webhook, mail). */
+  alert?: (condition: 'failed' | 'held', text: string) => Promise<unknown>
 }
 
 const ECHO_MEMORY_MS = 5 * 60_000
@@ -42,6 +44,7 @@ export class BotApp {
   readonly services: AppServices
   readonly scheduler: Scheduler
   private readonly autoSchedule: boolean
+  private readonly alert: NonNullable<AppOptions['alert']>
   private readonly router
   private queue: Promise<void> = Promise.resolve()
   private readonly recentSent = new Map<string, number>()
@@ -77,6 +80,7 @@ export class BotApp {
     }
     this.scheduler = new Scheduler(this.services)
     this.autoSchedule = options.autoSchedule ?? true
+    this.alert = options.alert ?? (async () => undefined)
     const aliases = parseAliasSetting(options.config.COMMAND_ALIASES)
     if (aliases.errors.length > 0) throw new Error(aliases.errors.join('\n'))
     this.router = buildRouter({
@@ -157,6 +161,7 @@ export class BotApp {
     for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
       await outbox.enqueue(admin.target, { text }, `held:${room.id}:${room.heldAt?.getTime()}:${admin.key}`)
     }
+    await this.alert('held', text)
   }
 
   /** A message could not be sent for OUTBOX_GIVE_UP_HOURS: the admins hear of it (not about a notice to themselves). */
@@ -171,6 +176,8 @@ export class BotApp {
     for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
       await outbox.enqueue(admin.target, { text }, `gaveup:${row.id}:${admin.key}`)
     }
+    // The admins' private chat may be what fails: tell them outside WeChat too.
+    await this.alert('failed', text)
   }
 
   /** The transport tells us what it sent, so the echo of it is not taken for a command. */

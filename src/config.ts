@@ -81,6 +81,13 @@ export const ConfigSchema = z.object({
   MESSAGE_LOG_DAYS: intFromEnv(30),
   /** Export files not sent within this many days are removed (sent ones go at once). */
   EXPORT_KEEP_DAYS: intFromEnv(7),
+  /** Alerts outside WeChat: a group robot's webhook (WeCom, DingTalk, Feishu; the kind is read from the host). */
+  ALERT_WEBHOOK_URL: z.url({ error: '应为完整的网址，例如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' }).optional(),
+  ALERT_WEBHOOK_KIND: z.enum(['auto', 'wecom', 'dingtalk', 'feishu', 'json'], { error: '只能是 auto、wecom、dingtalk、feishu、json 之一' }).default('auto'),
+  /** …and/or mail: smtp(s)://user:password@host:port, to ALERT_EMAIL_TO. */
+  ALERT_SMTP_URL: z.string().regex(/^smtps?:\/\//, '应以 smtp:// 或 smtps:// 开头，例如 smtps://用户:密码@smtp.example.com:465').optional(),
+  ALERT_EMAIL_TO: z.string().min(3).optional(),
+  ALERT_EMAIL_FROM: z.string().min(3).optional(),
   /** A JSON file with 履职积分 rules (see scoring-rules.example.json); built-in defaults otherwise. */
   SCORING_RULES_FILE: z.string().min(1).optional(),
 })

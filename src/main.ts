@@ -1,6 +1,10 @@
 import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
 import { CppccRoomBot } from './bot/plugin.js'
 import { installFatalHandlers } from './bot/fatal.js'
+import { join } from 'node:path'
+import QRCode from 'qrcode'
+import { Alerts } from './alerts/alerts.js'
+import { ScanStatus } from './bot/wechaty.js'
 import { buildWechaty, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
@@ -25,12 +29,35 @@ async function main(): Promise<void> {
     puppet: config.WECHATY_PUPPET as never,
     ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
   })
-  bot.use(CppccRoomBot({ db, config, clock: systemClock, log }))
+  const alerts = new Alerts(
+    {
+      webhookUrl: config.ALERT_WEBHOOK_URL,
+      webhookKind: config.ALERT_WEBHOOK_KIND,
+      smtpUrl: config.ALERT_SMTP_URL,
+      emailTo: config.ALERT_EMAIL_TO,
+      emailFrom: config.ALERT_EMAIL_FROM,
+      botName: config.BOT_NAME,
+    },
+    log,
+  )
+  bot.use(CppccRoomBot({ db, config, clock: systemClock, log, alert: (condition, text) => alerts.raise(condition, text) }))
   // What `npm run status` reads: whether the account is logged in, or waits for a scan.
   const report = (state: WriterState, detail?: string) => void writer.setState(state, detail).catch((err) => log.warn({ err }, 'state not saved'))
-  bot.on('scan', (qrcode) => report('scan', `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`))
+  bot.on('scan', (qrcode, status) => {
+    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return
+    const link = `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`
+    report('scan', link)
+    // The QR code as a picture beside the database, for whoever can reach the server but not its terminal.
+    const png = join(config.dataDir, 'login-qr.png')
+    void QRCode.toFile(png, qrcode)
+      .then(() => alerts.raise('scan', `需要扫码登录：打开 ${link} 或服务器上的 ${png}，用机器人的微信扫码。`))
+      .catch((err) => log.warn({ err }, 'QR alert failed'))
+  })
   bot.on('login', (user) => report('logged-in', user.name()))
-  bot.on('logout', () => report('logged-out'))
+  bot.on('logout', () => {
+    report('logged-out')
+    void alerts.raise('logged-out', '机器人的微信已退出登录：发送暂停，待发消息保留。重新登录时如需扫码，会再发一次提醒。')
+  })
   const lifecycle = attachLifecycle(bot, log)
   installShutdown(async () => {
     lifecycle.dispose()

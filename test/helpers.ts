@@ -33,7 +33,7 @@ afterEach(async () => {
 /** The real bot over the mock puppet on a fresh database, stopped after the test. */
 export async function startChat(
   options: { env?: Record<string, string>; start?: string; dbFile?: string; db?: Db } & Partial<
-    Pick<AppOptions, 'commands' | 'outbox' | 'autoSchedule'>
+    Pick<AppOptions, 'commands' | 'outbox' | 'autoSchedule' | 'alert'>
   > = {},
 ): Promise<MockChat> {
   const db = options.db ?? (await freshDb(options.dbFile)).db
@@ -48,6 +48,7 @@ export async function startChat(
     remarks: { 管理员: '管理员' },
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
+    ...(options.alert ? { alert: options.alert } : {}),
   })
   running.push(chat)
   return chat

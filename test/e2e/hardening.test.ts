@@ -236,8 +236,9 @@ describe('the bot’s own confirmations', () => {
 })
 
 describe('giving up loudly and forgetting what need not be kept', () => {
-  it('marks a message failing for OUTBOX_GIVE_UP_HOURS as failed and tells the admins', async () => {
-    const chat = await boundChat()
+  it('marks a message failing for OUTBOX_GIVE_UP_HOURS as failed and tells the admins, also outside WeChat', async () => {
+    const alerts: [string, string][] = []
+    const chat = await boundChat({ alert: async (condition, text) => alerts.push([condition, text]) })
     const db = chat.app.services.db
     // A push to a room whose group this login cannot find (retried, not refused), queued 49 hours ago.
     const lost = await db.room.create({ data: { name: '失联的会客厅', kind: '会客厅', topic: '已解散的群' } })
@@ -249,6 +250,7 @@ describe('giving up loudly and forgetting what need not be kept', () => {
     const notices = chat.sent.filter((m) => m.text?.startsWith('【发送失败】'))
     expect(notices.map((m) => m.to)).toEqual(['管理员'])
     expect(notices[0]!.text).toContain('发给「失联的会客厅」的消息 「一条发不出去的通知」 已重试 48 小时仍发不出去（这次登录还没找到群「已解散的群」）')
+    expect(alerts).toEqual([['failed', notices[0]!.text]])
   })
 
   it('removes private chatter and sent rows after MESSAGE_LOG_DAYS, keeping group messages and unsent rows', async () => {
