@@ -13,7 +13,7 @@ import { cleanText } from './parsing/clean.js'
 import { buildRouter } from './router/router.js'
 import { LoginSession } from './identity/session.js'
 import { RoomBinding } from './services/room-binding.js'
-import { privateRecipients } from './schedule/recipients.js'
+import { tellAdmins } from './schedule/recipients.js'
 import { sweepOldData } from './services/housekeeping.js'
 import type { ChatDirectory } from './chat/directory.js'
 import type { OutboxMessage, Room } from './generated/prisma/client.js'
@@ -153,29 +153,24 @@ export class BotApp {
 
   /** A room was held after a login: every admin is told privately, once per hold. */
   private async tellAdminsHeld(room: Room): Promise<void> {
-    const { db, config, keys, outbox, log } = this.services
-    log.warn({ room: room.name, reason: room.heldReason }, 'room held until #确认绑定')
+    this.services.log.warn({ room: room.name, reason: room.heldReason }, 'room held until #确认绑定')
     const text =
       `「${room.name}」的绑定暂停了：${room.heldReason ?? '这次登录后认不出它的群'}。为防记错群、发错群，` +
       `暂不记录、不推送。请到真正的群里发送 #确认绑定；如果群已换，请在新群发送 #绑定 ${room.name} ${room.kind} 改绑。`
-    for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
-      await outbox.enqueue(admin.target, { text }, `held:${room.id}:${room.heldAt?.getTime()}:${admin.key}`)
-    }
+    await tellAdmins(this.services, text, `held:${room.id}:${room.heldAt?.getTime()}`)
     await this.alert('held', text)
   }
 
   /** A message could not be sent for OUTBOX_GIVE_UP_HOURS: the admins hear of it (not about a notice to themselves). */
   private async tellAdminsGaveUp(row: OutboxMessage): Promise<void> {
-    const { db, config, keys, outbox } = this.services
+    const { db, config } = this.services
     if (row.dedupeKey?.startsWith('gaveup:')) return
     const where = row.targetKind === 'room' ? ((await db.room.findUnique({ where: { id: row.roomId ?? -1 } }))?.name ?? '一个会客厅') : (row.targetName ?? '某人')
     const what = row.fileName ? `文件「${row.fileName}」` : `「${(row.text ?? '').slice(0, 30)}${(row.text ?? '').length > 30 ? '…' : ''}」`
     const text =
       `【发送失败】发给「${where}」的消息 ${what} 已重试 ${config.OUTBOX_GIVE_UP_HOURS} 小时仍发不出去（${row.lastError ?? '原因不明'}），已停止重试。` +
       '运行 npm run status 可以看到所有发送失败的消息。'
-    for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
-      await outbox.enqueue(admin.target, { text }, `gaveup:${row.id}:${admin.key}`)
-    }
+    await tellAdmins(this.services, text, `gaveup:${row.id}`)
     // The admins' private chat may be what fails: tell them outside WeChat too.
     await this.alert('failed', text)
   }

@@ -1,7 +1,7 @@
 import { remarkWithToken, newToken, tokenInRemark, type PersonKey } from '../identity/keys.js'
 import { claimInvite, claimableInvite, mergeMember, revokeAdminGrant, type InviteProblem } from '../services/identity.js'
 import { ROLE_LABELS, displayName, type RoleName } from '../services/members.js'
-import { privateRecipients } from '../schedule/recipients.js'
+import { tellAdmins } from '../schedule/recipients.js'
 import type { Member } from '../generated/prisma/client.js'
 import type { ChatContext } from '../router/context.js'
 import type { Command } from './command.js'
@@ -66,21 +66,18 @@ export const verifyCommand: Command = {
     ctx.key = key
     ctx.member = member
     // A record found by name this login now has a key for good: the admins see who took it.
-    if (ctx.tiedBy === 'name' && ctx.membership && ctx.membership.role !== 'member') await tellAdmins(ctx, member, remark)
+    if (ctx.tiedBy === 'name' && ctx.membership && ctx.membership.role !== 'member') await tellAdminsVerified(ctx, member, remark)
     await ctx.reply(`已认证：${displayName(member)}。以后机器人重新登录、群改名，都认得您；私聊可以使用 #我的、汇总和导出（按您的角色）。`)
   },
 }
 
 /** A role holder recognised only by name was verified: every admin is told, so a taken name is noticed. */
-async function tellAdmins(ctx: ChatContext, member: Member, remark: string): Promise<void> {
-  const { db, config, keys, outbox } = ctx.services
+async function tellAdminsVerified(ctx: ChatContext, member: Member, remark: string): Promise<void> {
   const role = ROLE_LABELS[ctx.membership!.role as RoleName] ?? ctx.membership!.role
   const text =
     `【认证提醒】${ctx.room!.name}的${role}「${displayName(member)}」刚刚完成认证（这次登录按名字认出，备注已设为「${remark}」）。` +
     `如果不是本人，请在该群发送 #委员 @${displayName(member)} 收回角色，并在机器人的微信里删掉这个备注。`
-  for (const admin of (await privateRecipients(db, config, keys)).filter((r) => r.isAdmin)) {
-    await outbox.enqueue(admin.target, { text }, `verified:${member.id}:${member.key}:${admin.key}`)
-  }
+  await tellAdmins(ctx.services, text, `verified:${member.id}:${member.key}`)
 }
 
 const INVITE_PROBLEMS: Record<InviteProblem, string> = {

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
-import type { OutboxTarget } from '../outbox/outbox.js'
+import type { Outbox, OutboxTarget } from '../outbox/outbox.js'
 import type { KeySettings } from '../identity/keys.js'
 import { activeGrants } from '../services/identity.js'
 
@@ -61,4 +61,15 @@ export async function roomKeepers(db: Db, config: Config, keys: KeySettings, roo
   const secretaryKeys = new Set(secretaries.map((s) => s.member.key!))
   const keepers = all.filter((r) => secretaryKeys.has(r.key))
   return keepers.length > 0 ? keepers : all.filter((r) => r.isAdmin)
+}
+
+/** A private notice to every admin, once per admin under `key` (a key seen before queues nothing). */
+export async function tellAdmins(
+  services: { db: Db; config: Config; keys: KeySettings; outbox: Pick<Outbox, 'enqueue'> },
+  text: string,
+  key: string,
+): Promise<void> {
+  for (const admin of (await privateRecipients(services.db, services.config, services.keys)).filter((r) => r.isAdmin)) {
+    await services.outbox.enqueue(admin.target, { text }, `${key}:${admin.key}`)
+  }
 }
