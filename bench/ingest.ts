@@ -57,7 +57,8 @@ export async function benchIngest(n: number, workDir: string): Promise<IngestRes
   const db = await openDatabase(`file:${botFile}`)
   const config = loadConfig({ ...process.env, BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0', SENDER_MAX_PER_MINUTE: '0' })
   const clock = new ManualClock(new Date('2022-09-30T10:00:00+08:00'))
-  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false })
+  // The admin is known by the remark the operator set (BOT_ADMINS lists remarks, never names).
+  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, remarks: { 管理员: '管理员' } })
   const group = '健康家园群'
   await chat.say({ room: group, from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' })
   await chat.say({ room: group, from: '王芳', text: '#登记 王芳 医药卫生' })

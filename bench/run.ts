@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../src/project-root.js'
 import { benchDigest, type DigestResult } from './digest.js'
 import { benchTransportCeiling } from './ceiling.js'
 import { benchIngest, type IngestResult } from './ingest.js'
+import { benchFairness, type FairnessResult } from './fairness.js'
 
 const Args = z.object({
   messages: z.coerce.number().int().min(10).default(2000),
@@ -15,7 +16,7 @@ const Args = z.object({
   years: z.coerce.number().int().min(1).max(50).default(10),
 })
 
-const TARGETS = { ingestRatio: 0.3, p99ms: 15, digestRatio: 3, digestMs: 200, rssMb: 200 }
+const TARGETS = { ingestRatio: 0.3, p99ms: 15, digestRatio: 3, digestMs: 200, rssMb: 200, replyWaitIntervals: 2 }
 
 /**
  * `npm run bench [-- --messages N --rooms R --years Y]`: every figure is a ratio against a
@@ -30,6 +31,7 @@ async function main() {
   let ingest: IngestResult
   let digest: DigestResult
   let ceiling: { perSecond: number }
+  let fairness: FairnessResult
   try {
     process.stderr.write(`ingest: ${args.messages} messages through the whole bot …\n`)
     ingest = await benchIngest(args.messages, workDir)
@@ -37,6 +39,8 @@ async function main() {
     ceiling = await benchTransportCeiling(args.messages)
     process.stderr.write(`digest: generating ${args.rooms} rooms × ${args.years} years …\n`)
     digest = await benchDigest(args.rooms, args.years, workDir)
+    process.stderr.write('fairness: a push to 1,000 rooms at the real pace, on a virtual clock …\n')
+    fairness = await benchFairness(1000, workDir)
   } finally {
     rmSync(workDir, { recursive: true, force: true })
   }
@@ -50,6 +54,7 @@ async function main() {
     ['memory after ingest', `${ingest.rssMb.toFixed(0)} MB RSS`, `idle bot before it ${ingest.rssBeforeMb.toFixed(0)} MB; live heap after GC ${ingest.heapAfterGcMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB: ${ok(ingest.rssMb <= TARGETS.rssMb)}`],
     ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.roomYearRatio <= TARGETS.digestRatio && digest.roomYearMs < TARGETS.digestMs)}`],
     ['cross-room digest', `${digest.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.crossRoomRatio <= TARGETS.digestRatio && digest.crossRoomMs < TARGETS.digestMs)}`],
+    ['reply during a push', `max ${fairness.maxWaitIntervals.toFixed(2)}, mean ${fairness.meanWaitIntervals.toFixed(2)} send intervals`, `${fairness.replies} replies queued during a push to ${fairness.rooms} rooms (${fairness.intervalMs / 1000} s apart, ${fairness.pushMinutes.toFixed(0)} min on a virtual clock)`, `≤ ${TARGETS.replyWaitIntervals} intervals: ${ok(fairness.maxWaitIntervals <= TARGETS.replyWaitIntervals)}`],
   ]
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
   process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s)\n`)
@@ -57,7 +62,7 @@ async function main() {
 
   const out = join(PROJECT_ROOT, 'bench/results.json')
   mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, nodeFlags: process.execArgv, args, targets: TARGETS, ingest, transportCeiling: { ...ceiling, ratio: ceilingRatio }, digest }, null, 2)}\n`)
+  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, nodeFlags: process.execArgv, args, targets: TARGETS, ingest, transportCeiling: { ...ceiling, ratio: ceilingRatio }, digest, fairness }, null, 2)}\n`)
   process.stdout.write(`\nwritten: ${out}\n`)
 }
 

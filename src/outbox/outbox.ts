@@ -62,7 +62,16 @@ export interface OutboxOptions {
   retryMaxMs: number
   /** A row still failing this long after it was queued is given up (0: never). */
   giveUpMs: number
+  /** The clock the pacing runs on: the wall clock, or a virtual one (the fairness benchmark). */
+  timer: PaceTimer
 }
+
+export interface PaceTimer {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+const wallClock: PaceTimer = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
 
 export const defaultOutboxOptions: OutboxOptions = {
   minIntervalMs: 1500,
@@ -71,6 +80,7 @@ export const defaultOutboxOptions: OutboxOptions = {
   retryBaseMs: 2000,
   retryMaxMs: 30 * 60_000,
   giveUpMs: 48 * 3600_000,
+  timer: wallClock,
 }
 
 /**
@@ -125,7 +135,7 @@ export class Outbox {
       puppetLogin: target.kind !== 'room' && target.puppetId ? (this.routing.loginId() ?? null) : null,
       targetRemark: target.kind === 'contact' ? (target.remark ?? null) : null,
     }
-    const now = new Date()
+    const now = new Date(this.options.timer.now())
     const texts = content.text !== undefined ? splitForWeChat(content.text, this.options.maxChars) : [undefined]
     const rows = texts.map((text, index) => ({
       ...where,
@@ -174,7 +184,7 @@ export class Outbox {
       const transport = this.transport
       if (!transport) return
       const next = await this.nextRow()
-      if (!next || next.notBefore.getTime() > Date.now()) return this.wakeAt(next?.notBefore)
+      if (!next || next.notBefore.getTime() > this.options.timer.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
       await this.deliver(transport, next)
     }
@@ -187,7 +197,7 @@ export class Outbox {
    * row that is not due yet, to wake up for.
    */
   private async nextRow(): Promise<OutboxMessage | undefined> {
-    const now = new Date()
+    const now = new Date(this.options.timer.now())
     const due = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
       SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
       WHERE o."status" = 'pending' AND r."heldAt" IS NULL AND o."notBefore" <= ${now}
@@ -214,7 +224,7 @@ export class Outbox {
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
       const delivered = await transport.send(destination, content)
-      await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date()}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`)
+      await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`)
       // A file is an export written for this one message: once the puppet has it, it goes.
       if (row.filePath) removeSentFile(row.filePath)
       // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
@@ -230,7 +240,7 @@ export class Outbox {
         return
       }
       const { giveUpMs } = this.options
-      if (giveUpMs > 0 && Date.now() - row.createdAt.getTime() >= giveUpMs) {
+      if (giveUpMs > 0 && this.options.timer.now() - row.createdAt.getTime() >= giveUpMs) {
         this.log.error({ outboxId: row.id, attempts, err: message }, 'send given up')
         const failed = await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: message.slice(0, 500) } })
         await this.routing.gaveUp(failed)
@@ -240,14 +250,14 @@ export class Outbox {
       this.log.warn({ outboxId: row.id, attempts, retryInMs: delay, err: message }, 'send failed, will retry')
       await this.db.outboxMessage.update({
         where: { id: row.id },
-        data: { attempts, lastError: message.slice(0, 500), notBefore: new Date(Date.now() + delay) },
+        data: { attempts, lastError: message.slice(0, 500), notBefore: new Date(this.options.timer.now() + delay) },
       })
     }
   }
 
   private async destinationOf(row: OutboxMessage): Promise<Destination | undefined> {
     if (row.targetKind === 'room' && row.roomId !== null) {
-      const room = await this.db.room.findUnique({ where: { id: row.roomId } })
+      const [room] = await sqlRows<Room[]>(this.db, Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${row.roomId}`)
       if (!room) throw new UndeliverableError(`room ${row.roomId} no longer exists`)
       const puppetId = await this.routing.groupOf(room)
       return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId, bound: true }
@@ -268,24 +278,28 @@ export class Outbox {
     this.kick()
   }
 
-  /** At least `minIntervalMs` between sends and at most `maxPerMinute` in any minute. */
+  /**
+   * At least `minIntervalMs` between sends and at most `maxPerMinute` in any minute, spread
+   * evenly: no burst of twenty then half a minute of silence, during which a reply would wait.
+   */
   private async pace(): Promise<void> {
-    const { minIntervalMs, maxPerMinute } = this.options
-    const now = Date.now()
+    const { minIntervalMs, maxPerMinute, timer } = this.options
+    const gapMs = Math.max(minIntervalMs, maxPerMinute > 0 ? 60_000 / maxPerMinute : 0)
+    const now = timer.now()
     this.recentSends = this.recentSends.filter((t) => now - t < 60_000)
-    let waitMs = Math.max(0, this.lastSendAt + minIntervalMs - now)
+    let waitMs = Math.max(0, this.lastSendAt + gapMs - now)
     if (maxPerMinute > 0 && this.recentSends.length >= maxPerMinute) {
       waitMs = Math.max(waitMs, this.recentSends[0]! + 60_000 - now)
     }
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs))
-    this.lastSendAt = Date.now()
+    if (waitMs > 0) await timer.sleep(waitMs)
+    this.lastSendAt = timer.now()
     this.recentSends.push(this.lastSendAt)
   }
 
   private wakeAt(notBefore: Date | undefined): void {
     if (this.wakeTimer) clearTimeout(this.wakeTimer)
     if (!notBefore || !this.transport) return
-    const delay = Math.max(50, notBefore.getTime() - Date.now())
+    const delay = Math.max(50, notBefore.getTime() - this.options.timer.now())
     this.wakeTimer = setTimeout(() => this.kick(), delay)
     this.wakeTimer.unref()
   }

@@ -53,10 +53,10 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
     if (member && sameContact && sameContact.memberId !== member.id) await mergeMember(db, sameContact.memberId, member.id)
     else if (!member && sameContact) member = await db.member.update({ where: { id: sameContact.memberId }, data: { key } })
     member ??= await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId, key } })
-    return { ...(await keepFresh(db, roomId, member, person)), tiedBy: 'key', ambiguousWith: [] }
+    return { ...(await keepFresh(db, roomId, member, person, rows.find((r) => r.memberId === member!.id))), tiedBy: 'key', ambiguousWith: [] }
   }
   if (sameContact) {
-    const fresh = await keepFresh(db, roomId, sameContact.member, person)
+    const fresh = await keepFresh(db, roomId, sameContact.member, person, sameContact)
     return { ...fresh, tiedBy: 'session', ambiguousWith: session.ambiguityOf(fresh.member.id) }
   }
   // Unkeyed members not tied to another contact this login, going by one of the sender's names.
@@ -64,7 +64,7 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
     (r) => !session.isLiveContact(r.member.puppetContactId) && ((r.alias !== null && names.includes(r.alias)) || names.includes(r.member.name)),
   )
   if (byName.length === 1 && (await nobodyElseGoesBy(session, options.groupPuppetId, person, namesOf(byName[0]!)))) {
-    const fresh = await keepFresh(db, roomId, byName[0]!.member, person)
+    const fresh = await keepFresh(db, roomId, byName[0]!.member, person, byName[0])
     session.tie(person.puppetId, fresh.member.id, 'by-name')
     return { ...fresh, tiedBy: 'name', ambiguousWith: [] }
   }
@@ -89,13 +89,16 @@ async function nobodyElseGoesBy(session: LoginSession, groupPuppetId: string | u
   )
 }
 
-/** The member's cached name, contact id and group alias follow what was just seen; writes only on change. */
-async function keepFresh(db: Db, roomId: number, member: Member, person: ChatPerson): Promise<ResolvedMember> {
+/**
+ * The member's cached name, contact id and group alias follow what was just seen; writes only on
+ * change, and reads the membership only when the lookup did not already bring it (every message runs this).
+ */
+async function keepFresh(db: Db, roomId: number, member: Member, person: ChatPerson, known?: GoingBy): Promise<ResolvedMember> {
   const fresh =
     member.name === person.name && member.puppetContactId === person.puppetId
       ? member
       : await db.member.update({ where: { id: member.id }, data: { name: person.name, puppetContactId: person.puppetId } })
-  const membership = await db.roomMembership.findUnique({ where: { roomId_memberId: { roomId, memberId: member.id } } })
+  const membership = known ? withoutMember(known) : await db.roomMembership.findUnique({ where: { roomId_memberId: { roomId, memberId: member.id } } })
   if (!membership) {
     return { member: fresh, membership: await db.roomMembership.create({ data: { roomId, memberId: member.id, alias: person.roomAlias ?? null } }) }
   }

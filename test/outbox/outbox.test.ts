@@ -45,7 +45,7 @@ describe('Outbox', () => {
     const { db } = await freshDb()
     await new Outbox(db, log, groupOfRoom).enqueue(contact, { text: '重启前排队的消息' })
     const transport = new RecordingTransport()
-    const restarted = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0 })
+    const restarted = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0 })
     restarted.attach(transport)
     await restarted.idle()
     expect(transport.delivered).toHaveLength(1)
@@ -53,7 +53,7 @@ describe('Outbox', () => {
 
   it('retries with back-off when the puppet fails, and never drops the message', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, retryBaseMs: 300, retryMaxMs: 600 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0, retryBaseMs: 300, retryMaxMs: 600 })
     const transport = new RecordingTransport(3)
     outbox.attach(transport)
     await outbox.enqueue(contact, { text: '重要通知' })
@@ -77,9 +77,22 @@ describe('Outbox', () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(115)
   })
 
+  it('spreads a per-minute cap evenly instead of sending in bursts', async () => {
+    const { db } = await freshDb()
+    let virtual = 0
+    const timer = { now: () => virtual, sleep: async (ms: number) => void (virtual += ms) }
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 1500, maxPerMinute: 20, timer })
+    for (let i = 0; i < 30; i++) await outbox.enqueue(contact, { text: `第${i}条` })
+    const times: number[] = []
+    outbox.attach({ send: async () => void times.push(virtual) })
+    await outbox.idle()
+    const gaps = times.slice(1).map((t, i) => t - times[i]!)
+    expect(new Set(gaps)).toEqual(new Set([3000]))
+  })
+
   it('splits a long text into parts in the same order', async () => {
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxChars: 10 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0, maxChars: 10 })
     const transport = new RecordingTransport()
     outbox.attach(transport)
     await outbox.enqueue(contact, { text: '第一行内容\n第二行内容\n第三行' })
@@ -149,7 +162,7 @@ describe('a fair outbox', () => {
   it('gives up a row that keeps failing after giveUpMs, once, and keeps retrying before that', async () => {
     gaveUp.length = 0
     const { db } = await freshDb()
-    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, retryBaseMs: 20, retryMaxMs: 20, giveUpMs: 60_000 })
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0, retryBaseMs: 20, retryMaxMs: 20, giveUpMs: 60_000 })
     await outbox.enqueue(contact, { text: '新的' })
     await db.outboxMessage.create({ data: { targetKind: 'contact', targetName: '李明', puppetId: 'c-2', text: '旧的', createdAt: new Date(Date.now() - 61_000) } })
     outbox.attach(new RecordingTransport(2))
