@@ -206,7 +206,8 @@ export class Outbox {
       const rank = due.filter((r) => r.priority === due[0]!.priority)
       const served = (r: OutboxMessage) => this.lastServed.get(chatOf(r)) ?? 0
       // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
-      const firsts = rank.filter((r, i) => rank.findIndex((o) => chatOf(o) === chatOf(r)) === i)
+      const seen = new Set<string>()
+      const firsts = rank.filter((r) => !seen.has(chatOf(r)) && Boolean(seen.add(chatOf(r))))
       return firsts.reduce((best, r) => (served(r) < served(best) ? r : best))
     }
     const [later] = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`

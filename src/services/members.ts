@@ -50,10 +50,13 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
 
   if (key) {
     let member = await db.member.findUnique({ where: { key } })
-    if (member && sameContact && sameContact.memberId !== member.id) await mergeMember(db, sameContact.memberId, member.id)
+    const merging = member !== null && sameContact !== undefined && sameContact.memberId !== member.id
+    if (merging) await mergeMember(db, sameContact!.memberId, member!.id)
     else if (!member && sameContact) member = await db.member.update({ where: { id: sameContact.memberId }, data: { key } })
     member ??= await db.member.create({ data: { name: person.name, puppetContactId: person.puppetId, key } })
-    return { ...(await keepFresh(db, roomId, member, person, rows.find((r) => r.memberId === member!.id))), tiedBy: 'key', ambiguousWith: [] }
+    // After a merge the membership (and its role) changed: read it again.
+    const known = merging ? undefined : rows.find((r) => r.memberId === member!.id)
+    return { ...(await keepFresh(db, roomId, member, person, known)), tiedBy: 'key', ambiguousWith: [] }
   }
   if (sameContact) {
     const fresh = await keepFresh(db, roomId, sameContact.member, person, sameContact)
