@@ -76,6 +76,23 @@ describe('duplicates', () => {
     const outcomes = (await chat.app.services.db.messageLog.findMany({ orderBy: { id: 'asc' } })).map((r) => r.outcome)
     expect(outcomes.slice(-3)).toEqual(['handled:登记', 'duplicate', 'handled:登记'])
   })
+
+  it('does not take the same text from the same sender in another room for a re-delivery', async () => {
+    const chat = await boundChat()
+    await chat.say({ room: '东海群', from: '管理员', text: '#绑定 东海论健工作室 工作室', time: new Date('2022-09-21T09:00:00+08:00') })
+    const here = await chat.say({ room: GROUP, from: '张三', text: '#月报', time: new Date('2022-09-21T10:00:00+08:00') })
+    const there = await chat.say({ room: '东海群', from: '张三', text: '#月报', time: new Date('2022-09-21T10:00:02+08:00') })
+    expect(texts(here)[0]).toContain('平湖健康家园政协委员会客厅')
+    expect(texts(there)[0]).toContain('东海论健工作室')
+  })
+
+  it('ignores its own echo of a text it just sent, even one that starts with #, and only that', async () => {
+    const chat = await boundChat()
+    chat.app.rememberSent('#帮助')
+    expect(await chat.say({ room: GROUP, from: '会客厅助手', text: '#帮助' })).toEqual([])
+    // The operator typing a command on the bot's own account is heard.
+    expect(texts(await chat.say({ room: GROUP, from: '会客厅助手', text: '#月报' }))[0]).toContain('月报')
+  })
 })
 
 describe('binding', () => {

@@ -66,6 +66,20 @@ describe('Outbox', () => {
     outbox.detach()
   })
 
+  it('caps the retry back-off at retryMaxMs', async () => {
+    const { db } = await freshDb()
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 0, maxPerMinute: 0, retryBaseMs: 1000, retryMaxMs: 1500 })
+    await db.outboxMessage.create({ data: { targetKind: 'contact', targetName: '王芳', puppetId: 'c-1', text: '重试', attempts: 5 } })
+    outbox.attach(new RecordingTransport(1))
+    await outbox.idle()
+    const row = await db.outboxMessage.findFirstOrThrow()
+    expect(row.attempts).toBe(6)
+    // 1000 × 2^5 would be 32 s: the cap holds it to 1.5 s.
+    expect(row.notBefore.getTime() - Date.now()).toBeLessThanOrEqual(1500)
+    expect(row.notBefore.getTime() - Date.now()).toBeGreaterThan(1000)
+    outbox.detach()
+  })
+
   it('paces sends', async () => {
     const { db } = await freshDb()
     const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 120, maxPerMinute: 0 })
@@ -167,10 +181,11 @@ describe('a fair outbox', () => {
     await db.outboxMessage.create({ data: { targetKind: 'contact', targetName: '李明', puppetId: 'c-2', text: '旧的', createdAt: new Date(Date.now() - 61_000) } })
     outbox.attach(new RecordingTransport(2))
     await outbox.idle()
-    const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } })
-    expect(rows.map((r) => [r.text, r.status])).toEqual([['新的', 'pending'], ['旧的', 'failed']])
-    expect(gaveUp.map((r) => r.text)).toEqual(['旧的'])
+    // The new one failed too, but is retried (and then sent); only the old one is given up.
     await expect.poll(async () => (await db.outboxMessage.findFirstOrThrow({ where: { text: '新的' } })).status, { timeout: 3000 }).toBe('sent')
+    const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } })
+    expect(rows.map((r) => [r.text, r.status, r.attempts])).toEqual([['新的', 'sent', 2], ['旧的', 'failed', 1]])
+    expect(gaveUp.map((r) => r.text)).toEqual(['旧的'])
     outbox.detach()
   })
 })

@@ -107,6 +107,15 @@ describe('reminders', () => {
     expect(sent[0]!.text).toContain('请牵头委员 @王芳 牵头安排一次')
   })
 
+  it('lists stalled reports to every admin, once each, when the room has no verified secretary', async () => {
+    const chat = await boundChat({ start: '2022-08-30T09:00:00+08:00', env: { BOT_ADMINS: '管理员,市政协办公室' } })
+    await chat.contact('老周', '老周', '市政协办公室')
+    await say(chat, '李明', '#民意 关于增设公交站点的建议', '2022-08-30T10:03:00')
+    const sent = await runSchedule(chat, '2022-10-02T00:00:00', '2022-10-04T00:00:00') // Monday 3 October
+    expect(sent.map((m) => m.to).sort()).toEqual(['管理员', '老周'].sort())
+    expect(await runSchedule(chat, '2022-10-02T00:00:00', '2022-10-04T00:00:00')).toEqual([])
+  })
+
   it('lists stalled reports to the room secretary on Monday', async () => {
     const chat = await roomWithAugust()
     await say(chat, '王芳', '大家好', '2022-08-30T10:01:00')
