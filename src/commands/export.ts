@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { sweepExports, writeLedgerExport } from '../export/files.js'
+import { writeLedgerExport } from '../export/files.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { roomsVisibleTo } from '../services/digest.js'
 import { replies, type Command } from './command.js'
@@ -21,9 +21,7 @@ export const exportCommand: Command = {
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
     if (rooms.length === 0) return ctx.refuse(replies.managersOnly('导出台账'))
-    const dir = join(config.dataDir, 'exports')
-    sweepExports(dir, config.EXPORT_KEEP_DAYS, ctx.services.clock.now())
-    const file = await writeLedgerExport(db, rules, rooms, parsed.period, dir)
+    const file = await writeLedgerExport(db, rules, rooms, parsed.period, join(config.dataDir, 'exports'))
     // Who got which rooms' book stays in the message log.
     ctx.outcome = `exported:${file.fileName} rooms=${rooms.map((r) => r.id).join(',')} to=${ctx.actorKey}`
     await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)

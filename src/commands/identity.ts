@@ -8,7 +8,7 @@ import type { Command } from './command.js'
 
 const HOW = '认证分两步：先私聊机器人发送 #认证，领取 6 位认证码；再在 10 分钟内把「#认证 认证码」发到您所在的委员会客厅群里。'
 
-/** Gives the sender's contact the bot's remark with `token`, keeping what the operator wrote; false when WeChat refused. */
+/** Gives the sender's contact the bot's remark with `token`, keeping what the operator wrote; undefined when WeChat refused. */
 async function setTokenRemark(ctx: ChatContext, token: string, fallbackName: string): Promise<string | undefined> {
   const { sender } = ctx.msg
   const remark = remarkWithToken(sender.remark, fallbackName, token)
@@ -44,7 +44,7 @@ export const verifyCommand: Command = {
       if (code) return ctx.reply(`认证码要发到您所在的委员会客厅群里，不是发给我。\n${HOW}`)
       if (ctx.member) return ctx.reply(`您已认证为「${displayName(ctx.member)}」，私聊可以直接使用 #我的 等命令。`)
       if (keys.stableIds) return ctx.reply('机器人认得您的微信号。请先在您所在的委员会客厅群里发一条消息（例如 #登记 姓名 界别），之后私聊就能使用。')
-      const issued = session.issueCode(ctx.msg.sender.puppetId, ctx.msg.sender.name, now)
+      const issued = session.issueCode(ctx.msg.sender.puppetId, now)
       return ctx.reply(`您的认证码：${issued}\n请在 10 分钟内到您所在的委员会客厅群里发送：\n#认证 ${issued}\n（认证码只对您本人的微信有效，别人看到也用不了。）`)
     }
     if (!ctx.room || !ctx.member) return ctx.reply(`本群还没有绑定会客厅或工作室，不能在这里认证。\n${HOW}`)

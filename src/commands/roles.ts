@@ -9,7 +9,7 @@ import {
 } from '../services/members.js'
 import type { ChatContext } from '../router/context.js'
 import { echo } from '../parsing/mod.js'
-import type { ChatPerson } from '../router/message.js'
+import { namesOf } from '../router/message.js'
 import { replies, type Command } from './command.js'
 
 /**
@@ -26,7 +26,6 @@ export async function namedMembers(
   const found: ResolvedMember[] = []
   const coveredNames = new Set<string>()
   const ambiguous = new Set<string>()
-  const namesOf = (p: ChatPerson) => [p.name, ...(p.roomAlias ? [p.roomAlias] : [])]
   for (const person of ctx.msg.mentions) {
     const clash = namesOf(person).find((n) => ctx.msg.mentions.some((other) => other.puppetId !== person.puppetId && namesOf(other).includes(n)))
     for (const n of namesOf(person)) coveredNames.add(n)

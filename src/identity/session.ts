@@ -5,7 +5,6 @@ const CODE_TTL_MS = 10 * 60_000
 
 interface PendingCode {
   puppetId: string
-  name: string
   expiresAt: number
 }
 
@@ -76,21 +75,21 @@ export class LoginSession {
   }
 
   /** `#认证` in a private chat: a 6-digit code for this contact, valid 10 minutes in this login. */
-  issueCode(puppetId: string, name: string, now: number): string {
+  issueCode(puppetId: string, now: number): string {
     for (const [code, pending] of this.codes) if (pending.expiresAt <= now || pending.puppetId === puppetId) this.codes.delete(code)
     let code: string
     do code = String(randomInt(100_000, 1_000_000))
     while (this.codes.has(code))
-    this.codes.set(code, { puppetId, name, expiresAt: now + CODE_TTL_MS })
+    this.codes.set(code, { puppetId, expiresAt: now + CODE_TTL_MS })
     return code
   }
 
   /** The code is used up only by the contact it was issued to. */
-  takeCode(code: string, puppetId: string, now: number): PendingCode | undefined {
+  takeCode(code: string, puppetId: string, now: number): boolean {
     const pending = this.codes.get(code)
-    if (!pending || pending.expiresAt <= now || pending.puppetId !== puppetId) return undefined
+    if (!pending || pending.expiresAt <= now || pending.puppetId !== puppetId) return false
     this.codes.delete(code)
-    return pending
+    return true
   }
 
   /** `#绑定 … 改绑` waits for `#确认绑定` in the same group. */

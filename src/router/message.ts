@@ -8,6 +8,11 @@ export interface ChatPerson {
   remark?: string
 }
 
+/** The names a person goes by in a chat (WeChat name, group alias): for finding, never for rights. */
+export function namesOf(person: ChatPerson): string[] {
+  return [person.name, person.roomAlias].filter((n): n is string => Boolean(n))
+}
+
 /** One incoming chat message, transport-neutral: what the router works with. */
 export interface IncomingMessage {
   puppetMessageId: string

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
-import type { ChatPerson } from '../router/message.js'
+import { namesOf, type ChatPerson } from '../router/message.js'
 import type { PersonKey } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import { mergeMember } from './identity.js'
@@ -43,7 +43,7 @@ export interface ResolveOptions {
 export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson, options: ResolveOptions): Promise<SenderMember> {
   const { key, session } = options
   const idIsProof = (id: string | null) => id === person.puppetId && (options.stableIds || session.isLiveContact(id))
-  const names = [person.roomAlias, person.name].filter((n): n is string => Boolean(n))
+  const names = namesOf(person)
   const rows = await membershipsGoingBy(db, roomId, { names, puppetId: person.puppetId })
   const unkeyed = rows.filter((r) => r.member.key === null)
   const sameContact = unkeyed.find((r) => idIsProof(r.member.puppetContactId))
@@ -66,7 +66,7 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
   const byName = unkeyed.filter(
     (r) => !session.isLiveContact(r.member.puppetContactId) && ((r.alias !== null && names.includes(r.alias)) || names.includes(r.member.name)),
   )
-  if (byName.length === 1 && (await nobodyElseGoesBy(session, options.groupPuppetId, person, namesOf(byName[0]!)))) {
+  if (byName.length === 1 && (await nobodyElseGoesBy(session, options.groupPuppetId, person, namesOfRow(byName[0]!)))) {
     const fresh = await keepFresh(db, roomId, byName[0]!.member, person, byName[0])
     session.tie(person.puppetId, fresh.member.id, 'by-name')
     return { ...fresh, tiedBy: 'name', ambiguousWith: [] }
@@ -78,7 +78,7 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
   return { member, membership, tiedBy: 'new', ambiguousWith }
 }
 
-function namesOf(row: GoingBy): string[] {
+function namesOfRow(row: GoingBy): string[] {
   return [row.member.name, ...(row.alias ? [row.alias] : [])]
 }
 
@@ -88,7 +88,7 @@ async function nobodyElseGoesBy(session: LoginSession, groupPuppetId: string | u
   const group = await session.directory.group(groupPuppetId)
   if (!group) return false
   return !group.members.some(
-    (p) => p.puppetId !== sender.puppetId && (names.includes(p.name) || (p.roomAlias !== undefined && names.includes(p.roomAlias))),
+    (p) => p.puppetId !== sender.puppetId && namesOf(p).some((n) => names.includes(n)),
   )
 }
 

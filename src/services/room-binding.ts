@@ -5,6 +5,7 @@ import type { LiveGroup } from '../chat/directory.js'
 import { personKey, type KeySettings } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import type { GroupRef } from './rooms.js'
+import { namesOf } from '../router/message.js'
 
 /** Share of a room's known members that must be in a live group for it to be taken as the room's group. */
 const MIN_OVERLAP = 0.5
@@ -125,8 +126,7 @@ export class RoomBinding {
     const names = new Set<string>()
     const keys = new Set<string>()
     for (const person of live[0]!.members) {
-      names.add(person.name)
-      if (person.roomAlias) names.add(person.roomAlias)
+      for (const name of namesOf(person)) names.add(name)
       const key = personKey(person, this.keys)
       if (key) keys.add(key)
     }
