@@ -55,7 +55,7 @@ export class BotApp {
   constructor(options: AppOptions) {
     const session = new LoginSession()
     const keys = { admins: options.config.BOT_ADMINS, stableIds: options.config.stableIds }
-    const binding = new RoomBinding(options.db, session, keys, (room) => this.tellAdminsHeld(room))
+    const binding = new RoomBinding(options.db, session, keys, (room) => this.tellAdminsHeld(room), options.config.BOT_NAME)
     const routing = {
       groupOf: (room: Room) => binding.groupOf(room),
       loginId: () => (keys.stableIds ? undefined : session.loginId),
@@ -65,6 +65,7 @@ export class BotApp {
       minIntervalMs: options.config.OUTBOX_MIN_INTERVAL_MS,
       maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
       giveUpMs: options.config.OUTBOX_GIVE_UP_HOURS * 3600_000,
+      account: options.config.BOT_NAME,
       ...options.outbox,
     })
     this.services = {

@@ -53,13 +53,16 @@ async function main(): Promise<number> {
     const now = new Date()
     const claim = await db.writerClaim.findUnique({ where: { slot: writerSlot(url, config.BOT_NAME) } })
     const running = claim !== null && now.getTime() - claim.heartbeatAt.getTime() < SILENT_MS
+    // This account's rows (on PostgreSQL other bot accounts may share the database).
+    const mine = { account: { in: [config.BOT_NAME, ''] } }
+    const waiting = { ...mine, status: { in: ['pending', 'sending'] } }
     const [pending, failed, oldest, lastMessage] = await Promise.all([
-      db.outboxMessage.count({ where: { status: 'pending' } }),
-      db.outboxMessage.findMany({ where: { status: 'failed' }, orderBy: { id: 'desc' }, take: 10 }),
-      db.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' } }),
+      db.outboxMessage.count({ where: waiting }),
+      db.outboxMessage.findMany({ where: { ...mine, status: 'failed' }, orderBy: { id: 'desc' }, take: 10 }),
+      db.outboxMessage.findFirst({ where: waiting, orderBy: { createdAt: 'asc' } }),
       db.messageLog.findFirst({ orderBy: { receivedAt: 'desc' } }),
     ])
-    const failedCount = await db.outboxMessage.count({ where: { status: 'failed' } })
+    const failedCount = await db.outboxMessage.count({ where: { ...mine, status: 'failed' } })
     const next = PUSHES.map(([label, key]) => {
       const [at] = occurrences(parseCron(String(config[key])), config.BOT_TIMEZONE, now, new Date(now.getTime() + 400 * 86_400_000))
       return { label, at: at?.toISOString() ?? null }

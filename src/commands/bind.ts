@@ -49,7 +49,7 @@ export const bindCommand: Command = {
           '确认请在 10 分钟内由管理员在本群发送 #确认绑定',
       )
     }
-    const { room, created } = await bindGroup(db, group, parsed.name, parsed.kind, current)
+    const { room, created } = await bindGroup(db, group, parsed.name, parsed.kind, current, ctx.services.config.BOT_NAME)
     await ctx.services.binding.confirm(room.id, group)
     ctx.services.log.info({ room: room.id, group: group.topic, created, by: ctx.actorKey }, 'room bound')
     ctx.room = room
@@ -76,7 +76,7 @@ export const confirmBindCommand: Command = {
     const move = session.takeMove(group.puppetId, clock.now().getTime())
     const target = move
       ? await roomByName(db, move.name)
-      : (ctx.heldRoom ?? (await heldRoomsWithTopic(db, group.topic))[0])
+      : (ctx.heldRoom ?? (await heldRoomsWithTopic(db, group.topic, ctx.services.config.BOT_NAME))[0])
     if (!target) return ctx.reply('本群没有待确认的绑定。改绑请先发送 #绑定 <名称> <会客厅|工作室> 改绑（10 分钟内确认）。')
     if (ctx.room && ctx.room.id !== target.id) return ctx.reply(`本群已绑定为「${ctx.room.name}」，不能再确认为「${target.name}」。`)
     const room = await binding.confirm(target.id, group)

@@ -36,6 +36,21 @@ export function writerSlot(databaseUrl: string, botName: string): string {
   return isPostgresUrl(databaseUrl) ? botName : 'sqlite'
 }
 
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+/**
+ * What the new writer of an account takes over: rows a dead holder had taken but not marked
+ * sent go back to the queue (sent at least once, never lost); rooms and rows from before
+ * accounts are the account's. On SQLite there is only ever one writer, so everything is its,
+ * even after BOT_NAME was changed.
+ */
+async function takeOver(tx: Tx, account: string, shared: boolean): Promise<void> {
+  await tx.outboxMessage.updateMany({ where: { account, status: 'sending' }, data: { status: 'pending', claimedAt: null } })
+  const unowned = shared ? { account: '' } : { account: { not: account } }
+  await tx.outboxMessage.updateMany({ where: { status: { in: ['pending', 'sending'] }, ...unowned }, data: { account, status: 'pending', claimedAt: null } })
+  await tx.room.updateMany({ where: shared ? { account: null } : { OR: [{ account: null }, { account: { not: account } }] }, data: { account } })
+}
+
 export async function claimWriter(db: Db, databaseUrl: string, botName: string, command: string, now = () => new Date()): Promise<WriterLease> {
   const slot = writerSlot(databaseUrl, botName)
   const me = { pid: process.pid, host: hostname() }
@@ -54,6 +69,7 @@ export async function claimWriter(db: Db, databaseUrl: string, botName: string, 
     }
     const row = { ...me, command, startedAt: now(), heartbeatAt: now(), state: 'starting', stateAt: now(), detail: null }
     await tx.writerClaim.upsert({ where: { slot }, create: { slot, ...row }, update: row })
+    await takeOver(tx, botName, isPostgresUrl(databaseUrl))
   })
   const beat = setInterval(() => {
     void db.writerClaim.updateMany({ where: { slot, ...me }, data: { heartbeatAt: now() } }).catch(() => undefined)

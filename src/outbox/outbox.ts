@@ -6,6 +6,7 @@ import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/clien
 import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
 import { sqlExecute, sqlRows } from '../db/direct.js'
+import { crashPoint } from '../crash-points.js'
 
 export type OutboxTarget =
   | { kind: 'room'; roomId: number }
@@ -64,6 +65,11 @@ export interface OutboxOptions {
   giveUpMs: number
   /** The clock the pacing runs on: the wall clock, or a virtual one (the fairness benchmark). */
   timer: PaceTimer
+  /**
+   * The bot account (BOT_NAME) this process sends for. Several accounts may share one
+   * PostgreSQL database: each sends only its own rows ('' is a row from before accounts).
+   */
+  account: string
 }
 
 export interface PaceTimer {
@@ -81,6 +87,7 @@ export const defaultOutboxOptions: OutboxOptions = {
   retryMaxMs: 30 * 60_000,
   giveUpMs: 48 * 3600_000,
   timer: wallClock,
+  account: '',
 }
 
 /**
@@ -139,6 +146,7 @@ export class Outbox {
     const texts = content.text !== undefined ? splitForWeChat(content.text, this.options.maxChars) : [undefined]
     const rows = texts.map((text, index) => ({
       ...where,
+      account: this.options.account,
       text: text ?? null,
       filePath: content.file?.path ?? null,
       fileName: content.file?.name ?? null,
@@ -198,9 +206,10 @@ export class Outbox {
    */
   private async nextRow(): Promise<OutboxMessage | undefined> {
     const now = new Date(this.options.timer.now())
+    const mine = Prisma.sql`o."account" IN (${this.options.account}, '')`
     const due = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
       SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-      WHERE o."status" = 'pending' AND r."heldAt" IS NULL AND o."notBefore" <= ${now}
+      WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL AND o."notBefore" <= ${now}
       ORDER BY o."priority", o."id" LIMIT ${FAIR_WINDOW}`)
     if (due.length > 0) {
       const rank = due.filter((r) => r.priority === due[0]!.priority)
@@ -212,20 +221,26 @@ export class Outbox {
     }
     const [later] = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
       SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-      WHERE o."status" = 'pending' AND r."heldAt" IS NULL ORDER BY o."notBefore", o."id" LIMIT 1`)
+      WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL ORDER BY o."notBefore", o."id" LIMIT 1`)
     return later
   }
 
   private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
     this.lastServed.set(chatOf(row), ++this.serveCount)
+    let claimed = false
     try {
       const destination = await this.destinationOf(row)
       if (!destination) return // the room was just held: its rows wait for #确认绑定
       const content: OutboxContent = row.filePath
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
+      // Taken in one statement before sending: a row another process took first is not sent again.
+      claimed = (await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${new Date(this.options.timer.now())} WHERE "id" = ${row.id} AND "status" = 'pending'`)) === 1
+      if (!claimed) return
+      crashPoint('sending')
       const delivered = await transport.send(destination, content)
-      await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id}`)
+      crashPoint('sent')
+      await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id} AND "status" = 'sending'`)
       // A file is an export written for this one message: once the puppet has it, it goes.
       if (row.filePath) removeSentFile(row.filePath)
       // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
@@ -234,24 +249,26 @@ export class Outbox {
       }
     } catch (error) {
       const attempts = row.attempts + 1
-      const message = error instanceof Error ? error.message : String(error)
-      if (error instanceof UndeliverableError) {
-        this.log.warn({ outboxId: row.id, err: message }, 'undeliverable, not retried')
-        await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: message.slice(0, 500) } })
-        return
-      }
-      const { giveUpMs } = this.options
-      if (giveUpMs > 0 && this.options.timer.now() - row.createdAt.getTime() >= giveUpMs) {
-        this.log.error({ outboxId: row.id, attempts, err: message }, 'send given up')
-        const failed = await this.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'failed', attempts, lastError: message.slice(0, 500) } })
-        await this.routing.gaveUp(failed)
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+      // Only the row as this process holds it is changed: taken ('sending'), or not yet taken
+      // when no group was found (then it must still be pending, not taken by another process).
+      const held = { id: row.id, status: claimed ? 'sending' : 'pending' }
+      const giveUp = error instanceof UndeliverableError || (this.options.giveUpMs > 0 && this.options.timer.now() - row.createdAt.getTime() >= this.options.giveUpMs)
+      if (giveUp) {
+        const { count } = await this.db.outboxMessage.updateMany({ where: held, data: { status: 'failed', attempts, lastError } })
+        if (error instanceof UndeliverableError) {
+          this.log.warn({ outboxId: row.id, err: lastError }, 'undeliverable, not retried')
+        } else if (count === 1) {
+          this.log.error({ outboxId: row.id, attempts, err: lastError }, 'send given up')
+          await this.routing.gaveUp(await this.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } }))
+        }
         return
       }
       const delay = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)
-      this.log.warn({ outboxId: row.id, attempts, retryInMs: delay, err: message }, 'send failed, will retry')
-      await this.db.outboxMessage.update({
-        where: { id: row.id },
-        data: { attempts, lastError: message.slice(0, 500), notBefore: new Date(this.options.timer.now() + delay) },
+      this.log.warn({ outboxId: row.id, attempts, retryInMs: delay, err: lastError }, 'send failed, will retry')
+      await this.db.outboxMessage.updateMany({
+        where: held,
+        data: { status: 'pending', claimedAt: null, attempts, lastError, notBefore: new Date(this.options.timer.now() + delay) },
       })
     }
   }

@@ -8,6 +8,7 @@ import type { IncomingMessage } from './message.js'
 import type { LoginSession } from '../identity/session.js'
 import type { KeySettings, PersonKey } from '../identity/keys.js'
 import { personKey } from '../identity/keys.js'
+import { crashPoint } from '../crash-points.js'
 import type { ResolveOptions, TiedBy } from '../services/members.js'
 import type { ChatPerson } from './message.js'
 import type { RoomBinding } from '../services/room-binding.js'
@@ -37,6 +38,8 @@ export class ChatContext {
   membership: RoomMembership | undefined
   /** The group's room while it waits for #确认绑定 (then `room` is unset: nothing is recorded). */
   heldRoom: Room | undefined
+  /** The group is a room another bot account serves (several accounts on one PostgreSQL): that account answers. */
+  servedElsewhere = false
   command: Extract<CommandMatch, { kind: 'command' }> | undefined
   isAdmin = false
   /** The sender's durable key, if they have one (see identity/keys.ts). */
@@ -136,6 +139,8 @@ export class ChatContext {
    */
   async send(target: OutboxTarget, content: OutboxContent): Promise<void> {
     this.replies += 1
+    crashPoint('stored')
     await this.services.outbox.enqueue(target, content, `reply:${this.msg.puppetMessageId}:${this.replies}`, 'reply')
+    crashPoint('queued')
   }
 }

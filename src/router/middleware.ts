@@ -8,6 +8,7 @@ import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
 import { isListedAdmin, personKey } from '../identity/keys.js'
 import { echo } from '../parsing/mod.js'
+import { crashPoint } from '../crash-points.js'
 import { matchCommand, normaliseText, stripLeadingMentions } from './command-text.js'
 import type { Middleware } from './composer.js'
 import type { ChatContext } from './context.js'
@@ -59,6 +60,7 @@ export const dedupe: Mw = async (ctx, next) => {
     ctx.services.log.info({ message: ctx.msg.puppetMessageId, of: verdict.of }, 'duplicate delivery dropped')
     return
   }
+  crashPoint('received')
   try {
     await next()
   } finally {
@@ -77,6 +79,7 @@ export const resolveParties: Mw = async (ctx, next) => {
   ctx.key = personKey(sender, keys)
   if (room) {
     const bound = await binding.forGroup(room)
+    if (!bound) ctx.servedElsewhere = await binding.servedElsewhere(room.topic)
     if (bound?.held) ctx.heldRoom = bound.room
     else if (bound) {
       ctx.room = bound.room
@@ -134,6 +137,11 @@ export function senderLimit(): Mw {
 /** Runs the matched command; unknown tags and bare mentions get a pointer to #帮助. */
 export function dispatch(byName: () => ReadonlyMap<string, Command>): Mw {
   return async (ctx) => {
+    // Two bot accounts in one group would answer everything twice; only binding commands pass.
+    if (ctx.servedElsewhere && !(ctx.command && byName().get(ctx.command.name)?.whileHeld)) {
+      ctx.outcome = 'other-account'
+      return
+    }
     if (!ctx.command) {
       const unknown = matchCommand(ctx.msg.text, new Map())
       if (unknown.kind === 'unknown-tag') {

@@ -5,6 +5,7 @@ import type { AppServices } from '../router/context.js'
 import { buildCrossRoomDigest, buildDigest } from '../services/digest.js'
 import { displayName, roomMembersWithRole } from '../services/members.js'
 import { openPlansStartingBetween } from '../services/plans.js'
+import { servedBy } from '../services/rooms.js'
 import { privateRecipients, roomKeepers } from './recipients.js'
 import { planReminderText } from './texts.js'
 
@@ -31,16 +32,19 @@ const localDate = (at: Date, timeZone: string) => formatYmd(localParts(at, timeZ
 export async function pushDigests(services: AppServices, kind: PeriodKind, at: Date): Promise<void> {
   const { db, config } = services
   const period = shiftPeriod(currentPeriod(kind, { now: at, timeZone: config.BOT_TIMEZONE }), -1)
-  const rooms = await db.room.findMany({ orderBy: { id: 'asc' } })
+  const rooms = await db.room.findMany({ where: servedBy(config.BOT_NAME), orderBy: { id: 'asc' } })
   for (const room of rooms.filter((r) => r.pushEnabled)) {
     await sendOnce(services, `digest:${kind}:room${room.id}:${period.from}`, { kind: 'room', roomId: room.id }, async () =>
       formatRoomDigest(room.name, await buildDigest(db, [room.id], period, period.to)),
     )
   }
+  // Where other bot accounts serve rooms too, each account sends its own rooms' digest.
+  const others = await db.room.count({ where: { NOT: servedBy(config.BOT_NAME) } })
+  const scope = others > 0 ? `@${config.BOT_NAME}` : ''
   for (const recipient of await privateRecipients(db, config, services.keys)) {
     const visible = rooms.filter((r) => recipient.roomIds.includes(r.id))
     if (visible.length === 0) continue
-    await sendOnce(services, `digest:${kind}:to:${recipient.key}:${period.from}`, recipient.target, async () => {
+    await sendOnce(services, `digest:${kind}:to:${recipient.key}${scope}:${period.from}`, recipient.target, async () => {
       const cross = await buildCrossRoomDigest(db, visible, period, period.to)
       return formatCrossRoomDigest(cross.rooms, cross.total)
     })
@@ -52,7 +56,7 @@ export async function nudgeQuietRooms(services: AppServices, at: Date): Promise<
   const { db, config } = services
   const month = currentPeriod('month', { now: at, timeZone: config.BOT_TIMEZONE })
   const today = localDate(at, config.BOT_TIMEZONE)
-  for (const room of await db.room.findMany({ where: { pushEnabled: true }, orderBy: { id: 'asc' } })) {
+  for (const room of await db.room.findMany({ where: { pushEnabled: true, ...servedBy(config.BOT_NAME) }, orderBy: { id: 'asc' } })) {
     const active = await db.activity.count({ where: { roomId: room.id, withdrawn: false, date: { gte: month.from, lte: today } } })
     if (active > 0) continue
     await sendOnce(services, `nudge:room${room.id}:${month.from}`, { kind: 'room', roomId: room.id }, async () => {
@@ -68,7 +72,7 @@ export async function followUpStalledReports(services: AppServices, at: Date): P
   const { db, config } = services
   const cutoff = new Date(at.getTime() - config.FOLLOW_UP_DAYS * 86_400_000)
   const today = localDate(at, config.BOT_TIMEZONE)
-  for (const room of await db.room.findMany({ orderBy: { id: 'asc' } })) {
+  for (const room of await db.room.findMany({ where: servedBy(config.BOT_NAME), orderBy: { id: 'asc' } })) {
     const stalled = await db.opinionReport.findMany({
       where: { roomId: room.id, withdrawn: false, lastChangeAt: { lte: cutoff }, events: { none: { kind: 'resolved' } } },
       orderBy: { id: 'asc' },
@@ -94,7 +98,8 @@ export async function planReminderEvents(services: AppServices, after: Date, unt
   const [eveHour, eveMinute] = config.PLAN_EVE_TIME.split(':').map(Number)
   const leadMs = config.PLAN_LEAD_MINUTES * 60_000
   // The evening reminder is at most ~2 days before the start.
-  const plans = await openPlansStartingBetween(db, after, new Date(until.getTime() + 2 * 86_400_000 + leadMs))
+  const own = new Set((await db.room.findMany({ where: servedBy(config.BOT_NAME), select: { id: true } })).map((r) => r.id))
+  const plans = (await openPlansStartingBetween(db, after, new Date(until.getTime() + 2 * 86_400_000 + leadMs))).filter((p) => own.has(p.roomId))
   const events: ScheduledEvent[] = []
   for (const plan of plans) {
     const [y, m, d] = plan.date.split('-').map(Number)

@@ -4,7 +4,7 @@ import { sqlRows } from '../db/direct.js'
 import type { LiveGroup } from '../chat/directory.js'
 import { personKey, type KeySettings } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
-import type { GroupRef } from './rooms.js'
+import { servedBy, type GroupRef } from './rooms.js'
 import { namesOf } from '../router/message.js'
 
 /** Share of a room's known members that must be in a live group for it to be taken as the room's group. */
@@ -30,6 +30,8 @@ export class RoomBinding {
     private readonly keys: KeySettings,
     /** Told once when a room becomes held: the admins are notified privately. */
     private readonly onHold: (room: Room) => Promise<void>,
+    /** This bot account (BOT_NAME): rooms other accounts serve are theirs to check. */
+    private readonly account: string,
   ) {}
 
   /** The room a message's group is bound to, if any. */
@@ -42,13 +44,13 @@ export class RoomBinding {
       if (room) return { room: await this.refresh(room, group), held: room.heldAt !== null }
     }
     if (this.keys.stableIds) {
-      const room = await db.room.findFirst({ where: { puppetRoomId: group.puppetId } })
+      const room = await db.room.findFirst({ where: { puppetRoomId: group.puppetId, ...servedBy(this.account) } })
       if (!room) return undefined
       session.confirmRoom(room.id, group.puppetId)
       return { room: await this.refresh(room, group), held: room.heldAt !== null }
     }
     // A room already confirmed for another live group this login is that group's.
-    const room = (await db.room.findMany({ where: { topic: group.topic }, orderBy: { id: 'asc' } })).find(
+    const room = (await db.room.findMany({ where: { topic: group.topic, ...servedBy(this.account) }, orderBy: { id: 'asc' } })).find(
       (r) => session.confirmedGroupOf(r.id) === undefined,
     )
     if (!room) return undefined
@@ -60,6 +62,11 @@ export class RoomBinding {
       return { room: await this.refresh(room, group), held: false }
     }
     return { room: await this.hold(room, verdict === 'ok' ? '群 ID 与检查结果不一致' : verdict), held: true }
+  }
+
+  /** Whether a room of another bot account has this topic: its account answers there, not this one. */
+  async servedElsewhere(topic: string): Promise<boolean> {
+    return (await this.db.room.count({ where: { topic, NOT: servedBy(this.account) } })) > 0
   }
 
   /** This login's group for a room before a push, checking it first; undefined when held. */
@@ -91,18 +98,18 @@ export class RoomBinding {
     this.session.confirmRoom(roomId, group.puppetId)
     return this.db.room.update({
       where: { id: roomId },
-      data: { heldAt: null, heldReason: null, topic: group.topic, puppetRoomId: group.puppetId },
+      data: { heldAt: null, heldReason: null, topic: group.topic, puppetRoomId: group.puppetId, account: this.account },
     })
   }
 
   /** The group was renamed: the binding follows only a group this login has tied to the room. */
   async renamed(puppetId: string, oldTopic: string, newTopic: string): Promise<Room | undefined> {
     let roomId = this.session.confirmedRoomOf(puppetId)
-    if (roomId === undefined && this.keys.stableIds) roomId = (await this.db.room.findFirst({ where: { puppetRoomId: puppetId } }))?.id
+    if (roomId === undefined && this.keys.stableIds) roomId = (await this.db.room.findFirst({ where: { puppetRoomId: puppetId, ...servedBy(this.account) } }))?.id
     if (roomId === undefined) {
       // Renamed before anyone spoke this login: it is the room's group if it passes the same
       // check, and no other group of this login is that room's already.
-      const room = (await this.db.room.findMany({ where: { topic: oldTopic, heldAt: null }, orderBy: { id: 'asc' } })).find(
+      const room = (await this.db.room.findMany({ where: { topic: oldTopic, heldAt: null, ...servedBy(this.account) }, orderBy: { id: 'asc' } })).find(
         (r) => this.session.confirmedGroupOf(r.id) === undefined,
       )
       const group = room && (await this.session.directory?.group(puppetId))

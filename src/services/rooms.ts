@@ -1,8 +1,14 @@
 import type { Db } from '../db/client.js'
-import type { Room } from '../generated/prisma/client.js'
+import type { Prisma, Room } from '../generated/prisma/client.js'
 
 export const ROOM_KINDS = ['会客厅', '工作室'] as const
 export type RoomKind = (typeof ROOM_KINDS)[number]
+
+/**
+ * The rooms a bot account (BOT_NAME) serves: checks its groups after a login, records from them,
+ * pushes to them. Rooms from before accounts (null) are taken over when a writer starts.
+ */
+export const servedBy = (account: string) => ({ OR: [{ account }, { account: null }] }) satisfies Prisma.RoomWhereInput
 
 export interface GroupRef {
   puppetId: string
@@ -19,9 +25,10 @@ export async function bindGroup(
   name: string,
   kind: RoomKind,
   current: Room | undefined,
+  account: string,
 ): Promise<{ room: Room; created: boolean }> {
   const existing = current ?? (await db.room.findFirst({ where: { name } })) ?? undefined
-  const data = { name, kind, topic: group.topic, puppetRoomId: group.puppetId, heldAt: null, heldReason: null }
+  const data = { name, kind, topic: group.topic, puppetRoomId: group.puppetId, heldAt: null, heldReason: null, account }
   if (existing) return { room: await db.room.update({ where: { id: existing.id }, data }), created: false }
   return { room: await db.room.create({ data }), created: true }
 }
@@ -30,9 +37,9 @@ export function roomByName(db: Db, name: string): Promise<Room | null> {
   return db.room.findFirst({ where: { name } })
 }
 
-/** Rooms waiting for #确认绑定 whose topic is this group's. */
-export function heldRoomsWithTopic(db: Db, topic: string): Promise<Room[]> {
-  return db.room.findMany({ where: { topic, heldAt: { not: null } }, orderBy: { id: 'asc' } })
+/** Rooms of this account waiting for #确认绑定 whose topic is this group's. */
+export function heldRoomsWithTopic(db: Db, topic: string, account: string): Promise<Room[]> {
+  return db.room.findMany({ where: { topic, heldAt: { not: null }, ...servedBy(account) }, orderBy: { id: 'asc' } })
 }
 
 /** A room by its official name or its group topic, for CLI options such as `--room`. */

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto'
-import pg from 'pg'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatRoomDigest } from '../../src/commands/digest/format.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
 import { periodOf } from '../../src/parsing/mod.js'
@@ -11,34 +9,9 @@ import { computeFigures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, freshDb, startChat } from '../helpers.js'
 import { expectDirectRowsLikePrisma, expectDirectTransactions } from './direct-rows.js'
+import { freshPostgres, postgresAdminUrl } from './pg.js'
 
-/**
- * PostgreSQL runs when TEST_POSTGRES_URL names a server where the user may create databases
- * (.ci/run starts one). The same conversation goes into PostgreSQL and into SQLite, and every
- * figure, digest and ranking must come out the same.
- */
-const admin = process.env.TEST_POSTGRES_URL
-const created: string[] = []
-
-async function freshPostgres(): Promise<{ db: Db; url: string }> {
-  const name = `cppcc_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  created.push(name)
-  const url = new URL(admin!)
-  url.pathname = `/${name}`
-  return { db: await openDatabase(url.toString()), url: url.toString() }
-}
-
-afterAll(async () => {
-  if (!admin || created.length === 0) return
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  for (const name of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await client.end()
-})
+const admin = postgresAdminUrl
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const CONVERSATION: [string, string, string][] = [

@@ -35,6 +35,22 @@ describe('one writer per database', () => {
     await db.$disconnect()
   })
 
+  it('takes over what the dead writer left: a row it was sending goes back to the queue, rooms and rows of an earlier BOT_NAME are the new one\'s', async () => {
+    const { db, file } = await freshDb()
+    const room = await db.room.create({ data: { name: '甲会客厅', kind: '会客厅', topic: '甲群', account: 'old-name' } })
+    const row = (status: string, account: string) => ({ targetKind: 'room', roomId: room.id, text: status, status, account })
+    await db.outboxMessage.createMany({ data: [row('sending', 'cppcc-bot'), row('pending', 'old-name'), row('sent', 'old-name'), row('pending', '')] })
+    const lease = await claimWriter(db, `file:${file}`, 'cppcc-bot', 'npm start')
+    expect((await db.outboxMessage.findMany({ orderBy: { id: 'asc' } })).map((r) => [r.text, r.status, r.account])).toEqual([
+      ['sending', 'pending', 'cppcc-bot'],
+      ['pending', 'pending', 'cppcc-bot'],
+      ['sent', 'sent', 'old-name'],
+      ['pending', 'pending', 'cppcc-bot'],
+    ])
+    expect((await db.room.findUniqueOrThrow({ where: { id: room.id } })).account).toBe('cppcc-bot')
+    await lease.release()
+  })
+
   it('on another host, trusts the heartbeat: fresh refuses, a minute old is stale', async () => {
     const { db, file } = await freshDb()
     await db.writerClaim.create({ data: claim({ host: 'other-container', pid: 1 }) })

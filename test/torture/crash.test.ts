@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { freshDb } from '../helpers.js'
 import { prng } from './fuzz-cases.js'
+import { CRASH_PHASES, type CrashPhase } from '../../src/crash-points.js'
 
-const KILLS = Number(process.env.CRASH_KILLS ?? 3)
 const MESSAGES = Number(process.env.CRASH_MESSAGES ?? 60)
 
 interface Run {
@@ -14,26 +14,21 @@ interface Run {
 }
 
 /**
- * One replay child on the shared database. With `kill`, it is killed with SIGKILL once it has
- * printed `afterLines` lines, `delayMs` later: somewhere in the middle of handling a message.
+ * One replay child on the shared database. With `crashAt` (see src/crash-points.ts) it kills
+ * itself with SIGKILL the nth time it reaches that phase of handling a message.
  */
-function replay(transcript: string, db: string, kill?: { afterLines: number; delayMs: number }): Promise<Run> {
+function replay(transcript: string, db: string, crashAt?: { phase: CrashPhase; n: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', transcript, '--db', db, '--schedule'], {
-      env: { ...process.env, REPLAY_ADMINS: '管理员', LOG_LEVEL: 'silent' },
+      env: { ...process.env, REPLAY_ADMINS: '管理员', LOG_LEVEL: 'silent', ...(crashAt ? { CRASH_AT: `${crashAt.phase}:${crashAt.n}` } : {}) },
       stdio: ['ignore', 'pipe', 'ignore'],
     })
     let stdout = ''
-    let timer: NodeJS.Timeout | undefined
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
-      if (kill && !timer && stdout.split('\n').length - 1 >= kill.afterLines) {
-        timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs)
-      }
     })
     child.on('error', reject)
     child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer)
       if (signal === 'SIGKILL') resolve({ stdout, killed: true })
       else if (code === 0) resolve({ stdout, killed: false })
       else reject(new Error(`replay exited with ${code}`))
@@ -42,7 +37,7 @@ function replay(transcript: string, db: string, kill?: { afterLines: number; del
 }
 
 describe('crash', () => {
-  it(`keeps every confirmed record exactly once and every push once across ${KILLS} SIGKILLs`, async () => {
+  it(`keeps every confirmed record exactly once and every push once across a SIGKILL in each phase (${CRASH_PHASES.join(', ')})`, async () => {
     const { db, file } = await freshDb()
     const transcript = join(process.env.TEST_TMP_DIR!, `crash-${Date.now()}.jsonl`)
     const start = Date.parse('2022-09-28T09:00:00+08:00')
@@ -60,8 +55,14 @@ describe('crash', () => {
 
     const rng = prng(Number(process.env.CRASH_SEED ?? 7))
     const runs: Run[] = []
-    // Each run gets a little further before it is killed (a resumed run skips what is done).
-    for (let k = 0; k < KILLS; k++) runs.push(await replay(transcript, file, { afterLines: 1 + rng.int(Math.max(1, MESSAGES / KILLS)), delayMs: rng.int(40) }))
+    // Every phase is hit in every run of the suite, each a few messages further on (a resumed
+    // run skips what is done), in an order the seed picks.
+    const phases = CRASH_PHASES.map((phase) => ({ phase, order: rng.int(1000) })).sort((a, b) => a.order - b.order).map((p) => p.phase)
+    for (const phase of phases) {
+      const run = await replay(transcript, file, { phase, n: 1 + rng.int(Math.floor(MESSAGES / (2 * CRASH_PHASES.length))) })
+      expect(run.killed, `no kill at ${phase}`).toBe(true)
+      runs.push(run)
+    }
     runs.push(await replay(transcript, file))
     expect(runs.at(-1)!.killed).toBe(false)
     if (process.env.CRASH_VERBOSE) console.error(runs.map((r) => `${r.killed ? 'killed' : 'done'} after ${r.stdout.split('\n').length - 1} lines`).join('; '))
@@ -85,5 +86,5 @@ describe('crash', () => {
     const replies = await db.outboxMessage.groupBy({ by: ['dedupeKey'], where: { dedupeKey: { startsWith: 'reply:' } }, _count: { _all: true } })
     expect(replies.every((r) => r._count._all === 1)).toBe(true)
     expect(await db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0)
-  }, 60_000 + KILLS * 20_000)
+  }, 60_000 + CRASH_PHASES.length * 20_000)
 })

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+/**
+ * Fault injection for the crash suite (test/torture/crash.test.ts). With
+ * `CRASH_AT=<phase>:<n>` the process kills itself with SIGKILL (no cleanup, like a power cut)
+ * the nth time it reaches that phase, so every phase of handling a message is hit on purpose
+ * rather than by luck. Unset, as in production, a call is one comparison.
+ */
+export const CRASH_PHASES = [
+  /** The message is logged as received; nothing of it is stored yet. */
+  'received',
+  /** Its record is stored; the reply is not queued yet. */
+  'stored',
+  /** The reply is queued; the message is not yet marked handled. */
+  'queued',
+  /** An outbox row is taken for sending; the puppet does not have it yet. */
+  'sending',
+  /** The puppet has accepted the row; it is not marked sent yet. */
+  'sent',
+] as const
+export type CrashPhase = (typeof CRASH_PHASES)[number]
+
+const CrashAt = z
+  .string()
+  .regex(new RegExp(`^(${CRASH_PHASES.join('|')}):[1-9]\\d*$`), `CRASH_AT 应为 <阶段>:<次数>，阶段是 ${CRASH_PHASES.join('、')} 之一，例如 stored:3`)
+  .transform((value) => {
+    const [phase, n] = value.split(':')
+    return { phase: phase as CrashPhase, n: Number(n) }
+  })
+
+const target = process.env.CRASH_AT ? CrashAt.parse(process.env.CRASH_AT) : undefined
+let hits = 0
+
+export function crashPoint(phase: CrashPhase): void {
+  if (target?.phase !== phase) return
+  if (++hits === target.n) process.kill(process.pid, 'SIGKILL')
+}
