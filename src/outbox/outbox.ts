@@ -104,7 +104,6 @@ export class Outbox {
   /** Per chat, the turn it was last served at: rooms are served round-robin. */
   private readonly lastServed = new Map<string, number>()
   private serveCount = 0
-  private recentSends: number[] = []
   private readonly options: OutboxOptions
 
   constructor(
@@ -298,20 +297,15 @@ export class Outbox {
 
   /**
    * At least `minIntervalMs` between sends and at most `maxPerMinute` in any minute, spread
-   * evenly: no burst of twenty then half a minute of silence, during which a reply would wait.
+   * evenly (one every 60/max seconds): no burst of twenty then half a minute of silence,
+   * during which a reply would wait.
    */
   private async pace(): Promise<void> {
     const { minIntervalMs, maxPerMinute, timer } = this.options
     const gapMs = Math.max(minIntervalMs, maxPerMinute > 0 ? 60_000 / maxPerMinute : 0)
-    const now = timer.now()
-    this.recentSends = this.recentSends.filter((t) => now - t < 60_000)
-    let waitMs = Math.max(0, this.lastSendAt + gapMs - now)
-    if (maxPerMinute > 0 && this.recentSends.length >= maxPerMinute) {
-      waitMs = Math.max(waitMs, this.recentSends[0]! + 60_000 - now)
-    }
+    const waitMs = this.lastSendAt + gapMs - timer.now()
     if (waitMs > 0) await timer.sleep(waitMs)
     this.lastSendAt = timer.now()
-    this.recentSends.push(this.lastSendAt)
   }
 
   private wakeAt(notBefore: Date | undefined): void {

@@ -123,6 +123,12 @@ describe('formatRoomDigest', () => {
     expect(text).toContain('社情民意：收集 8 篇，省级采纳 2 篇，全国采纳 1 篇，获批示 3 篇，办结 4 篇，本期收集的办结 3 篇，办结率 37.5%。')
   })
 
+  it('rounds the 办结率 to one decimal: 2 of 3 is 66.7%, 1 of 3 is 33.3%, 3 of 3 is 100%', () => {
+    const rate = (collectedResolved: number) =>
+      /办结率 ([\d.]+)%/.exec(formatRoomDigest('东海论健工作室', digest(periodOf('month', 2022, 9), { figures: figures({ opinions: 3, resolved: collectedResolved }), collectedResolved })))?.[1]
+    expect([rate(2), rate(1), rate(3), rate(0)]).toEqual(['66.7', '33.3', '100', '0'])
+  })
+
   it('writes a quarter with its empty months and both comparisons', () => {
     const text = formatRoomDigest('健康家园会客厅', digest(periodOf('quarter', 2022, 3), {
       figures: figures({ activities: 6, participants: 40, reach: 36300, members: 6 }),

@@ -91,8 +91,24 @@ describe('year inference', () => {
     ['4月1日', '2022-04-01'], // more than two months ahead: last year
     ['上月20日', '2022-12-20'],
     ['2023年12月28日', '2023-12-28'], // an explicit year is kept
+    ['12月31日', '2022-12-31'], // the last day of last year
+    ['3月13日', '2023-03-13'], // exactly 62 days ahead: still this year
+    ['3月14日', '2022-03-14'], // 63 days ahead: last year
   ])('in January, %s → %s', (text, date) => {
     expect(parseDate(text, january)).toEqual({ ok: true, date })
+  })
+
+  it.each([
+    ['10月31日', '2022-10-31'],
+    ['2022年12月31日', '2022-12-31'],
+    ['1900年1月1日', '1900-01-01'],
+    ['2200年12月31日', '2200-12-31'],
+  ])('takes the last and first days that exist: %s → %s', (text, date) => {
+    expect(parseDate(text, CLOCK)).toEqual({ ok: true, date })
+  })
+
+  it.each(['11月31日', '2022年6月31日', '1899年12月31日', '2201年1月1日', '2023年2月29日'])('refuses %s, which is no day of the calendar here', (text) => {
+    expect(parseDate(text, CLOCK)).toEqual({ ok: false, problem: `日期看不懂："${text}"` })
   })
 })
 

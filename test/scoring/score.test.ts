@@ -55,6 +55,21 @@ describe('履职积分', () => {
     expect(li.entries.every((e) => e.recordCode === 'M1')).toBe(true)
   })
 
+  it('scores 批示 once per report, however many instructions it got', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 标题：关于增设公交站点的建议\n提交人：李明')
+    await say(chat, '李明', '#民意 标题：关于老旧小区加装电梯的建议\n提交人：李明')
+    await say(chat, '管理员', '#批示 M1 市长批示')
+    await say(chat, '管理员', '#批示 M1 副市长批示')
+    await say(chat, '管理员', '#批示 M2 区长批示')
+    const li = await scoreMemberYear(chat.app.services.db, DEFAULT_RULES, await memberNamed(chat, '李明'), 2022)
+    expect(li.entries.filter((e) => e.rule === 'instruction').map((e) => [e.recordCode, e.points])).toEqual([
+      ['M1', 10],
+      ['M2', 10],
+    ])
+    expect(li.byRule.instruction).toBe(20)
+  })
+
   it('scores a registered proposal for the lead and co-signers, with the key-proposal bonus for the lead', async () => {
     const chat = await room()
     await say(chat, '王芳', '#提案 案由：关于加快推进中医药事业发展的建议\n提案人：王芳、李明')
@@ -98,6 +113,19 @@ describe('履职积分', () => {
     expect(score.minimumMet).toEqual({ activities: true, opinions: true, proposals: false })
     expect(score.total).toBe(9 + 10)
     expect(score.band).toBe('优秀')
+  })
+
+  it('puts a total that sits exactly on a line in the band above it', async () => {
+    const chat = await room()
+    for (const day of [1, 2, 3]) await say(chat, '王芳', `#活动 9月${day}日 走访慰问第${day}次，委员王芳参加`)
+    const wang = await memberNamed(chat, '王芳')
+    const band = async (excellent: number, competent: number) =>
+      (await scoreMemberYear(chat.app.services.db, { ...DEFAULT_RULES, bands: { excellent, competent } }, wang, 2022)).band
+    // The total is 9: on the 优秀 line, just under it, on the 称职 line, just under that.
+    expect(await band(9, 5)).toBe('优秀')
+    expect(await band(10, 9)).toBe('称职')
+    expect(await band(11, 10)).toBe('待改进')
+    expect(DEFAULT_RULES.bands).toEqual({ excellent: 85, competent: 60 })
   })
 })
 

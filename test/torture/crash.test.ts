@@ -7,6 +7,8 @@ import { prng } from './fuzz-cases.js'
 import { CRASH_PHASES, type CrashPhase } from '../../src/crash-points.js'
 
 const MESSAGES = Number(process.env.CRASH_MESSAGES ?? 60)
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 1)
+const SEEDS = Array.from({ length: ROUNDS }, (_, i) => Number(process.env.CRASH_SEED ?? 7) + i)
 
 interface Run {
   stdout: string
@@ -37,7 +39,7 @@ function replay(transcript: string, db: string, crashAt?: { phase: CrashPhase; n
 }
 
 describe('crash', () => {
-  it(`keeps every confirmed record exactly once and every push once across a SIGKILL in each phase (${CRASH_PHASES.join(', ')})`, async () => {
+  it.each(SEEDS)(`keeps every confirmed record exactly once and every push once across a SIGKILL in each phase (${CRASH_PHASES.join(', ')}), seed %i`, async (seed) => {
     const { db, file } = await freshDb()
     const transcript = join(process.env.TEST_TMP_DIR!, `crash-${Date.now()}.jsonl`)
     const start = Date.parse('2022-09-28T09:00:00+08:00')
@@ -53,7 +55,7 @@ describe('crash', () => {
     ]
     writeFileSync(transcript, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
 
-    const rng = prng(Number(process.env.CRASH_SEED ?? 7))
+    const rng = prng(seed)
     const runs: Run[] = []
     // Every phase is hit in every run of the suite, each a few messages further on (a resumed
     // run skips what is done), in an order the seed picks.

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config'
+import base from './vitest.config.js'
+
+// `npm run mutation` (StrykerJS): the tests that exercise the mutated modules (outbox,
+// schedule, scoring, router, message log), not the whole suite, so each mutant runs in seconds.
+export default defineConfig({
+  test: {
+    ...base.test,
+    // Each mutant re-runs the tests that cover it: keeping modules loaded between runs saves
+    // the ~1 s import of the bot per file.
+    isolate: false,
+    include: [
+      'test/outbox/**/*.test.ts',
+      'test/schedule/**/*.test.ts',
+      'test/scoring/**/*.test.ts',
+      'test/router/**/*.test.ts',
+      'test/commands/**/*.test.ts',
+      'test/e2e/foundation.test.ts',
+      'test/e2e/hardening.test.ts',
+      'test/e2e/digests.test.ts',
+      'test/e2e/records.test.ts',
+      'test/e2e/identity.test.ts',
+    ],
+  },
+})
