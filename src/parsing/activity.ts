@@ -14,7 +14,7 @@ import type { DateFound } from './dates.js'
 import { splitFields } from './fields.js'
 import { headCountInNames, splitList, splitNames } from './names.js'
 import { echo, trimPunct, unwrapQuotes } from './normalize.js'
-import { parseCount } from './numbers.js'
+import { extractCount, parseCount, type CountMatch } from './numbers.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { ACTIVITY_TYPES } from './activity-types.js'
@@ -75,23 +75,23 @@ function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | 
 
 type Count = { value: number; approx: boolean }
 
-/** A written count field wins over one read from the sentence; unreadable text is an error. */
-function countFrom(ctx: Ctx, written: string | undefined, field: string, fromStory: Count | undefined): Count | undefined {
-  if (written === undefined) return fromStory ? plausible(ctx, field, { value: fromStory.value, approx: fromStory.approx }, '') : undefined
-  if (/^\s*[-−－]/.test(written)) {
-    ctx.errors.push({ field, problem: `人数不能是负数："${echo(written)}"` })
+/** A written count field wins over one read from the sentence; a figure that is no head count is an error. */
+function countFrom(ctx: Ctx, written: string | undefined, field: string, fromStory: CountMatch | undefined): Count | undefined {
+  const found = written === undefined ? fromStory : extractCount(written)
+  const shown = echo(written ?? fromStory?.text ?? '')
+  if (written !== undefined && /^\s*[-−－]/.test(written)) {
+    ctx.errors.push({ field, problem: `人数不能是负数："${shown}"` })
     return undefined
   }
-  const c = parseCount(written)
-  if (!c) {
-    ctx.errors.push({ field, problem: `人数看不懂："${echo(written)}"` })
+  if (!found) {
+    if (written !== undefined) ctx.errors.push({ field, problem: `人数看不懂："${shown}"` })
     return undefined
   }
-  if (!Number.isInteger(c.value)) {
-    ctx.errors.push({ field, problem: `人数应为整数："${echo(written)}"` })
+  if (found.problem || !Number.isInteger(found.value)) {
+    ctx.errors.push({ field, problem: `${found.problem ?? '人数应为整数'}："${shown}"` })
     return undefined
   }
-  return plausible(ctx, field, c, written)
+  return plausible(ctx, field, { value: found.value, approx: found.approx }, written ?? '')
 }
 
 /** No room serves ten million people at once: such a figure is a typo that would swamp every total. */
