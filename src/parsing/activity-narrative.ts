@@ -22,14 +22,20 @@ const N = `(${COUNT_SOURCE})`
 const BLANK = '\u0000'
 // A phrase inside one clause; never crosses punctuation or a blanked-out span.
 const PHRASE = `[^,;。!?\\n:${BLANK}]`
-const VERB = '(?:组织开展|开展了?|举办了?|举行了?|召开了?)'
+const VERB = '(?:组织开展|开展了?|举办了?|举行了?|召开了?|办了)'
 const WEAK_VERB = '(?:组织了?|进行了?)'
 const NAME = '[\\u4e00-\\u9fff]{2,3}'
 const NAME_LIST = `${NAME}(?:[、,][ ]?${NAME})*`
 const TAKE_PART = '(?:参加|参与|出席|到场|一同|带队)'
 
+/** Who counts as people in a count: 人, 人次, 名, 位, 个人. */
+const PEOPLE = '(?:人次|个人|人|名|位)'
 const PARTICIPANT_RES = [
   `委员\\s*${N}\\s*(?:人|名|位)`,
+  // "参会人员一百五十余人", "到会群众60余人", "与会人员80人", "现场群众200余人"
+  `(?:参会|到会|与会|出席|到场|现场)(?:的)?(?:人员|人数|群众|居民|代表|嘉宾|观众|听众)?\\s*(?:达到|达|共|计|有|约)?\\s*${N}\\s*${PEOPLE}?`,
+  // "来了十几个人"
+  `来了\\s*${N}\\s*${PEOPLE}`,
   `${N}\\s*(?:名|位|人)\\s*(?:政协)?委员`,
   `参[与加](?:人数|人次|人员)?\\s*(?:达|共|为)?\\s*${N}\\s*(?:人次|人|名)`,
   // "参与人次20": the label already says what the number counts.
@@ -37,8 +43,11 @@ const PARTICIPANT_RES = [
   `(?:共|计)?${N}\\s*(?:人次|人|名)\\s*${TAKE_PART}`,
 ].map((s) => new RegExp(s, 'dg'))
 
+const REACH_VERB = '(?:服务|惠及|受益|影响|覆盖|辐射|帮扶|接待|吸引)'
 const REACH_RES = [
-  `(?:服务|惠及|受益|影响|覆盖|辐射|帮扶|接待|吸引)了?(?:界别)?(?:群众|居民|市民|村民|患者|学生|家长|师生|老人|老年人|人群|对象|人员)?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位)?`,
+  `${REACH_VERB}了?(?:界别)?(?:群众|居民|市民|村民|患者|学生|家长|师生|老人|老年人|人群|对象|人员)?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位)?`,
+  // Any group of people, then a unit that says they are people: 惠及新市民子女两百多人, 服务困难家庭三十余户.
+  `${REACH_VERB}了?[\\u4e00-\\u9fff]{1,10}?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位|户|家|个家庭)`,
   `${N}\\s*(?:人次|人|名)\\s*(?:群众|居民|市民)?(?:受益|受惠|参与受益)`,
 ].map((s) => new RegExp(s, 'dg'))
 
@@ -58,7 +67,15 @@ const BRAND_RES = [
 const MEMBER_RES = [
   `(?<=^|[\\s,;。、]|由|有|邀请)委员\\s*(${NAME_LIST})\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:人|名|位))?)?\\s*${TAKE_PART}`,
   `(?<=^|[\\s,;。、]|由|有|邀请)(${NAME_LIST})\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?)?\\s*(?:政协)?委员\\s*${TAKE_PART}`,
+  // "律师团共8人参加，其中刘勇平、陈立新、王志强三位委员"
+  `(?<=其中|包括)\\s*(${NAME_LIST})\\s*(?:等)?\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?\\s*(?:政协)?委员`,
 ].map((s) => new RegExp(s, 'dg'))
+/** "王芳、李明参加": two or more names taking part, without the word 委员. */
+const NAMES_TAKING_PART = new RegExp(`(?<=^|[\\s,;。、]|由|有|邀请)(${NAME}(?:[、][ ]?${NAME})+)\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?)?\\s*${TAKE_PART}`, 'dg')
+/** Groups of people that read like two- or three-character names but are none. */
+const NOT_NAMES = new Set(
+  '群众 居民 市民 村民 志愿者 党员 干部 学生 家长 师生 老人 委员 代表 嘉宾 专家 律师 医生 教师 老师 职工 员工 企业 社区 部门 领导 同志 大家 朋友 街道 单位 网格员 工作人员 人员 青年 妇女 儿童 老年人 孩子 医护 记者 政协 会员 各界'.split(' '),
+)
 
 /** Mutable working copy where used spans are blanked so later rules do not reuse them. */
 class Work {
@@ -85,6 +102,13 @@ function firstMatch(res: RegExp[], text: string): { start: number; end: number; 
     if (m && g1 && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length, g1 }
   }
   return best
+}
+
+function namesTakingPart(text: string): { start: number; end: number; g1: [number, number] } | null {
+  const m = firstMatch([NAMES_TAKING_PART], text)
+  if (!m) return null
+  const names = text.slice(m.g1[0], m.g1[1]).split(/[、 ]+/)
+  return names.some((n) => NOT_NAMES.has(n)) ? null : m
 }
 
 function takeCount(w: Work, res: RegExp[]): CountMatch | undefined {
@@ -159,7 +183,7 @@ export function readNarrative(text: string, clock: ParseClock): NarrativeFacts {
   }
   const brand = findBrand(w.orig)
   if (brand) facts.brand = brand
-  const members = firstMatch(MEMBER_RES, w.text)
+  const members = firstMatch(MEMBER_RES, w.text) ?? namesTakingPart(w.text)
   if (members) {
     for (const n of splitNames(w.orig.slice(members.g1[0], members.g1[1]))) {
       if (!facts.memberNames.includes(n)) facts.memberNames.push(n)

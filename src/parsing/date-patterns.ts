@@ -68,13 +68,15 @@ function resolveWeekday(prefix: string, weekday: number, today: Ymd): Ymd {
 }
 
 const RELATIVE_DAYS: Record<string, number> = {
-  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2,
+  大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨晚: -1, 昨夜: -1, 今天: 0, 今日: 0, 今晚: 0, 今早: 0, 今晨: 0,
+  明天: 1, 明日: 1, 明晚: 1, 明早: 1, 后天: 2, 大后天: 3,
 }
 
 const PATTERNS: Pattern[] = [
   {
     // 2022年9月19日, 二〇二二年九月十九号, 22年9月19
-    re: new RegExp(String.raw`(?<!\d)${Y}\s*年\s*${M}\s*月\s*${D}\s*(?:[日号]|(?![\d.]))`, 'g'),
+    // A comma may split the year off: 二零一六年，九月三号; 2014年, 3月5日.
+    re: new RegExp(String.raw`(?<!\d)${Y}\s*年\s*[,，]?\s*${M}\s*月\s*${D}\s*(?:[日号]|(?![\d.]))`, 'g'),
     build: (m) => checked({ year: yearOf(m[1]), month: num(m[2]), day: num(m[3]) }),
   },
   {
@@ -115,8 +117,8 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    // 19日, 19号 (this month); not house numbers like 解放路18号 or 3号楼
-    re: /(?<![\d./\-月年第路街巷弄道村组幢栋楼区])(\d{1,2})\s*[日号](?![\d楼线院门馆厅室房库床窗台位路街巷弄幢栋单元])/g,
+    // 19日, 19号 (this month); not house numbers like 解放路18号 or 3号楼, nor 5日之内 (five days)
+    re: /(?<![\d./\-月年第路街巷弄道村组幢栋楼区])(\d{1,2})\s*[日号](?![\d楼线院门馆厅室房库床窗台位路街巷弄幢栋单元]|之?内|以内|以后|之后|后|前)/g,
     build: (m, today) => {
       const day = num(m[1])
       if (day < 1 || day > 31) return undefined
@@ -133,7 +135,8 @@ const PATTERNS: Pattern[] = [
     vague: true,
   },
   {
-    re: /大前天|前天|昨天|昨日|今天|今日|明天|明日|后天/g,
+    // 昨晚 and 今早 are days too, and say which half of the day a following hour is in.
+    re: /大前天|大后天|前天|昨天|昨日|昨晚|昨夜|今天|今日|今晚|今早|今晨|明天|明日|明晚|明早|后天/g,
     build: (m, today) => addDays(today, RELATIVE_DAYS[m[0]] ?? 0),
   },
   {

@@ -1,13 +1,13 @@
 // Dates as members write them, resolved against an injected clock in its own time zone.
 import { echo } from './normalize.js'
 import * as chrono from 'chrono-node'
-import { formatYmd, isValidYmd } from './calendar.js'
+import { formatHm, formatYmd, isValidYmd } from './calendar.js'
 import type { Ymd } from './calendar.js'
 import { localParts, today } from './clock.js'
 import type { ParseClock } from './clock.js'
 import { collectDateCandidates, inferYear, pickFirst } from './date-patterns.js'
 import { toHalfWidth } from './normalize.js'
-import { findTime, timeRightAfter } from './times.js'
+import { findTime, inPeriod, timeRightAfter } from './times.js'
 
 export type DateResult =
   | { ok: true; date: string; time?: string }
@@ -68,10 +68,12 @@ export function findDateInText(text: string, clock: ParseClock): DateFound | nul
     const end = t ? t.end : best.end
     const matched = text.slice(best.index, end)
     if (t && !t.time) return { ok: false, problem: badTime(matched), matched, index: best.index }
+    // 昨晚8点, 今晚10点: the day word says the hour is in the evening.
+    const time = t?.time && /[晚夜]$/.test(dateText) ? formatHm(inPeriod('晚', Number(t.time.slice(0, 2))), Number(t.time.slice(3))) : t?.time
     return {
       ok: true,
       date: formatYmd(best.ymd),
-      ...(t?.time ? { time: t.time } : {}),
+      ...(time ? { time } : {}),
       timeOnly: false,
       matched,
       index: best.index,

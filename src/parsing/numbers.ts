@@ -109,7 +109,7 @@ export interface CountMatch {
 const CN_NUMERAL_CHARS = `零〇一二两三四五六七八九十百千万亿${VARIANT_CHARS}`
 const NUMERAL = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[${CN_NUMERAL_CHARS}])(?:\d+(?:\.\d+)?|[${CN_NUMERAL_CHARS}])*`
 /** Regex source for a count inside a sentence (used by the narrative reader). */
-export const COUNT_SOURCE = String.raw`(?:约|大约|近|将近|超过|超|逾)?${NUMERAL}(?:余|多|左右|以上)?`
+export const COUNT_SOURCE = String.raw`(?:约|大约|近|将近|超过|超|逾)?${NUMERAL}(?:余|多|几|来|左右|以上)?`
 
 const COUNT_RE = new RegExp(
   String.raw`(约|大约|近|将近|超过|超|逾|数|几|上)?(${NUMERAL})(余|多|来|几|左右|以上|上下)?`,

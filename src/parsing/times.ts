@@ -15,19 +15,23 @@ const CN_MIN = '\\d{1,2}|[零〇一二三四五六七八九十]{1,3}'
 const NOT_A_TIME_AFTER = '(?!建议|意见|要求|做法|举措|措施|共识|体会|思考|经验|内容)'
 
 const TIME_BODY =
-  `${HOUR}\\s*(?:[:：]\\s*(\\d{2})|点\\s*(?:(半)|(一刻)|(三刻)|(${CN_MIN})\\s*分|(整|钟))?${NOT_A_TIME_AFTER}|时\\s*(?:(\\d{1,2})\\s*分)?)`
-const TIME_RE = new RegExp(`(?<![\\d.:])(?:${PERIOD}\\s*)?${TIME_BODY}`, 'g')
+  `(?<hour>\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\\s*(?:[:：]\\s*(?<colonMin>\\d{2})` +
+  `|点\\s*(?:(?<half>半)|(?<quarter>一刻)|(?<threeQuarters>三刻)|(?<cnMin>${CN_MIN})\\s*分|(?<bareMin>\\d{1,2})(?![\\d人名位个次场元万号日岁])|整|钟)?${NOT_A_TIME_AFTER}` +
+  `|时\\s*(?:(?<shiMin>\\d{1,2})\\s*分)?)` +
+  // "1点pm", "6点30pm"
+  `(?:\\s*(?<meridiem>[aApP])\\.?[mM]\\.?(?![a-zA-Z]))?`
+const TIME_RE = new RegExp(`(?<![\\d.:])(?:(?<period>${PERIOD})\\s*)?${TIME_BODY}`, 'g')
 
 function toHour(raw: string | undefined): number {
   return raw === undefined ? NaN : (parseNumeral(raw) ?? NaN)
 }
 
 function build(m: RegExpExecArray): TimeCandidate | undefined {
-  const [, period, hourRaw, colonMin, half, quarter, threeQuarters, cnMin, , shiMin] = m
+  const { period, hour: hourRaw, colonMin, half, quarter, threeQuarters, cnMin, bareMin, shiMin, meridiem } = m.groups ?? {}
   const chineseHour = hourRaw !== undefined && !/\d/.test(hourRaw)
-  const hasMinutes = colonMin ?? half ?? quarter ?? threeQuarters ?? cnMin ?? shiMin
+  const hasMinutes = colonMin ?? half ?? quarter ?? threeQuarters ?? cnMin ?? bareMin ?? shiMin
   // A bare Chinese numeral + 点 ("三点") is too often "three points" to trust without context.
-  if (chineseHour && !period && hasMinutes === undefined) return undefined
+  if (chineseHour && !period && !meridiem && hasMinutes === undefined) return undefined
   let hour = toHour(hourRaw)
   let minute = 0
   if (colonMin !== undefined) minute = Number(colonMin)
@@ -35,15 +39,25 @@ function build(m: RegExpExecArray): TimeCandidate | undefined {
   else if (quarter) minute = 15
   else if (threeQuarters) minute = 45
   else if (cnMin !== undefined) minute = parseNumeral(cnMin) ?? NaN
+  else if (bareMin !== undefined) minute = Number(bareMin)
   else if (shiMin !== undefined) minute = Number(shiMin)
   const end = m.index + m[0].length
-  if (!(hour >= 0 && hour <= 23) || !(minute >= 0 && minute <= 59)) {
+  if (!(hour >= 0 && hour <= 23) || !(minute >= 0 && minute <= 59) || (meridiem && hour > 12)) {
     return { index: m.index, end, time: null }
   }
-  if (period && /下午|午后|傍晚|晚/.test(period) && hour < 12) hour += 12
-  else if (period && /夜/.test(period) && hour >= 6 && hour < 12) hour += 12
-  else if (period === '中午' && hour <= 2) hour += 12
+  if (meridiem) {
+    if (/p/i.test(meridiem) && hour < 12) hour += 12
+    else if (/a/i.test(meridiem) && hour === 12) hour = 0
+  } else if (period) hour = inPeriod(period, hour)
   return { index: m.index, end, time: formatHm(hour, minute) }
+}
+
+/** An hour read within a part of the day: 下午3点 is 15:00, 晚上10点 22:00, 中午1点 13:00. */
+export function inPeriod(period: string, hour: number): number {
+  if (/下午|午后|傍晚|晚/.test(period) && hour < 12) return hour + 12
+  if (/夜/.test(period) && hour >= 6 && hour < 12) return hour + 12
+  if (period === '中午' && hour <= 2) return hour + 12
+  return hour
 }
 
 /** First time expression starting at or after `from`. */
