@@ -71,7 +71,9 @@ const MEMBER_RES = [
   `(?<=其中|包括)\\s*(${NAME_LIST})\\s*(?:等)?\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?\\s*(?:政协)?委员`,
 ].map((s) => new RegExp(s, 'dg'))
 /** "王芳、李明参加": two or more names taking part, without the word 委员. */
-const NAMES_TAKING_PART = new RegExp(`(?<=^|[\\s,;。、]|由|有|邀请)(${NAME}(?:[、][ ]?${NAME})+)\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?)?\\s*${TAKE_PART}`, 'dg')
+// WeChat names as members write them, emoji and letters included (海燕🌸).
+const NICK = `[^\\s,;。、:!?()\\[\\]《》“”"${BLANK}]{2,8}?`
+const NAMES_TAKING_PART = new RegExp(`(?<=^|[\\s,;。、]|由|有|邀请)(${NICK}(?:、[ ]?${NICK})+)\\s*(?:等\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?)?\\s*${TAKE_PART}`, 'dg')
 /** Groups of people that read like two- or three-character names but are none. */
 const NOT_NAMES = new Set(
   '群众 居民 市民 村民 志愿者 党员 干部 学生 家长 师生 老人 委员 代表 嘉宾 专家 律师 医生 教师 老师 职工 员工 企业 社区 部门 领导 同志 大家 朋友 街道 单位 网格员 工作人员 人员 青年 妇女 儿童 老年人 孩子 医护 记者 政协 会员 各界'.split(' '),
@@ -108,7 +110,8 @@ function namesTakingPart(text: string): { start: number; end: number; g1: [numbe
   const m = firstMatch([NAMES_TAKING_PART], text)
   if (!m) return null
   const names = text.slice(m.g1[0], m.g1[1]).split(/[、 ]+/)
-  return names.some((n) => NOT_NAMES.has(n)) ? null : m
+  // Groups of people ("群众、志愿者", "两位老师、三名学生") are no names.
+  return names.some((n) => NOT_NAMES.has(n) || /^[\d零〇一二两三四五六七八九十百千万几数]+[位名个些批]/.test(n)) ? null : m
 }
 
 function takeCount(w: Work, res: RegExp[]): CountMatch | undefined {

@@ -16,6 +16,29 @@ export function normaliseText(text: string): string {
     .trim()
 }
 
+/** The "- - - - -" line WeChat puts between a quoted message and the reply to it. */
+const QUOTE_SEPARATOR = /^[ \t]*(?:-[ \t]*){5,}$/m
+/** A quote block as WeChat and its puppets deliver it: 「昵称：被引用的内容」. */
+const QUOTE_BLOCK = /^「[^「」\n：:]{1,20}[：:][\s\S]*?」$/
+
+/**
+ * A quote reply (引用) is the reply alone: the quoted message before the separator line, or a
+ * 「name：…」 block on its own at the start or end, is context. Someone else's #活动 quoted
+ * in a reply is neither a command nor a record of the one who quoted it.
+ */
+export function stripQuote(text: string): string {
+  const separator = QUOTE_SEPARATOR.exec(text)
+  if (separator) return text.slice(separator.index + separator[0].length).trim()
+  if (text.startsWith('「')) {
+    const close = text.indexOf('」') + 1
+    const rest = text.slice(close).trim()
+    if (close > 0 && rest && QUOTE_BLOCK.test(text.slice(0, close))) return rest
+  }
+  const open = text.lastIndexOf('「')
+  if (open > 0 && text.trimEnd().endsWith('」') && QUOTE_BLOCK.test(text.slice(open).trim())) return text.slice(0, open).trim()
+  return text
+}
+
 /** Removes leading `@name` mentions (wechat4u ends each with U+2005, folded to a space above). */
 export function stripLeadingMentions(text: string): string {
   return text.replace(/^(?:@[^\s@#]+\s*)+/, '').trim()
@@ -28,7 +51,7 @@ export function stripLeadingMentions(text: string): string {
  * 照片我发群相册了") is chatter, and so is an unknown tag anywhere but the start.
  */
 export function matchCommand(text: string, aliases: ReadonlyMap<string, string>): CommandMatch {
-  const body = stripLeadingMentions(normaliseText(text))
+  const body = stripLeadingMentions(stripQuote(normaliseText(text)))
   const tags = [...aliases.keys()].sort((a, b) => b.length - a.length)
 
   if (body.startsWith('#')) {

@@ -193,17 +193,21 @@ export async function findRoomMemberByName(db: Db, roomId: number, name: string)
 }
 
 /**
- * Names as written, each matched to a member of the room where the name means exactly one;
- * order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
+ * Names as written, each matched to a member of the room where the name means exactly one,
+ * and then listed by their registered real name (海燕🌸 → 宋亚琴), so the secretary sees who
+ * was counted; order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
  */
 export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<{ name: string; memberId: number | null }[]> {
   const unique = [...new Set(names)]
   if (unique.length === 0) return []
   const rows = await membershipsGoingBy(db, roomId, { names: unique, realNames: unique })
-  return unique.map((name) => {
-    const hit = pickByName(rows, name)
-    return { name, memberId: hit === 'ambiguous' || hit === undefined ? null : hit.memberId }
-  })
+  const out: { name: string; memberId: number | null }[] = []
+  for (const written of unique) {
+    const hit = pickByName(rows, written)
+    const person = hit === 'ambiguous' || hit === undefined ? { name: written, memberId: null } : { name: hit.member.realName ?? written, memberId: hit.memberId }
+    if (!out.some((p) => p.name === person.name || (person.memberId !== null && p.memberId === person.memberId))) out.push(person)
+  }
+  return out
 }
 
 /** Authors of a report or proposal: the first named leads. */

@@ -291,7 +291,8 @@ describe('names that fit several people', () => {
     expect(people.map((p) => [p.name, p.memberId !== null])).toEqual([['王芳', true], ['李明', true]])
     await say(chat, { room: GROUP, from: '李明', text: '#活动 9月21日 座谈会，参与人次8\n参与委员：王芳-秘书处' })
     const [, , alias] = await chat.app.services.db.activityParticipant.findMany({ orderBy: { id: 'asc' } })
-    expect(alias).toMatchObject({ name: '王芳-秘书处' })
+    // One member goes by the alias: credited, and listed by her registered name.
+    expect(alias).toMatchObject({ name: '王芳' })
     expect(alias!.memberId).not.toBeNull()
     await say(chat, { room: GROUP, from: '王芳', fromKey: '另一个王芳', alias: '王芳-秘书处', text: '#帮助 ' })
     await say(chat, { room: GROUP, from: '李明', text: '#活动 9月22日 调研，参与人次8\n参与委员：王芳-秘书处' })

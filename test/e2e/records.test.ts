@@ -43,7 +43,10 @@ describe('#活动', () => {
     expect(reply).toContain('已记录活动 A1')
     expect(reply).toContain('日期：2022-09-19（周一） 15:00')
     expect(reply).toContain('服务人次：36000')
-    expect(reply).not.toContain('提示：未写')
+    expect(reply).not.toMatch(/提示：未写(?:日期|活动类型)/)
+    // 王芳 is registered and named nobody: she is counted, and told so.
+    expect(reply).toContain('参与委员：王芳')
+    expect(reply).toContain('提示：未写参与委员，按发送人记录（王芳），不对请 #修改 A1 参与委员=…')
   })
 
   it('says when the message date was used', async () => {
@@ -289,5 +292,26 @@ describe('taking back one step', () => {
     expect(await say(chat, '李明', '#查 M1', '2022-09-22T10:06:00')).toMatch(/王芳 撤销进展：市级采纳（嘉兴市政协）/)
     // The step can be registered again afterwards.
     expect(await say(chat, '王芳', '#采纳 M1 市级', '2022-09-22T10:07:00')).toContain('市级采纳')
+  })
+})
+
+describe('members’ words, round two', () => {
+  it('shows a member matched by nickname under the registered name, so the secretary sees who was counted', async () => {
+    const chat = await room()
+    await say(chat, '海燕🌸', '#登记 宋亚琴 社会福利')
+    const reply = await say(chat, '李明', '#活动 9月20日 读书会，海燕🌸、李明参加，参与人次12', '2022-09-21T10:01:00')
+    expect(reply).toContain('参与委员：宋亚琴、李明')
+    expect(reply).not.toContain('海燕')
+  })
+
+  it('takes a quote reply (引用) as the reply alone: a quoted #活动 is not recorded again', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月20日 读书会，参与人次12')
+    const sep = '- - - - - - - - - - - - - - -'
+    expect(await say(chat, '王芳', `「李明：#活动 9月20日 读书会，参与人次12」\n${sep}\n好的，辛苦了`, '2022-09-21T10:01:00')).toBe('')
+    const reply = await say(chat, '王芳', `「李明：#活动 9月20日 读书会，参与人次12」\n${sep}\n#活动 9月21日 座谈会，参与人次8`, '2022-09-21T10:02:00')
+    expect(reply).toContain('已记录活动 A2')
+    expect(reply).toContain('主题：座谈会')
+    expect((await chat.app.services.db.activity.findMany()).map((a) => a.title)).toEqual(['读书会', '座谈会'])
   })
 })

@@ -644,14 +644,16 @@ describe('#导出', () => {
     expect(bodyValues(sheet(wb, '提案台账'), 1).map(([c]) => c)).toEqual(['合计'])
     const boundRoom = await chat.app.services.db.room.findFirstOrThrow({ where: { name: ROOM } })
     const figures = await computeFigures(chat.app.services.db, { roomIds: [boundRoom.id], from: Q3.from, to: Q3.to })
-    expect(summaryOf(figures)).toEqual([2, 20, 0, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // nobody named as taking part
+    // Nobody was named as taking part: 李明, registered, is counted as the one who reported both.
+    expect(summaryOf(figures)).toEqual([2, 20, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     expect(bodyValues(sheet(wb, '汇总'), 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(figures)[i]]))
-    // 委员履职, 2022: 李明 led M1 (dated 2022-10-08, the message day) → 10; T1 handed in but not
+    // 委员履职, 2022: 李明 reported A1, A2, A4, A5 naming nobody, so took part himself (4 × 3,
+    // capped at 10) and led M1 (dated 2022-10-08, the message day) → 10; T1 handed in but not
     // registered → 0 points, 1 proposal. 王芳 (registered) has 0. 管理员 only keeps the books
     // (never registered, never named in a record): staff, not ranked.
     const people = bodyValues(sheet(wb, '委员履职'), 10)
     expect(people).toEqual([
-      ['李明', '李明', '教育', ROOM, 0, 1, 1, 10, '待改进', '未达标'],
+      ['李明', '李明', '教育', ROOM, 4, 1, 1, 20, '待改进', '达标'],
       ['王芳', '王芳', '医药卫生', ROOM, 0, 0, 0, 0, '待改进', '未达标'],
       ['合计', '2 人', null, null, null, null, null, null, null, null],
     ])

@@ -81,3 +81,14 @@ describe('numbers that are no head count are refused, never cut', () => {
     expect(read(`主题：座谈会\n时间：9月18日\n参与人数：${written}`).participants).toBe(value)
   })
 })
+
+describe('names taking part, without 委员', () => {
+  it.each<[string, string[]]>([
+    ['9月18日开展座谈，张三、李四参加', ['张三', '李四']],
+    ['9月18日开展座谈，万芳、王一博参加', ['万芳', '王一博']],
+    ['9月18日开展座谈，两位老师、三名学生参加', []],
+    ['9月18日开展座谈，社区居民、志愿者参加', []],
+  ])('%s', (body, names) => {
+    expect(read(body).memberNames).toEqual(names)
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchCommand, normaliseText, parseAliasSetting, stripLeadingMentions } from '../../src/router/command-text.js'
+import { matchCommand, normaliseText, parseAliasSetting, stripLeadingMentions, stripQuote } from '../../src/router/command-text.js'
 
 const aliases = new Map([
   ['帮助', '帮助'],
@@ -73,5 +73,27 @@ describe('parseAliasSetting', () => {
       ['登', '登记'],
     ])
     expect(errors).toEqual(['COMMAND_ALIASES 中的「坏的」应写成 别名=命令，例如 活动记录=活动'])
+  })
+})
+
+describe('quote replies (引用)', () => {
+  const SEP = '- - - - - - - - - - - - - - -'
+  it.each<[string, string]>([
+    // WeChat and the puppets deliver the quoted message, a separator line, then the reply.
+    [`「李明：#活动 9月5日 健康义诊，参与人次30」\n${SEP}\n#活动 9月6日 读书会，参与人次12`, '#活动 9月6日 读书会，参与人次12'],
+    [`「李明：#活动 9月5日 健康义诊」\n${SEP}\n好的，收到`, '好的，收到'],
+    // A quote block on its own, before or after the reply.
+    ['「王芳：明天下午的义诊几点开始？」#活动 9月6日 读书会', '#活动 9月6日 读书会'],
+    ['#活动 9月6日 读书会\n「王芳：明天下午的义诊\n几点开始？」', '#活动 9月6日 读书会'],
+    // Corner brackets that are no quote stay.
+    ['#活动 9月6日 「书香政协」读书会', '#活动 9月6日 「书香政协」读书会'],
+  ])('%j → %j', (text, reply) => {
+    expect(stripQuote(text)).toBe(reply)
+  })
+
+  it('takes the reply as the command, never the quoted one', () => {
+    const aliases = new Map([['活动', '活动']])
+    expect(matchCommand(`「李明：#活动 9月5日 健康义诊」\n${SEP}\n好的，收到`, aliases)).toEqual({ kind: 'none' })
+    expect(matchCommand(`「李明：好的」\n${SEP}\n#活动 9月6日 读书会`, aliases)).toMatchObject({ kind: 'command', args: '9月6日 读书会' })
   })
 })

@@ -57,9 +57,12 @@ async function completeDraftWith(ctx: ChatContext, source: RecordSource, kind: D
 export type Parsed<F extends (...args: never[]) => unknown> = Extract<ReturnType<F>, { ok: true }>
 
 /** Stores a parsed activity and confirms it; also completes the sender's open drafts. */
-export async function storeActivity(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseActivity>, completing?: Draft) {
-  const warnings = draft.warnings
+export async function storeActivity(ctx: ChatContext, source: RecordSource, parsed: Parsed<typeof parseActivity>, completing?: Draft) {
+  // A registered member reporting an activity and naming nobody took part in it themselves.
+  const poster = parsed.value.memberNames.length === 0 ? ctx.member?.realName : undefined
+  const draft = poster ? { ...parsed, value: { ...parsed.value, memberNames: [poster] } } : parsed
   const activity = await createActivity(ctx.services.db, source, draft.value)
+  const warnings = poster ? [...draft.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : draft.warnings
   const completed = await completeDraftWith(ctx, source, 'activity', activity.code, completing)
   // Two members often report the same event: say so, so one of them can be withdrawn.
   const twin = await findTwinActivity(ctx.services.db, activity)
