@@ -19,14 +19,15 @@ export interface NarrativeFacts {
 }
 
 const N = `(${COUNT_SOURCE})`
+const PART_OF_DAY = '(?:凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|白天|全天)'
 const BLANK = '\u0000'
 // A phrase inside one clause; never crosses punctuation or a blanked-out span.
 const PHRASE = `[^,;。!?\\n:${BLANK}]`
-const VERB = '(?:组织开展|开展了?|举办了?|举行了?|召开了?|办了)'
+const VERB = '(?:组织开展|开展了?|举办了?|举行了?|召开了?|办了|搞了)(?:个|一场|一次|一期)?'
 const WEAK_VERB = '(?:组织了?|进行了?)'
 const NAME = '[\\u4e00-\\u9fff]{2,3}'
 const NAME_LIST = `${NAME}(?:[、,][ ]?${NAME})*`
-const TAKE_PART = '(?:参加|参与|出席|到场|一同|带队)'
+const TAKE_PART = '(?:参加|参与|出席|到场|一同|带队|走进|来到|深入|前往)'
 
 /** Who counts as people in a count: 人, 人次, 名, 位, 个人. */
 const PEOPLE = '(?:人次|个人|人|名|位)'
@@ -36,18 +37,20 @@ const PARTICIPANT_RES = [
   `(?:参会|到会|与会|出席|到场|现场)(?:的)?(?:人员|人数|群众|居民|代表|嘉宾|观众|听众)?\\s*(?:达到|达|共|计|有|约)?\\s*${N}\\s*${PEOPLE}?`,
   // "来了十几个人"
   `来了\\s*${N}\\s*${PEOPLE}`,
-  `${N}\\s*(?:名|位|人)\\s*(?:政协)?委员`,
+  // "8名委员"; not "张伟滨、胡建国等6位委员" or "其中…三位委员": those count the members named.
+  `(?<!等\\s*|其中[^,;。]{0,30})${N}\\s*(?:名|位|人)\\s*(?:政协)?委员`,
   `参[与加](?:人数|人次|人员)?\\s*(?:达|共|为)?\\s*${N}\\s*(?:人次|人|名)`,
   // "参与人次20": the label already says what the number counts.
   `(?:参[与加]|出席|到场)(?:人数|人次)\\s*(?:达|共|为)?\\s*${N}`,
-  `(?:共|计)?${N}\\s*(?:人次|人|名)\\s*${TAKE_PART}`,
+  // "近百人参加"; not "一百多人参与人员三十多人" (a voice message running into the next label)
+  `(?:共|计)?${N}\\s*(?:人次|人|名)\\s*${TAKE_PART}(?!人员|人数|人次)`,
 ].map((s) => new RegExp(s, 'dg'))
 
 const REACH_VERB = '(?:服务|惠及|受益|影响|覆盖|辐射|帮扶|接待|吸引)'
 const REACH_RES = [
   `${REACH_VERB}了?(?:界别)?(?:群众|居民|市民|村民|患者|学生|家长|师生|老人|老年人|人群|对象|人员)?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位)?`,
   // Any group of people, then a unit that says they are people: 惠及新市民子女两百多人, 服务困难家庭三十余户.
-  `${REACH_VERB}了?[\\u4e00-\\u9fff]{1,10}?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位|户|家|个家庭)`,
+  `(?:${REACH_VERB}|慰问|走访|观看|收看)了?[\\u4e00-\\u9fff]{0,10}?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位|户|家|个家庭)`,
   `${N}\\s*(?:人次|人|名)\\s*(?:群众|居民|市民)?(?:受益|受惠|参与受益)`,
 ].map((s) => new RegExp(s, 'dg'))
 
@@ -110,8 +113,10 @@ function namesTakingPart(text: string): { start: number; end: number; g1: [numbe
   const m = firstMatch([NAMES_TAKING_PART], text)
   if (!m) return null
   const names = text.slice(m.g1[0], m.g1[1]).split(/[、 ]+/)
-  // Groups of people ("群众、志愿者", "两位老师、三名学生") are no names.
-  return names.some((n) => NOT_NAMES.has(n) || /^[\d零〇一二两三四五六七八九十百千万几数]+[位名个些批]/.test(n)) ? null : m
+  // Groups of people ("群众、志愿者", "两位老师、三名学生") and bodies ("市卫健局、医保局负责同志") are no names.
+  const notName = (n: string) =>
+    NOT_NAMES.has(n) || /^[\d零〇一二两三四五六七八九十百千万几数]+[位名个些批]/.test(n) || /[局委办院厅部所处科站队社]$|负责|中心|单位|公司|学校|医院|同志/.test(n)
+  return names.some(notName) ? null : m
 }
 
 function takeCount(w: Work, res: RegExp[]): CountMatch | undefined {
@@ -154,7 +159,8 @@ function takeTitle(w: Work): string | undefined {
     const t = cleanTitle(piece)
     // A number is fine in a name (第3期读书会), not a head count (200人次).
     const isCount = /\d\s*(?:人次|人|名|位|万|余|多)/.test(t)
-    if (/[\u4e00-\u9fff]{2}/.test(t) && !/^在/.test(t) && !isCount) {
+    const partOfDay = new RegExp(`^${PART_OF_DAY}$`).test(t)
+    if (/[\u4e00-\u9fff]{2}/.test(t) && !/^在/.test(t) && !isCount && !partOfDay) {
       const at = w.text.indexOf(piece)
       return cleanTitle(w.orig.slice(at, at + piece.length))
     }
@@ -172,17 +178,44 @@ export function findBrand(text: string): string | undefined {
   return undefined
 }
 
+/**
+ * Spans of a pasted news article that say when and by whom it was published, not when the
+ * event was: "本报讯（记者 张明）", "来源：平湖日报 2022-09-20", a line that is only a date.
+ */
+const DATELINE_RES = [
+  /[\u4e00-\u9fff]{0,6}讯\s*[（(][^）)]*[）)]/g,
+  /[（(]\s*(?:记者|通讯员|摄影|文\/?图)[^）)]*[）)]/g,
+  /^\s*(?:来源|发布时间|发布日期|发布于|时间|作者|编辑|责任编辑|记者|通讯员|审核)\s*[:：][^\n]*$/gm,
+  /^\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[\u4e00-\u9fffA-Za-z]{0,12}\s*$/gm,
+]
+
+function datelineSpans(text: string): [number, number][] {
+  if (!/讯\s*[（(]|记者|通讯员|来源\s*[:：]|发布(?:时间|日期|于)|责任编辑/.test(text)) return []
+  const spans: [number, number][] = []
+  for (const re of DATELINE_RES) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length])
+  }
+  return spans
+}
+
 export function readNarrative(text: string, clock: ParseClock): NarrativeFacts {
   const w = new Work(text)
+  // The event's own date, not the article's: mask the dateline before looking for a date.
+  for (const [start, end] of datelineSpans(text)) w.blank(start, end)
+  const masked = w.chars.map((c, i) => (c === BLANK ? ' ' : (text[i] ?? c))).join('')
   const facts: NarrativeFacts = { partners: [], memberNames: [] }
   for (const m of findMentions(w.text)) {
     facts.memberNames.push(m.name)
     w.blank(m.index, m.index + m.length)
   }
-  const date = findDateInText(w.orig, clock)
+  const date = findDateInText(masked, clock)
   if (date) {
     facts.date = date
-    w.blank(date.index, date.index + date.matched.length)
+    // "3月15日上午": a part of the day without an hour belongs to the date, never to the title.
+    const end = date.index + date.matched.length
+    const partOfDay = new RegExp(`^[\\s,]*${PART_OF_DAY}`).exec(w.text.slice(end))
+    w.blank(date.index, end + (partOfDay?.[0].length ?? 0))
   }
   const brand = findBrand(w.orig)
   if (brand) facts.brand = brand

@@ -1,4 +1,11 @@
 // Dates as members write them, resolved against an injected clock in its own time zone.
+//
+// Checked against chrono's Simplified-Chinese suites (test/parsing/peer-chrono.test.ts, 89
+// cases): each gives chrono's date or none, except where ours are dates of activities already
+// held, on purpose: a bare weekday is the most recent one, a date more than ~2 months ahead is
+// last year's, 下星期天 counts weeks from Monday, 明天 is the next calendar day even after
+// midnight, and chrono's forwardDate option does not exist here. Out of scope (no date, never
+// another one): offsets under a day (5分钟后, 半小时前) and Traditional/Cantonese forms.
 import { echo } from './normalize.js'
 import * as chrono from 'chrono-node'
 import { formatHm, formatYmd, isValidYmd } from './calendar.js'

@@ -1,4 +1,10 @@
 // Counts as members write them: 200人次, 200余人次, 两百多, 3.6万余, 1,200, 一万二, 两千五.
+//
+// Checked against cn2an's own numeral cases (test/parsing/peer-cn2an.test.ts): every case that
+// is a whole, non-negative number reads as cn2an reads it, financial and traditional forms
+// included; none is refused. Out of scope, and refused rather than cut: decimals (零点一,
+// 一七二零点一, 一百点123, 10.1万零100), negatives (负一, -10.1万) and what cn2an itself rejects
+// (十七十八, 百十一, 零点点).
 import { toHalfWidth } from './normalize.js'
 
 const CN_DIGITS: Record<string, number> = {
