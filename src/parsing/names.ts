@@ -52,3 +52,33 @@ export function findMentions(text: string): Array<{ name: string; index: number;
   }
   return out
 }
+
+const TAKING_PART = /参加|参与|出席|到场|一同/g
+/** What may stand between names run together, or between them and the verb: 、 和 与 等 委员 都. */
+const FILLER = /(?:[、,，\s]|和|与|及|以及|等|委员|同志|都|也)$/
+
+/**
+ * "王芳李明参加", as a voice message writes it: names of the room's members, run together
+ * before a verb of taking part, found by the roster (longest name first), in reading order.
+ */
+export function rosterNamesTakingPart(text: string, roster: readonly string[]): string[] {
+  const names = [...new Set(roster.filter((n) => [...n].length >= 2))].sort((a, b) => b.length - a.length)
+  const found: string[] = []
+  for (const verb of text.matchAll(TAKING_PART)) {
+    let before = text.slice(Math.max(0, verb.index - 60), verb.index)
+    const here: string[] = []
+    for (;;) {
+      const filler = FILLER.exec(before)
+      if (filler) {
+        before = before.slice(0, -filler[0].length)
+        continue
+      }
+      const name = names.find((n) => before.endsWith(n))
+      if (!name) break
+      here.unshift(name)
+      before = before.slice(0, -name.length)
+    }
+    for (const name of here) if (!found.includes(name)) found.push(name)
+  }
+  return found
+}

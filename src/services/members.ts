@@ -210,6 +210,12 @@ export async function matchNames(db: Db, roomId: number, names: readonly string[
   return out
 }
 
+/** Every name the room's members go by (registered name, WeChat name, group alias): the roster a voice message is read against. */
+export async function rosterNames(db: Db, roomId: number): Promise<string[]> {
+  const rows = await db.roomMembership.findMany({ where: { roomId }, select: { alias: true, member: { select: { name: true, realName: true } } } })
+  return rows.flatMap((r) => [r.member.realName, r.member.name, r.alias]).filter((n): n is string => Boolean(n))
+}
+
 /** Authors of a report or proposal: the first named leads. */
 export async function matchAuthors(db: Db, roomId: number, names: readonly string[]) {
   return (await matchNames(db, roomId, names)).map((author, i) => ({ ...author, isLead: i === 0 }))

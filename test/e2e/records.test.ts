@@ -304,6 +304,15 @@ describe('members’ words, round two', () => {
     expect(reply).not.toContain('海燕')
   })
 
+  it('finds names run together in a voice message by the room roster', async () => {
+    const chat = await room()
+    await say(chat, '海燕🌸', '#登记 宋亚琴 社会福利')
+    const reply = await say(chat, '王芳', '#活动 昨天下午在社区活动中心开展了防诈骗宣传活动宋亚琴李明参加了服务居民一百多人', '2022-09-21T10:01:00')
+    expect(reply).toContain('参与委员：宋亚琴、李明')
+    expect(reply).toContain('服务人次：100（约数）')
+    expect(reply).not.toContain('按发送人记录')
+  })
+
   it('takes a quote reply (引用) as the reply alone: a quoted #活动 is not recorded again', async () => {
     const chat = await room()
     await say(chat, '李明', '#活动 9月20日 读书会，参与人次12')

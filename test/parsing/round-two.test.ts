@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseActivity, type ActivityDraft } from '../../src/parsing/mod.js'
+import { parseActivity, rosterNamesTakingPart, type ActivityDraft } from '../../src/parsing/mod.js'
 import { CLOCK } from './helpers.js'
 
 /** Messages as members of other rooms wrote them (issue: members' words, round two). */
@@ -168,5 +168,18 @@ describe('voice-to-text and pasted articles', () => {
 
   it('starts a time range at its start: 今晚10点 - 明天早上6点 is tonight at 22:00', () => {
     expect(read('今晚10点 - 明天早上6点 在市民广场开展夜间巡逻')).toMatchObject({ date: '2022-09-21', time: '22:00', place: '市民广场', title: '夜间巡逻' })
+  })
+})
+
+describe('names run together, found by the roster', () => {
+  const roster = ['王芳', '李明', '宋亚琴', '海燕🌸', '张伟']
+  it.each<[string, string[]]>([
+    ['昨天在社区开展义诊王芳李明参加服务居民五十多人', ['王芳', '李明']],
+    ['调研加装电梯宋亚琴和海燕🌸都参加了', ['宋亚琴', '海燕🌸']],
+    ['委员王芳、李明等参加', ['王芳', '李明']],
+    ['居民张伟强参加', []], // 张伟 is on the roster, 张伟强 is not: no partial names
+    ['今天开展义诊', []],
+  ])('%s', (text, names) => {
+    expect(rosterNamesTakingPart(text, roster)).toEqual(names)
   })
 })

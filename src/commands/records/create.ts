@@ -1,7 +1,8 @@
-import { editActivityText, parseActivity, parseEditPairs, parseOpinion, parseProposal, type ParseOutcome } from '../../parsing/mod.js'
+import { editActivityText, parseActivity, parseEditPairs, parseOpinion, parseProposal, rosterNamesTakingPart, type ParseOutcome } from '../../parsing/mod.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDone } from '../../services/plans.js'
 import { createActivity, findTwinActivity, type RecordSource } from '../../services/activities.js'
+import { rosterNames } from '../../services/members.js'
 import { resolveDraft, resolveLatestDraft, saveDraft, type DraftKind } from '../../services/drafts.js'
 import { createProposal } from '../../services/proposals.js'
 import type { Draft } from '../../generated/prisma/client.js'
@@ -58,9 +59,12 @@ export type Parsed<F extends (...args: never[]) => unknown> = Extract<ReturnType
 
 /** Stores a parsed activity and confirms it; also completes the sender's open drafts. */
 export async function storeActivity(ctx: ChatContext, source: RecordSource, parsed: Parsed<typeof parseActivity>, completing?: Draft) {
-  // A registered member reporting an activity and naming nobody took part in it themselves.
-  const poster = parsed.value.memberNames.length === 0 ? ctx.member?.realName : undefined
-  const draft = poster ? { ...parsed, value: { ...parsed.value, memberNames: [poster] } } : parsed
+  // Names run together ("王芳李明参加", a voice message) are found by the room's roster; a
+  // registered member reporting an activity and naming nobody took part in it themselves.
+  const named = parsed.value.memberNames.length > 0 ? [] : rosterNamesTakingPart(source.rawText, await rosterNames(ctx.services.db, source.roomId))
+  const poster = parsed.value.memberNames.length === 0 && named.length === 0 ? ctx.member?.realName : undefined
+  const memberNames = named.length > 0 ? named : poster ? [poster] : undefined
+  const draft = memberNames ? { ...parsed, value: { ...parsed.value, memberNames } } : parsed
   const activity = await createActivity(ctx.services.db, source, draft.value)
   const warnings = poster ? [...draft.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : draft.warnings
   const completed = await completeDraftWith(ctx, source, 'activity', activity.code, completing)
