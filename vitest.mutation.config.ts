@@ -9,7 +9,8 @@ export default defineConfig({
     // Each mutant re-runs the tests that cover it: keeping modules loaded between runs saves
     // the ~1 s import of the bot per file.
     isolate: false,
-    include: [
+    // MUTATION_TESTS=a,b narrows the tests for a run over one module (stryker run --mutate …).
+    include: process.env.MUTATION_TESTS?.split(',') ?? [
       'test/outbox/**/*.test.ts',
       'test/schedule/**/*.test.ts',
       'test/scoring/**/*.test.ts',

@@ -57,9 +57,12 @@ export function loadScoringRules(file: string | undefined): ScoringRules {
   return parsed.data
 }
 
+/** What a value should have been, as the person editing the rules file would say it. */
+const TYPE_NAMES: Record<string, string> = { number: '数字', object: '一组设置（{ … }）', string: '文字', boolean: 'true 或 false' }
+
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `不认识的项目 ${issue.keys.join('、')}`
-  if (issue.code === 'invalid_type') return `应为${issue.expected === 'number' ? '数字' : issue.expected}`
+  if (issue.code === 'invalid_type') return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`
   if (issue.code === 'too_small') return `不能小于 ${issue.minimum}`
   if (issue.code === 'too_big') return `不能大于 ${issue.maximum}`
   return issue.message
