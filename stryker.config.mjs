@@ -17,4 +17,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 85, break: 85 },
   tempDirName: '.stryker-tmp',
+  // Runs over single modules may go side by side, each in a temp folder of its own.
+  ignorePatterns: ['.stryker-tmp*', 'reports', 'data', 'dist'],
 }

@@ -85,8 +85,12 @@ describe('quote replies (引用)', () => {
     // A quote block on its own, before or after the reply.
     ['「王芳：明天下午的义诊几点开始？」#活动 9月6日 读书会', '#活动 9月6日 读书会'],
     ['#活动 9月6日 读书会\n「王芳：明天下午的义诊\n几点开始？」', '#活动 9月6日 读书会'],
-    // Corner brackets that are no quote stay.
+    // Corner brackets that are no quote stay, at the start or the end too.
     ['#活动 9月6日 「书香政协」读书会', '#活动 9月6日 「书香政协」读书会'],
+    ['「书香政协」读书会 #活动', '「书香政协」读书会 #活动'],
+    ['#活动 9月6日 读书会「书香政协」', '#活动 9月6日 读书会「书香政协」'],
+    // A quote with nothing after it is all there is: kept, so nothing is silently emptied.
+    ['「王芳：明天下午的义诊几点开始？」', '「王芳：明天下午的义诊几点开始？」'],
   ])('%j → %j', (text, reply) => {
     expect(stripQuote(text)).toBe(reply)
   })
