@@ -44,6 +44,11 @@ export function stripLeadingMentions(text: string): string {
   return text.replace(/^(?:@[^\s@#]+\s*)+/, '').trim()
 }
 
+/** The text a command is read from: normalised, the quoted part of a reply and leading @mentions taken off. */
+export function commandBody(text: string): string {
+  return stripLeadingMentions(stripQuote(normaliseText(text)))
+}
+
 /**
  * `aliases` maps every accepted tag (canonical names included) to its command name.
  * A tag at the start wins; otherwise a known tag that starts a line or ends the message
@@ -51,7 +56,7 @@ export function stripLeadingMentions(text: string): string {
  * 照片我发群相册了") is chatter, and so is an unknown tag anywhere but the start.
  */
 export function matchCommand(text: string, aliases: ReadonlyMap<string, string>): CommandMatch {
-  const body = stripLeadingMentions(stripQuote(normaliseText(text)))
+  const body = commandBody(text)
   const tags = [...aliases.keys()].sort((a, b) => b.length - a.length)
 
   if (body.startsWith('#')) {

@@ -9,7 +9,7 @@ import { isGrantedAdmin } from '../services/identity.js'
 import { isListedAdmin, personKey } from '../identity/keys.js'
 import { echo } from '../parsing/mod.js'
 import { crashPoint } from '../crash-points.js'
-import { matchCommand, normaliseText, stripLeadingMentions, stripQuote } from './command-text.js'
+import { commandBody, matchCommand } from './command-text.js'
 import type { Middleware } from './composer.js'
 import type { ChatContext } from './context.js'
 
@@ -23,7 +23,7 @@ type Mw = Middleware<ChatContext>
 export function ignoreSelf(isEcho: (text: string) => boolean): Mw {
   return async (ctx, next) => {
     if (!ctx.msg.fromSelf) return next()
-    const body = stripLeadingMentions(stripQuote(normaliseText(ctx.msg.text)))
+    const body = commandBody(ctx.msg.text)
     if (body.startsWith('#') && !isEcho(ctx.msg.text)) return next()
   }
 }
