@@ -32,8 +32,8 @@ function random(seed: number) {
  * A generated book: `rooms` rooms × `years` years, about 500 activities and 200 reports per
  * room-year, a few members on each activity, adoptions and resolutions on some reports.
  */
-export function generate(file: string, rooms: number, years: number) {
-  migrateSqlite(file)
+export async function generate(file: string, rooms: number, years: number) {
+  await migrateSqlite(file)
   const db = new Database(file)
   db.pragma('synchronous = OFF')
   const rnd = random(42)
@@ -96,7 +96,7 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown): Promi
 export async function benchDigest(rooms: number, years: number, workDir: string): Promise<DigestResult> {
   const file = join(mkdtempSync(join(workDir, 'digest-')), 'book.db')
   const t0 = performance.now()
-  const book = generate(file, rooms, years)
+  const book = await generate(file, rooms, years)
   const generateSeconds = (performance.now() - t0) / 1000
   const period = periodOf('year', book.lastYear, 1)
 

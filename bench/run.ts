@@ -16,7 +16,7 @@ const Args = z.object({
   years: z.coerce.number().int().min(1).max(50).default(10),
 })
 
-const TARGETS = { ingestRatio: 0.3, p99ms: 15, digestRatio: 3, digestMs: 200, rssMb: 200, replyWaitIntervals: 2 }
+const TARGETS = { ingestPerSecond: 200, p99ms: 15, digestRatio: 3, digestMs: 200, rssMb: 200, replyWaitIntervals: 2 }
 
 /**
  * `npm run bench [-- --messages N --rooms R --years Y]`: every figure is a ratio against a
@@ -45,11 +45,11 @@ async function main() {
     rmSync(workDir, { recursive: true, force: true })
   }
 
-  const ceilingRatio = ceiling.perSecond / ingest.baselinePerSecond
+  const ceilingRatio = ingest.perSecond / ceiling.perSecond
   const ok = (met: boolean) => (met ? '达标 met' : '未达标 not met')
   const rows: [string, string, string, string][] = [
-    ['ingest rate', `${ingest.perSecond.toFixed(1)} msg/s`, `baseline ${ingest.baselinePerSecond.toFixed(0)} rows/s → ratio ${(ingest.ratio * 100).toFixed(2)}%`, `≥ ${TARGETS.ingestRatio * 100}%: ${ok(ingest.ratio >= TARGETS.ingestRatio)}`],
-    ['transport ceiling', `${ceiling.perSecond.toFixed(0)} msg/s`, `echo bot, same Wechaty + mock puppet, no database → ${(ceilingRatio * 100).toFixed(1)}% of baseline`, 'the most any bot on this path reaches'],
+    ['ingest rate', `${ingest.perSecond.toFixed(1)} msg/s`, `public Prisma API, synchronous=FULL → ${(ceilingRatio * 100).toFixed(1)}% of the transport ceiling`, `≥ ${TARGETS.ingestPerSecond} msg/s: ${ok(ingest.perSecond >= TARGETS.ingestPerSecond)}`],
+    ['transport ceiling', `${ceiling.perSecond.toFixed(0)} msg/s`, 'echo bot, same Wechaty + mock puppet, no database (the baseline)', 'the most any bot on this path reaches'],
     ['ingest latency', `p50 ${ingest.p50ms.toFixed(1)} ms, p99 ${ingest.p99ms.toFixed(1)} ms`, 'delivery → reply handed to the puppet', `p99 ≤ ${TARGETS.p99ms} ms: ${ok(ingest.p99ms <= TARGETS.p99ms)}`],
     ['memory after ingest', `${ingest.rssMb.toFixed(0)} MB RSS`, `idle bot before it ${ingest.rssBeforeMb.toFixed(0)} MB; live heap after GC ${ingest.heapAfterGcMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB: ${ok(ingest.rssMb <= TARGETS.rssMb)}`],
     ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.roomYearRatio <= TARGETS.digestRatio && digest.roomYearMs < TARGETS.digestMs)}`],

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os'
 import { migrateSqlite } from '../src/db/migrate.js'
 
 /** One migrated database per run; every test copies it instead of migrating again. */
-export default function setup() {
+export default async function setup() {
   const dir = join(tmpdir(), `cppcc-bot-test-${process.pid}`)
   mkdirSync(dir, { recursive: true })
   const template = join(dir, 'template.db')
-  migrateSqlite(template)
+  await migrateSqlite(template)
   process.env.TEST_TEMPLATE_DB = template
   process.env.TEST_TMP_DIR = dir
   return () => rmSync(dir, { recursive: true, force: true })

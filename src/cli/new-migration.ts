@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
-import { MIGRATIONS_DIR, migrateSqlite } from '../db/migrate.js'
-import { PG_MIGRATIONS_DIR } from '../db/migrate-pg.js'
+import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR, migrateSqlite } from '../db/migrate.js'
 
 /**
  * `npm run db:migration -- <name>`: writes the next migration from the change to
@@ -64,7 +63,7 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'cppcc-migration-'))
   try {
     const db = join(scratch, 'current.db')
-    migrateSqlite(db)
+    await migrateSqlite(db)
     const sql = diff('prisma/schema.prisma', { ...process.env, DATABASE_URL: `file:${db}` }, [], scratch)
     if (hasChanges(sql)) write(MIGRATIONS_DIR, name.data, sql)
     else process.stderr.write('SQLite：schema.prisma 与已有迁移一致，没有新迁移要写。\n')

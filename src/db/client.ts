@@ -1,11 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import type Database from 'better-sqlite3'
 import { PrismaClient } from '../generated/prisma/client.js'
-import { migrateSqlite } from './migrate.js'
-import { sharingConnection } from './direct.js'
-import { cacheStatements } from './statement-cache.js'
+import { migratePostgres, migrateSqlite } from './migrate.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
@@ -43,34 +40,24 @@ export function sqlitePath(databaseUrl: string): string {
 export async function openDatabase(databaseUrl: string): Promise<Db> {
   if (isPostgresUrl(databaseUrl)) {
     // Loaded only for PostgreSQL: the embedded SQLite setup does not carry the second client.
-    const [{ migratePostgres }, { PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
-      import('./migrate-pg.js'),
+    const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
       import('@prisma/adapter-pg'),
       import('../generated/prisma-pg/client.js'),
     ])
     const applied = await migratePostgres(databaseUrl)
     if (applied.length > 0) log.info({ applied }, 'database migrated')
-    const shared = sharingConnection(new PrismaPg({ connectionString: databaseUrl }))
-    const prisma = new PgPrismaClient({ adapter: shared.factory })
+    const prisma = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
     await prisma.$connect()
-    shared.register(prisma)
     return prisma as unknown as Db
   }
   const file = sqlitePath(databaseUrl)
   writableFolder(dirname(file))
-  const applied = migrateSqlite(file)
+  const applied = await migrateSqlite(file)
   if (applied.length > 0) log.info({ applied, file }, 'database migrated')
-  const shared = sharingConnection(new PrismaBetterSQLite3({ url: file, timeout: 5000 }), (connection) => {
-    // The adapter keeps its better-sqlite3 database as `client`; a future adapter without it
-    // still works, only uncached (a test notices).
-    const database = (connection as unknown as { client?: Database.Database }).client
-    if (typeof database?.prepare === 'function') cacheStatements(database)
-  })
-  const prisma = new PrismaClient({ adapter: shared.factory })
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5000 }) })
   await prisma.$connect()
   // Every commit reaches the disk before it counts (the adapter's connection defaults to NORMAL,
   // which in WAL mode can lose the last commits on a power cut): a confirmed record stays.
   await prisma.$executeRawUnsafe('PRAGMA synchronous = FULL')
-  shared.register(prisma)
   return prisma
 }

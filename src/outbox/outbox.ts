@@ -5,7 +5,6 @@ import type { Logger } from '../log.js'
 import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
 import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
-import { sqlExecute, sqlRows } from '../db/direct.js'
 import { crashPoint } from '../crash-points.js'
 
 export type OutboxTarget =
@@ -155,7 +154,7 @@ export class Outbox {
       createdAt: now,
     }))
     // One statement, so all parts of a long text are queued or none; a key seen before queues nothing.
-    const queued = await sqlExecute(this.db, insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`))
+    const queued = await this.db.$executeRaw(insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`))
     if (queued === 0) return false
     this.kick()
     return true
@@ -206,22 +205,22 @@ export class Outbox {
   private async nextRow(): Promise<OutboxMessage | undefined> {
     const now = new Date(this.options.timer.now())
     const mine = Prisma.sql`o."account" IN (${this.options.account}, '')`
-    const due = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
+    const due = Prisma.sql`o."notBefore" <= ${now}`
+    // One statement: the due rows by rank and age, or if none is due, the one due soonest.
+    const rows = await this.db.$queryRaw<OutboxMessage[]>(Prisma.sql`
       SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-      WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL AND o."notBefore" <= ${now}
-      ORDER BY o."priority", o."id" LIMIT ${FAIR_WINDOW}`)
-    if (due.length > 0) {
-      const rank = due.filter((r) => r.priority === due[0]!.priority)
-      const served = (r: OutboxMessage) => this.lastServed.get(chatOf(r)) ?? 0
-      // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
-      const seen = new Set<string>()
-      const firsts = rank.filter((r) => !seen.has(chatOf(r)) && Boolean(seen.add(chatOf(r))))
-      return firsts.reduce((best, r) => (served(r) < served(best) ? r : best))
-    }
-    const [later] = await sqlRows<OutboxMessage[]>(this.db, Prisma.sql`
-      SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-      WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL ORDER BY o."notBefore", o."id" LIMIT 1`)
-    return later
+      WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL
+      ORDER BY CASE WHEN ${due} THEN 0 ELSE 1 END, CASE WHEN ${due} THEN o."priority" ELSE 0 END,
+        CASE WHEN ${due} THEN NULL ELSE o."notBefore" END, o."id"
+      LIMIT ${FAIR_WINDOW}`)
+    const first = rows[0]
+    if (!first || first.notBefore.getTime() > now.getTime()) return first
+    const rank = rows.filter((r) => r.priority === first.priority && r.notBefore.getTime() <= now.getTime())
+    const served = (r: OutboxMessage) => this.lastServed.get(chatOf(r)) ?? 0
+    // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
+    const seen = new Set<string>()
+    const firsts = rank.filter((r) => !seen.has(chatOf(r)) && Boolean(seen.add(chatOf(r))))
+    return firsts.reduce((best, r) => (served(r) < served(best) ? r : best))
   }
 
   private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
@@ -234,12 +233,12 @@ export class Outbox {
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
       // Taken in one statement before sending: a row another process took first is not sent again.
-      claimed = (await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${new Date(this.options.timer.now())} WHERE "id" = ${row.id} AND "status" = 'pending'`)) === 1
+      claimed = (await this.db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${new Date(this.options.timer.now())} WHERE "id" = ${row.id} AND "status" = 'pending'`)) === 1
       if (!claimed) return
       crashPoint('sending')
       const delivered = await transport.send(destination, content)
       crashPoint('sent')
-      await sqlExecute(this.db, Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id} AND "status" = 'sending'`)
+      await this.db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id} AND "status" = 'sending'`)
       // A file is an export written for this one message: once the puppet has it, it goes.
       if (row.filePath) removeSentFile(row.filePath)
       // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
@@ -274,7 +273,7 @@ export class Outbox {
 
   private async destinationOf(row: OutboxMessage): Promise<Destination | undefined> {
     if (row.targetKind === 'room' && row.roomId !== null) {
-      const [room] = await sqlRows<Room[]>(this.db, Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${row.roomId}`)
+      const [room] = await this.db.$queryRaw<Room[]>(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${row.roomId}`)
       if (!room) throw new UndeliverableError(`room ${row.roomId} no longer exists`)
       const puppetId = await this.routing.groupOf(room)
       return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId, bound: true }

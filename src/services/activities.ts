@@ -4,7 +4,6 @@ import type { ActivityDraft } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
-import { sqlRows, sqlTransaction } from '../db/direct.js'
 
 export interface RecordSource {
   roomId: number
@@ -47,18 +46,18 @@ function columnsOf(draft: ActivityDraft) {
 
 /** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
 export async function createActivity(db: Db, source: RecordSource, draft: ActivityDraft): Promise<ActivityWithPeople> {
-  const [stored] = await sqlRows<{ id: number }[]>(db, Prisma.sql`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`)
+  const [stored] = await db.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`)
   if (stored) return db.activity.findUniqueOrThrow({ where: { id: stored.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   const people = await matchNames(db, source.roomId, draft.memberNames)
-  // Plain SQL on every new activity (the ORM's query compiler costs milliseconds per call).
-  return sqlTransaction(db, async (tx) => {
+  // Two plain statements in one transaction: the record and its id, or neither.
+  return db.$transaction(async (tx) => {
     const code = await nextCode(tx, CODE_LETTERS.activity)
-    const [activity] = await tx.rows<Activity[]>(
+    const [activity] = await tx.$queryRaw<Activity[]>(
       insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
     )
     // Inserted in the order the member wrote the names in: participants list that way.
     const participantsOf = people.length
-      ? await tx.rows<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
+      ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
       : []
     return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
   })
@@ -66,7 +65,7 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
 
 /** Another live activity of the same type on the same day in the room: often the same event reported twice. */
 export async function findTwinActivity(db: Db, activity: Activity): Promise<Pick<Activity, 'code' | 'title' | 'reporterName'> | undefined> {
-  const [twin] = await sqlRows<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>(db, Prisma.sql`
+  const [twin] = await db.$queryRaw<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>(Prisma.sql`
     SELECT "code", "title", "reporterName" FROM "Activity"
     WHERE "roomId" = ${activity.roomId} AND "date" = ${activity.date} AND "type" = ${activity.type}
       AND "withdrawn" = false AND "id" <> ${activity.id}

@@ -1,13 +1,11 @@
 import type { Db } from '../db/client.js'
-import { overPrisma, type PrismaTransaction, type SqlTransaction } from '../db/direct.js'
 import { Prisma } from '../generated/prisma/client.js'
 
 export const CODE_LETTERS = { activity: 'A', opinion: 'M', draft: 'D' } as const
 
 /** The next short id for a letter (A12, M7 …). Counters only go up: ids are never reused. */
-export async function nextCode(on: SqlTransaction | PrismaTransaction | Db, letter: string): Promise<string> {
-  const run = 'rows' in on ? on : overPrisma(on)
-  const [counter] = await run.rows<{ last: number }[]>(Prisma.sql`
+export async function nextCode(on: Db | Prisma.TransactionClient, letter: string): Promise<string> {
+  const [counter] = await on.$queryRaw<{ last: number }[]>(Prisma.sql`
     INSERT INTO "RecordCounter" ("letter", "last") VALUES (${letter}, 1)
     ON CONFLICT ("letter") DO UPDATE SET "last" = "RecordCounter"."last" + 1
     RETURNING "last"`)

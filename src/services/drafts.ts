@@ -2,7 +2,6 @@ import type { Db } from '../db/client.js'
 import { Prisma, type Draft } from '../generated/prisma/client.js'
 import type { FieldProblem } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
-import { sqlRows } from '../db/direct.js'
 
 export type DraftKind = 'activity' | 'opinion' | 'proposal'
 
@@ -57,7 +56,7 @@ export async function resolveLatestDraft(
   at: Date,
 ): Promise<string | undefined> {
   // Plain SQL: asked on every new record, the answer is almost always none.
-  const [open] = await sqlRows<Pick<Draft, 'id' | 'code'>[]>(db, Prisma.sql`
+  const [open] = await db.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(Prisma.sql`
     SELECT "id", "code" FROM "Draft"
     WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
     ORDER BY "id" DESC LIMIT 1`)

@@ -4,7 +4,6 @@ import { namesOf, type ChatPerson } from '../router/message.js'
 import type { PersonKey } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import { mergeMember } from './identity.js'
-import { sqlRows } from '../db/direct.js'
 
 export const ROLES = ['member', 'lead', 'secretary'] as const
 export type RoleName = (typeof ROLES)[number]
@@ -125,7 +124,7 @@ async function membershipsGoingBy(db: Db, roomId: number, by: { names: string[];
   if (by.realNames?.length) matches.push(Prisma.sql`m."realName" IN (${Prisma.join(by.realNames)})`)
   if (by.puppetId !== undefined) matches.push(Prisma.sql`m."puppetContactId" = ${by.puppetId}`)
   if (matches.length === 0) return []
-  const rows = await sqlRows<MembershipRow[]>(db, Prisma.sql`
+  const rows = await db.$queryRaw<MembershipRow[]>(Prisma.sql`
     SELECT rm."id", rm."roomId", rm."memberId", rm."alias", rm."role",
            m."name", m."realName", m."sector", m."puppetContactId", m."key", m."remark", m."verifiedAt", m."createdAt", m."updatedAt"
     FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"

@@ -1,6 +1,5 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Room } from '../generated/prisma/client.js'
-import { sqlRows } from '../db/direct.js'
 import type { LiveGroup } from '../chat/directory.js'
 import { personKey, type KeySettings } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
@@ -40,7 +39,7 @@ export class RoomBinding {
     const confirmedId = session.confirmedRoomOf(group.puppetId)
     if (confirmedId !== undefined) {
       // Plain SQL: this runs for every message addressed to the bot.
-      const [room] = await sqlRows<Room[]>(db, Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${confirmedId}`)
+      const [room] = await db.$queryRaw<Room[]>(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${confirmedId}`)
       if (room) return { room: await this.refresh(room, group), held: room.heldAt !== null }
     }
     if (this.keys.stableIds) {

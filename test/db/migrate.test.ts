@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrateSqlite } from '../../src/db/migrate.js'
 
 describe('migrateSqlite', () => {
-  it('applies every committed migration once, in WAL mode, with Prisma-compatible checksums', () => {
+  it('applies every committed migration once, in WAL mode, with Prisma-compatible checksums', async () => {
     const file = join(process.env.TEST_TMP_DIR!, `migrate-${Date.now()}.db`)
     const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
-    expect(migrateSqlite(file)).toEqual(names)
-    expect(migrateSqlite(file)).toEqual([])
+    expect(await migrateSqlite(file)).toEqual(names)
+    expect(await migrateSqlite(file)).toEqual([])
 
     const db = new Database(file, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')

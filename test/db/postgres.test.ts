@@ -8,7 +8,7 @@ import { buildCrossRoomDigest, buildDigest } from '../../src/services/digest.js'
 import { computeFigures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, freshDb, startChat } from '../helpers.js'
-import { expectDirectRowsLikePrisma, expectDirectTransactions } from './direct-rows.js'
+import { expectRawRowsLikeModels, expectRawTransactions } from './raw-rows.js'
 import { freshPostgres, postgresAdminUrl } from './pg.js'
 
 const admin = postgresAdminUrl
@@ -40,14 +40,14 @@ async function converse(chat: MockChat) {
 }
 
 describe.runIf(admin)('PostgreSQL', () => {
-  it('decodes rows read straight from the adapter as Prisma does', async () => {
+  it('reads raw rows shaped like the models', async () => {
     const { db } = await freshPostgres()
-    await expectDirectRowsLikePrisma(db)
+    await expectRawRowsLikeModels(db)
   })
 
-  it('runs direct transactions all or nothing, one at a time', async () => {
+  it('runs raw transactions all or nothing, ids taken once', async () => {
     const { db } = await freshPostgres()
-    await expectDirectTransactions(db)
+    await expectRawTransactions(db)
   })
 
   it('migrates once, and gives the same replies, figures, digests and ranking as SQLite', async () => {

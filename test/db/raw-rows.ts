@@ -1,0 +1,60 @@
+import { expect } from 'vitest'
+import type { Db } from '../../src/db/client.js'
+import { Prisma } from '../../src/generated/prisma/client.js'
+import { nextCode } from '../../src/services/codes.js'
+
+/**
+ * The services read rows with `$queryRaw<Model[]>`: the rows must really have the model's shape
+ * (dates as Date, booleans as boolean, ids as number) on this database, as the ORM gives them.
+ * Run on SQLite in raw-sql.test.ts and on PostgreSQL in postgres.test.ts.
+ */
+export async function expectRawRowsLikeModels(db: Db) {
+  const room = await db.room.create({ data: { name: '平湖健康家园政协委员会客厅', kind: '会客厅', topic: '健康家园群', pushEnabled: false } })
+  await db.outboxMessage.create({ data: { targetKind: 'room', roomId: room.id, text: '你好', notBefore: new Date('2022-09-30T02:00:00.123Z') } })
+  const [rawRoom] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`SELECT * FROM "Room" WHERE "topic" = ${'健康家园群'}`)
+  expect(rawRoom).toEqual(await db.room.findUniqueOrThrow({ where: { id: room.id } }))
+  const [rawOutbox] = await db.$queryRaw<Record<string, unknown>[]>(
+    Prisma.sql`SELECT * FROM "OutboxMessage" WHERE "notBefore" <= ${new Date('2022-09-30T02:00:00.123Z')}`,
+  )
+  expect(rawOutbox).toEqual(await db.outboxMessage.findFirstOrThrow())
+  expect(rawOutbox!.notBefore).toEqual(new Date('2022-09-30T02:00:00.123Z'))
+  expect(rawOutbox!.sentAt).toBeNull()
+  expect(await db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "attempts" = ${2} WHERE "id" > ${0}`)).toBe(1)
+  expect((await db.outboxMessage.findFirstOrThrow()).attempts).toBe(2)
+}
+
+/** Raw statements in `$transaction` commit all or nothing, give the connection back, and ids are taken one transaction at a time. */
+export async function expectRawTransactions(db: Db) {
+  const room = await db.$transaction(async (tx) => {
+    const [created] = await tx.$queryRaw<{ id: number; name: string; pushEnabled: boolean }[]>(
+      Prisma.sql`INSERT INTO "Room" ("name", "kind", "topic", "updatedAt") VALUES (${'事务会客厅'}, ${'会客厅'}, ${'事务群'}, ${new Date()}) RETURNING *`,
+    )
+    expect(await tx.$executeRaw(Prisma.sql`UPDATE "Room" SET "pushEnabled" = ${false} WHERE "id" = ${created!.id}`)).toBe(1)
+    return created!
+  })
+  expect(room).toMatchObject({ name: '事务会客厅', pushEnabled: true })
+  expect(await db.room.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({ pushEnabled: false })
+
+  const failure = db.$transaction(async (tx) => {
+    await tx.$executeRaw(Prisma.sql`UPDATE "Room" SET "topic" = ${'改了一半'} WHERE "id" = ${room.id}`)
+    throw new Error('handler failed')
+  })
+  await expect(failure).rejects.toThrow('handler failed')
+  expect((await db.room.findUniqueOrThrow({ where: { id: room.id } })).topic).toBe('事务群')
+  // More failures than PostgreSQL's pool has connections: each one gave its connection (or SQLite's lock) back.
+  for (let i = 0; i < 12; i++) {
+    await expect(db.$transaction(() => Promise.reject(new Error(`failure ${i}`)))).rejects.toThrow(`failure ${i}`)
+  }
+
+  // Two at once, each taking two ids with a pause between: every id once, none lost.
+  const takeTwo = () =>
+    db.$transaction(async (tx) => {
+      const first = await nextCode(tx, 'Q')
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      return [first, await nextCode(tx, 'Q')]
+    })
+  // One after the other: each transaction's two ids are consecutive.
+  const taken = await Promise.all([takeTwo(), takeTwo()])
+  expect(taken.sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual([['Q1', 'Q2'], ['Q3', 'Q4']])
+  expect(await nextCode(db, 'Q')).toBe('Q5')
+}
