@@ -2,7 +2,7 @@
 import type { LabelTable } from './labels.js'
 
 export type ActivityKey =
-  | 'date' | 'title' | 'type' | 'place' | 'members' | 'participants' | 'reach'
+  | 'date' | 'title' | 'type' | 'place' | 'members' | 'memberCount' | 'participants' | 'reach'
   | 'partners' | 'brand' | 'note' | 'content'
 
 export const ACTIVITY_LABELS: LabelTable<ActivityKey> = {
@@ -16,8 +16,8 @@ export const ACTIVITY_LABELS: LabelTable<ActivityKey> = {
   ],
   participants: [
     '参与人数', '参与人次', '参加人数', '参加人次', '人数', '人次', '参会人数', '出席人数', '到场人数',
-    '委员人数', '参与委员人数', '参加委员人数', '参与委员数',
   ],
+  memberCount: ['委员人数', '参与委员人数', '参加委员人数', '参与委员数', '出席委员人数'],
   reach: [
     '服务人次', '影响人次', '受益人次', '服务群众', '惠及群众', '受益群众', '覆盖人次', '影响群众',
     '服务人数', '受益人数', '影响人数', '覆盖人数', '惠及人次', '惠及人数', '服务对象',
@@ -43,6 +43,7 @@ export const ACTIVITY_FIELD_NAMES: Readonly<Record<string, string>> = {
   type: '类型',
   place: '地点',
   memberNames: '参与委员',
+  memberCount: '委员人数',
   participants: '参与人数',
   reach: '服务人次',
   partners: '联合单位',

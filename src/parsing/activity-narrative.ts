@@ -12,6 +12,8 @@ export interface NarrativeFacts {
   title?: string
   place?: string
   participants?: CountMatch
+  /** How many members took part, named or not. */
+  memberCount?: CountMatch
   reach?: CountMatch
   partners: string[]
   memberNames: string[]
@@ -46,6 +48,9 @@ const PARTICIPANT_RES = [
   `(?:共|计)?${N}\\s*(?:人次|人|名)\\s*${TAKE_PART}(?!人员|人数|人次)`,
 ].map((s) => new RegExp(s, 'dg'))
 
+/** "委员5人参加", "8名委员", "张伟滨、胡建国等6位委员", "其中…三位委员": how many members, named or not. */
+const MEMBER_COUNT_RES = [`委员\\s*(?:共|计)?\\s*${N}\\s*(?:人|名|位)`, `${N}\\s*(?:名|位|个)\\s*(?:政协)?委员`].map((s) => new RegExp(s, 'dg'))
+
 const REACH_VERB = '(?:服务|惠及|受益|影响|覆盖|辐射|帮扶|接待|吸引)'
 const REACH_RES = [
   `${REACH_VERB}了?(?:界别)?(?:群众|居民|市民|村民|患者|学生|家长|师生|老人|老年人|人群|对象|人员)?(?:人次|人数)?\\s*(?:达到|达|共|计)?\\s*${N}\\s*(?:人次|人|名|位)?`,
@@ -73,6 +78,7 @@ const MEMBER_RES = [
   // "律师团共8人参加，其中刘勇平、陈立新、王志强三位委员"
   `(?<=其中|包括)\\s*(${NAME_LIST})\\s*(?:等)?\\s*(?:${COUNT_SOURCE}\\s*(?:名|位|人))?\\s*(?:政协)?委员`,
 ].map((s) => new RegExp(s, 'dg'))
+const COUNT_NOT_NAME = /^[\d零〇一二两三四五六七八九十百千万余多几]+(?:个人|人|名|位)?$/
 /** "王芳、李明参加": two or more names taking part, without the word 委员. */
 // WeChat names as members write them, emoji and letters included (海燕🌸).
 const NICK = `[^\\s,;。、:!?()\\[\\]《》“”"${BLANK}]{2,8}?`
@@ -222,9 +228,12 @@ export function readNarrative(text: string, clock: ParseClock): NarrativeFacts {
   const members = firstMatch(MEMBER_RES, w.text) ?? namesTakingPart(w.text)
   if (members) {
     for (const n of splitNames(w.orig.slice(members.g1[0], members.g1[1]))) {
-      if (!facts.memberNames.includes(n)) facts.memberNames.push(n)
+      // "委员十余人参加": a count where names would stand is no name.
+      if (!facts.memberNames.includes(n) && !COUNT_NOT_NAME.test(n)) facts.memberNames.push(n)
     }
   }
+  const memberCount = firstMatch(MEMBER_COUNT_RES, w.text)
+  if (memberCount) facts.memberCount = extractCount(w.orig.slice(memberCount.g1[0], memberCount.g1[1])) ?? undefined
   facts.participants = takeCount(w, PARTICIPANT_RES)
   facts.reach = takeCount(w, REACH_RES)
   const partner = firstMatch(PARTNER_RES, w.text)
@@ -243,5 +252,6 @@ export function readNarrative(text: string, clock: ParseClock): NarrativeFacts {
   if (title) facts.title = title
   if (!facts.participants) delete facts.participants
   if (!facts.reach) delete facts.reach
+  if (!facts.memberCount) delete facts.memberCount
   return facts
 }

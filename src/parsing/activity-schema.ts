@@ -11,6 +11,8 @@ export const ActivityDraftSchema = z.object({
   typeInferred: z.boolean(),
   place: z.string().min(1).max(100).optional(),
   memberNames: z.array(z.string().min(1)),
+  memberCount: z.number().int().nonnegative().optional(),
+  memberCountApprox: z.boolean().optional(),
   participants: z.number().int().nonnegative().optional(),
   participantsApprox: z.boolean().optional(),
   reach: z.number().int().nonnegative().optional(),

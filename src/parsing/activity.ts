@@ -29,6 +29,9 @@ export interface ActivityDraft {
   typeInferred: boolean // inferred from title/text rather than given
   place?: string
   memberNames: string[]
+  /** Members who took part as a number written (委员5人参加, 等6位委员); never fewer than the names. */
+  memberCount?: number
+  memberCountApprox?: boolean
   participants?: number
   participantsApprox?: boolean
   reach?: number
@@ -150,10 +153,16 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
 
   const membersText = f('members')
   draft.memberNames = membersText ? splitNames(membersText) : story.memberNames
+  const memberCount =
+    countFrom(ctx, f('memberCount'), '委员人数', story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, draft.memberNames)
+  // Never taken from 委员人数: an edit writes the record back as labels, and must read back the same figures.
   const participants =
     countFrom(ctx, f('participants'), '参与人数', story.participants ?? contentStory?.participants) ??
     headCount(membersText, draft.memberNames)
   if (participants) Object.assign(draft, { participants: participants.value, participantsApprox: participants.approx })
+  if (memberCount && memberCount.value < draft.memberNames.length) {
+    ctx.errors.push({ field: '委员人数', problem: `写的是 ${memberCount.value} 位委员，却列了 ${draft.memberNames.length} 个姓名（${draft.memberNames.join('、')}），请核对人数或姓名` })
+  } else if (memberCount) Object.assign(draft, { memberCount: memberCount.value, memberCountApprox: memberCount.approx })
   const reach = countFrom(ctx, f('reach'), '服务人次', story.reach ?? contentStory?.reach)
   if (reach) Object.assign(draft, { reach: reach.value, reachApprox: reach.approx })
 

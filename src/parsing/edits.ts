@@ -91,6 +91,7 @@ export function activityToText(draft: ActivityDraft): string {
     `类型：${draft.type}`,
     draft.place && `地点：${draft.place}`,
     draft.memberNames.length > 0 && `参与委员：${draft.memberNames.join('、')}`,
+    draft.memberCount !== undefined && `委员人数：${draft.memberCount}`,
     draft.participants !== undefined && `参与人次：${draft.participants}`,
     draft.reach !== undefined && `服务人次：${draft.reach}`,
     draft.partners.length > 0 && `联合单位：${draft.partners.join('、')}`,

@@ -29,6 +29,9 @@ export function sourceColumns(source: RecordSource) {
 
 export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
 
+/** Members counted but not named: "王芳、胡建国等6位委员" has 4. */
+export const unnamedMembers = (a: ActivityWithPeople): number => Math.max(0, (a.memberCount ?? 0) - a.participantsOf.length)
+
 function columnsOf(draft: ActivityDraft) {
   return {
     date: draft.date,
@@ -37,6 +40,7 @@ function columnsOf(draft: ActivityDraft) {
     type: draft.type,
     place: draft.place ?? null,
     participants: draft.participants ?? null,
+    memberCount: draft.memberCount ?? null,
     reach: draft.reach ?? null,
     partners: draft.partners.length > 0 ? draft.partners.join('、') : null,
     brand: draft.brand ?? null,
@@ -98,6 +102,7 @@ export function activityAsDraft(activity: ActivityWithPeople): ActivityDraft {
     typeInferred: false,
     ...(activity.place ? { place: activity.place } : {}),
     memberNames: activity.participantsOf.map((p) => p.name),
+    ...(activity.memberCount !== null ? { memberCount: activity.memberCount } : {}),
     ...(activity.participants !== null ? { participants: activity.participants } : {}),
     ...(activity.reach !== null ? { reach: activity.reach } : {}),
     partners: activity.partners ? activity.partners.split('、') : [],

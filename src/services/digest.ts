@@ -17,6 +17,8 @@ export interface Digest {
   byType: CountBy[]
   /** 人次 of members: every member named on every activity. */
   memberTimes: number
+  /** 人次 of members counted but not named. */
+  unnamedMemberTimes: number
   brands: CountBy[]
   topMembers: CountBy[]
   /** Of the reports collected in the period, how many are resolved by now. */
@@ -69,6 +71,7 @@ async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPer
     lastYear: book.compared[compare.length - 1]!,
     byType: sortCounts(typeCounts),
     memberTimes: book.memberTimes,
+    unnamedMemberTimes: book.unnamedMemberTimes,
     brands: counts.filter((row) => row.key === 'brand').map((b) => ({ name: b.name, count: num(b.n) })),
     topMembers: book.topMembers,
     collectedResolved: num(collected[0]?.n),

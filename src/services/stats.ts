@@ -50,6 +50,8 @@ export interface FigureBook {
   compared: Comparison[]
   /** 人次 of members: every member named on every activity. */
   memberTimes: number
+  /** 人次 of members counted but not named ("张伟滨、胡建国等6位委员" adds 4): in no member's figures. */
+  unnamedMemberTimes: number
   /** The five members named most often (ties by name). */
   topMembers: { name: string; count: number }[]
 }
@@ -88,7 +90,7 @@ function compareBranches(ranges: DateRange[], scope: FigureScope, branch: (i: Pr
 export async function collectFigures(db: Db, scope: FigureScope, options: { byRoom?: boolean; compare?: DateRange[] } = {}): Promise<FigureBook> {
   const room = (column: string) => Prisma.raw(options.byRoom ? column : '0')
   const compare = options.compare ?? []
-  const [activities, opinions, adopted, steps, proposals, proposalSteps, members] = await Promise.all([
+  const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed] = await Promise.all([
     db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('a."roomId"')} AS room, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
       FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)} GROUP BY room
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*), SUM(a."participants"), SUM(a."reach")
@@ -109,6 +111,11 @@ export async function collectFigures(db: Db, scope: FigureScope, options: { byRo
       FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
       WHERE p."withdrawn" = false AND e."kind" IN ('registered', 'answered') ${inScope('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
     memberRows(db, scope, room('a."roomId"')),
+    // Few activities have a written member count: the (memberCount, …) index finds just those.
+    db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(x."memberCount" - x.named) AS n FROM (
+        SELECT a."memberCount", (SELECT COUNT(*) FROM "ActivityParticipant" p WHERE p."activityId" = a."id") AS named
+        FROM "Activity" a WHERE a."memberCount" IS NOT NULL AND a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}) x
+      WHERE x."memberCount" > x.named`,
   ])
   const byRoom = new Map<number, Figures>()
   const at = (row: Row) => {
@@ -138,6 +145,7 @@ export async function collectFigures(db: Db, scope: FigureScope, options: { byRo
     total,
     compared,
     memberTimes: num(everyone?.m),
+    unnamedMemberTimes: num(unnamed[0]?.n),
     topMembers: members.filter((r) => r.key === 'top').map((r) => ({ name: r.name ?? '', count: num(r.n) })),
   }
 }

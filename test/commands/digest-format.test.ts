@@ -27,6 +27,7 @@ const digest = (period: DigestPeriod, d: Partial<Digest> = {}): Digest => ({
   lastYear: figures(),
   byType: [],
   memberTimes: 0,
+  unnamedMemberTimes: 0,
   brands: [],
   topMembers: [],
   collectedResolved: 0,

@@ -68,3 +68,34 @@ describe('a period that has not begun', () => {
     expect(await say(chat, '李四', '#季报 2022Q4', '2022-09-25T10:00:00')).toContain('2022年第四季度还没有开始，暂时没有数字。')
   })
 })
+
+describe('members counted but not all named', () => {
+  it('confirms the count beside the names, keeps it through an edit, and counts it in 人次 but not as members', async () => {
+    const chat = await boundChat({ start: '2022-09-01T09:00:00+08:00' })
+    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-01T09:02:00')
+    const six = await say(chat, '王芳', '#活动 9月10日在当湖街道开展健康义诊，王芳、胡建国等6位委员参加，服务群众300人次', '2022-09-10T18:00:00')
+    expect(six).toContain('参与委员：王芳、胡建国等6人')
+    // Nobody named: the registered poster is, and the count stays beside them.
+    const five = await say(chat, '王芳', '#活动 9月12日开展法律咨询，委员5人参加', '2022-09-12T18:00:00')
+    expect(five).toContain('参与委员：王芳等5人')
+    const unnamed = await say(chat, '李四', '#活动 9月13日开展法律咨询，委员3人参加', '2022-09-13T18:00:00')
+    expect(unnamed).toContain('参与委员：3人（未写姓名）')
+    expect(await say(chat, '王芳', '#修改 A1 主题=健康义诊进社区', '2022-09-12T18:05:00')).toContain('参与委员：王芳、胡建国等6人')
+
+    // A1: 2 named + 4 unnamed; A2: the poster + 4 unnamed; A3: 3 unnamed.
+    const digest = await say(chat, '王芳', '#月报', '2022-09-25T10:00:00')
+    expect(digest).toContain('委员 2 人、14 人次参与（其中 11 人次只写了人数、没写姓名，不计入委员人数）')
+
+    await say(chat, '王芳', '#撤销 A1', '2022-09-25T10:01:00')
+    expect(await say(chat, '王芳', '#月报', '2022-09-25T10:02:00')).toContain('委员 1 人、8 人次参与（其中 7 人次只写了人数、没写姓名，不计入委员人数）')
+  })
+
+  it('#修改 委员人数 changes the count, and refuses fewer than the names', async () => {
+    const chat = await boundChat({ start: '2022-09-01T09:00:00+08:00' })
+    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-01T09:02:00')
+    await say(chat, '王芳', '#活动 9月10日开展健康义诊，王芳、胡建国参加', '2022-09-10T18:00:00')
+    expect(await say(chat, '王芳', '#修改 A1 委员人数=4', '2022-09-10T18:01:00')).toContain('参与委员：王芳、胡建国等4人')
+    expect(await say(chat, '王芳', '#修改 A1 委员人数=1', '2022-09-10T18:02:00')).toContain('写的是 1 位委员，却列了 2 个姓名（王芳、胡建国），请核对人数或姓名')
+    expect(await say(chat, '王芳', '#月报', '2022-09-25T10:00:00')).toContain('委员 2 人、4 人次参与（其中 2 人次只写了人数、没写姓名，不计入委员人数）')
+  })
+})

@@ -89,7 +89,7 @@ async function seed(db: Db) {
   let source = 0
   const activity = (
     code: string, roomId: number, date: string, participants: number | null, reach: number | null,
-    people: [string, number | null][], extra: Partial<{ time: string; title: string; type: string; place: string; partners: string; brand: string; note: string; reporterName: string; withdrawn: boolean }> = {},
+    people: [string, number | null][], extra: Partial<{ time: string; title: string; type: string; place: string; partners: string; brand: string; note: string; reporterName: string; withdrawn: boolean; memberCount: number }> = {},
   ) =>
     db.activity.create({
       data: {
@@ -102,7 +102,7 @@ async function seed(db: Db) {
   await activity('A2', A.id, '2022-07-01', 8, 200, [['王芳', wang.id], ['李明', li.id]], {
     time: '09:30', title: '健康义诊进社区', place: '社区卫生服务中心', partners: '市卫健委、市红十字会', brand: '东海论健', note: '首场',
   })
-  await activity('A3', B.id, '2022-08-15', null, 36000, [['李明', li.id], ['赵六', null]], { title: '教育座谈会', type: '座谈', reporterName: '李明' })
+  await activity('A3', B.id, '2022-08-15', null, 36000, [['李明', li.id], ['赵六', null]], { title: '教育座谈会', type: '座谈', reporterName: '李明', memberCount: 5 })
   await activity('A4', A.id, '2022-08-20', 50, 50, [['张伟', zhang.id]], { withdrawn: true })
   await activity('A5', B.id, '2022-09-30', 12, null, [['张伟', zhang.id], ['赵六', null]], { time: '15:00', title: '法律咨询', type: '咨询', reporterName: '张三' })
   await activity('A6', A.id, '2022-07-10', 5, 60, [['王芳', wang.id]], { title: '健康讲座', type: '宣讲' })
@@ -319,7 +319,8 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(bodyValues(ws, 14)).toEqual([
       ['A2', d('2022-07-01'), '09:30', '健康家园会客厅', '健康义诊进社区', '义诊', '社区卫生服务中心', '王芳、李明', 8, 200, '市卫健委、市红十字会', '东海论健', '首场', '芳芳'],
       ['A6', d('2022-07-10'), null, '健康家园会客厅', '健康讲座', '宣讲', null, '王芳', 5, 60, null, null, null, '芳芳'],
-      ['A3', d('2022-08-15'), null, '东海论健工作室', '教育座谈会', '座谈', null, '李明、赵六', null, 36000, null, null, null, '李明'],
+      // A3 counts 5 members, names two.
+      ['A3', d('2022-08-15'), null, '东海论健工作室', '教育座谈会', '座谈', null, '李明、赵六等5人', null, 36000, null, null, null, '李明'],
       ['A5', d('2022-09-30'), '15:00', '东海论健工作室', '法律咨询', '咨询', null, '张伟、赵六', 12, null, null, null, null, '张三'],
       // 4 场; 4 people (王芳, 李明, 赵六, 张伟); 8+5+12 = 25; 200+60+36000 = 36260.
       ['合计', '4 场', null, null, null, null, null, '4 人', 25, 36260, null, null, null, null],

@@ -100,7 +100,7 @@ const ROWS: ActivityRow[] = [
   },
   {
     body: '主题：履职能力提升培训\n时间：9月17日\n参与委员人数：25',
-    expect: { title: '履职能力提升培训', type: '培训', participants: 25 },
+    expect: { title: '履职能力提升培训', type: '培训', memberCount: 25 },
   },
   {
     body: '主题：东海论健义诊\n时间：9月1日\n负责人：王医生\n说明：效果很好',

@@ -49,7 +49,32 @@ describe('members named inside a narrative', () => {
   })
 
   it('委员5人参加 is five members, not a list of names', () => {
-    expect(read('9月18日开展义诊，委员5人参加')).toMatchObject({ participants: 5, memberNames: [] })
+    expect(read('9月18日开展义诊，委员5人参加')).toMatchObject({ memberCount: 5, participants: 5, memberNames: [] })
+  })
+
+  it.each<[string, number, string[], number | undefined]>([
+    ['9月18日开展义诊，张伟滨、胡建国等6位委员参加，服务群众300人', 6, ['张伟滨', '胡建国'], undefined],
+    ['9月18日开展送法进社区，律师团共8人参加，其中刘勇平、陈立新、王志强三位委员', 3, ['刘勇平', '陈立新', '王志强'], 8],
+    ['9月18日举办健康讲座，现场群众120余人，参会人员中有委员5人', 5, [], 120],
+    ['9月18日开展走访，8名委员参加', 8, [], 8],
+    ['9月18日开展走访，委员十余人参加', 10, [], 10],
+  ])('counts the members in %s', (body, memberCount, memberNames, participants) => {
+    const draft = read(body)
+    expect(draft).toMatchObject({ memberCount, memberNames })
+    expect(draft.participants).toBe(participants)
+  })
+
+  it('a member count in the field form is how many members, not the participants', () => {
+    expect(read('主题：履职培训\n时间：9月17日\n参与委员人数：25')).toMatchObject({ memberCount: 25 })
+    expect(read('主题：履职培训\n时间：9月17日\n参与委员人数：25').participants).toBeUndefined()
+    expect(read('主题：履职培训\n时间：9月17日\n委员人数：25\n参与人数：60')).toMatchObject({ memberCount: 25, participants: 60 })
+    expect(read('主题：走访企业\n时间：9月9日\n参加委员：张三等8人')).toMatchObject({ memberCount: 8, participants: 8, memberNames: ['张三'] })
+  })
+
+  it('refuses fewer members than names, saying both', () => {
+    const r = parseActivity('9月18日开展义诊，张伟滨、胡建国、沈丽等2位委员参加', CLOCK)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors).toContainEqual({ field: '委员人数', problem: '写的是 2 位委员，却列了 3 个姓名（张伟滨、胡建国、沈丽），请核对人数或姓名' })
   })
 
   it('does not take groups of people for names', () => {
@@ -163,7 +188,8 @@ describe('voice-to-text and pasted articles', () => {
       '2022-09-20 08:30 平湖日报',
       '本报讯（记者 张明 通讯员 李华）9月18日，平湖市政协“健康家园”委员会客厅组织开展健康义诊活动。张伟滨、胡建国等6位委员走进当湖街道社区，为居民提供义诊咨询服务，共服务群众300余人次。',
     ].join('\n')
-    expect(read(article)).toMatchObject({ date: '2022-09-18', title: '健康义诊活动', memberNames: ['张伟滨', '胡建国'], reach: 300, reachApprox: true })
+    expect(read(article)).toMatchObject({ date: '2022-09-18', title: '健康义诊活动', memberNames: ['张伟滨', '胡建国'], memberCount: 6, reach: 300, reachApprox: true })
+    expect(read(article).participants).toBeUndefined()
   })
 
   it('starts a time range at its start: 今晚10点 - 明天早上6点 is tonight at 22:00', () => {

@@ -42,7 +42,7 @@ export function formatRoomDigest(roomName: string, d: Digest): string {
   const lines = [
     `【${roomName} · ${d.period.label}${title}】`,
     f.activities > 0
-      ? `${thisWord}开展活动 ${f.activities} 场（${list(d.byType, '场')}），参与 ${bigNumber(f.participants)} 人次；委员 ${f.members} 人、${d.memberTimes} 人次参与；服务群众 ${bigNumber(f.reach)} 人次。`
+      ? `${thisWord}开展活动 ${f.activities} 场（${list(d.byType, '场')}），参与 ${bigNumber(f.participants)} 人次；委员 ${f.members} 人、${d.memberTimes + d.unnamedMemberTimes} 人次参与${d.unnamedMemberTimes > 0 ? `（其中 ${d.unnamedMemberTimes} 人次只写了人数、没写姓名，不计入委员人数）` : ''}；服务群众 ${bigNumber(f.reach)} 人次。`
       : `${thisWord}没有记录活动。`,
     d.brands.length > 0 ? `品牌活动：${list(d.brands, '场')}。` : undefined,
     opinionLine(d),

@@ -72,7 +72,7 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
   const twin = await findTwinActivity(ctx.services.db, activity)
   const lines = [
     `已记录活动 ${activity.code}`,
-    ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox }),
+    ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox, memberCount: draft.value.memberCountApprox }),
     ...warnings.map((w) => `提示：${w}`),
     missingFigureHint(activity),
     twin

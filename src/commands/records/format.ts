@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../parsing/mod.js'
-import type { ActivityWithPeople } from '../../services/activities.js'
+import { unnamedMembers, type ActivityWithPeople } from '../../services/activities.js'
 import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../../services/opinions.js'
 import { PROPOSAL_STEPS, type ProposalStep, type ProposalWithHistory } from '../../services/proposals.js'
 import type { Revision } from '../../generated/prisma/client.js'
@@ -42,15 +42,17 @@ export function dateWithWeekday(date: string): string {
 const count = (n: number | null, approx?: boolean) => (n === null ? undefined : `${n}${approx ? '（约数）' : ''}`)
 
 /** The activity as stored, one field a line, long values clipped; used in confirmations and #查. */
-export function activityLines(a: ActivityWithPeople, approx: { participants?: boolean; reach?: boolean } = {}): string[] {
+export function activityLines(a: ActivityWithPeople, approx: { participants?: boolean; reach?: boolean; memberCount?: boolean } = {}): string[] {
   const unknown = a.participantsOf.filter((p) => p.memberId === null).map((p) => p.name)
   const people = a.participantsOf.map((p) => p.name).join('、')
+  const unnamed = unnamedMembers(a)
   return [
     `日期：${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`,
     `主题：${clip(a.title, 100)}`,
     `类型：${a.type}`,
     a.place && `地点：${clip(a.place, 100)}`,
-    people && `参与委员：${clip(people, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
+    people && `参与委员：${clip(people, 100)}${unnamed > 0 ? `等${a.memberCount}人` : ''}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
+    !people && unnamed > 0 && `参与委员：${count(unnamed, approx.memberCount)}人（未写姓名）`,
     a.participants !== null && `参与人次：${count(a.participants, approx.participants)}`,
     a.reach !== null && `服务人次：${count(a.reach, approx.reach)}`,
     a.partners && `联合单位：${clip(a.partners, 100)}`,
@@ -142,7 +144,7 @@ export function revisionLine(revision: Revision, timeZone: string): string {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  date: '日期', time: '时间', title: '主题', type: '类型', place: '地点', memberNames: '参与委员',
+  date: '日期', time: '时间', title: '主题', type: '类型', place: '地点', memberNames: '参与委员', memberCount: '委员人数',
   participants: '参与人次', reach: '服务人次', partners: '联合单位', brand: '品牌', note: '备注',
   content: '内容', field: '领域', authorNames: '提交人', typeInferred: '类型',
 }

@@ -33,7 +33,7 @@ export interface RecordKind<R, D> {
 
 export const ACTIVITY_KIND: RecordKind<ActivityWithPeople, ReturnType<typeof activityAsDraft>> = {
   label: '活动',
-  editable: '时间、主题、类型、地点、参与委员、参与人次、服务人次、联合单位、品牌、备注',
+  editable: '时间、主题、类型、地点、参与委员、委员人数、参与人次、服务人次、联合单位、品牌、备注',
   parse: parseActivity,
   editText: editActivityText,
   toText: activityToText,
