@@ -12,11 +12,11 @@ import { benchFairness, type FairnessResult } from './fairness.js'
 
 const Args = z.object({
   messages: z.coerce.number().int().min(10).default(2000),
-  rooms: z.coerce.number().int().min(1).default(100),
+  rooms: z.coerce.number().int().min(1).default(1000),
   years: z.coerce.number().int().min(1).max(50).default(10),
 })
 
-const TARGETS = { ingestPerSecond: 200, p99ms: 15, digestRatio: 3, digestMs: 200, rssMb: 200, replyWaitIntervals: 2 }
+const TARGETS = { ingestPerSecond: 200, p99ms: 15, digestRatio: 3, roomDigestMs: 50, crossDigestMs: 500, rssMb: 200, replyWaitIntervals: 2 }
 
 /**
  * `npm run bench [-- --messages N --rooms R --years Y]`: every figure is a ratio against a
@@ -52,12 +52,12 @@ async function main() {
     ['transport ceiling', `${ceiling.perSecond.toFixed(0)} msg/s`, 'echo bot, same Wechaty + mock puppet, no database (the baseline)', 'the most any bot on this path reaches'],
     ['ingest latency', `p50 ${ingest.p50ms.toFixed(1)} ms, p99 ${ingest.p99ms.toFixed(1)} ms`, 'delivery → reply handed to the puppet', `p99 ≤ ${TARGETS.p99ms} ms: ${ok(ingest.p99ms <= TARGETS.p99ms)}`],
     ['memory after ingest', `${ingest.rssMb.toFixed(0)} MB RSS`, `idle bot before it ${ingest.rssBeforeMb.toFixed(0)} MB; live heap after GC ${ingest.heapAfterGcMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB: ${ok(ingest.rssMb <= TARGETS.rssMb)}`],
-    ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.roomYearRatio <= TARGETS.digestRatio && digest.roomYearMs < TARGETS.digestMs)}`],
-    ['cross-room digest', `${digest.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.digestMs} ms: ${ok(digest.crossRoomRatio <= TARGETS.digestRatio && digest.crossRoomMs < TARGETS.digestMs)}`],
+    ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `< ${TARGETS.roomDigestMs} ms: ${ok(digest.roomYearMs < TARGETS.roomDigestMs)}`],
+    ['cross-room digest', `${digest.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.crossDigestMs} ms: ${ok(digest.crossRoomRatio <= TARGETS.digestRatio && digest.crossRoomMs < TARGETS.crossDigestMs)}`],
     ['reply during a push', `max ${fairness.maxWaitIntervals.toFixed(2)}, mean ${fairness.meanWaitIntervals.toFixed(2)} send intervals`, `${fairness.replies} replies queued during a push to ${fairness.rooms} rooms (${fairness.intervalMs / 1000} s apart, ${fairness.pushMinutes.toFixed(0)} min on a virtual clock)`, `≤ ${TARGETS.replyWaitIntervals} intervals: ${ok(fairness.maxWaitIntervals <= TARGETS.replyWaitIntervals)}`],
   ]
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
-  process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s)\n`)
+  process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s, monthly rows counted in ${digest.rebuildSeconds.toFixed(1)} s)\n`)
   for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`)
 
   const out = join(PROJECT_ROOT, 'bench/results.json')

@@ -4,6 +4,7 @@ import type { ActivityDraft } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
+import { addToActivityMonths, monthKeys, refreshActivityMonths } from './activity-months.js'
 
 export interface RecordSource {
   roomId: number
@@ -63,6 +64,7 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
     const participantsOf = people.length
       ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
       : []
+    await addToActivityMonths(tx, activity!, people)
     return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
   })
 }
@@ -83,11 +85,13 @@ export async function updateActivity(db: Db, activity: Activity, draft: Activity
   return db.$transaction(async (tx) => {
     await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
     await tx.activityParticipant.createMany({ data: people.map((p) => ({ ...p, activityId: activity.id })) })
-    return tx.activity.update({
+    const updated = await tx.activity.update({
       where: { id: activity.id },
       data: columnsOf(draft),
       include: { participantsOf: { orderBy: { id: 'asc' } } },
     })
+    await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date, draft.date))
+    return updated
   })
 }
 

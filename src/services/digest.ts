@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { monthsOf, sameLastYear, shiftPeriod, type DigestPeriod } from '../parsing/mod.js'
-import { collectFigures, emptyFigures, inScope, num, type Comparison, type Figures } from './stats.js'
+import { collectFigures, emptyFigures, inMonthScope, inScope, num, wholeMonths, type Comparison, type Figures } from './stats.js'
 
 export interface CountBy {
   name: string
@@ -47,7 +47,15 @@ async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPer
     // Day × type × brand groups stream in the order of the (date, type, brand, …) index;
     // months and brands are then summed from those few rows rather than sorting every
     // activity of the period.
-    db.$queryRaw<{ key: string; month: string | null; name: string; n: bigint | number | Prisma.Decimal }[]>`
+    // A digest period is whole months: the monthly rows hold types and brands already.
+    wholeMonths(scope)
+      ? db.$queryRaw<{ key: string; month: string | null; name: string; n: bigint | number | Prisma.Decimal }[]>`
+      SELECT 'type' AS key, am."month" AS month, am."type" AS name, SUM(am."activities") AS n
+      FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', scope)} GROUP BY am."month", am."type"
+      UNION ALL SELECT 'brand', NULL, am."brand", SUM(am."activities")
+      FROM "ActivityMonth" am WHERE am."brand" <> '' ${inMonthScope('am."roomId"', scope)} GROUP BY am."brand"
+      ORDER BY key, n DESC, name`
+      : db.$queryRaw<{ key: string; month: string | null; name: string; n: bigint | number | Prisma.Decimal }[]>`
       WITH d AS (
         SELECT a."date" AS day, a."type" AS type, a."brand" AS brand, COUNT(*) AS n
         FROM "Activity" a WHERE ${where} GROUP BY a."date", a."type", a."brand")

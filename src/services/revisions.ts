@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js'
 import type { Revision } from '../generated/prisma/client.js'
+import { monthKeys, refreshActivityMonths } from './activity-months.js'
 
 export type RevisionAction = 'edit' | 'withdraw' | 'restore' | 'undo-step'
 
@@ -41,8 +42,12 @@ export async function setWithdrawn(
         ? await db.opinionReport.findUnique({ where })
         : await db.proposal.findUnique({ where })
   if (!record || record.withdrawn === withdrawn) return false
-  if (letter === 'A') await db.activity.update({ where, data: { withdrawn } })
-  else if (letter === 'M') await db.opinionReport.update({ where, data: { withdrawn, lastChangeAt: actor.at } })
+  if (letter === 'A') {
+    await db.$transaction(async (tx) => {
+      await tx.activity.update({ where, data: { withdrawn } })
+      await refreshActivityMonths(tx, record.roomId, monthKeys(record.date))
+    })
+  } else if (letter === 'M') await db.opinionReport.update({ where, data: { withdrawn, lastChangeAt: actor.at } })
   else await db.proposal.update({ where, data: { withdrawn } })
   await recordRevision(db, {
     recordCode,

@@ -65,6 +65,18 @@ export function inScope(roomColumn: string, dateColumn: string, scope: FigureSco
   return parts.length ? Prisma.sql` AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty
 }
 
+/** Whether the scope is whole months (every digest period is): then the monthly rows answer it. */
+export function wholeMonths(scope: { from?: string; to?: string }): boolean {
+  if (scope.from && !scope.from.endsWith('-01')) return false
+  if (!scope.to) return true
+  const [y, m] = scope.to.split('-').map(Number)
+  return Number(scope.to.slice(8)) === new Date(Date.UTC(y!, m!, 0)).getUTCDate()
+}
+
+/** The scope over the monthly rows' `month` column (YYYY-MM). */
+export const inMonthScope = (roomColumn: string, scope: FigureScope): Prisma.Sql =>
+  inScope(roomColumn, `${roomColumn.split('.')[0]}."month"`, { ...scope, ...(scope.from ? { from: scope.from.slice(0, 7) } : {}), ...(scope.to ? { to: scope.to.slice(0, 7) } : {}) })
+
 // PostgreSQL sums bigints into numerics (Decimal), SQLite gives numbers or bigints.
 type Count = number | bigint | Prisma.Decimal | null
 type Row = { bucket?: Count; room: Count; key?: string | null; n: Count; m?: Count; r?: Count; name?: string | null }
@@ -87,11 +99,22 @@ function compareBranches(ranges: DateRange[], scope: FigureScope, branch: (i: Pr
  * counts once at each. Each record belongs to one room, so the total is the sum of the rooms,
  * except members: one person in two rooms counts once.
  */
-export async function collectFigures(db: Db, scope: FigureScope, options: { byRoom?: boolean; compare?: DateRange[] } = {}): Promise<FigureBook> {
+export async function collectFigures(
+  db: Db,
+  scope: FigureScope,
+  options: { byRoom?: boolean; compare?: DateRange[]; fromRecords?: boolean } = {},
+): Promise<FigureBook> {
   const room = (column: string) => Prisma.raw(options.byRoom ? column : '0')
   const compare = options.compare ?? []
+  // Whole months read the monthly rows (activity-months.ts); any other range of days, the records.
+  const monthly = !options.fromRecords && wholeMonths(scope) && compare.every(wholeMonths)
   const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('a."roomId"')} AS room, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
+    monthly
+      ? db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('am."roomId"')} AS room, SUM(am."activities") AS n, SUM(am."participants") AS m, SUM(am."reach") AS r
+      FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', scope)} GROUP BY room
+      ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, SUM(am."activities"), SUM(am."participants"), SUM(am."reach")
+        FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', s)}`)}`
+      : db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('a."roomId"')} AS room, COUNT(*) AS n, SUM(a."participants") AS m, SUM(a."reach") AS r
       FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)} GROUP BY room
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*), SUM(a."participants"), SUM(a."reach")
         FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', s)}`)}`,
@@ -110,9 +133,11 @@ export async function collectFigures(db: Db, scope: FigureScope, options: { byRo
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, e."kind" AS key, COUNT(*) AS n
       FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
       WHERE p."withdrawn" = false AND e."kind" IN ('registered', 'answered') ${inScope('p."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
-    memberRows(db, scope, room('a."roomId"')),
-    // Few activities have a written member count: the (memberCount, …) index finds just those.
-    db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(x."memberCount" - x.named) AS n FROM (
+    monthly ? memberRowsOfMonths(db, scope, room('mm."roomId"')) : memberRows(db, scope, room('a."roomId"')),
+    monthly
+      ? db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(am."unnamedMemberTimes") AS n FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', scope)}`
+      : // Few activities have a written member count: the (memberCount, …) index finds just those.
+        db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(x."memberCount" - x.named) AS n FROM (
         SELECT a."memberCount", (SELECT COUNT(*) FROM "ActivityParticipant" p WHERE p."activityId" = a."id") AS named
         FROM "Activity" a WHERE a."memberCount" IS NOT NULL AND a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}) x
       WHERE x."memberCount" > x.named`,
@@ -157,12 +182,25 @@ export async function collectFigures(db: Db, scope: FigureScope, options: { byRo
  * members count by id, names we could not match (stray) by the name.
  */
 function memberRows(db: Db, scope: FigureScope, room: Prisma.Sql) {
-  const stray = Prisma.sql`CASE WHEN "memberId" IS NULL THEN name END`
   return db.$queryRaw<Row[]>`WITH pm AS (
       SELECT ${room} AS room, p."memberId" AS "memberId", p."name" AS name, COUNT(*) AS n
       FROM "Activity" a JOIN "ActivityParticipant" p ON p."activityId" = a."id"
       WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}
       GROUP BY room, p."memberId", p."name")
+    ${membersOfPm}`
+}
+
+/** The same from the monthly rows: one per room, month and member. */
+function memberRowsOfMonths(db: Db, scope: FigureScope, room: Prisma.Sql) {
+  return db.$queryRaw<Row[]>`WITH pm AS (
+      SELECT ${room} AS room, mm."memberId" AS "memberId", mm."name" AS name, SUM(mm."times") AS n
+      FROM "MemberMonth" mm WHERE 1 = 1 ${inMonthScope('mm."roomId"', scope)}
+      GROUP BY room, mm."memberId", mm."name")
+    ${membersOfPm}`
+}
+
+const stray = Prisma.sql`CASE WHEN "memberId" IS NULL THEN name END`
+const membersOfPm = Prisma.sql`
     SELECT 'room' AS key, room, COUNT(DISTINCT "memberId") + COUNT(DISTINCT ${stray}) AS n, SUM(n) AS m, NULL AS name FROM pm GROUP BY room
     UNION ALL SELECT 'all', 0, COUNT(DISTINCT "memberId") + COUNT(DISTINCT ${stray}), SUM(n), NULL FROM pm
     UNION ALL SELECT * FROM (
@@ -170,7 +208,6 @@ function memberRows(db: Db, scope: FigureScope, room: Prisma.Sql) {
       FROM pm LEFT JOIN "Member" mb ON mb."id" = pm."memberId"
       GROUP BY pm."memberId", CASE WHEN pm."memberId" IS NULL THEN pm.name END ORDER BY n DESC, name LIMIT 5) five
     ORDER BY key, n DESC, name`
-}
 
 function addFigures(into: Figures, from: Figures): void {
   for (const key of ['activities', 'participants', 'reach', 'members', 'opinions', 'instructed', 'resolved', 'proposals', 'registered', 'answered'] as const) {

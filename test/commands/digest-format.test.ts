@@ -4,6 +4,7 @@ import { periodOf, type DigestPeriod } from '../../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, type Digest } from '../../src/services/digest.js'
 import type { Figures } from '../../src/services/stats.js'
 import { freshDb } from '../helpers.js'
+import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 
 const figures = (f: Partial<Figures> = {}): Figures => ({
   activities: 0,
@@ -263,6 +264,7 @@ describe('formatCrossRoomDigest', () => {
     await activity(a.id, '2022-09-04', 30, 6000) // a: 50 人次, 12,000 群众
     await activity(a.id, '2022-09-05', 900, 900000, true) // withdrawn
     await activity(b.id, '2022-10-01', 5, 5) // October: b idle in September
+    await rebuildActivityMonths(db)
     const cross = await buildCrossRoomDigest(db, [a, b], period, '2022-09-30')
     expect(formatCrossRoomDigest(cross.rooms, cross.total).split('\n')).toEqual([
       '【2022年9月 各会客厅、工作室汇总（2 个）】',

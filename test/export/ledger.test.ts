@@ -14,6 +14,7 @@ import { rankMembers, scoreMemberYear } from '../../src/scoring/score.js'
 import { computeFigures, type Figures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, boundChat, freshDb, verify } from '../helpers.js'
+import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 
 const run = promisify(execFile)
 const Q3 = periodOf('quarter', 2022, 3) // 2022-07-01 … 2022-09-30, 2022年第三季度
@@ -164,6 +165,8 @@ async function seed(db: Db) {
   await proposal('T5', B.id, '2022-09-25', '集体', [['张伟', zhang.id]], [['registered', '2022-10-05'], ['important', '2022-10-06']], { title: '关于发展乡村旅游的提案' })
   await proposal('T6', C.id, '2022-08-01', '个人', [['赵丽', zhao.id]], [['registered', '2022-08-02']])
 
+  // Written straight to the tables, as an import would: the monthly rows are recounted after.
+  await rebuildActivityMonths(db)
   return { A, B, C, wang, li, zhang, sun, zhao }
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../src/db/client.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../src/services/digest.js'
 import { freshDb } from '../helpers.js'
+import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 
 const noAdoptions = { county: 0, city: 0, province: 0, national: 0 }
 
@@ -141,6 +142,8 @@ async function seed(db: Db) {
   const r7 = await report(b.id, '2022-09-12')
   await event(r7.id, 'resolved', '2022-09-20')
 
+  // Written straight to the tables, as an import would: the monthly rows are recounted after.
+  await rebuildActivityMonths(db)
   return { a, b, c, wang, li, zhou, chen, outsider }
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { computeFigures } from '../../src/services/stats.js'
 import { freshDb } from '../helpers.js'
+import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 
 /**
  * A hand-made book for two rooms. Expected figures are counted by hand in the comments,
@@ -49,6 +50,8 @@ async function seed(db: Db) {
   await event(r2.id, 'resolved', '2022-10-01') // October
   await event(r3.id, 'adopted', '2022-09-10', 'national') // withdrawn report
   await event(r4.id, 'resolved', '2022-09-30')
+  // Written straight to the tables, as an import would: the monthly rows are recounted after.
+  await rebuildActivityMonths(db)
   return { a, b }
 }
 

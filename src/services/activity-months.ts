@@ -1,0 +1,94 @@
+import type { Db } from '../db/client.js'
+import { Prisma } from '../generated/prisma/client.js'
+
+// Digests read per-room monthly figures, not every activity: at province scale (1,000 rooms
+// × 10 years, millions of activities) a cross-room year is then ~12,000 rows. The monthly rows
+// are recounted from the records of the months a change touches, in the change's transaction,
+// so they cannot drift from the records (test/services/activity-months.test.ts checks this).
+
+type Tx = Db | Prisma.TransactionClient
+
+/** The months `YYYY-MM` of these dates, once each. */
+export const monthKeys = (...dates: string[]): string[] => [...new Set(dates.map((d) => d.slice(0, 7)))]
+
+/** `a."date"` within any of the months (date strings compare in calendar order; no day is '32'). */
+function inMonths(months: string[]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(months.map((m) => Prisma.sql`(a."date" >= ${`${m}-01`} AND a."date" < ${`${m}-32`})`), ' OR ')})`
+}
+
+const named = Prisma.sql`(SELECT COUNT(*) FROM "ActivityParticipant" p WHERE p."activityId" = a."id")`
+
+async function recount(tx: Tx, where: Prisma.Sql): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "ActivityMonth" ("roomId", "month", "type", "brand", "activities", "participants", "reach", "unnamedMemberTimes")
+      SELECT a."roomId", substr(a."date", 1, 7), a."type", COALESCE(a."brand", ''), COUNT(*),
+        COALESCE(SUM(a."participants"), 0), COALESCE(SUM(a."reach"), 0),
+        COALESCE(SUM(CASE WHEN a."memberCount" > ${named} THEN a."memberCount" - ${named} ELSE 0 END), 0)
+      FROM "Activity" a WHERE a."withdrawn" = false AND ${where}
+      GROUP BY a."roomId", substr(a."date", 1, 7), a."type", COALESCE(a."brand", '')`)
+  await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "MemberMonth" ("roomId", "month", "key", "memberId", "name", "times")
+      SELECT a."roomId", substr(a."date", 1, 7),
+        CASE WHEN p."memberId" IS NULL THEN 'n' || p."name" ELSE 'm' || CAST(p."memberId" AS TEXT) END,
+        p."memberId", MIN(p."name"), COUNT(*)
+      FROM "Activity" a JOIN "ActivityParticipant" p ON p."activityId" = a."id"
+      WHERE a."withdrawn" = false AND ${where}
+      GROUP BY a."roomId", substr(a."date", 1, 7), p."memberId", CASE WHEN p."memberId" IS NULL THEN 'n' || p."name" ELSE 'm' || CAST(p."memberId" AS TEXT) END`)
+}
+
+/**
+ * Recounts a room's monthly rows for the months a change touched (an edit that moves the date
+ * touches two). Call it inside the change's transaction, after the change.
+ */
+export async function refreshActivityMonths(tx: Tx, roomId: number, months: string[]): Promise<void> {
+  if (months.length === 0) return
+  const list = Prisma.join(months)
+  await tx.$executeRaw(Prisma.sql`DELETE FROM "ActivityMonth" WHERE "roomId" = ${roomId} AND "month" IN (${list})`)
+  await tx.$executeRaw(Prisma.sql`DELETE FROM "MemberMonth" WHERE "roomId" = ${roomId} AND "month" IN (${list})`)
+  await recount(tx, Prisma.sql`a."roomId" = ${roomId} AND ${inMonths(months)}`)
+}
+
+/** Every monthly row recounted from all records (a data import, the benchmark's generated book). */
+export async function rebuildActivityMonths(db: Db): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw(Prisma.sql`DELETE FROM "ActivityMonth"`)
+    await tx.$executeRaw(Prisma.sql`DELETE FROM "MemberMonth"`)
+    await recount(tx, Prisma.sql`1 = 1`)
+  })
+}
+
+/**
+ * A new activity adds exactly its own share to its month: two upserts instead of a recount, on
+ * the path every recorded message takes. Call it in the transaction that stores the activity.
+ */
+export async function addToActivityMonths(
+  tx: Tx,
+  activity: { roomId: number; date: string; type: string; brand: string | null; participants: number | null; reach: number | null; memberCount: number | null },
+  people: { memberId: number | null; name: string }[],
+): Promise<void> {
+  const month = activity.date.slice(0, 7)
+  const unnamed = Math.max(0, (activity.memberCount ?? 0) - people.length)
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "ActivityMonth" ("roomId", "month", "type", "brand", "activities", "participants", "reach", "unnamedMemberTimes")
+    VALUES (${activity.roomId}, ${month}, ${activity.type}, ${activity.brand ?? ''}, 1, ${activity.participants ?? 0}, ${activity.reach ?? 0}, ${unnamed})
+    ON CONFLICT ("roomId", "month", "type", "brand") DO UPDATE SET
+      "activities" = "ActivityMonth"."activities" + 1,
+      "participants" = "ActivityMonth"."participants" + excluded."participants",
+      "reach" = "ActivityMonth"."reach" + excluded."reach",
+      "unnamedMemberTimes" = "ActivityMonth"."unnamedMemberTimes" + excluded."unnamedMemberTimes"`)
+  // One row per key: two written names may be the same member.
+  const byKey = new Map<string, { memberId: number | null; name: string; times: number }>()
+  for (const p of people) {
+    const key = p.memberId === null ? `n${p.name}` : `m${p.memberId}`
+    const seen = byKey.get(key)
+    if (seen) seen.times++
+    else byKey.set(key, { memberId: p.memberId, name: p.name, times: 1 })
+  }
+  if (byKey.size === 0) return
+  const rows = [...byKey].map(([key, p]) => Prisma.sql`(${activity.roomId}, ${month}, ${key}, ${p.memberId}, ${p.name}, ${p.times})`)
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "MemberMonth" ("roomId", "month", "key", "memberId", "name", "times") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("roomId", "month", "key") DO UPDATE SET
+      "times" = "MemberMonth"."times" + excluded."times",
+      "name" = CASE WHEN excluded."name" < "MemberMonth"."name" THEN excluded."name" ELSE "MemberMonth"."name" END`)
+}
