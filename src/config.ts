@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { parseCron } from './schedule/cron.js'
+import { checkCron } from './schedule/cron.js'
 
 const csv = z
   .string()
@@ -21,7 +21,7 @@ const cronFromEnv = (fallback: string) =>
     .default(fallback)
     .superRefine((expr, ctx) => {
       try {
-        parseCron(expr)
+        checkCron(expr)
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: `不是有效的 cron 表达式（分 时 日 月 星期）：${(error as Error).message}` })
       }

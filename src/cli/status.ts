@@ -4,7 +4,7 @@ import { loadConfig, loadDotEnv, type Config } from '../config.js'
 import { isPostgresUrl, openDatabase, sqlitePath, type Db } from '../db/client.js'
 import { writerSlot } from '../db/writer.js'
 import { log, logLevel } from '../log.js'
-import { occurrences, parseCron } from '../schedule/cron.js'
+import { cronSchedule } from '../schedule/cron.js'
 import { existingDatabase, runCommand, splitArgs } from './session.js'
 
 const USAGE = '用法：npm run --silent status -- [--db <文件>] [--json]'
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     ])
     const failedCount = await db.outboxMessage.count({ where: { ...mine, status: 'failed' } })
     const next = PUSHES.map(([label, key]) => {
-      const [at] = occurrences(parseCron(String(config[key])), config.BOT_TIMEZONE, now, new Date(now.getTime() + 400 * 86_400_000))
+      const at = cronSchedule(String(config[key]), config.BOT_TIMEZONE).next(now)
       return { label, at: at?.toISOString() ?? null }
     })
     const problems = [

@@ -1,78 +1,64 @@
-// Five-field cron expressions evaluated in a time zone, to list every occurrence in a window.
-// node-cron only wakes the bot each minute; which jobs are due, including the ones missed
+// Five-field cron expressions evaluated in a time zone by croner, to list every occurrence in a
+// window. node-cron only wakes the bot each minute; which jobs are due, including the ones missed
 // while the bot was down and the ones a replay's clock passes, is decided here.
-import { addDays, type Ymd } from '../parsing/calendar.js'
-import { localParts, zonedInstant } from '../parsing/clock.js'
-
-export interface CronSpec {
-  minutes: number[]
-  hours: number[]
-  days: Set<number>
-  months: Set<number>
-  weekdays: Set<number>
-  /** Standard cron: when both day fields are restricted, either may match. */
-  dayOr: boolean
-}
+import { Cron } from 'croner'
 
 const FIELDS = [
-  { name: '分钟', min: 0, max: 59 },
-  { name: '小时', min: 0, max: 23 },
-  { name: '日', min: 1, max: 31 },
-  { name: '月', min: 1, max: 12 },
-  { name: '星期', min: 0, max: 7 },
+  { name: '分钟', range: '0-59' },
+  { name: '小时', range: '0-23' },
+  { name: '日', range: '1-31' },
+  { name: '月', range: '1-12' },
+  { name: '星期', range: '0-7' },
 ] as const
 
-function parseField(text: string, field: (typeof FIELDS)[number]): number[] {
-  const values = new Set<number>()
-  for (const part of text.split(',')) {
-    const m = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part)
-    if (!m) throw new Error(`${field.name}字段「${part}」看不懂`)
-    const step = m[4] ? Number(m[4]) : 1
-    const start = m[1] === '*' ? field.min : Number(m[2])
-    const end = m[1] === '*' ? field.max : m[3] !== undefined ? Number(m[3]) : m[4] ? field.max : start
-    if (start < field.min || end > field.max || start > end || step < 1) throw new Error(`${field.name}字段「${part}」超出范围 ${field.min}-${field.max}`)
-    for (let v = start; v <= end; v += step) values.add(field.name === '星期' && v === 7 ? 0 : v)
-  }
-  return [...values].sort((a, b) => a - b)
-}
+/**
+ * Standard five-field cron: no seconds field (croner's 6- and 7-part forms are refused), 0 and
+ * 7 are Sunday, day of month OR day of week when both are restricted, and `10/20` means
+ * `10-59/20` as it always did here (croner's `sloppyRanges`).
+ */
+const OPTIONS = { mode: '5-part', domAndDow: false, sloppyRanges: true, paused: true } as const
 
-/** Parses `0 9 1 * *`; throws an Error with a Chinese message naming the bad field. */
-export function parseCron(expression: string): CronSpec {
+/** A part made of numbers, `*`, ranges and steps only: when croner refuses it, a number is out of range. */
+const NUMERIC_PART = /^(\*|\d+(-\d+)?)(\/\d+)?$/
+
+/** Every expression is checked from here: whether a day like 31 February ever comes. */
+const EPOCH = new Date(0)
+
+/** Checks `0 9 1 * *` and returns it with single spaces; throws an Error with a Chinese message naming the bad field. */
+export function checkCron(expression: string): string {
   const parts = expression.trim().split(/\s+/)
   if (parts.length !== 5) throw new Error(`应为 5 段（分 时 日 月 星期），收到 ${parts.length} 段`)
-  const [minutes, hours, days, months, weekdays] = parts.map((p, i) => parseField(p, FIELDS[i]!))
-  return {
-    minutes: minutes!,
-    hours: hours!,
-    days: new Set(days),
-    months: new Set(months),
-    weekdays: new Set(weekdays),
-    dayOr: parts[2] !== '*' && parts[4] !== '*',
-  }
-}
-
-function dayMatches(spec: CronSpec, ymd: Ymd): boolean {
-  if (!spec.months.has(ymd.month)) return false
-  const weekday = new Date(Date.UTC(ymd.year, ymd.month - 1, ymd.day)).getUTCDay()
-  const dom = spec.days.has(ymd.day)
-  const dow = spec.weekdays.has(weekday)
-  return spec.dayOr ? dom || dow : dom && dow
-}
-
-/** Every instant in (after, until] at which the expression fires in `timeZone`, in order. */
-export function occurrences(spec: CronSpec, timeZone: string, after: Date, until: Date): Date[] {
-  const out: Date[] = []
-  const start = localParts(after, timeZone)
-  const end = localParts(until, timeZone)
-  const last = Date.UTC(end.year, end.month - 1, end.day)
-  for (let day: Ymd = start; Date.UTC(day.year, day.month - 1, day.day) <= last; day = addDays(day, 1)) {
-    if (!dayMatches(spec, day)) continue
-    for (const hour of spec.hours) {
-      for (const minute of spec.minutes) {
-        const at = zonedInstant(day, hour, minute, timeZone)
-        if (at > after && at <= until) out.push(at)
-      }
+  parts.forEach((part, i) => {
+    try {
+      // Each field alone, the others `*`, so the error can name the field.
+      new Cron(parts.map((p, j) => (j === i ? p : '*')).join(' '), OPTIONS)
+    } catch {
+      const { name, range } = FIELDS[i]!
+      throw new Error(part.split(',').every((p) => NUMERIC_PART.test(p)) ? `${name}字段「${part}」超出范围 ${range}` : `${name}字段「${part}」看不懂`)
     }
+  })
+  const text = parts.join(' ')
+  if (!new Cron(text, OPTIONS).nextRun(EPOCH)) throw new Error(`「${text}」的日期永远不会到（例如 2 月 30 日）`)
+  return text
+}
+
+export interface CronSchedule {
+  /** The first instant after `after` at which it fires (null only past croner's last year). */
+  next(after: Date): Date | null
+  /** Every instant in (after, until] at which it fires, in order. */
+  occurrences(after: Date, until: Date): Date[]
+}
+
+/** A checked expression read in `timeZone` (IANA, e.g. Asia/Shanghai); throws like `checkCron`. */
+export function cronSchedule(expression: string, timeZone: string): CronSchedule {
+  const cron = new Cron(checkCron(expression), { ...OPTIONS, timezone: timeZone })
+  return {
+    next: (after) => cron.nextRun(after),
+    occurrences(after, until) {
+      const out: Date[] = []
+      // croner's nextRun is strictly after its argument: `after` itself is left out.
+      for (let at = cron.nextRun(after); at && at <= until; at = cron.nextRun(at)) out.push(at)
+      return out
+    },
   }
-  return out
 }

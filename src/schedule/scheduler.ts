@@ -1,11 +1,11 @@
 import cron, { type ScheduledTask } from 'node-cron'
 import type { AppServices } from '../router/context.js'
-import { occurrences, parseCron, type CronSpec } from './cron.js'
+import { cronSchedule, type CronSchedule } from './cron.js'
 import { followUpStalledReports, nudgeQuietRooms, planReminderEvents, pushDigests, type ScheduledEvent } from './jobs.js'
 
 interface CronJob {
   name: string
-  spec: CronSpec
+  schedule: CronSchedule
   run(at: Date): Promise<void>
 }
 
@@ -30,19 +30,18 @@ export class Scheduler {
   constructor(private readonly services: AppServices) {
     const c = services.config
     this.jobs = [
-      { name: 'monthly-digest', spec: parseCron(c.SCHEDULE_MONTHLY_DIGEST), run: (at) => pushDigests(services, 'month', at) },
-      { name: 'quarterly-digest', spec: parseCron(c.SCHEDULE_QUARTERLY_DIGEST), run: (at) => pushDigests(services, 'quarter', at) },
-      { name: 'annual-digest', spec: parseCron(c.SCHEDULE_ANNUAL_DIGEST), run: (at) => pushDigests(services, 'year', at) },
-      { name: 'activity-nudge', spec: parseCron(c.SCHEDULE_ACTIVITY_NUDGE), run: (at) => nudgeQuietRooms(services, at) },
-      { name: 'follow-up', spec: parseCron(c.SCHEDULE_FOLLOW_UP), run: (at) => followUpStalledReports(services, at) },
+      { name: 'monthly-digest', schedule: cronSchedule(c.SCHEDULE_MONTHLY_DIGEST, c.BOT_TIMEZONE), run: (at) => pushDigests(services, 'month', at) },
+      { name: 'quarterly-digest', schedule: cronSchedule(c.SCHEDULE_QUARTERLY_DIGEST, c.BOT_TIMEZONE), run: (at) => pushDigests(services, 'quarter', at) },
+      { name: 'annual-digest', schedule: cronSchedule(c.SCHEDULE_ANNUAL_DIGEST, c.BOT_TIMEZONE), run: (at) => pushDigests(services, 'year', at) },
+      { name: 'activity-nudge', schedule: cronSchedule(c.SCHEDULE_ACTIVITY_NUDGE, c.BOT_TIMEZONE), run: (at) => nudgeQuietRooms(services, at) },
+      { name: 'follow-up', schedule: cronSchedule(c.SCHEDULE_FOLLOW_UP, c.BOT_TIMEZONE), run: (at) => followUpStalledReports(services, at) },
     ]
   }
 
   /** Every event due in (after, until], in time order. */
   async dueEvents(after: Date, until: Date): Promise<ScheduledEvent[]> {
-    const tz = this.services.config.BOT_TIMEZONE
     const events: ScheduledEvent[] = this.jobs.flatMap((job) =>
-      occurrences(job.spec, tz, after, until).map((at) => ({ at, job: job.name, run: () => job.run(at) })),
+      job.schedule.occurrences(after, until).map((at) => ({ at, job: job.name, run: () => job.run(at) })),
     )
     events.push(...(await planReminderEvents(this.services, after, until)))
     return events.sort((a, b) => a.at.getTime() - b.at.getTime())
@@ -77,12 +76,14 @@ export class Scheduler {
     const now = this.services.clock.now()
     this.lastRun = new Date(now.getTime() - this.services.config.CATCH_UP_DAYS * 86_400_000)
     void this.tick()
-    this.task = cron.schedule('* * * * *', () => void this.tick(), { timezone: this.services.config.BOT_TIMEZONE })
+    // Every minute in every time zone: the zone matters only to which jobs are due.
+    this.task = cron.schedule('* * * * *', () => void this.tick())
   }
 
   /** On logout: no timers left behind; what comes due meanwhile is caught up at the next login. */
   stop(): void {
-    void this.task?.stop()
+    // destroy, not stop: a stopped node-cron task stays in its registry for good.
+    void this.task?.destroy()
     this.task = undefined
   }
 

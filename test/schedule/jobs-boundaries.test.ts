@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AppServices } from '../../src/router/context.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { occurrences, parseCron } from '../../src/schedule/cron.js'
 import { followUpStalledReports, nudgeQuietRooms, planReminderEvents, pushDigests, sendOnce } from '../../src/schedule/jobs.js'
 import { planReminderText } from '../../src/schedule/texts.js'
 import { createPlan } from '../../src/services/plans.js'
@@ -9,7 +8,6 @@ import type { PlannedActivity } from '../../src/generated/prisma/client.js'
 import { GROUP, boundChat, startChat, verify } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
-const tz = 'Asia/Shanghai'
 const say = (chat: MockChat, from: string, text: string, time: string, room = GROUP) => chat.say({ room, from, text, time: at(time) })
 const services = (chat: MockChat): AppServices => chat.app.services
 
@@ -22,51 +20,6 @@ async function queued(chat: MockChat, prefix: string) {
 async function addRoom(chat: MockChat, name: string, data: { account?: string | null; pushEnabled?: boolean } = {}) {
   return services(chat).db.room.create({ data: { name, kind: '会客厅', topic: `${name}群`, account: data.account ?? null, pushEnabled: data.pushEnabled ?? true } })
 }
-
-describe('cron parsing edge cases', () => {
-  it('tolerates surrounding and repeated whitespace', () => {
-    expect(parseCron('  0 9 1 * *  ').hours).toEqual([9])
-    expect(parseCron('0  9\t1 *   *').days).toEqual(new Set([1]))
-  })
-
-  it('rejects parts with junk before or after the number, naming the field', () => {
-    expect(() => parseCron('x5 9 1 * *')).toThrow('分钟字段「x5」看不懂')
-    expect(() => parseCron('5x 9 1 * *')).toThrow('分钟字段「5x」看不懂')
-    expect(() => parseCron('0 9 */2x * *')).toThrow('日字段「*/2x」看不懂')
-  })
-
-  it('reads multi-digit range ends and steps', () => {
-    expect(parseCron('0 9 10-12 * *').days).toEqual(new Set([10, 11, 12]))
-    expect(parseCron('0 8-20/6 * * *').hours).toEqual([8, 14, 20])
-    expect(parseCron('10/20 9 * * *').minutes).toEqual([10, 30, 50])
-  })
-
-  it('rejects values below the minimum, reversed ranges and a zero step', () => {
-    expect(() => parseCron('0 9 0 * *')).toThrow('日字段「0」超出范围 1-31')
-    expect(() => parseCron('0 9 1 0 *')).toThrow('月字段「0」超出范围 1-12')
-    expect(() => parseCron('0 9 20-10 * *')).toThrow('日字段「20-10」超出范围 1-31')
-    expect(() => parseCron('*/0 9 1 * *')).toThrow('分钟字段「*/0」超出范围 0-59')
-    expect(() => parseCron('0 9 1 * 8')).toThrow('星期字段「8」超出范围 0-7')
-  })
-
-  it('sorts listed values so occurrences come in time order', () => {
-    expect(parseCron('45,5,30,0 9 * * *').minutes).toEqual([0, 5, 30, 45])
-    expect(parseCron('0 18,9,12 * * *').hours).toEqual([9, 12, 18])
-    expect(occurrences(parseCron('30,0 18,9 * * *'), tz, at('2022-09-21T00:00:00'), at('2022-09-21T23:59:00')).map((d) => d.toISOString())).toEqual([
-      '2022-09-21T01:00:00.000Z',
-      '2022-09-21T01:30:00.000Z',
-      '2022-09-21T10:00:00.000Z',
-      '2022-09-21T10:30:00.000Z',
-    ])
-  })
-
-  it('treats weekday 7 as Sunday, and both day fields together only when both are restricted', () => {
-    expect(parseCron('0 9 * * 5-7').weekdays).toEqual(new Set([0, 5, 6]))
-    expect(parseCron('0 9 13 * 5').dayOr).toBe(true)
-    expect(parseCron('0 9 13 * *').dayOr).toBe(false)
-    expect(parseCron('0 9 * * 5').dayOr).toBe(false)
-  })
-})
 
 describe('plan reminder texts', () => {
   const plan = (place: string | null) =>
