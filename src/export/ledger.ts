@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { Db } from '../db/client.js'
 import type { DigestPeriod } from '../parsing/mod.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
+import { readAnswer } from '../services/proposals.js'
 import { computeFigures } from '../services/stats.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { byRank, scoreMemberYear, rollOfRooms } from '../scoring/score.js'
@@ -20,6 +21,23 @@ export const SHEETS = ['活动台账', '社情民意台账', '提案台账', '�
 
 const COUNT = '#,##0'
 const DATE = 'yyyy-mm-dd'
+
+/** Rooms named in a sheet's title: more than this many are counted instead. */
+const NAMED_ROOMS = 3
+
+/** `健康家园会客厅、东海论健工作室 · 2022年第三季度`: whose book, and of when, over every sheet. */
+export function ledgerTitle(rooms: { name: string }[], period: DigestPeriod): string {
+  if (rooms.length === 0) return period.label
+  const who = rooms.length <= NAMED_ROOMS ? rooms.map((r) => r.name).join('、') : `${rooms[0]!.name}等${rooms.length}个会客厅、工作室`
+  return `${who} · ${period.label}`
+}
+
+/** A report's 批示: one instruction's text; several, each after its date, a line each. */
+function instructionsCell(events: { kind: string; date: string; detail: string | null }[]): string | null {
+  const instructions = events.filter((e) => e.kind === 'instructed')
+  if (instructions.length <= 1) return instructions[0]?.detail ?? null
+  return instructions.map((e) => `${e.date} ${e.detail ?? '（未写内容）'}`).join('\n')
+}
 
 /**
  * The record book (台账) of some rooms over a period, as an Excel workbook. Withdrawn records
@@ -40,20 +58,24 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   const workbook = new Excel.Workbook()
   workbook.creator = '政协委员会客厅助手'
   workbook.title = `${period.label}台账`
+  const heading = ledgerTitle(rooms, period)
+  const titled = (sheet: string) => `${heading} ${sheet}`
 
+  // Widths fit A4 landscape (the sheets print one page wide): long texts wrap in narrower columns.
   addTable(
     workbook,
     '活动台账',
+    titled('活动台账'),
     [
-      { header: '编号', width: 8 }, { header: '日期', width: 12, numFmt: DATE }, { header: '时间', width: 7 },
-      { header: '会客厅/工作室', width: 26 }, { header: '主题', width: 36 }, { header: '类型', width: 10 },
-      { header: '地点', width: 20 }, { header: '参与委员', width: 24 }, { header: '参与人次', width: 10, numFmt: COUNT },
-      { header: '服务人次', width: 12, numFmt: COUNT }, { header: '联合单位', width: 24 }, { header: '品牌', width: 14 },
-      { header: '备注', width: 24 }, { header: '记录人', width: 10 },
+      { header: '编号', width: 7 }, { header: '日期', width: 11, numFmt: DATE }, { header: '时间', width: 6 },
+      { header: '会客厅/工作室', width: 14 }, { header: '主题', width: 22 }, { header: '类型', width: 8 },
+      { header: '地点', width: 14 }, { header: '参与委员', width: 16 }, { header: '参与人次', width: 8, numFmt: COUNT },
+      { header: '服务人次', width: 10, numFmt: COUNT }, { header: '联合单位', width: 14 }, { header: '品牌', width: 10 },
+      { header: '备注', width: 14 }, { header: '活动内容', width: 44 }, { header: '记录人', width: 8 },
     ],
     activities.map((a) => [
       a.code, excelDate(a.date), a.time, roomName.get(a.roomId) ?? '', a.title, a.type, a.place,
-      peopleCell(a), a.participants, a.reach, a.partners, a.brand, a.note, a.reporterName,
+      peopleCell(a), a.participants, a.reach, a.partners, a.brand, a.note, a.rawText.trim() || null, a.reporterName,
     ]),
     ['合计', `${activities.length} 场`, null, null, null, null, null, `${figures.members} 人`, figures.participants, figures.reach],
   )
@@ -64,17 +86,19 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   addTable(
     workbook,
     '社情民意台账',
+    titled('社情民意台账'),
     [
-      { header: '编号', width: 8 }, { header: '日期', width: 12, numFmt: DATE }, { header: '会客厅/工作室', width: 26 },
-      { header: '标题', width: 40 }, { header: '领域', width: 10 }, { header: '提交人', width: 18 },
-      ...(Object.values(ADOPTION_LEVELS).map((l) => ({ header: `${l}采纳`, width: 10, numFmt: COUNT }))),
-      { header: '采纳单位', width: 20 }, { header: '批示日期', width: 12, numFmt: DATE }, { header: '办结日期', width: 12, numFmt: DATE },
+      { header: '编号', width: 7 }, { header: '日期', width: 11, numFmt: DATE }, { header: '会客厅/工作室', width: 14 },
+      { header: '标题', width: 24 }, { header: '领域', width: 8 }, { header: '提交人', width: 12 }, { header: '正文', width: 48 },
+      ...(Object.values(ADOPTION_LEVELS).map((l) => ({ header: `${l}采纳`, width: 6, numFmt: COUNT }))),
+      { header: '采纳单位', width: 14 }, { header: '批示日期', width: 11, numFmt: DATE }, { header: '批示内容', width: 24 },
+      { header: '办结日期', width: 11, numFmt: DATE },
     ],
     reports.map((r) => [
-      r.code, excelDate(r.date), roomName.get(r.roomId) ?? '', r.title, r.field, r.authors.map((a) => a.name).join('、'),
+      r.code, excelDate(r.date), roomName.get(r.roomId) ?? '', r.title, r.field, r.authors.map((a) => a.name).join('、'), r.content?.trim() || null,
       ...(Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).map((level) => adoptedAt(r.events, level)),
       r.events.filter((e) => e.kind === 'adopted' && e.detail).map((e) => e.detail).join('、') || null,
-      dateOf(r.events, 'instructed'), dateOf(r.events, 'resolved'),
+      dateOf(r.events, 'instructed'), instructionsCell(r.events), dateOf(r.events, 'resolved'),
     ]),
     ['合计', `${reports.length} 篇`],
   )
@@ -83,18 +107,24 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   addTable(
     workbook,
     '提案台账',
+    titled('提案台账'),
     [
-      { header: '编号', width: 8 }, { header: '日期', width: 12, numFmt: DATE }, { header: '会客厅/工作室', width: 26 },
-      { header: '案由', width: 40 }, { header: '类型', width: 7 }, { header: '提案人', width: 18 }, { header: '领域', width: 10 },
-      { header: '立案日期', width: 12, numFmt: DATE }, { header: '并入', width: 7 }, { header: '办复日期', width: 12, numFmt: DATE },
-      { header: '满意度', width: 10 }, { header: '重点', width: 6 }, { header: '重要', width: 6 },
+      { header: '编号', width: 7 }, { header: '日期', width: 11, numFmt: DATE }, { header: '会客厅/工作室', width: 14 },
+      { header: '案由', width: 24 }, { header: '类型', width: 6 }, { header: '提案人', width: 12 }, { header: '领域', width: 8 },
+      { header: '立案日期', width: 11, numFmt: DATE }, { header: '承办单位', width: 16 }, { header: '并入', width: 6 },
+      { header: '办复日期', width: 11, numFmt: DATE }, { header: '满意度', width: 8 }, { header: '答复', width: 40 },
+      { header: '重点', width: 6 }, { header: '重要', width: 6 },
     ],
-    proposals.map((p) => [
-      p.code, excelDate(p.date), roomName.get(p.roomId) ?? '', p.title, p.type, p.authors.map((a) => a.name).join('、'), p.field,
-      stepDate(p.events, 'registered'), p.events.find((e) => e.kind === 'merged')?.detail ?? null, stepDate(p.events, 'answered'),
-      p.events.find((e) => e.kind === 'answered')?.detail ?? null,
-      p.events.some((e) => e.kind === 'key') ? '是' : null, p.events.some((e) => e.kind === 'important') ? '是' : null,
-    ]),
+    proposals.map((p) => {
+      const answer = readAnswer(p.events.find((e) => e.kind === 'answered')?.detail)
+      return [
+        p.code, excelDate(p.date), roomName.get(p.roomId) ?? '', p.title, p.type, p.authors.map((a) => a.name).join('、'), p.field,
+        stepDate(p.events, 'registered'), p.events.find((e) => e.kind === 'registered')?.detail ?? null,
+        p.events.find((e) => e.kind === 'merged')?.detail ?? null, stepDate(p.events, 'answered'),
+        answer.satisfaction ?? null, answer.reply ?? null,
+        p.events.some((e) => e.kind === 'key') ? '是' : null, p.events.some((e) => e.kind === 'important') ? '是' : null,
+      ]
+    }),
     ['合计', `${proposals.length} 件`],
   )
 
@@ -105,6 +135,8 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   addTable(
     workbook,
     '委员履职',
+    // A month's or quarter's book scores the whole year: the title says so.
+    titled(period.kind === 'year' ? '委员履职' : `委员履职（积分按${period.year}年全年）`),
     [
       { header: '姓名', width: 10 }, { header: '微信名', width: 14 }, { header: '界别', width: 16 }, { header: '会客厅/工作室', width: 30 },
       { header: `${period.year}年活动`, width: 10, numFmt: COUNT }, { header: '社情民意', width: 10, numFmt: COUNT },
@@ -123,6 +155,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   addTable(
     workbook,
     '汇总',
+    titled('汇总'),
     [{ header: '项目', width: 24 }, { header: period.label, width: 14, numFmt: COUNT }],
     [
       ['活动场次', figures.activities], ['参与人次', figures.participants], ['参与委员（人）', figures.members],

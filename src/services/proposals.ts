@@ -17,6 +17,29 @@ export const PROPOSAL_STEPS = {
 export type ProposalStep = keyof typeof PROPOSAL_STEPS
 
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const
+export type Satisfaction = (typeof SATISFACTION)[number]
+
+/**
+ * A 办复 keeps its 满意度 and the reply's text in the answered step's one `detail`, readable as
+ * it stands: `满意`, `满意；答复：已列入年度计划` or `答复：已列入年度计划` (no 满意度 given).
+ * Steps stored before replies were kept hold the 满意度 alone, and read the same.
+ */
+const REPLY_MARK = '答复：'
+const SATISFACTION_FIRST = /^(满意|基本满意|不满意)(?:；答复：([\s\S]*))?$/
+
+export function answerDetail(answer: { satisfaction?: Satisfaction; reply?: string }): string | undefined {
+  const reply = answer.reply ? `${REPLY_MARK}${answer.reply}` : undefined
+  if (answer.satisfaction) return reply ? `${answer.satisfaction}；${reply}` : answer.satisfaction
+  return reply
+}
+
+export function readAnswer(detail: string | null | undefined): { satisfaction?: Satisfaction; reply?: string } {
+  if (!detail) return {}
+  const both = SATISFACTION_FIRST.exec(detail)
+  if (both) return { satisfaction: both[1] as Satisfaction, ...(both[2] ? { reply: both[2] } : {}) }
+  const reply = detail.startsWith(REPLY_MARK) ? detail.slice(REPLY_MARK.length) : detail
+  return reply ? { reply } : {}
+}
 
 export type ProposalWithHistory = Proposal & { authors: ProposalAuthor[]; events: ProposalEvent[] }
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const

@@ -15,7 +15,7 @@ const figures = (f: Partial<Figures> = {}): Figures => ({
   adopted: { county: 0, city: 0, province: 0, national: 0 },
   instructed: 0,
   resolved: 0,
-  proposals: 0, // no proposals in this seed
+  proposals: 0,
   registered: 0,
   answered: 0,
   ...f,
@@ -42,6 +42,7 @@ const september = digest(periodOf('month', 2022, 9), {
   figures: figures({
     activities: 5, participants: 30, reach: 36200, members: 6, opinions: 3,
     adopted: { county: 1, city: 1, province: 0, national: 0 }, instructed: 1, resolved: 1,
+    proposals: 2, registered: 1,
   }),
   previous: figures({ activities: 1, participants: 10, reach: 100, members: 1, opinions: 1 }),
   lastYear: figures({ activities: 2, participants: 10, reach: 400, members: 3, opinions: 1 }),
@@ -90,6 +91,7 @@ describe('formatRoomDigest', () => {
         '本月开展活动 5 场（义诊 3 场、调研 1 场、宣讲 1 场），参与 30 人次；委员 6 人、12 人次参与；服务群众 3.6万余（36,200） 人次。',
         '品牌活动：百姓健康行 2 场、健康大讲堂 1 场。',
         '社情民意：收集 3 篇，县级采纳 1 篇，市级采纳 1 篇，获批示 1 篇，办结 1 篇，本期收集的办结 1 篇，办结率 33.3%。',
+        '提案：提交 2 件，立案 1 件，办复 0 件。',
         '参与最多的委员：王芳（4 次）、赵六（3 次）、李明（2 次）、周强（1 次）、孙八（1 次）。',
         '与上月比：活动 +4 场，参与 +20 人次，服务群众 +36,100 人次，社情民意 +2 篇',
         '与去年同期比：活动 +3 场，参与 +20 人次，服务群众 +35,800 人次，社情民意 +2 篇',
@@ -115,6 +117,7 @@ describe('formatRoomDigest', () => {
     expect(text).not.toContain('参与最多的委员')
     expect(text).not.toContain('月月有活动')
     expect(text).not.toContain('没有活动的月份')
+    expect(text).not.toContain('提案') // none handed in, registered or answered: no line
   })
 
   it('writes the 办结率 of the reports collected in the period', () => {
@@ -133,7 +136,7 @@ describe('formatRoomDigest', () => {
 
   it('writes a quarter with its empty months and both comparisons', () => {
     const text = formatRoomDigest('健康家园会客厅', digest(periodOf('quarter', 2022, 3), {
-      figures: figures({ activities: 6, participants: 40, reach: 36300, members: 6 }),
+      figures: figures({ activities: 6, participants: 40, reach: 36300, members: 6, answered: 2 }),
       previous: figures({ activities: 1, participants: 7 }),
       lastYear: figures({ activities: 2, participants: 10, reach: 400 }),
       byType: [{ name: '义诊', count: 4 }, { name: '调研', count: 1 }, { name: '宣讲', count: 1 }],
@@ -145,6 +148,8 @@ describe('formatRoomDigest', () => {
     expect(text).toContain('与上季度比：活动 +5 场，参与 +33 人次，服务群众 +36,300 人次，社情民意 持平')
     expect(text).toContain('与去年同期比：活动 +4 场，参与 +30 人次，服务群众 +35,900 人次，社情民意 持平')
     expect(text).toContain('没有活动的月份：7月。')
+    // Only answers this quarter: the line still shows, with its zeros.
+    expect(text[3]).toBe('提案：提交 0 件，立案 0 件，办复 2 件。')
     expect(text).not.toContain('月月有活动 ✓')
     expect(text.at(-1)).toBe('（已撤销的记录不计入；数字可直接用于总结。）')
   })
@@ -162,7 +167,10 @@ describe('formatRoomDigest', () => {
 
   it('writes a year without a same-period-last-year line, with empty months and quarter focus', () => {
     const text = formatRoomDigest('健康家园会客厅', digest(periodOf('year', 2022, 1), {
-      figures: figures({ activities: 10, participants: 57, reach: 36370, members: 6, opinions: 4, resolved: 2, instructed: 1, adopted: { county: 1, city: 1, province: 0, national: 0 } }),
+      figures: figures({
+        activities: 10, participants: 57, reach: 36370, members: 6, opinions: 4, resolved: 2, instructed: 1, adopted: { county: 1, city: 1, province: 0, national: 0 },
+        proposals: 4, registered: 3, answered: 1,
+      }),
       previous: figures({ activities: 2, participants: 10, reach: 400, members: 3, opinions: 1, resolved: 1 }),
       lastYear: figures({ activities: 2, participants: 10, reach: 400, members: 3, opinions: 1, resolved: 1 }),
       byType: [{ name: '义诊', count: 4 }, { name: '调研', count: 3 }, { name: '宣讲', count: 2 }, { name: '座谈', count: 1 }],
@@ -179,6 +187,7 @@ describe('formatRoomDigest', () => {
       '【健康家园会客厅 · 2022年年度总结】',
       '全年开展活动 10 场（义诊 4 场、调研 3 场、宣讲 2 场、座谈 1 场），参与 57 人次；委员 6 人、17 人次参与；服务群众 3.6万余（36,370） 人次。',
       '社情民意：收集 4 篇，县级采纳 1 篇，市级采纳 1 篇，获批示 1 篇，办结 2 篇，本期收集的办结 2 篇，办结率 50%。',
+      '提案：提交 4 件，立案 3 件，办复 1 件。',
       '与上年比：活动 +8 场，参与 +47 人次，服务群众 +35,970 人次，社情民意 +3 篇',
       '没有活动的月份：2月、4月、5月、7月。',
       '各季度重点：一季度 调研、宣讲；二季度 座谈；三季度 义诊、调研。',
@@ -225,6 +234,7 @@ describe('formatCrossRoomDigest', () => {
     figures: figures({
       activities: 6, participants: 45, reach: 37200, members: 7, opinions: 4,
       adopted: { county: 1, city: 1, province: 0, national: 0 }, instructed: 1, resolved: 2,
+      proposals: 3, registered: 2, answered: 1,
     }),
     collectedResolved: 2,
   })
@@ -237,6 +247,7 @@ describe('formatCrossRoomDigest', () => {
       '3. 新塍工作室：活动 0 场，参与 0 人次，服务群众 0 人次，社情民意 0 篇',
       '合计：活动 6 场，参与 45 人次，委员 7 人，服务群众 3.7万余（37,200） 人次。',
       '社情民意：收集 4 篇，县级采纳 1 篇，市级采纳 1 篇，获批示 1 篇，办结 2 篇，本期收集的办结 2 篇，办结率 50%。',
+      '提案：提交 3 件，立案 2 件，办复 1 件。',
       '本期没有活动：新塍工作室。',
     ])
   })
@@ -264,6 +275,16 @@ describe('formatCrossRoomDigest', () => {
     await activity(a.id, '2022-09-04', 30, 6000) // a: 50 人次, 12,000 群众
     await activity(a.id, '2022-09-05', 900, 900000, true) // withdrawn
     await activity(b.id, '2022-10-01', 5, 5) // October: b idle in September
+    const proposal = (code: string, roomId: number, date: string, steps: [kind: string, date: string][], withdrawn = false) =>
+      db.proposal.create({
+        data: {
+          code, roomId, date, title: `提案${code}`, type: '个人', withdrawn, reporterName: '王芳', sourceMessageId: `p${code}`, rawText: '',
+          events: { create: steps.map(([kind, on]) => ({ kind, date: on, actorName: '王芳' })) },
+        },
+      })
+    await proposal('T1', a.id, '2022-09-06', [['registered', '2022-09-20'], ['answered', '2022-10-08']]) // answered in October
+    await proposal('T2', b.id, '2022-08-30', [['registered', '2022-09-02']]) // handed in in August, registered in September
+    await proposal('T3', a.id, '2022-09-07', [['registered', '2022-09-08']], true) // withdrawn
     await rebuildActivityMonths(db)
     const cross = await buildCrossRoomDigest(db, [a, b], period, '2022-09-30')
     expect(formatCrossRoomDigest(cross.rooms, cross.total).split('\n')).toEqual([
@@ -272,6 +293,8 @@ describe('formatCrossRoomDigest', () => {
       '2. 东海论健工作室：活动 0 场，参与 0 人次，服务群众 0 人次，社情民意 0 篇',
       '合计：活动 2 场，参与 50 人次，委员 0 人，服务群众 1.2万（12,000） 人次。',
       '社情民意：收集 0 篇，获批示 0 篇，办结 0 篇。',
+      // T1 handed in; T1 and T2 registered; T1's 办复 is October's, T3 withdrawn.
+      '提案：提交 1 件，立案 2 件，办复 0 件。',
       '本期没有活动：东海论健工作室。',
     ])
   })

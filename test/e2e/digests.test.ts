@@ -56,6 +56,22 @@ describe('#月报, #季报, #年报', () => {
     expect(year).not.toContain('与去年同期比')
   })
 
+  it('counts the proposals handed in, registered and answered, in 月报, 年报 and the cross-room view', async () => {
+    const chat = await twoRooms()
+    expect(await say(chat, '王芳', '#提案 关于加快推进中医药事业发展的建议', '2022-09-12T09:00:00')).toContain('已记录提案 T1')
+    expect(await say(chat, '王芳', '#立案 T1 市卫健委 9月14日', '2022-09-14T09:00:00')).toContain('2022-09-14 立案（承办单位：市卫健委）')
+    expect(await say(chat, '王芳', '#办复 T1 满意 已列入明年计划 9月20日', '2022-09-20T09:00:00')).toContain('2022-09-20 办复（满意；答复：已列入明年计划）')
+    const month = (await say(chat, '李四', '#月报', '2022-09-25T10:00:00')).split('\n')
+    // Right under the 社情民意 line.
+    expect(month.slice(2, 4)).toEqual(['社情民意：收集 0 篇，获批示 0 篇，办结 0 篇。', '提案：提交 1 件，立案 1 件，办复 1 件。'])
+    expect(await say(chat, '李四', '#年报', '2022-09-25T10:01:00')).toContain('\n提案：提交 1 件，立案 1 件，办复 1 件。\n')
+    // August had none: no line.
+    expect(await say(chat, '李四', '#月报 2022年8月', '2022-09-25T10:02:00')).not.toContain('提案：')
+    const admin = await say(chat, '管理员', '#季报', '2022-09-25T10:03:00', null)
+    expect(admin).toContain('（2 个）')
+    expect(admin).toContain('\n提案：提交 1 件，立案 1 件，办复 1 件。\n')
+  })
+
   it('explains a period it cannot read', async () => {
     const chat = await twoRooms()
     expect(await say(chat, '李四', '#季报 五季度', '2022-09-25T10:00:00')).toContain('季度看不懂："五季度"。可以写 2022Q3')

@@ -218,8 +218,12 @@ describe('text that cannot be stored, exported or seen', () => {
     const { default: ExcelJS } = await import('exceljs')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(chat.fileOf(file)! as unknown as ArrayBuffer)
-    const values = JSON.stringify(workbook.getWorksheet('活动台账')!.getSheetValues())
+    const sheet = workbook.getWorksheet('活动台账')!
+    const values = JSON.stringify(sheet.getSheetValues())
     expect(values).toContain('旧数据')
+    // Row 3, under the title and the headers: 备注 as cleaned on export, 活动内容 (the message) as cleaned at the door.
+    expect([sheet.getRow(2).getCell(13).value, sheet.getRow(2).getCell(14).value]).toEqual(['备注', '活动内容'])
+    expect([sheet.getRow(3).getCell(13).value, sheet.getRow(3).getCell(14).value]).toEqual(['旧数据', '#活动 9月20日 健康讲座，参与人次12'])
   })
 })
 

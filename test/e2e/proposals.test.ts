@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { MockChat } from '../../src/sim/mock-chat.js'
+import { answerDetail, readAnswer } from '../../src/services/proposals.js'
 import { computeFigures } from '../../src/services/stats.js'
 import { GROUP, boundChat } from '../helpers.js'
 
@@ -89,5 +91,122 @@ describe('taking back a proposal step', () => {
     expect(await computeFigures(chat.app.services.db, {})).toMatchObject({ answered: 1 })
     expect(await say(chat, '王芳', '#撤销 T1 办复')).toContain('已撤销 T1 的「办复（满意）」')
     expect(await computeFigures(chat.app.services.db, {})).toMatchObject({ answered: 0, proposals: 1 })
+  })
+})
+
+describe('#立案 with the 承办单位, #办复 with the reply', () => {
+  const ANSWER_USAGE = '#办复 <编号> [满意|基本满意|不满意] [答复内容] [日期]，例如：#办复 T5 基本满意 已列入明年城建计划 10月8日'
+  const REGISTER_USAGE = '#立案 <编号> [承办单位] [日期]，例如：#立案 T5 市卫健委 9月14日'
+
+  /** Five proposals T1 … T5 in the room, handed in by 李明. */
+  async function proposals() {
+    const chat = await room()
+    for (const title of ['关于加快推进中医药事业发展的建议', '关于规范校外培训机构的建议', '关于增设公交站点的建议', '关于发展乡村旅游的建议', '关于完善养老服务的建议']) {
+      await say(chat, '李明', `#提案 ${title}`)
+    }
+    return chat
+  }
+  const details = async (chat: MockChat, code: string) =>
+    (await chat.app.services.db.proposalEvent.findMany({ where: { proposal: { code } }, orderBy: { id: 'asc' } })).map((e) => [e.kind, e.date, e.detail])
+
+  it('keeps the 承办单位 written after #立案, with the date first or last, and shows it', async () => {
+    const chat = await proposals()
+    expect(await say(chat, '王芳', '#立案 T1 市卫健委 9月14日')).toBe('已登记 T1（关于加快推进中医药事业发展的建议）：2022-09-14 立案（承办单位：市卫健委）')
+    expect(await say(chat, '王芳', '#立案 T2 9月15日 承办单位：市教育局、市财政局')).toBe('已登记 T2（关于规范校外培训机构的建议）：2022-09-15 立案（承办单位：市教育局、市财政局）')
+    // As before: no unit, and a date glued to the words (a unit's name holds no date).
+    expect(await say(chat, '王芳', '#立案 T3')).toBe('已登记 T3（关于增设公交站点的建议）：2022-09-21 立案')
+    expect(await say(chat, '王芳', '#立案 T4 市文旅局9月16日')).toBe('已登记 T4（关于发展乡村旅游的建议）：2022-09-16 立案（承办单位：市文旅局）')
+    expect(await details(chat, 'T1')).toEqual([['registered', '2022-09-14', '市卫健委']])
+    expect(await details(chat, 'T2')).toEqual([['registered', '2022-09-15', '市教育局、市财政局']])
+    expect(await details(chat, 'T3')).toEqual([['registered', '2022-09-21', null]])
+    expect(await details(chat, 'T4')).toEqual([['registered', '2022-09-16', '市文旅局']])
+    // Registered once: a unit added later says how to change it.
+    expect(await say(chat, '王芳', '#立案 T3 市交通运输局')).toBe(
+      'T3 已于 2022-09-21 登记过「立案」，不重复计数。\n要改成「立案（承办单位：市交通运输局）」，先发送 #撤销 T3 立案，再重新登记。',
+    )
+    expect(await say(chat, '王芳', '#立案 T1')).toBe('T1 已于 2022-09-14 登记过「立案（承办单位：市卫健委）」，不重复计数。')
+    expect(await say(chat, '王芳', '#撤销 T3 立案')).toContain('已撤销 T3 的「立案」')
+    expect(await say(chat, '王芳', '#立案 T3 市交通运输局')).toBe('已登记 T3（关于增设公交站点的建议）：2022-09-21 立案（承办单位：市交通运输局）')
+    expect(await say(chat, '李明', '#查 T1')).toContain('2022-09-14 立案（承办单位：市卫健委）（王芳）')
+  })
+
+  it('refuses a 承办单位 too long or a date it cannot read, storing nothing', async () => {
+    const chat = await proposals()
+    expect(await say(chat, '王芳', `#立案 T1 ${'某'.repeat(101)}`)).toBe(`承办单位写得太长了（101 字），请精简到 100 字以内：\n${REGISTER_USAGE}`)
+    expect(await say(chat, '王芳', '#立案 T1 市卫健委 13月40日')).toBe(`日期看不懂："13月40日"\n${REGISTER_USAGE}`)
+    expect(await details(chat, 'T1')).toEqual([])
+    expect(await say(chat, '王芳', `#立案 T1 ${'某'.repeat(100)}`)).toContain(`立案（承办单位：${'某'.repeat(60)}…（共 100 字））`)
+  })
+
+  it('keeps the 满意度 and the reply of #办复, each optional, a date only as a word of its own', async () => {
+    const chat = await proposals()
+    // The reply names dates of its own: they stay in it; the last word is the step's date.
+    expect(await say(chat, '王芳', '#办复 T1 基本满意 已列入明年城建计划，将于2023年6月前完成 10月8日')).toBe(
+      '已登记 T1（关于加快推进中医药事业发展的建议）：2022-10-08 办复（基本满意；答复：已列入明年城建计划，将于2023年6月前完成）',
+    )
+    expect(await say(chat, '王芳', '#办复 T2 答复：已转市教育局办理')).toBe('已登记 T2（关于规范校外培训机构的建议）：2022-09-21 办复（答复：已转市教育局办理）')
+    expect(await say(chat, '王芳', '#办复 T3 满意，已落实')).toBe('已登记 T3（关于增设公交站点的建议）：2022-09-21 办复（满意；答复：已落实）')
+    expect(await say(chat, '王芳', '#办复 T4 10月9日 满意度：不满意 答复内容：暂无条件实施')).toBe(
+      '已登记 T4（关于发展乡村旅游的建议）：2022-10-09 办复（不满意；答复：暂无条件实施）',
+    )
+    expect(await say(chat, '王芳', '#办复 T5 满意10月10日')).toBe('已登记 T5（关于完善养老服务的建议）：2022-10-10 办复（满意）')
+    expect(await details(chat, 'T1')).toEqual([['answered', '2022-10-08', '基本满意；答复：已列入明年城建计划，将于2023年6月前完成']])
+    expect(await details(chat, 'T2')).toEqual([['answered', '2022-09-21', '答复：已转市教育局办理']])
+    expect(await details(chat, 'T3')).toEqual([['answered', '2022-09-21', '满意；答复：已落实']])
+    expect(await details(chat, 'T4')).toEqual([['answered', '2022-10-09', '不满意；答复：暂无条件实施']])
+    expect(await details(chat, 'T5')).toEqual([['answered', '2022-10-10', '满意']])
+    const shown = await say(chat, '李明', '#查 T1')
+    expect(shown).toContain('2022-10-08 办复（基本满意；答复：已列入明年城建计划，将于2023年6月前完成）（王芳）')
+    // September: T2, T3 answered; October: T1, T4, T5.
+    expect(await computeFigures(chat.app.services.db, { from: '2022-09-01', to: '2022-09-30' })).toMatchObject({ proposals: 5, answered: 2 })
+    expect(await computeFigures(chat.app.services.db, { from: '2022-10-01', to: '2022-10-31' })).toMatchObject({ answered: 3 })
+  })
+
+  it('refuses a 满意度 it does not know, a reply too long or a bad date, storing nothing', async () => {
+    const chat = await proposals()
+    expect(await say(chat, '王芳', '#办复 T1 很满意 已落实')).toBe(`满意度请写 满意、基本满意、不满意 之一（也可以不写）：\n${ANSWER_USAGE}`)
+    expect(await say(chat, '王芳', `#办复 T1 满意 ${'答'.repeat(501)}`)).toBe(`答复内容太长了（501 字），请精简到 500 字以内（全文可另存）：\n${ANSWER_USAGE}`)
+    expect(await say(chat, '王芳', '#办复 T1 满意 已落实 13月40日')).toBe(`日期看不懂："13月40日"\n${ANSWER_USAGE}`)
+    expect(await details(chat, 'T1')).toEqual([])
+    // A reply that begins with the word 满意度 is a reply, not a 满意度.
+    expect(await say(chat, '王芳', '#办复 T1 满意度调查已完成')).toBe('已登记 T1（关于加快推进中医药事业发展的建议）：2022-09-21 办复（答复：满意度调查已完成）')
+    // Answered once: a reply added later says how to change it.
+    expect(await say(chat, '王芳', '#办复 T1 满意')).toBe(
+      'T1 已于 2022-09-21 登记过「办复（答复：满意度调查已完成）」，不重复计数。\n要改成「办复（满意）」，先发送 #撤销 T1 办复，再重新登记。',
+    )
+  })
+
+  it('files the 承办单位, 满意度 and reply in the 提案台账', async () => {
+    const chat = await proposals()
+    await say(chat, '王芳', '#立案 T1 市卫健委 9月14日')
+    await say(chat, '王芳', '#办复 T1 基本满意 已列入明年计划 9月20日')
+    await say(chat, '王芳', '#办复 T2 答复：已转市教育局办理')
+    const file = (await chat.say({ room: GROUP, from: '王芳', text: '#导出 2022Q3', time: new Date('2022-09-21T12:00:00+08:00') })).find((m) => m.file)!
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(chat.fileOf(file)! as unknown as ArrayBuffer)
+    const ws = workbook.getWorksheet('提案台账')!
+    expect(ws.getRow(2).values).toEqual([
+      undefined, '编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '立案日期', '承办单位', '并入', '办复日期', '满意度', '答复', '重点', '重要',
+    ])
+    // 编号, 承办单位, 满意度, 答复 of T1 … T3 (T3: no steps).
+    expect([3, 4, 5].map((r) => [9, 12, 13].map((c) => ws.getRow(r).getCell(c).value))).toEqual([
+      ['市卫健委', '基本满意', '已列入明年计划'],
+      [null, null, '已转市教育局办理'],
+      [null, null, null],
+    ])
+  })
+})
+
+describe('how a 办复 is stored', () => {
+  it('writes the 满意度 and the reply into one readable detail, and reads them back', () => {
+    expect(answerDetail({})).toBeUndefined()
+    expect(answerDetail({ satisfaction: '满意' })).toBe('满意')
+    expect(answerDetail({ reply: '已落实' })).toBe('答复：已落实')
+    expect(answerDetail({ satisfaction: '基本满意', reply: '已落实；明年再议' })).toBe('基本满意；答复：已落实；明年再议')
+    expect(readAnswer(null)).toEqual({})
+    expect(readAnswer('不满意')).toEqual({ satisfaction: '不满意' }) // as stored before replies were kept
+    expect(readAnswer('答复：已落实')).toEqual({ reply: '已落实' })
+    expect(readAnswer('基本满意；答复：已落实；明年再议')).toEqual({ satisfaction: '基本满意', reply: '已落实；明年再议' })
+    expect(readAnswer('答复：满意；答复：x')).toEqual({ reply: '满意；答复：x' })
   })
 })

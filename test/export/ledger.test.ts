@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
-import { SHEETS } from '../../src/export/ledger.js'
+import { SHEETS, ledgerTitle } from '../../src/export/ledger.js'
 import { ledgerFileName, sweepExports, writeLedgerExport as writeLedger } from '../../src/export/files.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { DEFAULT_RULES } from '../../src/scoring/rules.js'
@@ -43,8 +43,8 @@ const tmpDir = () => {
 //
 // Activities (code, room, date, participants, reach, people):
 //   A1 A 2022-06-30 10  100   王芳            before Q3
-//   A2 A 2022-07-01  8  200   王芳、李明      first day of Q3
-//   A3 B 2022-08-15  –  36000 李明、赵六(unmatched)
+//   A2 A 2022-07-01  8  200   王芳、李明      first day of Q3; its message (rawText) two lines
+//   A3 B 2022-08-15  –  36000 李明、赵六(unmatched); its message holds a zero-width space
 //   A4 A 2022-08-20 50  50    张伟            WITHDRAWN
 //   A5 B 2022-09-30 12  –     张伟、赵六      last day of Q3
 //   A6 A 2022-07-10  5  60    王芳            inserted late: date order puts it second
@@ -56,20 +56,23 @@ const tmpDir = () => {
 // Opinion reports (code, room, date, authors, events):
 //   M1 A 2022-06-20 王芳            adopted city 07-05                         before Q3 (its adoption is in Q3)
 //   M2 A 2022-07-15 王芳*、李明     adopted city 08-01 嘉兴市政协, province 09-10 浙江省政协,
-//                                   instructed 08-05, resolved 10-10 (October)
-//   M3 B 2022-09-01 李明*、张伟     adopted county 09-02 (no body), instructed 09-20, resolved 09-28
+//                                   instructed 08-05 请民政局研究, resolved 10-10 (October); content two lines
+//   M3 B 2022-09-01 李明*、张伟     adopted county 09-02 (no body), instructed 09-20 (no text), resolved 09-28;
+//                                   no content
 //   M4 A 2022-08-08 王芳            adopted national 08-09                     WITHDRAWN
-//   M5 B 2022-07-02 张伟            –
+//   M5 B 2022-07-02 张伟            –                                          content 建议优化12路公交线路。
 //   M6 C 2022-08-01 赵丽            adopted county 08-02                       other room
 // Q3, rooms A+B rows: M5, M2, M3 → 3. adopted: county 1 (M3), city 2 (M1, M2), province 1 (M2), national 0;
 // instructed 2 (M2, M3); resolved 1 (M3; M2 is October).
 //
 // Proposals (code, room, date, type, authors, events):
-//   T1 A 2022-07-20 个人 王芳*        registered 08-01, key 08-10, answered 09-15 满意
+//   T1 A 2022-07-20 个人 王芳*        registered 08-01 by 市卫健委, key 08-10,
+//                                     answered 09-15 满意 with the reply 已纳入2023年民生实事项目
 //   T2 B 2022-08-05 联名 李明*、张伟  merged 08-20 into T1
 //   T3 A 2022-05-10 个人 王芳*        registered 07-03                           before Q3 (its 立案 is in Q3)
 //   T4 B 2022-09-05 个人 张伟*        registered 09-06                           WITHDRAWN
-//   T5 B 2022-09-25 集体 张伟*        registered 10-05, important 10-06          (steps in October)
+//   T5 B 2022-09-25 集体 张伟*        registered 10-05 by 市文旅局、市农业农村局, important 10-06,
+//                                     answered 10-20 with a reply and no 满意度  (steps in October)
 //   T6 C 2022-08-01 个人 赵丽*        registered 08-02                           other room
 // Q3, rooms A+B rows: T1, T2, T5 → 3; registered 2 (T1, T3); answered 1 (T1).
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +93,7 @@ async function seed(db: Db) {
   let source = 0
   const activity = (
     code: string, roomId: number, date: string, participants: number | null, reach: number | null,
-    people: [string, number | null][], extra: Partial<{ time: string; title: string; type: string; place: string; partners: string; brand: string; note: string; reporterName: string; withdrawn: boolean; memberCount: number }> = {},
+    people: [string, number | null][], extra: Partial<{ time: string; title: string; type: string; place: string; partners: string; brand: string; note: string; reporterName: string; withdrawn: boolean; memberCount: number; rawText: string }> = {},
   ) =>
     db.activity.create({
       data: {
@@ -102,8 +105,11 @@ async function seed(db: Db) {
   await activity('A1', A.id, '2022-06-30', 10, 100, [['王芳', wang.id]])
   await activity('A2', A.id, '2022-07-01', 8, 200, [['王芳', wang.id], ['李明', li.id]], {
     time: '09:30', title: '健康义诊进社区', place: '社区卫生服务中心', partners: '市卫健委、市红十字会', brand: '东海论健', note: '首场',
+    rawText: '#活动 7月1日上午9:30在社区卫生服务中心开展健康义诊进社区\n王芳、李明参加，服务群众200人次',
   })
-  await activity('A3', B.id, '2022-08-15', null, 36000, [['李明', li.id], ['赵六', null]], { title: '教育座谈会', type: '座谈', reporterName: '李明', memberCount: 5 })
+  await activity('A3', B.id, '2022-08-15', null, 36000, [['李明', li.id], ['赵六', null]], {
+    title: '教育座谈会', type: '座谈', reporterName: '李明', memberCount: 5, rawText: '#活动 8月15日 教育\u200b座谈会，委员5人参加',
+  })
   await activity('A4', A.id, '2022-08-20', 50, 50, [['张伟', zhang.id]], { withdrawn: true })
   await activity('A5', B.id, '2022-09-30', 12, null, [['张伟', zhang.id], ['赵六', null]], { time: '15:00', title: '法律咨询', type: '咨询', reporterName: '张三' })
   await activity('A6', A.id, '2022-07-10', 5, 60, [['王芳', wang.id]], { title: '健康讲座', type: '宣讲' })
@@ -113,7 +119,7 @@ async function seed(db: Db) {
   const report = async (
     code: string, roomId: number, date: string, authors: [string, number][],
     events: [kind: string, date: string, level?: string | null, detail?: string | null][],
-    extra: Partial<{ title: string; field: string; withdrawn: boolean }> = {},
+    extra: Partial<{ title: string; field: string; withdrawn: boolean; content: string }> = {},
   ) => {
     const r = await db.opinionReport.create({
       data: {
@@ -131,14 +137,14 @@ async function seed(db: Db) {
     ['instructed', '2022-08-05', null, '请民政局研究'],
     ['adopted', '2022-09-10', 'province', '浙江省政协'],
     ['resolved', '2022-10-10'],
-  ], { title: '关于加强老年人助餐服务的建议', field: '养老' })
+  ], { title: '关于加强老年人助餐服务的建议', field: '养老', content: '目前助餐点覆盖不足。\n建议每个社区设一处助餐点。' })
   await report('M3', B.id, '2022-09-01', [['李明', li.id], ['张伟', zhang.id]], [
     ['adopted', '2022-09-02', 'county'],
     ['instructed', '2022-09-20'],
     ['resolved', '2022-09-28'],
   ], { title: '关于规范校外培训的建议', field: '教育' })
   await report('M4', A.id, '2022-08-08', [['王芳', wang.id]], [['adopted', '2022-08-09', 'national']], { withdrawn: true })
-  await report('M5', B.id, '2022-07-02', [['张伟', zhang.id]], [], { title: '关于优化公交线路的建议', field: '交通' })
+  await report('M5', B.id, '2022-07-02', [['张伟', zhang.id]], [], { title: '关于优化公交线路的建议', field: '交通', content: '建议优化12路公交线路。' })
   await report('M6', C.id, '2022-08-01', [['赵丽', zhao.id]], [['adopted', '2022-08-02', 'county']])
 
   const proposal = async (
@@ -157,12 +163,14 @@ async function seed(db: Db) {
     }
   }
   await proposal('T1', A.id, '2022-07-20', '个人', [['王芳', wang.id]], [
-    ['registered', '2022-08-01'], ['key', '2022-08-10'], ['answered', '2022-09-15', '满意'],
+    ['registered', '2022-08-01', '市卫健委'], ['key', '2022-08-10'], ['answered', '2022-09-15', '满意；答复：已纳入2023年民生实事项目'],
   ], { title: '关于完善社区医疗服务的提案', field: '医疗' })
   await proposal('T2', B.id, '2022-08-05', '联名', [['李明', li.id], ['张伟', zhang.id]], [['merged', '2022-08-20', 'T1']], { title: '关于推进校园安全的提案', field: '教育' })
   await proposal('T3', A.id, '2022-05-10', '个人', [['王芳', wang.id]], [['registered', '2022-07-03']])
   await proposal('T4', B.id, '2022-09-05', '个人', [['张伟', zhang.id]], [['registered', '2022-09-06']], { withdrawn: true })
-  await proposal('T5', B.id, '2022-09-25', '集体', [['张伟', zhang.id]], [['registered', '2022-10-05'], ['important', '2022-10-06']], { title: '关于发展乡村旅游的提案' })
+  await proposal('T5', B.id, '2022-09-25', '集体', [['张伟', zhang.id]], [
+    ['registered', '2022-10-05', '市文旅局、市农业农村局'], ['important', '2022-10-06'], ['answered', '2022-10-20', '答复：将在三个村试点'],
+  ], { title: '关于发展乡村旅游的提案' })
   await proposal('T6', C.id, '2022-08-01', '个人', [['赵丽', zhao.id]], [['registered', '2022-08-02']])
 
   // Written straight to the tables, as an import would: the monthly rows are recounted after.
@@ -196,20 +204,43 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 const rowValues = (ws: ExcelJS.Worksheet, row: number, n: number) =>
   Array.from({ length: n }, (_, i) => ws.getRow(row).getCell(i + 1).value)
 
-/** Rows 2 … rowCount, n cells each (the body and, last, the totals row when there is one). */
+/** Row 1 is the sheet's title, row 2 its headers; the records start on row 3. */
+const TITLE = 1
+const HEADER = 2
+const FIRST = 3
+
+/** Rows 3 … rowCount, n cells each (the body and, last, the totals row when there is one). */
 const bodyValues = (ws: ExcelJS.Worksheet, n: number) =>
-  Array.from({ length: ws.rowCount - 1 }, (_, i) => rowValues(ws, i + 2, n))
+  Array.from({ length: ws.rowCount - HEADER }, (_, i) => rowValues(ws, i + FIRST, n))
 
 const columnLetter = (n: number) => String.fromCharCode(64 + n) // enough for ≤ 26 columns
 
-/** What every table of the book shares: headers in bold, frozen, filtered, with widths. */
-function expectTableShape(ws: ExcelJS.Worksheet, headers: string[], widths: number[], bodyRows: number, hasTotals: boolean) {
-  expect(rowValues(ws, 1, headers.length + 1)).toEqual([...headers, null]) // and nothing right of the table
-  for (let c = 1; c <= headers.length; c++) expect(ws.getRow(1).getCell(c).font?.bold, `${ws.name} header ${c}`).toBe(true)
+const THIN = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } }
+
+/**
+ * What every table of the book shares: a bold title merged over the table, headers in bold
+ * under it, frozen and filtered, with widths; thin borders round every cell of the headers,
+ * records and totals; records wrapped; printed A4 landscape, one page wide, headers on every page.
+ */
+function expectTableShape(ws: ExcelJS.Worksheet, title: string, headers: string[], widths: number[], bodyRows: number, hasTotals: boolean) {
+  const n = headers.length
+  const lastRow = HEADER + bodyRows + (hasTotals ? 1 : 0)
+  // The title: one cell merged across the table, bold and larger than the rest.
+  expect(ws.getRow(TITLE).getCell(1).value).toBe(title)
+  expect(ws.getRow(TITLE).getCell(1).isMerged).toBe(true)
+  expect(ws.getRow(TITLE).getCell(n).isMerged, `${ws.name} title merged to the last column`).toBe(true)
+  expect(ws.getRow(TITLE).getCell(n).master.address).toBe('A1')
+  expect(ws.getRow(TITLE).getCell(n + 1).isMerged, `${ws.name} title not merged beyond the table`).toBe(false)
+  expect(ws.getRow(TITLE).getCell(1).font).toMatchObject({ bold: true, size: 16 })
+  expect(rowValues(ws, HEADER, n + 1)).toEqual([...headers, null]) // and nothing right of the table
+  for (let c = 1; c <= n; c++) expect(ws.getRow(HEADER).getCell(c).font?.bold, `${ws.name} header ${c}`).toBe(true)
   expect(ws.views).toHaveLength(1)
-  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, topLeftCell: 'A3' })
   // The filter spans the header and the records, not the totals row under them.
-  expect(ws.autoFilter).toBe(`A1:${columnLetter(headers.length)}${1 + bodyRows}`)
+  expect(ws.autoFilter).toBe(`A${HEADER}:${columnLetter(n)}${HEADER + bodyRows}`)
+  // Printed: A4 (9) landscape, fit to one page wide and as many pages high as it takes, the
+  // header row repeated on every page.
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' })
   // Widths as declared in ledger.ts. Columns declared 9 wide are checked apart, in the test
   // "gives every column of every sheet its width in the file" (exceljs drops width 9: see there).
   headers.forEach((_, i) => {
@@ -218,19 +249,28 @@ function expectTableShape(ws: ExcelJS.Worksheet, headers: string[], widths: numb
     expect(width, `${ws.name} column ${i + 1} width`).toBe(widths[i])
     expect(width).toBeGreaterThan(0)
   })
-  expect(ws.rowCount).toBe(1 + bodyRows + (hasTotals ? 1 : 0))
+  expect(ws.rowCount).toBe(lastRow)
+  // Every cell of the table, empty ones too, has a thin border on each side; records and totals wrap.
+  for (let r = HEADER; r <= lastRow; r++) {
+    for (let c = 1; c <= n; c++) {
+      const cell = ws.getRow(r).getCell(c)
+      expect(cell.border, `${ws.name} ${cell.address} border`).toEqual(THIN)
+      expect(cell.alignment?.wrapText, `${ws.name} ${cell.address} wraps`).toBe(true)
+    }
+  }
+  expect(ws.getRow(TITLE).getCell(1).border ?? {}).not.toEqual(THIN) // the title stands above the table, unframed
   if (hasTotals) {
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('合计')
-    expect(ws.getRow(ws.rowCount).getCell(1).font?.bold).toBe(true)
+    for (let c = 1; c <= n; c++) expect(ws.getRow(ws.rowCount).getCell(c).font?.bold, `${ws.name} totals ${c}`).toBe(true)
   }
   // Records are not bold.
-  if (bodyRows > 0) expect(ws.getRow(2).getCell(1).font?.bold).toBeFalsy()
+  if (bodyRows > 0) expect(ws.getRow(FIRST).getCell(1).font?.bold).toBeFalsy()
 }
 
-/** Every non-empty cell of the given columns (1-based) in rows 2 … 1+bodyRows is a real date at UTC midnight. */
+/** Every non-empty cell of the given columns (1-based) in rows 3 … 2+bodyRows is a real date at UTC midnight. */
 function expectDateColumns(ws: ExcelJS.Worksheet, columns: number[], bodyRows: number) {
   let seen = 0
-  for (let r = 2; r <= 1 + bodyRows; r++) {
+  for (let r = FIRST; r <= HEADER + bodyRows; r++) {
     for (const c of columns) {
       const cell = ws.getRow(r).getCell(c)
       if (cell.value === null) continue
@@ -243,10 +283,10 @@ function expectDateColumns(ws: ExcelJS.Worksheet, columns: number[], bodyRows: n
   return seen
 }
 
-/** Every non-empty cell of the given columns in rows 2 … last is a number formatted as a count. */
+/** Every non-empty cell of the given columns in rows 3 … last is a number formatted as a count. */
 function expectCountColumns(ws: ExcelJS.Worksheet, columns: number[], lastRow = ws.rowCount) {
   let seen = 0
-  for (let r = 2; r <= lastRow; r++) {
+  for (let r = FIRST; r <= lastRow; r++) {
     for (const c of columns) {
       const cell = ws.getRow(r).getCell(c)
       if (cell.value === null) continue
@@ -260,9 +300,9 @@ function expectCountColumns(ws: ExcelJS.Worksheet, columns: number[], lastRow = 
 
 /** Column widths as ledger.ts declares them, sheet by sheet. */
 const WIDTHS: Record<(typeof SHEETS)[number], number[]> = {
-  活动台账: [8, 12, 7, 26, 36, 10, 20, 24, 10, 12, 24, 14, 24, 10],
-  社情民意台账: [8, 12, 26, 40, 10, 18, 10, 10, 10, 10, 20, 12, 12],
-  提案台账: [8, 12, 26, 40, 7, 18, 10, 12, 7, 12, 10, 6, 6],
+  活动台账: [7, 11, 6, 14, 22, 8, 14, 16, 8, 10, 14, 10, 14, 44, 8],
+  社情民意台账: [7, 11, 14, 24, 8, 12, 48, 6, 6, 6, 6, 14, 11, 24, 11],
+  提案台账: [7, 11, 14, 24, 6, 12, 8, 11, 16, 6, 11, 8, 40, 6, 6],
   委员履职: [10, 14, 16, 30, 10, 10, 8, 10, 8, 8],
   汇总: [24, 14],
 }
@@ -317,25 +357,29 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('活动台账: every Q3 activity of the two rooms once, in date order, and totals equal to stats', async () => {
     const { db, wb, figures } = await written()
     const ws = sheet(wb, '活动台账')
-    const headers = ['编号', '日期', '时间', '会客厅/工作室', '主题', '类型', '地点', '参与委员', '参与人次', '服务人次', '联合单位', '品牌', '备注', '记录人']
-    expectTableShape(ws, headers, WIDTHS.活动台账, 4, true)
-    expect(bodyValues(ws, 14)).toEqual([
-      ['A2', d('2022-07-01'), '09:30', '健康家园会客厅', '健康义诊进社区', '义诊', '社区卫生服务中心', '王芳、李明', 8, 200, '市卫健委、市红十字会', '东海论健', '首场', '芳芳'],
-      ['A6', d('2022-07-10'), null, '健康家园会客厅', '健康讲座', '宣讲', null, '王芳', 5, 60, null, null, null, '芳芳'],
-      // A3 counts 5 members, names two.
-      ['A3', d('2022-08-15'), null, '东海论健工作室', '教育座谈会', '座谈', null, '李明、赵六等5人', null, 36000, null, null, null, '李明'],
-      ['A5', d('2022-09-30'), '15:00', '东海论健工作室', '法律咨询', '咨询', null, '张伟、赵六', 12, null, null, null, null, '张三'],
+    const headers = ['编号', '日期', '时间', '会客厅/工作室', '主题', '类型', '地点', '参与委员', '参与人次', '服务人次', '联合单位', '品牌', '备注', '活动内容', '记录人']
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 活动台账', headers, WIDTHS.活动台账, 4, true)
+    expect(bodyValues(ws, 15)).toEqual([
+      // 活动内容 is the member's message as sent, line breaks kept.
+      ['A2', d('2022-07-01'), '09:30', '健康家园会客厅', '健康义诊进社区', '义诊', '社区卫生服务中心', '王芳、李明', 8, 200, '市卫健委、市红十字会', '东海论健', '首场',
+        '#活动 7月1日上午9:30在社区卫生服务中心开展健康义诊进社区\n王芳、李明参加，服务群众200人次', '芳芳'],
+      ['A6', d('2022-07-10'), null, '健康家园会客厅', '健康讲座', '宣讲', null, '王芳', 5, 60, null, null, null, null, '芳芳'],
+      // A3 counts 5 members, names two; the zero-width space of its message is gone.
+      ['A3', d('2022-08-15'), null, '东海论健工作室', '教育座谈会', '座谈', null, '李明、赵六等5人', null, 36000, null, null, null, '#活动 8月15日 教育座谈会，委员5人参加', '李明'],
+      ['A5', d('2022-09-30'), '15:00', '东海论健工作室', '法律咨询', '咨询', null, '张伟、赵六', 12, null, null, null, null, null, '张三'],
       // 4 场; 4 people (王芳, 李明, 赵六, 张伟); 8+5+12 = 25; 200+60+36000 = 36260.
-      ['合计', '4 场', null, null, null, null, null, '4 人', 25, 36260, null, null, null, null],
+      ['合计', '4 场', null, null, null, null, null, '4 人', 25, 36260, null, null, null, null, null],
     ])
     expect(expectDateColumns(ws, [2], 4)).toBe(4)
     expect(expectCountColumns(ws, [9, 10])).toBe(8) // 3 + 3 record counts, 2 totals
-    // The totals are what stats says for the same scope.
-    expect(ws.getRow(6).getCell(9).value).toBe(figures.participants)
-    expect(ws.getRow(6).getCell(10).value).toBe(figures.reach)
-    expect(ws.getRow(6).getCell(8).value).toBe(`${figures.members} 人`)
-    expect(ws.getRow(6).getCell(2).value).toBe(`${figures.activities} 场`)
-    expect(ws.getRow(6).font?.bold ?? ws.getRow(6).getCell(9).font?.bold).toBe(true)
+    // The totals (row 2 + 4 records + 1) are what stats says for the same scope.
+    expect(ws.getRow(7).getCell(9).value).toBe(figures.participants)
+    expect(ws.getRow(7).getCell(10).value).toBe(figures.reach)
+    expect(ws.getRow(7).getCell(8).value).toBe(`${figures.members} 人`)
+    expect(ws.getRow(7).getCell(2).value).toBe(`${figures.activities} 场`)
+    expect(ws.getRow(7).getCell(9).font?.bold).toBe(true)
+    // Texts wrap, top-aligned, so a long message shows whole in its row.
+    expect(ws.getRow(3).getCell(14).alignment).toEqual({ vertical: 'top', wrapText: true })
     await db.$disconnect()
   })
 
@@ -352,44 +396,72 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(codes).toEqual(['A2', 'A6', 'A3', 'A5']) // A1 June, A4 withdrawn, A7 other room, A8 October
     expect(new Set(codes).size).toBe(codes.length)
     for (const [i, a] of selected.entries()) {
-      expect((ws.getRow(i + 2).getCell(2).value as Date).toISOString().slice(0, 10)).toBe(a.date)
+      expect((ws.getRow(i + FIRST).getCell(2).value as Date).toISOString().slice(0, 10)).toBe(a.date)
     }
     await db.$disconnect()
   })
 
-  it('社情民意台账: Q3 reports once, in date order, with adoption levels, bodies and step dates', async () => {
+  it('社情民意台账: Q3 reports once, in date order, with their text, adoption levels, bodies, instructions and step dates', async () => {
     const { db, wb, figures } = await written()
     const ws = sheet(wb, '社情民意台账')
-    const headers = ['编号', '日期', '会客厅/工作室', '标题', '领域', '提交人', '县级采纳', '市级采纳', '省级采纳', '全国采纳', '采纳单位', '批示日期', '办结日期']
-    expectTableShape(ws, headers, WIDTHS.社情民意台账, 3, true)
-    expect(bodyValues(ws, 13)).toEqual([
-      ['M5', d('2022-07-02'), '东海论健工作室', '关于优化公交线路的建议', '交通', '张伟', null, null, null, null, null, null, null],
+    const headers = ['编号', '日期', '会客厅/工作室', '标题', '领域', '提交人', '正文', '县级采纳', '市级采纳', '省级采纳', '全国采纳', '采纳单位', '批示日期', '批示内容', '办结日期']
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 社情民意台账', headers, WIDTHS.社情民意台账, 3, true)
+    expect(bodyValues(ws, 15)).toEqual([
+      ['M5', d('2022-07-02'), '东海论健工作室', '关于优化公交线路的建议', '交通', '张伟', '建议优化12路公交线路。', null, null, null, null, null, null, null, null],
       // Resolved in October: the ledger still shows the date (stats counts it in October).
-      ['M2', d('2022-07-15'), '健康家园会客厅', '关于加强老年人助餐服务的建议', '养老', '王芳、李明', null, 1, 1, null, '嘉兴市政协、浙江省政协', d('2022-08-05'), d('2022-10-10')],
-      ['M3', d('2022-09-01'), '东海论健工作室', '关于规范校外培训的建议', '教育', '李明、张伟', 1, null, null, null, null, d('2022-09-20'), d('2022-09-28')],
-      ['合计', '3 篇', null, null, null, null, null, null, null, null, null, null, null],
+      ['M2', d('2022-07-15'), '健康家园会客厅', '关于加强老年人助餐服务的建议', '养老', '王芳、李明', '目前助餐点覆盖不足。\n建议每个社区设一处助餐点。',
+        null, 1, 1, null, '嘉兴市政协、浙江省政协', d('2022-08-05'), '请民政局研究', d('2022-10-10')],
+      // No text, an instruction without words: empty cells.
+      ['M3', d('2022-09-01'), '东海论健工作室', '关于规范校外培训的建议', '教育', '李明、张伟', null, 1, null, null, null, null, d('2022-09-20'), null, d('2022-09-28')],
+      ['合计', '3 篇', null, null, null, null, null, null, null, null, null, null, null, null, null],
     ])
     // M1 (June) is not a row although its adoption is in Q3; M4 withdrawn; M6 other room.
-    expect(expectDateColumns(ws, [2, 12, 13], 3)).toBe(7) // 3 dates + 2 instructions + 2 resolutions
-    expect(expectCountColumns(ws, [7, 8, 9, 10])).toBe(3)
-    expect(ws.getRow(5).getCell(2).value).toBe(`${figures.opinions} 篇`)
+    expect(expectDateColumns(ws, [2, 13, 15], 3)).toBe(7) // 3 dates + 2 instructions + 2 resolutions
+    expect(expectCountColumns(ws, [8, 9, 10, 11])).toBe(3)
+    expect(ws.getRow(6).getCell(2).value).toBe(`${figures.opinions} 篇`)
     await db.$disconnect()
   })
 
-  it('提案台账: Q3 proposals once, in date order, with their steps', async () => {
+  it('社情民意台账 lists every 批示 of a report, each after its date', async () => {
+    const { db } = await freshDb()
+    const s = await seed(db)
+    const m2 = await db.opinionReport.findUniqueOrThrow({ where: { code: 'M2' } })
+    await db.opinionEvent.create({ data: { reportId: m2.id, kind: 'instructed', date: '2022-09-01', detail: '请卫健委会同研究', actorName: '芳芳' } })
+    await db.opinionEvent.create({ data: { reportId: m2.id, kind: 'instructed', date: '2022-09-05', actorName: '芳芳' } })
+    const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, tmpDir())
+    const ws = sheet(await readBook(path), '社情民意台账')
+    // Room A, Q3: M2 only. 批示日期 is the first 批示's.
+    expect(rowValues(ws, 3, 15).slice(12)).toEqual([
+      d('2022-08-05'), '2022-08-05 请民政局研究\n2022-09-01 请卫健委会同研究\n2022-09-05 （未写内容）', d('2022-10-10'),
+    ])
+    await db.$disconnect()
+  })
+
+  it('提案台账: Q3 proposals once, in date order, with their steps, 承办单位 and 答复', async () => {
     const { db, wb } = await written()
     const ws = sheet(wb, '提案台账')
-    const headers = ['编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '立案日期', '并入', '办复日期', '满意度', '重点', '重要']
-    expectTableShape(ws, headers, WIDTHS.提案台账, 3, true)
-    expect(bodyValues(ws, 13)).toEqual([
-      ['T1', d('2022-07-20'), '健康家园会客厅', '关于完善社区医疗服务的提案', '个人', '王芳', '医疗', d('2022-08-01'), null, d('2022-09-15'), '满意', '是', null],
-      ['T2', d('2022-08-05'), '东海论健工作室', '关于推进校园安全的提案', '联名', '李明、张伟', '教育', null, 'T1', null, null, null, null],
-      // Handed in in Q3, registered in October: the step date shows.
-      ['T5', d('2022-09-25'), '东海论健工作室', '关于发展乡村旅游的提案', '集体', '张伟', null, d('2022-10-05'), null, null, null, null, '是'],
-      ['合计', '3 件', null, null, null, null, null, null, null, null, null, null, null],
+    const headers = ['编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '立案日期', '承办单位', '并入', '办复日期', '满意度', '答复', '重点', '重要']
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 提案台账', headers, WIDTHS.提案台账, 3, true)
+    expect(bodyValues(ws, 15)).toEqual([
+      // The answered step's detail 满意；答复：… splits into 满意度 and 答复.
+      ['T1', d('2022-07-20'), '健康家园会客厅', '关于完善社区医疗服务的提案', '个人', '王芳', '医疗', d('2022-08-01'), '市卫健委', null, d('2022-09-15'), '满意', '已纳入2023年民生实事项目', '是', null],
+      ['T2', d('2022-08-05'), '东海论健工作室', '关于推进校园安全的提案', '联名', '李明、张伟', '教育', null, null, 'T1', null, null, null, null, null],
+      // Handed in in Q3, registered and answered (a reply, no 满意度) in October: the steps show.
+      ['T5', d('2022-09-25'), '东海论健工作室', '关于发展乡村旅游的提案', '集体', '张伟', null, d('2022-10-05'), '市文旅局、市农业农村局', null, d('2022-10-20'), null, '将在三个村试点', null, '是'],
+      ['合计', '3 件', null, null, null, null, null, null, null, null, null, null, null, null, null],
     ])
     // T3 (May) not a row; T4 withdrawn; T6 other room.
-    expect(expectDateColumns(ws, [2, 8, 10], 3)).toBe(6) // 3 dates + 2 立案 + 1 办复
+    expect(expectDateColumns(ws, [2, 8, 11], 3)).toBe(7) // 3 dates + 2 立案 + 2 办复
+    await db.$disconnect()
+  })
+
+  it('提案台账 reads a 办复 stored before replies were kept: the 满意度 alone', async () => {
+    const { db } = await freshDb()
+    const s = await seed(db)
+    await db.proposalEvent.updateMany({ where: { kind: 'answered', proposal: { code: 'T1' } }, data: { detail: '基本满意' } })
+    const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, tmpDir())
+    const ws = sheet(await readBook(path), '提案台账')
+    expect(rowValues(ws, 3, 15).slice(10, 13)).toEqual([d('2022-09-15'), '基本满意', null])
     await db.$disconnect()
   })
 
@@ -397,7 +469,8 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const { db, s, wb } = await written()
     const ws = sheet(wb, '委员履职')
     const headers = ['姓名', '微信名', '界别', '会客厅/工作室', '2022年活动', '社情民意', '提案', '履职积分', '等次', '三个一']
-    expectTableShape(ws, headers, WIDTHS.委员履职, 3, true)
+    // A quarter's book scores the whole year, and its title says so.
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 委员履职（积分按2022年全年）', headers, WIDTHS.委员履职, 3, true)
     // Scores (DEFAULT_RULES, whole year 2022, every room — scores are a member's, not a room's):
     //  王芳: activities A1 A2 A6 A8 = 4×3 = 12 → capped 10; opinions M1, M2 lead 10+10 = 20 (M4 withdrawn);
     //        adoptions M1 city 5, M2 city 5 + province 10 = 20; instruction M2 10; proposals T1 registered 12
@@ -415,9 +488,9 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
       ['张伟', '张三', '经济界', '东海论健工作室', 1, 2, 2, 48, '待改进', '未达标'],
       ['合计', '3 人', null, null, null, null, null, null, null, null],
     ])
-    expect(expectCountColumns(ws, [5, 6, 7, 8], 4)).toBe(12)
+    expect(expectCountColumns(ws, [5, 6, 7, 8], 5)).toBe(12) // rows 3 … 5, not the totals
     // And the same numbers straight from the scoring module.
-    for (const [row, m] of [[2, s.wang], [3, s.li], [4, s.zhang]] as const) {
+    for (const [row, m] of [[3, s.wang], [4, s.li], [5, s.zhang]] as const) {
       const score = await scoreMemberYear(db, DEFAULT_RULES, m, Q3.year)
       expect(rowValues(ws, row, 10).slice(4, 9)).toEqual([score.counts.activities, score.counts.opinions, score.counts.proposals, score.total, score.band])
     }
@@ -427,7 +500,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('汇总: one row per figure, equal to computeFigures for the same rooms and period', async () => {
     const { db, wb, figures } = await written()
     const ws = sheet(wb, '汇总')
-    expectTableShape(ws, ['项目', '2022年第三季度'], WIDTHS.汇总, 14, false)
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 汇总', ['项目', '2022年第三季度'], WIDTHS.汇总, 14, false)
     // Counted by hand (see the seed): adoptions and steps count by the date they happened, so M1's
     // July adoption and T3's July 立案 count although M1 and T3 are not rows of this book.
     expect(figures).toEqual({
@@ -454,8 +527,9 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
         const wb = await readBook(path)
         const ws = sheet(wb, '活动台账')
         expect(expectDateColumns(ws, [2], 4)).toBe(4)
-        firstDates.push((ws.getRow(2).getCell(2).value as Date).toISOString())
-        expect(rowValues(sheet(wb, '社情民意台账'), 3, 13).slice(11)).toEqual([d('2022-08-05'), d('2022-10-10')])
+        firstDates.push((ws.getRow(FIRST).getCell(2).value as Date).toISOString())
+        const m2 = rowValues(sheet(wb, '社情民意台账'), 4, 15) // M2, the second record
+        expect([m2[0], m2[12], m2[14]]).toEqual(['M2', d('2022-08-05'), d('2022-10-10')])
       }
     } finally {
       if (saved === undefined) delete process.env.TZ
@@ -472,7 +546,8 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], q1, tmpDir())
     const wb = await readBook(path)
     const ws = sheet(wb, '活动台账')
-    expect(ws.autoFilter).toBe('A1:N1')
+    expect(ws.getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2021年第一季度 活动台账')
+    expect(ws.autoFilter).toBe('A2:O2')
     expect(bodyValues(ws, 10)).toEqual([['合计', '0 场', null, null, null, null, null, '0 人', 0, 0]])
     expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(new Array(14).fill(0))
     // Scores are for 2021: room A's two 委员 on the roll, both 0 (ties by name, as #积分榜 lists them).
@@ -497,7 +572,9 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const figures = await computeFigures(db, { roomIds: [s.A.id], from: july.from, to: july.to })
     expect(summaryOf(figures)).toEqual([2, 13, 2, 260, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0])
     expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(summaryOf(figures))
-    expect(sheet(wb, '汇总').getRow(1).getCell(2).value).toBe('2022年7月')
+    expect(sheet(wb, '汇总').getRow(2).getCell(2).value).toBe('2022年7月')
+    expect(sheet(wb, '汇总').getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2022年7月 汇总')
+    expect(sheet(wb, '委员履职').getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2022年7月 委员履职（积分按2022年全年）')
     await db.$disconnect()
   })
 
@@ -530,6 +607,28 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     // rankMembers: 王芳 89, 李明 61, then the two 0s by pinyin: 阿明 (a) before 孙七 (s).
     expect(ranked.map((r) => r.name)).toEqual(['王芳', '李明', '阿明', '孙七'])
     expect(bodyValues(ws, 1).slice(0, -1).map(([name]) => name)).toEqual(ranked.map((r) => r.name))
+    await db.$disconnect()
+  })
+})
+
+describe('the sheets’ titles and long texts', () => {
+  it('names up to three rooms in the title, and counts more', () => {
+    const year = periodOf('year', 2022, 1)
+    expect(ledgerTitle([{ name: '甲会客厅' }], year)).toBe('甲会客厅 · 2022年')
+    expect(ledgerTitle([{ name: '甲会客厅' }, { name: '乙工作室' }, { name: '丙工作室' }], Q3)).toBe('甲会客厅、乙工作室、丙工作室 · 2022年第三季度')
+    expect(ledgerTitle([{ name: '甲会客厅' }, { name: '乙工作室' }, { name: '丙工作室' }, { name: '丁工作室' }], Q3)).toBe('甲会客厅等4个会客厅、工作室 · 2022年第三季度')
+    expect(ledgerTitle([], Q3)).toBe('2022年第三季度')
+  })
+
+  it('cuts a text longer than an Excel cell holds, and says so', async () => {
+    const { db } = await freshDb()
+    const s = await seed(db)
+    await db.activity.update({ where: { code: 'A2' }, data: { rawText: '长'.repeat(40_000) } })
+    const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, tmpDir())
+    const text = sheet(await readBook(path), '活动台账').getRow(3).getCell(14).value as string
+    const note = '…（超出 Excel 单元格上限，以下从略）'
+    expect(text.length).toBe(32_767)
+    expect(text).toBe('长'.repeat(32_767 - note.length) + note)
     await db.$disconnect()
   })
 })
@@ -637,11 +736,13 @@ describe('#导出', () => {
     const wb = await readBuffer(chat.fileOf(out[1]!)!)
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS])
     const ws = sheet(wb, '活动台账')
+    expect(ws.getRow(1).getCell(1).value).toBe(`${ROOM} · 2022年第三季度 活动台账`)
     // Q3: A2 (07-03) then A1 (09-01); A3 withdrawn, A4 June, A5 October. 20 + – = 20; – + 200 = 200.
-    expect(bodyValues(ws, 10).map((r) => [r[0], r[1], r[8], r[9]])).toEqual([
-      ['A2', d('2022-07-03'), null, 200],
-      ['A1', d('2022-09-01'), 20, null],
-      ['合计', '2 场', 20, 200],
+    // 活动内容: each member's message as sent.
+    expect(bodyValues(ws, 15).map((r) => [r[0], r[1], r[8], r[9], r[13]])).toEqual([
+      ['A2', d('2022-07-03'), null, 200, '#活动 7月3日 健康义诊，服务群众200人次'],
+      ['A1', d('2022-09-01'), 20, null, '#活动 9月1日 读书会，参与人次20'],
+      ['合计', '2 场', 20, 200, null],
     ])
     expect(expectDateColumns(ws, [2], 2)).toBe(2)
     expect(bodyValues(sheet(wb, '社情民意台账'), 1).map(([c]) => c)).toEqual(['合计'])
@@ -726,7 +827,8 @@ describe('src/cli/export.ts', () => {
     const wb = await readBook(out)
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS])
     const summary = sheet(wb, '汇总')
-    expect(summary.getRow(1).getCell(2).value).toBe('2022年第三季度')
+    expect(summary.getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2022年第三季度 汇总')
+    expect(summary.getRow(2).getCell(2).value).toBe('2022年第三季度')
     expect(bodyValues(summary, 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(expected)[i]]))
     expect(bodyValues(sheet(wb, '活动台账'), 1).map(([c]) => c)).toEqual(['A2', 'A6', '合计'])
     // Room A's members only, and only room A in their rooms column.

@@ -33,6 +33,12 @@ function opinionLine(d: Digest): string {
   return `社情民意：收集 ${f.opinions} 篇${adopted.length ? `，${adopted.join('，')}` : ''}，获批示 ${f.instructed} 篇，办结 ${f.resolved} 篇${rate}。`
 }
 
+/** Proposals handed in (by their date), registered and answered (by the step's date); none, no line. */
+function proposalLine(f: Figures): string | undefined {
+  if (f.proposals === 0 && f.registered === 0 && f.answered === 0) return undefined
+  return `提案：提交 ${f.proposals} 件，立案 ${f.registered} 件，办复 ${f.answered} 件。`
+}
+
 /** The digest of one room, in the voice of the rooms' own summaries. */
 export function formatRoomDigest(roomName: string, d: Digest): string {
   const kind = d.period.kind
@@ -46,6 +52,7 @@ export function formatRoomDigest(roomName: string, d: Digest): string {
       : `${thisWord}没有记录活动。`,
     d.brands.length > 0 ? `品牌活动：${list(d.brands, '场')}。` : undefined,
     opinionLine(d),
+    proposalLine(f),
     d.topMembers.length > 0 ? `参与最多的委员：${d.topMembers.map((m) => `${m.name}（${m.count} 次）`).join('、')}。` : undefined,
     comparison(`与${prevWord}比`, f, d.previous),
     // For a year the year before is the same period a year before.
@@ -74,6 +81,9 @@ export function formatCrossRoomDigest(rooms: { name: string; figures: Figures }[
     ),
     `合计：活动 ${f.activities} 场，参与 ${bigNumber(f.participants)} 人次，委员 ${f.members} 人，服务群众 ${bigNumber(f.reach)} 人次。`,
     opinionLine(total),
+    proposalLine(f),
     idle.length > 0 ? `本期没有活动：${idle.join('、')}。` : '每个会客厅、工作室本期都有活动 ✓',
-  ].join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
 }

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../parsing/mod.js'
 import { unnamedMembers, type ActivityWithPeople } from '../../services/activities.js'
 import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../../services/opinions.js'
-import { PROPOSAL_STEPS, type ProposalStep, type ProposalWithHistory } from '../../services/proposals.js'
+import { PROPOSAL_STEPS, readAnswer, type ProposalStep, type ProposalWithHistory } from '../../services/proposals.js'
 import type { Revision } from '../../generated/prisma/client.js'
 
 /** How every record confirmation begins ("已记录活动 A12"): a repost of one is no new record. */
@@ -103,6 +103,12 @@ export function proposalLines(p: ProposalWithHistory): string[] {
 export function proposalStepLabel(event: { kind: string; detail?: string | null }): string {
   const name = PROPOSAL_STEPS[event.kind as ProposalStep] ?? event.kind
   if (event.kind === 'merged') return `${name}（并入 ${event.detail}）`
+  if (event.kind === 'registered' && event.detail) return `${name}（承办单位：${clip(event.detail, 60)}）`
+  if (event.kind === 'answered') {
+    const { satisfaction, reply } = readAnswer(event.detail)
+    const parts = [satisfaction, reply && `答复：${clip(reply, 80)}`].filter(Boolean)
+    return parts.length > 0 ? `${name}（${parts.join('；')}）` : name
+  }
   return event.detail ? `${name}（${clip(event.detail, 80)}）` : name
 }
 
