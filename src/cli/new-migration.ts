@@ -20,7 +20,7 @@ const PG_SCHEMA = 'prisma/postgres/schema.prisma'
 export function postgresSchema(sqliteSchema: string): string {
   return sqliteSchema
     .replace(/^(\/\/[^\n]*\n)+/, '') // the header comment only: /// lines document the models
-    .replace('output     = "../src/generated/prisma"', 'output     = "../../src/generated/prisma-pg"')
+    .replace('output              = "../src/generated/prisma"', 'output              = "../../src/generated/prisma-pg"')
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('url      = env("DATABASE_URL")', 'url      = env("POSTGRES_URL")')
     .replace(/^/, '// Generated from ../schema.prisma by `npm run db:migration`: change the models there.\n')

@@ -165,10 +165,6 @@ export class Outbox {
     while (this.pumping) await this.pumping
   }
 
-  pendingCount(): Promise<number> {
-    return this.db.outboxMessage.count({ where: { status: 'pending' } })
-  }
-
   private kick(): void {
     if (!this.transport) return
     // A row queued while the loop is finishing might be missed by it: go round once more.

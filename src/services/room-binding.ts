@@ -74,8 +74,10 @@ export class RoomBinding {
     const known = this.session.confirmedGroupOf(room.id)
     if (known) return known
     if (this.keys.stableIds) {
-      if (room.puppetRoomId) this.session.confirmRoom(room.id, room.puppetRoomId)
-      return room.puppetRoomId ?? undefined
+      // Thrown, not undefined (which means held): the row is retried with back-off, and given up loudly.
+      if (!room.puppetRoomId) throw new Error(`群「${room.topic}」没有记下稳定的群 ID：请在群里重新发送 #绑定`)
+      this.session.confirmRoom(room.id, room.puppetRoomId)
+      return room.puppetRoomId
     }
     const directory = this.session.directory
     if (!directory) throw new Error('not logged in')
