@@ -17,10 +17,12 @@ RUN npm run build \
 # Runtime stage: no compilers, runs as the unprivileged `node` user.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
+    CONTAINER_DATA_DIR=/data \
     DATA_DIR=/data \
     WECHATY_LOG=warn
 WORKDIR /app
-COPY --from=build --chown=node:node /app /app
+# Owned by root: the unprivileged user can run the app but not change it.
+COPY --from=build /app /app
 RUN mkdir -p /data && chown node:node /data
 USER node
 # One volume: the SQLite database (bot.db) and the WeChat login memory card.

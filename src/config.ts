@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
     .regex(/^[\w.-]+$/, 'BOT_NAME 只能用字母、数字、点、下划线和短横线（它也是记忆卡文件名）')
     .default('cppcc-bot'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Set by the Docker image (/data, its volume): wins over a DATA_DIR copied in from a .env. */
+  CONTAINER_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().optional(),
   BOT_ADMINS: csv,
   BOT_TIMEZONE: z
@@ -125,7 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     })
     throw new ConfigError(lines.join('\n'))
   }
-  const dataDir = resolve(parsed.data.DATA_DIR)
+  const dataDir = resolve(parsed.data.CONTAINER_DATA_DIR ?? parsed.data.DATA_DIR)
+  const url = parsed.data.DATABASE_URL
+  // In a container a database file outside the volume is lost with the container.
+  if (parsed.data.CONTAINER_DATA_DIR && url?.startsWith('file:') && !resolve(url.slice('file:'.length)).startsWith(`${dataDir}/`)) {
+    throw new ConfigError(
+      `配置有误：DATABASE_URL=${JSON.stringify(url)}，在容器里 SQLite 数据库必须放在数据卷 ${dataDir} 下，否则删除容器时会丢失（删掉 DATABASE_URL 即用 ${dataDir}/bot.db，或写 file:${dataDir}/…）`,
+    )
+  }
   return {
     ...parsed.data,
     stableIds:

@@ -11,6 +11,19 @@ describe('loadConfig', () => {
     expect(config.OUTBOX_MIN_INTERVAL_MS).toBe(1500)
   })
 
+  it('keeps the data in the container’s volume whatever a copied .env says', () => {
+    const config = loadConfig({ CONTAINER_DATA_DIR: '/data', DATA_DIR: './data' })
+    expect([config.dataDir, config.databaseUrl, config.memoryCardName]).toEqual(['/data', 'file:/data/bot.db', '/data/cppcc-bot'])
+    expect(loadConfig({ CONTAINER_DATA_DIR: '/data', DATABASE_URL: 'file:/data/office.db' }).databaseUrl).toBe('file:/data/office.db')
+    expect(loadConfig({ CONTAINER_DATA_DIR: '/data', DATABASE_URL: 'postgresql://u@db/cppcc' }).databaseUrl).toBe('postgresql://u@db/cppcc')
+    expect(() => loadConfig({ CONTAINER_DATA_DIR: '/data', DATABASE_URL: 'file:./data/bot.db' })).toThrow(
+      `配置有误：DATABASE_URL="file:./data/bot.db"，在容器里 SQLite 数据库必须放在数据卷 /data 下，否则删除容器时会丢失（删掉 DATABASE_URL 即用 /data/bot.db，或写 file:/data/…）`,
+    )
+    expect(() => loadConfig({ CONTAINER_DATA_DIR: '/data', DATABASE_URL: 'file:/database.db' })).toThrow(ConfigError)
+    // Outside a container, DATA_DIR is where the data goes.
+    expect(loadConfig({ DATA_DIR: '/srv/bot' }).databaseUrl).toBe('file:/srv/bot/bot.db')
+  })
+
   it('splits admins on ASCII and full-width commas', () => {
     expect(loadConfig({ BOT_ADMINS: '王芳，李明, 张三' }).BOT_ADMINS).toEqual(['王芳', '李明', '张三'])
   })
