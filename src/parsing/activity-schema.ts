@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES } from './activity-types.js'
 
-export const ActivityDraftSchema = z.object({
+export const ActivityFieldsSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
   dateDefaulted: z.boolean(),

@@ -3,7 +3,7 @@ import { ACTIVITY_FIELD_NAMES, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS } from './ac
 import type { ActivityKey } from './activity-labels.js'
 import { findBrand, readNarrative } from './activity-narrative.js'
 import type { NarrativeFacts } from './activity-narrative.js'
-import { ActivityDraftSchema } from './activity-schema.js'
+import { ActivityFieldsSchema } from './activity-schema.js'
 import { ACTIVITY_TYPES, inferActivityType, normalizeActivityType } from './activity-types.js'
 import type { ActivityType } from './activity-types.js'
 import { formatYmd } from './calendar.js'
@@ -20,7 +20,7 @@ import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } f
 export { ACTIVITY_TYPES } from './activity-types.js'
 export type { ActivityType } from './activity-types.js'
 
-export interface ActivityDraft {
+export interface ActivityFields {
   date: string // YYYY-MM-DD local
   time?: string // HH:mm
   dateDefaulted: boolean // no date written: the clock's local date was used
@@ -45,7 +45,7 @@ const EMPTY_VALUE = /^(?:无|暂无|没有|空|\/|-|—|——)$/
 const present = (v: string | undefined): string | undefined => (v && !EMPTY_VALUE.test(v) ? v : undefined)
 
 interface Ctx {
-  draft: Partial<ActivityDraft>
+  draft: Partial<ActivityFields>
   errors: FieldProblem[]
   warnings: string[]
 }
@@ -131,7 +131,7 @@ function readType(ctx: Ctx, written: string | undefined, context: string): void 
   ctx.warnings.push(inferred ? `未写活动类型，按内容判断为“${inferred}”` : '未写活动类型，记为“其他”')
 }
 
-export function parseActivity(body: string, clock: ParseClock): ParseOutcome<ActivityDraft> {
+export function parseActivity(body: string, clock: ParseClock): ParseOutcome<ActivityFields> {
   const tooLong = bodyTooLong(body)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields(body, ACTIVITY_LABELS, { multiline: ['note', 'content'], notLabels: NOT_ACTIVITY_LABELS })
@@ -186,7 +186,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   if (notes.length) draft.note = notes.join('\n')
 
   if (ctx.errors.length) return { ok: false, errors: ctx.errors, partial: draft }
-  const checked = ActivityDraftSchema.safeParse(draft)
+  const checked = ActivityFieldsSchema.safeParse(draft)
   if (!checked.success) {
     return { ok: false, errors: issuesToProblems(checked.error, ACTIVITY_FIELD_NAMES), partial: draft }
   }

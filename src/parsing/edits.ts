@@ -1,12 +1,12 @@
 // `#修改` support: field edits applied to a record's or a draft's text, then parsed again,
 // so an edited record passes exactly the validation a new one does.
 import { ACTIVITY_LABELS, NOT_ACTIVITY_LABELS, type ActivityKey } from './activity-labels.js'
-import type { ActivityDraft } from './activity.js'
+import type { ActivityFields } from './activity.js'
 import { splitFields } from './fields.js'
 import { matchLabel, type LabelTable } from './labels.js'
 import { toHalfWidth } from './normalize.js'
-import { NOT_OPINION_LABELS, OPINION_LABELS, type OpinionDraft, type OpinionKey } from './opinion.js'
-import { NOT_PROPOSAL_LABELS, PROPOSAL_LABELS, type ProposalDraft, type ProposalKey } from './proposal.js'
+import { NOT_OPINION_LABELS, OPINION_LABELS, type OpinionFields, type OpinionKey } from './opinion.js'
+import { NOT_PROPOSAL_LABELS, PROPOSAL_LABELS, type ProposalFields, type ProposalKey } from './proposal.js'
 
 export interface FieldEdit {
   label: string
@@ -70,7 +70,7 @@ export function editProposalText(body: string, edits: readonly FieldEdit[]): Edi
   return applyEdits(body, PROPOSAL_TABLE, edits)
 }
 
-export function proposalToText(draft: ProposalDraft): string {
+export function proposalToText(draft: ProposalFields): string {
   return [
     `案由：${draft.title}`,
     `类型：${draft.type}`,
@@ -84,7 +84,7 @@ export function proposalToText(draft: ProposalDraft): string {
 }
 
 /** A stored activity written back in the labelled form the parser reads. */
-export function activityToText(draft: ActivityDraft): string {
+export function activityToText(draft: ActivityFields): string {
   return [
     `时间：${draft.date}${draft.time ? ` ${draft.time}` : ''}`,
     `主题：${draft.title}`,
@@ -102,7 +102,7 @@ export function activityToText(draft: ActivityDraft): string {
     .join('\n')
 }
 
-export function opinionToText(draft: OpinionDraft): string {
+export function opinionToText(draft: OpinionFields): string {
   return [
     `标题：${draft.title}`,
     `日期：${draft.date}`,

@@ -14,7 +14,7 @@ import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } f
 
 export { OPINION_FIELDS, normalizeOpinionField } from './opinion-fields.js'
 
-export interface OpinionDraft {
+export interface OpinionFields {
   title: string
   content?: string
   field?: string
@@ -37,7 +37,7 @@ export const OPINION_LABELS: LabelTable<OpinionKey> = {
 }
 export const NOT_OPINION_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址']
 
-const OpinionDraftSchema = z.object({
+const OpinionFieldsSchema = z.object({
   title: z.string().min(1).max(200),
   content: z.string().min(1).optional(),
   field: z.string().min(1).max(30).optional(),
@@ -89,13 +89,13 @@ export function titleFromText(text: string): { title?: string; content?: string 
   return { title: unwrapQuotes(trimPunct(title)), ...(content ? { content } : {}) }
 }
 
-export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<OpinionDraft> {
+export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<OpinionFields> {
   const tooLong = bodyTooLong(body)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: NOT_OPINION_LABELS })
   const errors: FieldProblem[] = []
   const warnings: string[] = []
-  const draft: Partial<OpinionDraft> = {}
+  const draft: Partial<OpinionFields> = {}
 
   const labelled = contentText(body, split.entries)
   const titleField = split.fields.get('title')
@@ -124,7 +124,7 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
   for (const label of split.unknownLabels) warnings.push(`未识别的字段“${label}”，已忽略`)
 
   if (errors.length) return { ok: false, errors, partial: draft }
-  const checked = OpinionDraftSchema.safeParse(draft)
+  const checked = OpinionFieldsSchema.safeParse(draft)
   if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: draft }
   return { ok: true, value: checked.data, warnings }
 }

@@ -14,7 +14,7 @@ import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } f
 export const PROPOSAL_TYPES = ['个人', '联名', '集体'] as const
 export type ProposalType = (typeof PROPOSAL_TYPES)[number]
 
-export interface ProposalDraft {
+export interface ProposalFields {
   title: string
   type: ProposalType
   typeInferred: boolean
@@ -46,7 +46,7 @@ export function normalizeProposalType(written: string): ProposalType | undefined
   return undefined
 }
 
-const ProposalDraftSchema = z.object({
+const ProposalFieldsSchema = z.object({
   title: z.string().min(1).max(200),
   type: z.enum(PROPOSAL_TYPES),
   typeInferred: z.boolean(),
@@ -58,7 +58,7 @@ const ProposalDraftSchema = z.object({
 })
 const FIELD_NAMES = { title: '案由', type: '类型', content: '内容', field: '领域', authorNames: '提案人', date: '日期' }
 
-export function parseProposal(body: string, clock: ParseClock): ParseOutcome<ProposalDraft> {
+export function parseProposal(body: string, clock: ParseClock): ParseOutcome<ProposalFields> {
   const tooLong = bodyTooLong(body)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields<ProposalKey>(body, PROPOSAL_LABELS, { multiline: ['content'], notLabels: NOT_PROPOSAL_LABELS })
@@ -98,8 +98,8 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   const fieldValue = field('field') ? normalizeOpinionField(field('field')!) : undefined
   const draft = { title: title ?? '', type, typeInferred, content, field: fieldValue, authorNames, date, dateDefaulted }
   if (errors.length > 0) return { ok: false, errors, partial: draft }
-  const checked = ProposalDraftSchema.safeParse(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)))
+  const checked = ProposalFieldsSchema.safeParse(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)))
   if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: draft }
   if (typeInferred) warnings.push(`未写提案类型，按提案人数记为“${type}”`)
-  return { ok: true, value: checked.data as ProposalDraft, warnings }
+  return { ok: true, value: checked.data as ProposalFields, warnings }
 }

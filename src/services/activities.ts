@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Activity, type ActivityParticipant } from '../generated/prisma/client.js'
-import type { ActivityDraft } from '../parsing/mod.js'
+import type { ActivityFields } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
@@ -33,7 +33,7 @@ export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipan
 /** Members counted but not named: "王芳、胡建国等6位委员" has 4. */
 export const unnamedMembers = (a: ActivityWithPeople): number => Math.max(0, (a.memberCount ?? 0) - a.participantsOf.length)
 
-function columnsOf(draft: ActivityDraft) {
+function columnsOf(draft: ActivityFields) {
   return {
     date: draft.date,
     time: draft.time ?? null,
@@ -50,7 +50,7 @@ function columnsOf(draft: ActivityDraft) {
 }
 
 /** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
-export async function createActivity(db: Db, source: RecordSource, draft: ActivityDraft): Promise<ActivityWithPeople> {
+export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields): Promise<ActivityWithPeople> {
   const [stored] = await db.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`)
   if (stored) return db.activity.findUniqueOrThrow({ where: { id: stored.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
   const people = await matchNames(db, source.roomId, draft.memberNames)
@@ -80,7 +80,7 @@ export async function findTwinActivity(db: Db, activity: Activity): Promise<Pick
 }
 
 /** Replaces an activity's values after an edit; participants are matched again. */
-export async function updateActivity(db: Db, activity: Activity, draft: ActivityDraft): Promise<ActivityWithPeople> {
+export async function updateActivity(db: Db, activity: Activity, draft: ActivityFields): Promise<ActivityWithPeople> {
   const people = await matchNames(db, activity.roomId, draft.memberNames)
   return db.$transaction(async (tx) => {
     await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
@@ -96,13 +96,13 @@ export async function updateActivity(db: Db, activity: Activity, draft: Activity
 }
 
 /** The stored activity as the parser's draft, so edits go through the same validation. */
-export function activityAsDraft(activity: ActivityWithPeople): ActivityDraft {
+export function activityAsFields(activity: ActivityWithPeople): ActivityFields {
   return {
     date: activity.date,
     ...(activity.time ? { time: activity.time } : {}),
     dateDefaulted: false,
     title: activity.title,
-    type: activity.type as ActivityDraft['type'],
+    type: activity.type as ActivityFields['type'],
     typeInferred: false,
     ...(activity.place ? { place: activity.place } : {}),
     memberNames: activity.participantsOf.map((p) => p.name),

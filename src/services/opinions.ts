@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/prisma/client.js'
-import type { OpinionDraft } from '../parsing/mod.js'
+import type { OpinionFields } from '../parsing/mod.js'
 import { sourceColumns, type RecordSource } from './activities.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchAuthors } from './members.js'
@@ -17,11 +17,11 @@ export type OpinionWithHistory = OpinionReport & { authors: OpinionAuthor[]; eve
 
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
 
-function columnsOf(draft: OpinionDraft) {
+function columnsOf(draft: OpinionFields) {
   return { date: draft.date, title: draft.title, content: draft.content ?? null, field: draft.field ?? null }
 }
 
-export async function createOpinion(db: Db, source: RecordSource, draft: OpinionDraft): Promise<OpinionWithHistory> {
+export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields): Promise<OpinionWithHistory> {
   const existing = await db.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
   if (existing) return existing
   const names = draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName]
@@ -42,7 +42,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
   })
 }
 
-export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionDraft): Promise<OpinionWithHistory> {
+export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionFields): Promise<OpinionWithHistory> {
   const names = draft.authorNames.length > 0 ? draft.authorNames : [report.reporterName]
   const authors = await matchAuthors(db, report.roomId, names)
   return db.$transaction(async (tx) => {
@@ -52,7 +52,7 @@ export async function updateOpinion(db: Db, report: OpinionReport, draft: Opinio
   })
 }
 
-export function opinionAsDraft(report: OpinionWithHistory): OpinionDraft {
+export function opinionAsFields(report: OpinionWithHistory): OpinionFields {
   return {
     title: report.title,
     ...(report.content ? { content: report.content } : {}),

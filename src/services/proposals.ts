@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import type { Proposal, ProposalAuthor, ProposalEvent } from '../generated/prisma/client.js'
-import type { ProposalDraft } from '../parsing/mod.js'
+import type { ProposalFields } from '../parsing/mod.js'
 import { sourceColumns, type RecordSource } from './activities.js'
 import { nextCode } from './codes.js'
 import { matchAuthors } from './members.js'
@@ -44,9 +44,9 @@ export function readAnswer(detail: string | null | undefined): { satisfaction?: 
 export type ProposalWithHistory = Proposal & { authors: ProposalAuthor[]; events: ProposalEvent[] }
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
 
-const columnsOf = (d: ProposalDraft) => ({ date: d.date, title: d.title, type: d.type, field: d.field ?? null })
+const columnsOf = (d: ProposalFields) => ({ date: d.date, title: d.title, type: d.type, field: d.field ?? null })
 
-export async function createProposal(db: Db, source: RecordSource, draft: ProposalDraft): Promise<ProposalWithHistory> {
+export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields): Promise<ProposalWithHistory> {
   const existing = await db.proposal.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
   if (existing) return existing
   const authors = await matchAuthors(db, source.roomId, draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName])
@@ -63,7 +63,7 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
   })
 }
 
-export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalDraft): Promise<ProposalWithHistory> {
+export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalFields): Promise<ProposalWithHistory> {
   const authors = await matchAuthors(db, proposal.roomId, draft.authorNames.length > 0 ? draft.authorNames : [proposal.reporterName])
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
@@ -72,10 +72,10 @@ export async function updateProposal(db: Db, proposal: Proposal, draft: Proposal
   })
 }
 
-export function proposalAsDraft(p: ProposalWithHistory): ProposalDraft {
+export function proposalAsFields(p: ProposalWithHistory): ProposalFields {
   return {
     title: p.title,
-    type: p.type as ProposalDraft['type'],
+    type: p.type as ProposalFields['type'],
     typeInferred: false,
     ...(p.field ? { field: p.field } : {}),
     authorNames: p.authors.map((a) => a.name),

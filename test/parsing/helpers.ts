@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { ActivityDraft, ParseClock, ParseOutcome } from '../../src/parsing/mod.js'
+import type { ActivityFields, ParseClock, ParseOutcome } from '../../src/parsing/mod.js'
 import { parseActivity } from '../../src/parsing/mod.js'
 
 /** Wednesday 2022-09-21 10:00 in Shanghai. */
@@ -7,16 +7,16 @@ export const CLOCK: ParseClock = { now: new Date('2022-09-21T02:00:00Z'), timeZo
 
 export interface ActivityRow {
   body: string
-  expect: Partial<ActivityDraft>
+  expect: Partial<ActivityFields>
   warning?: string // a warning that must be present
-  absent?: Array<keyof ActivityDraft> // fields that must not be set
+  absent?: Array<keyof ActivityFields> // fields that must not be set
 }
 
 export function label(n: number, body: string): string {
   return `#${n} ${body.replace(/\s+/g, ' ').slice(0, 40)}`
 }
 
-export function expectActivity(row: ActivityRow): ParseOutcome<ActivityDraft> {
+export function expectActivity(row: ActivityRow): ParseOutcome<ActivityFields> {
   const r = parseActivity(row.body, CLOCK)
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.errors)}`)
   expect(r.value).toMatchObject(row.expect)

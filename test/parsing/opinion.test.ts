@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseOpinion } from '../../src/parsing/mod.js'
-import type { OpinionDraft } from '../../src/parsing/mod.js'
+import type { OpinionFields } from '../../src/parsing/mod.js'
 import { CLOCK, label } from './helpers.js'
 
-const ROWS: Array<{ body: string; expect: Partial<OpinionDraft>; absent?: Array<keyof OpinionDraft> }> = [
+const ROWS: Array<{ body: string; expect: Partial<OpinionFields>; absent?: Array<keyof OpinionFields> }> = [
   {
     body: '标题：关于加快老旧小区加装电梯的建议\n内容：目前我市老旧小区加装电梯进展缓慢。\n领域：社会治理\n提交人：张三',
     expect: {

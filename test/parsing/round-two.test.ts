@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseActivity, rosterNamesTakingPart, type ActivityDraft } from '../../src/parsing/mod.js'
+import { parseActivity, rosterNamesTakingPart, type ActivityFields } from '../../src/parsing/mod.js'
 import { CLOCK } from './helpers.js'
 
 /** Messages as members of other rooms wrote them (issue: members' words, round two). */
-function read(body: string): ActivityDraft & { warnings: string[] } {
+function read(body: string): ActivityFields & { warnings: string[] } {
   const r = parseActivity(body, CLOCK)
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.errors)}`)
   return { ...r.value, warnings: r.warnings }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrateSqlite } from '../../src/db/migrate.js'
 import type { Db } from '../../src/db/client.js'
-import type { ActivityDraft } from '../../src/parsing/mod.js'
+import type { ActivityFields } from '../../src/parsing/mod.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 import { createActivity, updateActivity, type ActivityWithPeople } from '../../src/services/activities.js'
 import { buildDigest } from '../../src/services/digest.js'
@@ -38,7 +38,7 @@ async function randomBook(db: Db, seed: number, steps: number) {
     }
   }
   const names = ['王芳', '李明', '周强', '芳芳', '路人甲', '赵六']
-  const draft = (): ActivityDraft => {
+  const draft = (): ActivityFields => {
     const memberNames = [...new Set(Array.from({ length: rnd.int(4) }, () => rnd.pick(names)))]
     return {
       date: `2022-${rnd.pick(['08', '09', '10'])}-${String(1 + rnd.int(28)).padStart(2, '0')}`,

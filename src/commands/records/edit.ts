@@ -44,13 +44,13 @@ export const editCommand: Command = {
 
 /** Edits go through the same parser as a new record, so an edit can never store what a new message could not. */
 async function editRecord<R, D>(ctx: ChatContext, code: string, record: R, kind: RecordKind<R, D>, edits: FieldEdit[]) {
-  const before = kind.asDraft(record)
+  const before = kind.asFields(record)
   const text = kind.editText(kind.toText(before), edits)
   if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${kind.editable}`)
   const parsed = kind.parse(text.text, ctx.parseClock)
   if (!parsed.ok) return ctx.reply(`${code} 没有修改：\n${problemsText(parsed.errors)}`)
   const updated = await kind.update(ctx.services.db, record, parsed.value)
-  const after = kind.asDraft(updated)
+  const after = kind.asFields(updated)
   // An edit that changes nothing would only clutter the history.
   if (changedFields(before as object, after as object).length === 0) {
     ctx.outcome = `unchanged:${code}`

@@ -14,9 +14,9 @@ import {
   type ParseClock,
   type ParseOutcome,
 } from '../../parsing/mod.js'
-import { activityAsDraft, updateActivity, type ActivityWithPeople } from '../../services/activities.js'
-import { opinionAsDraft, updateOpinion, type OpinionWithHistory } from '../../services/opinions.js'
-import { proposalAsDraft, updateProposal, type ProposalWithHistory } from '../../services/proposals.js'
+import { activityAsFields, updateActivity, type ActivityWithPeople } from '../../services/activities.js'
+import { opinionAsFields, updateOpinion, type OpinionWithHistory } from '../../services/opinions.js'
+import { proposalAsFields, updateProposal, type ProposalWithHistory } from '../../services/proposals.js'
 import { activityLines, opinionLines, proposalLines } from './format.js'
 
 /** What #修改 needs to know about a kind of record: one table instead of a copy per kind. */
@@ -26,40 +26,40 @@ export interface RecordKind<R, D> {
   parse(text: string, clock: ParseClock): ParseOutcome<D>
   editText(body: string, edits: readonly FieldEdit[]): EditResult
   toText(draft: D): string
-  asDraft(record: R): D
+  asFields(record: R): D
   update(db: Db, record: R, draft: D): Promise<R>
   lines(record: R): string[]
 }
 
-export const ACTIVITY_KIND: RecordKind<ActivityWithPeople, ReturnType<typeof activityAsDraft>> = {
+export const ACTIVITY_KIND: RecordKind<ActivityWithPeople, ReturnType<typeof activityAsFields>> = {
   label: '活动',
   editable: '时间、主题、类型、地点、参与委员、委员人数、参与人次、服务人次、联合单位、品牌、备注',
   parse: parseActivity,
   editText: editActivityText,
   toText: activityToText,
-  asDraft: activityAsDraft,
+  asFields: activityAsFields,
   update: updateActivity,
   lines: (r) => activityLines(r),
 }
 
-export const OPINION_KIND: RecordKind<OpinionWithHistory, ReturnType<typeof opinionAsDraft>> = {
+export const OPINION_KIND: RecordKind<OpinionWithHistory, ReturnType<typeof opinionAsFields>> = {
   label: '社情民意',
   editable: '标题、内容、领域、提交人、日期',
   parse: parseOpinion,
   editText: editOpinionText,
   toText: opinionToText,
-  asDraft: opinionAsDraft,
+  asFields: opinionAsFields,
   update: updateOpinion,
   lines: opinionLines,
 }
 
-export const PROPOSAL_KIND: RecordKind<ProposalWithHistory, ReturnType<typeof proposalAsDraft>> = {
+export const PROPOSAL_KIND: RecordKind<ProposalWithHistory, ReturnType<typeof proposalAsFields>> = {
   label: '提案',
   editable: '案由、类型、提案人、领域、日期',
   parse: parseProposal,
   editText: editProposalText,
   toText: proposalToText,
-  asDraft: proposalAsDraft,
+  asFields: proposalAsFields,
   update: updateProposal,
   lines: proposalLines,
 }
