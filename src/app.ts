@@ -4,17 +4,18 @@ import type { Clock } from './clock.js'
 import type { Db } from './db/client.js'
 import type { Logger } from './log.js'
 import { allCommands } from './commands/index.js'
-import type { Command } from './commands/command.js'
+import type { Command } from './router/command.js'
 import { Outbox, type OutboxOptions, type Transport } from './outbox/outbox.js'
 import { parseAliasSetting } from './router/command-text.js'
 import { ChatContext, type AppServices } from './router/context.js'
-import type { ChatPerson, IncomingMessage } from './router/message.js'
+import type { ChatPerson, IncomingMessage } from './chat/message.js'
 import { cleanText } from './parsing/clean.js'
 import { buildRouter } from './router/router.js'
 import { LoginSession } from './identity/session.js'
 import { RoomBinding } from './services/room-binding.js'
 import { tellAdmins } from './schedule/recipients.js'
 import { sweepOldData } from './services/housekeeping.js'
+import { exportsDir, sweepExports } from './export/files.js'
 import type { ChatDirectory } from './chat/directory.js'
 import type { OutboxMessage, Room } from './generated/prisma/client.js'
 import { Scheduler } from './schedule/scheduler.js'
@@ -148,7 +149,12 @@ export class BotApp {
 
   private async sweep(): Promise<void> {
     const { db, config, clock, log } = this.services
-    const swept = await sweepOldData(db, config, clock.now()).catch((err) => log.warn({ err }, 'housekeeping failed'))
+    const now = clock.now()
+    const sweepAll = async () => ({
+      ...(await sweepOldData(db, config, now)),
+      exportFolders: sweepExports(exportsDir(config.dataDir), config.EXPORT_KEEP_DAYS, now),
+    })
+    const swept = await sweepAll().catch((err) => log.warn({ err }, 'housekeeping failed'))
     if (swept && Object.values(swept).some((n) => n > 0)) log.info(swept, 'old data removed')
   }
 

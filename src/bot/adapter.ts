@@ -1,6 +1,6 @@
 import type { Message, Room, Contact } from 'wechaty'
 import { types } from './wechaty.js'
-import type { ChatPerson, IncomingMessage } from '../router/message.js'
+import type { ChatPerson, IncomingMessage } from '../chat/message.js'
 
 /** A contact as the router sees them: the group alias in `room`, the remark the bot's account gave them. */
 export async function personOf(contact: Contact, room: Room | undefined): Promise<ChatPerson> {

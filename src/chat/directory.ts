@@ -1,4 +1,4 @@
-import type { ChatPerson } from '../router/message.js'
+import type { ChatPerson } from './message.js'
 
 /** A group the logged-in account is in now, with the people in it. */
 export interface LiveGroup {

@@ -1,5 +1,6 @@
 import { ROOM_KINDS, bindGroup, heldRoomsWithTopic, roomByName, type RoomKind } from '../services/rooms.js'
-import { replies, type Command } from './command.js'
+import type { Command } from '../router/command.js'
+import { replies } from '../texts/replies.js'
 
 const usage = '#绑定 <名称> [会客厅|工作室]'
 

@@ -1,8 +1,8 @@
-import { join } from 'node:path'
-import { writeLedgerExport } from '../export/files.js'
+import { exportsDir, writeLedgerExport } from '../export/files.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { roomsVisibleTo } from '../services/digest.js'
-import { replies, type Command } from './command.js'
+import type { Command } from '../router/command.js'
+import { replies } from '../texts/replies.js'
 
 /** `#导出 2022Q3`: the record book as an .xlsx file, into the chat it was asked in. */
 export const exportCommand: Command = {
@@ -21,7 +21,7 @@ export const exportCommand: Command = {
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
     if (rooms.length === 0) return ctx.refuse(replies.managersOnly('导出台账'))
-    const file = await writeLedgerExport(db, rules, rooms, parsed.period, join(config.dataDir, 'exports'))
+    const file = await writeLedgerExport(db, rules, rooms, parsed.period, exportsDir(config.dataDir))
     // Who got which rooms' book stays in the message log.
     ctx.outcome = `exported:${file.fileName} rooms=${rooms.map((r) => r.id).join(',')} to=${ctx.actorKey}`
     await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)

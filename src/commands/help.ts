@@ -1,4 +1,4 @@
-import type { Command } from './command.js'
+import type { Command } from '../router/command.js'
 
 /** `#帮助`: every command with a template to copy. Built from the command list, never stale. */
 export function helpCommand(all: () => readonly Command[]): Command {
@@ -15,6 +15,3 @@ export function helpCommand(all: () => readonly Command[]): Command {
     },
   }
 }
-
-/** The hint for a private message or an @-mention without a command. */
-export const helpHint = '您好！我是政协委员会客厅助手。发送 #帮助 查看全部命令和模板。'

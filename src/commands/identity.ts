@@ -1,10 +1,10 @@
 import { remarkWithToken, newToken, tokenInRemark, type PersonKey } from '../identity/keys.js'
-import { claimInvite, claimableInvite, mergeMember, revokeAdminGrant, type InviteProblem } from '../services/identity.js'
-import { ROLE_LABELS, displayName, type RoleName } from '../services/members.js'
+import { claimInvite, claimableInvite, markVerified, mergeMember, revokeAdminGrant, type InviteProblem } from '../services/identity.js'
+import { ROLE_LABELS, displayName, findMember, type RoleName } from '../services/members.js'
 import { tellAdmins } from '../schedule/recipients.js'
 import type { Member } from '../generated/prisma/client.js'
 import type { ChatContext } from '../router/context.js'
-import type { Command } from './command.js'
+import type { Command } from '../router/command.js'
 
 const HOW = '认证分两步：先私聊机器人发送 #认证，领取 6 位认证码；再在 10 分钟内把「#认证 认证码」发到您所在的委员会客厅群里。'
 
@@ -57,10 +57,10 @@ export const verifyCommand: Command = {
     const remark = await setTokenRemark(ctx, token, displayName(ctx.member))
     if (!remark) return ctx.reply(`认证${REMARK_REFUSED}`)
     const key: PersonKey = `t:${token}`
-    const member = await db.member.update({ where: { id: ctx.member.id }, data: { key, remark, verifiedAt: clock.now() } })
+    const member = await markVerified(db, ctx.member.id, key, remark, clock.now())
     // Members created for this contact id in other rooms this login are the same person: one member.
     for (const other of session.createdMembers(ctx.msg.sender.puppetId)) {
-      const row = other !== member.id ? await db.member.findUnique({ where: { id: other } }) : null
+      const row = other !== member.id ? await findMember(db, other) : null
       if (row && row.key === null) await mergeMember(db, other, member.id)
     }
     ctx.key = key

@@ -1,6 +1,6 @@
 import { bindCommand, confirmBindCommand } from './bind.js'
 import { claimCommand, verifyCommand } from './identity.js'
-import type { Command } from './command.js'
+import type { Command } from '../router/command.js'
 import { digestCommands } from './digest/commands.js'
 import { helpCommand } from './help.js'
 import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'

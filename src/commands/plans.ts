@@ -2,8 +2,10 @@ import { findDateInText, formatYmd, localParts, zonedInstant } from '../parsing/
 import type { ChatContext } from '../router/context.js'
 import { normaliseCode } from '../services/codes.js'
 import { cancelPlan, createPlan, findPlan, PLAN_LETTER } from '../services/plans.js'
-import { dateWithWeekday } from './records/format.js'
-import { replies, type Command } from './command.js'
+import { setPushEnabled } from '../services/rooms.js'
+import { dateWithWeekday } from '../texts/records.js'
+import type { Command } from '../router/command.js'
+import { replies } from '../texts/replies.js'
 
 const planUsage = '#预告 <时间> <主题> [地点]，例如：#预告 9月25日下午3点 健康讲座 市民中心'
 
@@ -99,7 +101,7 @@ export const settingsCommand: Command = {
     if (!m[1]) return ctx.reply(`本群定时推送现在是${ctx.room!.pushEnabled ? '开' : '关'}的。修改：${SETTINGS_USAGE}`)
     if (!ctx.isManager) return ctx.refuse(replies.managersOnly('修改设置'))
     const on = /^(开|打开|on)$/i.test(m[1])
-    ctx.room = await ctx.services.db.room.update({ where: { id: ctx.room!.id }, data: { pushEnabled: on } })
+    ctx.room = await setPushEnabled(ctx.services.db, ctx.room!.id, on)
     const today = formatYmd(localParts(ctx.msg.time, ctx.services.config.BOT_TIMEZONE))
     await ctx.reply(
       on

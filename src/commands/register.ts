@@ -1,5 +1,5 @@
-import { registerMember } from '../services/members.js'
-import type { Command } from './command.js'
+import { realNameTakenBy, registerMember } from '../services/members.js'
+import type { Command } from '../router/command.js'
 import { echo } from '../parsing/mod.js'
 
 const usage = '#登记 <姓名> [界别]'
@@ -25,10 +25,7 @@ export const registerCommand: Command = {
   async run(ctx, args) {
     const parsed = parseRegisterArgs(args)
     if ('error' in parsed) return ctx.reply(parsed.error)
-    const taken = await ctx.services.db.roomMembership.findFirst({
-      where: { roomId: ctx.room!.id, memberId: { not: ctx.member!.id }, member: { realName: parsed.realName } },
-      include: { member: true },
-    })
+    const taken = await realNameTakenBy(ctx.services.db, ctx.room!.id, parsed.realName, ctx.member!.id)
     if (taken) {
       return ctx.reply(`本群已有委员登记为「${parsed.realName}」（微信名 ${taken.member.name}）。如果重名，请在姓名后加以区分，例如 ${parsed.realName}（教育）；登记有误请联系秘书。`)
     }

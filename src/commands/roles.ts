@@ -9,8 +9,9 @@ import {
 } from '../services/members.js'
 import type { ChatContext } from '../router/context.js'
 import { echo } from '../parsing/mod.js'
-import { namesOf } from '../router/message.js'
-import { replies, type Command } from './command.js'
+import { namesOf } from '../chat/message.js'
+import type { Command } from '../router/command.js'
+import { replies } from '../texts/replies.js'
 
 /**
  * The people a command names: real @-mentions first (the transport resolved them), then

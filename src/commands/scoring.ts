@@ -2,10 +2,10 @@ import { parsePeriod } from '../parsing/mod.js'
 import type { ChatContext } from '../router/context.js'
 import { roomsVisibleTo } from '../services/digest.js'
 import { RULE_LABELS, rankMembers, scoreMemberYear, type MemberYear, type RuleName } from '../scoring/score.js'
-import type { Command } from './command.js'
+import type { Command } from '../router/command.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { fitOneMessage } from '../outbox/chunk.js'
-import { clip } from './records/format.js'
+import { clip } from '../texts/records.js'
 
 function yearOf(ctx: ChatContext, args: string): number | string {
   const parsed = parsePeriod(args, 'year', ctx.parseClock)

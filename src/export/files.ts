@@ -6,6 +6,11 @@ import type { DigestPeriod } from '../parsing/mod.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { buildLedger } from './ledger.js'
 
+/** Where ledger exports are written, one folder per request, until sent or swept. */
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'exports')
+}
+
 /** `平湖健康家园政协委员会客厅_2022年第三季度台账.xlsx`: what the file is, readable in a chat. */
 export function ledgerFileName(rooms: { name: string }[], period: DigestPeriod): string {
   const who = rooms.length === 1 ? rooms[0]!.name : `${rooms.length}个会客厅工作室`

@@ -29,13 +29,13 @@ const QUOTE_BLOCK = /^「[^「」\n：:]{1,20}[：:][\s\S]*?」$/
 export function stripQuote(text: string): string {
   const separator = QUOTE_SEPARATOR.exec(text)
   if (separator) return text.slice(separator.index + separator[0].length).trim()
-  if (text.startsWith('「')) {
-    const close = text.indexOf('」') + 1
-    const rest = text.slice(close).trim()
-    if (close > 0 && rest && QUOTE_BLOCK.test(text.slice(0, close))) return rest
-  }
+  // A block at the start ends at the first 」 (QUOTE_BLOCK checks that it opens the text with 「name：).
+  const close = text.indexOf('」') + 1
+  const rest = text.slice(close).trim()
+  if (rest && QUOTE_BLOCK.test(text.slice(0, close))) return rest
+  // A block at the end starts at the last 「 (QUOTE_BLOCK checks that it closes the text).
   const open = text.lastIndexOf('「')
-  if (open > 0 && text.trimEnd().endsWith('」') && QUOTE_BLOCK.test(text.slice(open).trim())) return text.slice(0, open).trim()
+  if (open > 0 && QUOTE_BLOCK.test(text.slice(open).trim())) return text.slice(0, open).trim()
   return text
 }
 
@@ -69,13 +69,14 @@ export function matchCommand(text: string, aliases: ReadonlyMap<string, string>)
     return word ? { kind: 'unknown-tag', tag: word } : { kind: 'none' }
   }
 
-  for (const found of body.matchAll(/(^|\s)#/g)) {
+  // `body` is trimmed and does not start with #: a later tag follows a space or a line break.
+  for (const found of body.matchAll(/(\s)#/g)) {
     const start = found.index + found[0].length
     const tag = tags.find((t) => body.startsWith(t, start))
-    const endsMessage = tag !== undefined && body.slice(start + tag.length).trim() === ''
+    const endsMessage = tag !== undefined && start + tag.length === body.length
     if (tag && (found[1] === '\n' || endsMessage)) {
-      const separator = found[1] === '\n' ? '\n' : ' '
-      const args = `${body.slice(0, found.index).trimEnd()}${separator}${body.slice(start + tag.length).trimStart()}`.trim()
+      // A tag on a line of its own joins the lines around it; one that ends the message has nothing after it.
+      const args = `${body.slice(0, found.index).trimEnd()}\n${body.slice(start + tag.length).trimStart()}`.trim()
       return { kind: 'command', name: aliases.get(tag)!, tag, args }
     }
   }
@@ -87,7 +88,7 @@ export function parseAliasSetting(setting: string): { pairs: [string, string][];
   const pairs: [string, string][] = []
   const errors: string[] = []
   for (const item of setting.split(/[,，]/).map((s) => s.trim()).filter(Boolean)) {
-    const [alias, target] = item.split('=').map((s) => s?.trim().replace(/^[#＃]/, ''))
+    const [alias, target] = item.split('=').map((s) => s.trim().replace(/^[#＃]/, ''))
     if (alias && target) pairs.push([alias, target])
     else errors.push(`COMMAND_ALIASES 中的「${item}」应写成 别名=命令，例如 活动记录=活动`)
   }

@@ -1,4 +1,4 @@
-import type { Command } from '../commands/command.js'
+import type { Command } from './command.js'
 import { Composer } from './composer.js'
 import type { ChatContext } from './context.js'
 import { addressedOnly, dedupe, dispatch, errorBoundary, ignoreSelf, resolveParties, senderLimit } from './middleware.js'

@@ -1,4 +1,4 @@
-import { formatCrossRoomDigest, formatRoomDigest } from '../commands/digest/format.js'
+import { formatCrossRoomDigest, formatRoomDigest } from '../texts/digest.js'
 import type { OutboxTarget } from '../outbox/outbox.js'
 import { addDays, formatYmd, localParts, currentPeriod, shiftPeriod, zonedInstant, type PeriodKind } from '../parsing/mod.js'
 import type { AppServices } from '../router/context.js'

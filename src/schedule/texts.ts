@@ -1,5 +1,5 @@
 import type { PlannedActivity } from '../generated/prisma/client.js'
-import { dateWithWeekday } from '../commands/records/format.js'
+import { dateWithWeekday } from '../texts/records.js'
 
 export function planReminderText(plan: PlannedActivity, which: 'eve' | 'lead', leadMinutes: number): string {
   const where = plan.place ? `，地点：${plan.place}` : ''

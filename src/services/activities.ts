@@ -114,3 +114,12 @@ export function activityAsFields(activity: ActivityWithPeople): ActivityFields {
     ...(activity.note ? { note: activity.note } : {}),
   }
 }
+
+export function findActivity(db: Db, code: string): Promise<ActivityWithPeople | null> {
+  return db.activity.findUnique({ where: { code }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
+}
+
+/** A room's `n` newest activities, newest first (#最近). */
+export function latestActivities(db: Db, roomId: number, n: number): Promise<Activity[]> {
+  return db.activity.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n })
+}

@@ -68,3 +68,12 @@ export async function resolveLatestDraft(
 export function draftProblems(draft: Draft): FieldProblem[] {
   return JSON.parse(draft.problems) as FieldProblem[]
 }
+
+export function findDraft(db: Db, code: string): Promise<Draft | null> {
+  return db.draft.findUnique({ where: { code } })
+}
+
+/** A room's `n` newest drafts still waiting for completion, newest first (#最近). */
+export function openDrafts(db: Db, roomId: number, n: number): Promise<Draft[]> {
+  return db.draft.findMany({ where: { roomId, resolvedAt: null }, orderBy: { id: 'desc' }, take: n })
+}

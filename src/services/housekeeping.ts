@@ -1,18 +1,15 @@
-import { join } from 'node:path'
 import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
-import { sweepExports } from '../export/files.js'
 
 export interface Swept {
   privateMessages: number
   sentRows: number
-  exportFolders: number
 }
 
 /**
- * What an office's bot must not keep for months: private chatter in the message log (only
- * de-duplication needs it, for minutes), sent outbox rows (their keys matter only within the
- * catch-up window), and export files nobody fetched.
+ * What an office's bot must not keep for months in its database: private chatter in the message
+ * log (only de-duplication needs it, for minutes) and sent outbox rows (their keys matter only
+ * within the catch-up window). Export files nobody fetched go by `sweepExports` (src/export).
  */
 export async function sweepOldData(db: Db, config: Config, now: Date): Promise<Swept> {
   const day = 86_400_000
@@ -21,6 +18,5 @@ export async function sweepOldData(db: Db, config: Config, now: Date): Promise<S
   const sentCutoff = new Date(now.getTime() - Math.max(config.MESSAGE_LOG_DAYS, config.CATCH_UP_DAYS + 1) * day)
   const privateMessages = (await db.messageLog.deleteMany({ where: { roomId: null, roomTopic: null, receivedAt: { lt: logCutoff } } })).count
   const sentRows = (await db.outboxMessage.deleteMany({ where: { status: 'sent', sentAt: { lt: sentCutoff } } })).count
-  const exportFolders = sweepExports(join(config.dataDir, 'exports'), config.EXPORT_KEEP_DAYS, now)
-  return { privateMessages, sentRows, exportFolders }
+  return { privateMessages, sentRows }
 }

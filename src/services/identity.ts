@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/client.js'
-import type { AdminGrant } from '../generated/prisma/client.js'
+import type { AdminGrant, Member } from '../generated/prisma/client.js'
 import { unambiguousCode, type PersonKey } from '../identity/keys.js'
 
 const INVITE_TTL_MS = 24 * 60 * 60_000
 
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex')
+
+/** #认证 done: the member is known by `key` for good, and the remark the bot gave their contact is kept. */
+export function markVerified(db: Db, memberId: number, key: PersonKey, remark: string, at: Date): Promise<Member> {
+  return db.member.update({ where: { id: memberId }, data: { key, remark, verifiedAt: at } })
+}
 
 /** A claimed, unrevoked admin grant for this key. */
 export async function isGrantedAdmin(db: Db, key: PersonKey | undefined): Promise<boolean> {

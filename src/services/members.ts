@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
-import { namesOf, type ChatPerson } from '../router/message.js'
+import { namesOf, type ChatPerson } from '../chat/message.js'
 import type { PersonKey } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import { mergeMember } from './identity.js'
@@ -152,6 +152,18 @@ export async function setRole(db: Db, membershipId: number, role: RoleName): Pro
 /** The lead member(s) of a room, for reminders that name them. */
 export async function roomMembersWithRole(db: Db, roomId: number, role: RoleName) {
   return db.roomMembership.findMany({ where: { roomId, role }, include: { member: true }, orderBy: { id: 'asc' } })
+}
+
+/** Another member of the room already registered under this real name (#登记 refuses a second). */
+export function realNameTakenBy(db: Db, roomId: number, realName: string, exceptMemberId: number) {
+  return db.roomMembership.findFirst({
+    where: { roomId, memberId: { not: exceptMemberId }, member: { realName } },
+    include: { member: true },
+  })
+}
+
+export function findMember(db: Db, id: number): Promise<Member | null> {
+  return db.member.findUnique({ where: { id } })
 }
 
 export async function registerMember(

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
-import type { IncomingMessage } from '../router/message.js'
+import type { IncomingMessage } from '../chat/message.js'
 import { insertRows } from '../db/sql.js'
 
 export type LogVerdict = { kind: 'new'; logId: number } | { kind: 'duplicate'; of: number }

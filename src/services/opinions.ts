@@ -113,3 +113,14 @@ export async function addStatus(
 export function findOpinion(db: Db, code: string): Promise<OpinionWithHistory | null> {
   return db.opinionReport.findUnique({ where: { code }, include: withHistory })
 }
+
+/** Takes back one mistaken step (#撤销): the report stays, the step leaves every figure. */
+export async function removeStatus(db: Db, report: OpinionReport, event: OpinionEvent, at: Date): Promise<void> {
+  await db.opinionEvent.delete({ where: { id: event.id } })
+  await db.opinionReport.update({ where: { id: report.id }, data: { lastChangeAt: at } })
+}
+
+/** A room's `n` newest reports with their steps, newest first (#最近). */
+export function latestOpinions(db: Db, roomId: number, n: number): Promise<(OpinionReport & { events: OpinionEvent[] })[]> {
+  return db.opinionReport.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: true } })
+}

@@ -109,3 +109,13 @@ export async function addProposalStep(
   })
   return { ok: true }
 }
+
+/** Takes back one mistaken step (#撤销): the proposal stays, the step leaves every figure. */
+export async function removeProposalStep(db: Db, event: ProposalEvent): Promise<void> {
+  await db.proposalEvent.delete({ where: { id: event.id } })
+}
+
+/** A room's `n` newest proposals with their steps, newest first (#最近). */
+export function latestProposals(db: Db, roomId: number, n: number): Promise<(Proposal & { events: ProposalEvent[] })[]> {
+  return db.proposal.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: { orderBy: { id: 'asc' } } } })
+}

@@ -60,3 +60,8 @@ export async function setWithdrawn(
   })
   return true
 }
+
+/** The newest revision of a record. */
+export function latestRevision(db: Db, recordCode: string): Promise<Revision> {
+  return db.revision.findFirstOrThrow({ where: { recordCode }, orderBy: { id: 'desc' } })
+}

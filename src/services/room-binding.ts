@@ -4,7 +4,7 @@ import type { LiveGroup } from '../chat/directory.js'
 import { personKey, type KeySettings } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import { servedBy, type GroupRef } from './rooms.js'
-import { namesOf } from '../router/message.js'
+import { namesOf } from '../chat/message.js'
 
 /** Share of a room's known members that must be in a live group for it to be taken as the room's group. */
 const MIN_OVERLAP = 0.5

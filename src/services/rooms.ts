@@ -50,3 +50,8 @@ export async function findRoomByNameOrTopic(db: Db, nameOrTopic: string): Promis
     undefined
   )
 }
+
+/** Whether a room receives scheduled digests and reminders (#设置 推送). */
+export function setPushEnabled(db: Db, roomId: number, on: boolean): Promise<Room> {
+  return db.room.update({ where: { id: roomId }, data: { pushEnabled: on } })
+}

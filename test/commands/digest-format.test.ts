@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bigNumber, formatCrossRoomDigest, formatRoomDigest } from '../../src/commands/digest/format.js'
+import { bigNumber, formatCrossRoomDigest, formatRoomDigest } from '../../src/texts/digest.js'
 import { periodOf, type DigestPeriod } from '../../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, type Digest } from '../../src/services/digest.js'
 import type { Figures } from '../../src/services/stats.js'

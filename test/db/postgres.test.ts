@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatRoomDigest } from '../../src/commands/digest/format.js'
+import { formatRoomDigest } from '../../src/texts/digest.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { DEFAULT_RULES } from '../../src/scoring/rules.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allCommands } from '../../src/commands/index.js'
-import type { Command } from '../../src/commands/command.js'
+import type { Command } from '../../src/router/command.js'
 import { GROUP, boundChat, startChat } from '../helpers.js'
 
 const texts = (out: { text?: string }[]) => out.map((m) => m.text ?? '')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allCommands } from '../../src/commands/index.js'
-import type { Command } from '../../src/commands/command.js'
+import type { Command } from '../../src/router/command.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, boundChat, startChat } from '../helpers.js'
 

@@ -47,6 +47,14 @@ describe('matchCommand', () => {
     expect(matchCommand('见附件#活动', aliases)).toEqual({ kind: 'none' })
   })
 
+  it('takes no tag from a # followed by punctuation', () => {
+    expect(matchCommand('#！！大家好', aliases)).toEqual({ kind: 'none' })
+  })
+
+  it('drops the spaces that ended the line before a tag on a line of its own', () => {
+    expect(matchCommand('今天的义诊  \n#活动\n地点：爱卫中心', aliases)).toMatchObject({ kind: 'command', args: '今天的义诊\n地点：爱卫中心' })
+  })
+
   it('takes a later tag only at the start of a line or the end of the message', () => {
     expect(matchCommand('昨天的义诊 #活动 照片在群相册', aliases)).toEqual({ kind: 'none' })
     expect(matchCommand('昨天的义诊 #活动', aliases)).toMatchObject({ kind: 'command', args: '昨天的义诊' })
@@ -57,11 +65,22 @@ describe('text helpers', () => {
   it('folds full-width hash, wechat mention spaces and CRLF', () => {
     expect(normaliseText('＃帮助\u2005a\r\nb\u3000')).toBe('#帮助 a\nb')
   })
+  it('turns a lone carriage return (old Mac line end) into a line break', () => {
+    expect(normaliseText('主题：义诊\r地点：爱卫中心')).toBe('主题：义诊\n地点：爱卫中心')
+  })
   it('drops control and bidi-override characters but keeps tabs and line breaks', () => {
     expect(normaliseText('a\u0000b\u202ec\u0007\td\ne')).toBe('abc\td\ne')
   })
   it('strips only leading mentions', () => {
     expect(stripLeadingMentions('@甲 @乙 #秘书 @丙')).toBe('#秘书 @丙')
+  })
+  it('leaves a mention after the tag, and returns the text trimmed', () => {
+    expect(stripLeadingMentions('#秘书 @丙')).toBe('#秘书 @丙')
+    expect(stripLeadingMentions(' #帮助 ')).toBe('#帮助')
+  })
+  it('strips mentions run together or glued to the tag', () => {
+    expect(stripLeadingMentions('@甲@乙 #帮助')).toBe('#帮助')
+    expect(stripLeadingMentions('@会客厅助手#帮助')).toBe('#帮助')
   })
 })
 
@@ -73,6 +92,27 @@ describe('parseAliasSetting', () => {
       ['登', '登记'],
     ])
     expect(errors).toEqual(['COMMAND_ALIASES 中的「坏的」应写成 别名=命令，例如 活动记录=活动'])
+  })
+
+  it('skips empty items between commas', () => {
+    expect(parseAliasSetting('记录=活动,，登=登记,')).toEqual({
+      pairs: [
+        ['记录', '活动'],
+        ['登', '登记'],
+      ],
+      errors: [],
+    })
+  })
+
+  it('allows spaces around = and drops only a leading # of either width', () => {
+    expect(parseAliasSetting('记录 = #活动, ＃义诊=活动, C#=帮助')).toEqual({
+      pairs: [
+        ['记录', '活动'],
+        ['义诊', '活动'],
+        ['C#', '帮助'],
+      ],
+      errors: [],
+    })
   })
 })
 
@@ -93,6 +133,13 @@ describe('quote replies (引用)', () => {
     ['「王芳：明天下午的义诊几点开始？」', '「王芳：明天下午的义诊几点开始？」'],
   ])('%j → %j', (text, reply) => {
     expect(stripQuote(text)).toBe(reply)
+  })
+
+  it('trims the reply that follows or precedes a quote block', () => {
+    expect(stripQuote('「王芳：明天几点？」\n  好的，三点')).toBe('好的，三点')
+    expect(stripQuote('好的，三点 \n「王芳：明天几点？」  ')).toBe('好的，三点')
+    // Nothing but spaces after the quote: the quote is all there is.
+    expect(stripQuote('「王芳：明天几点？」   ')).toBe('「王芳：明天几点？」   ')
   })
 
   it('takes the reply as the command, never the quoted one', () => {

@@ -1,7 +1,7 @@
 import { parsePeriod, type PeriodKind } from '../../parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../services/digest.js'
-import type { Command } from '../command.js'
-import { formatCrossRoomDigest, formatRoomDigest } from './format.js'
+import type { Command } from '../../router/command.js'
+import { formatCrossRoomDigest, formatRoomDigest } from '../../texts/digest.js'
 
 const NAMES: Record<PeriodKind, { tag: string; aliases: string[]; example: string }> = {
   month: { tag: '月报', aliases: ['月度总结'], example: '#月报 2022-09 或 #月报 上月' },

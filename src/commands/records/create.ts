@@ -8,7 +8,7 @@ import { createProposal } from '../../services/proposals.js'
 import type { Draft } from '../../generated/prisma/client.js'
 import { createOpinion } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
-import type { Command } from '../command.js'
+import type { Command } from '../../router/command.js'
 import {
   ACTIVITY_TEMPLATE,
   CONFIRMATION_HEAD,
@@ -20,7 +20,7 @@ import {
   opinionLines,
   problemReply,
   proposalLines,
-} from './format.js'
+} from '../../texts/records.js'
 
 function sourceOf(ctx: ChatContext, rawText: string): RecordSource {
   return {

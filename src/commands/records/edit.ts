@@ -1,10 +1,10 @@
 import { parseEditPairs, type FieldEdit, type FieldProblem } from '../../parsing/mod.js'
 import type { ChatContext } from '../../router/context.js'
 import { resolveDraft, updateDraft } from '../../services/drafts.js'
-import { recordRevision, setWithdrawn } from '../../services/revisions.js'
-import type { Command } from '../command.js'
+import { latestRevision, recordRevision, setWithdrawn } from '../../services/revisions.js'
+import type { Command } from '../../router/command.js'
 import { storeActivity, storeOpinion, storeProposal, type Parsed } from './create.js'
-import { changedFields, revisionLine } from './format.js'
+import { changedFields, revisionLine } from '../../texts/records.js'
 import { ACTIVITY_KIND, OPINION_KIND, PROPOSAL_KIND, type RecordKind } from './kinds.js'
 import { findRecordInRoom, mayChange, type FoundRecord } from './lookup.js'
 import { undoStep } from './undo-step.js'
@@ -58,7 +58,7 @@ async function editRecord<R, D>(ctx: ChatContext, code: string, record: R, kind:
   }
   await recordRevision(ctx.services.db, { recordCode: code, action: 'edit', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before, after })
   ctx.outcome = `edited:${code}`
-  const revision = await ctx.services.db.revision.findFirstOrThrow({ where: { recordCode: code }, orderBy: { id: 'desc' } })
+  const revision = await latestRevision(ctx.services.db, code)
   const change = revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：')
   await ctx.reply([`已修改 ${code}`, change, ...kind.lines(updated)].join('\n'))
 }

@@ -17,7 +17,7 @@ import {
 import { activityAsFields, updateActivity, type ActivityWithPeople } from '../../services/activities.js'
 import { opinionAsFields, updateOpinion, type OpinionWithHistory } from '../../services/opinions.js'
 import { proposalAsFields, updateProposal, type ProposalWithHistory } from '../../services/proposals.js'
-import { activityLines, opinionLines, proposalLines } from './format.js'
+import { activityLines, opinionLines, proposalLines } from '../../texts/records.js'
 
 /** What #修改 needs to know about a kind of record: one table instead of a copy per kind. */
 export interface RecordKind<R, D> {

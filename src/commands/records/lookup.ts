@@ -1,6 +1,7 @@
 import type { Draft } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
-import type { ActivityWithPeople } from '../../services/activities.js'
+import { findActivity, type ActivityWithPeople } from '../../services/activities.js'
+import { findDraft } from '../../services/drafts.js'
 import { normaliseCode } from '../../services/codes.js'
 import { echo, findDateInText } from '../../parsing/mod.js'
 import { findOpinion, type OpinionWithHistory } from '../../services/opinions.js'
@@ -24,7 +25,7 @@ export async function findRecordInRoom(
   const { db } = ctx.services
   let found: FoundRecord | undefined
   if (code.startsWith('A')) {
-    const record = await db.activity.findUnique({ where: { code }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
+    const record = await findActivity(db, code)
     if (record) found = { kind: 'activity', code, record }
   } else if (code.startsWith('M')) {
     const record = await findOpinion(db, code)
@@ -33,7 +34,7 @@ export async function findRecordInRoom(
     const record = await findProposal(db, code)
     if (record) found = { kind: 'proposal', code, record }
   } else if (code.startsWith('D')) {
-    const record = await db.draft.findUnique({ where: { code } })
+    const record = await findDraft(db, code)
     if (record) found = { kind: 'draft', code, record }
   }
   // Another room's record answers like a missing one: a code must not reveal that it exists.

@@ -11,8 +11,9 @@ import {
   type ProposalStep,
   type Satisfaction,
 } from '../../services/proposals.js'
-import { replies, type Command } from '../command.js'
-import { clip, proposalStepLabel } from './format.js'
+import type { Command } from '../../router/command.js'
+import { replies } from '../../texts/replies.js'
+import { clip, proposalStepLabel } from '../../texts/records.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
 /** Longest texts a step keeps: a 承办单位 is a name or a few; a 答复 is the reply's gist. */

@@ -1,8 +1,11 @@
 import { parseCount } from '../../parsing/mod.js'
-import { draftProblems } from '../../services/drafts.js'
+import { latestActivities } from '../../services/activities.js'
+import { draftProblems, openDrafts } from '../../services/drafts.js'
+import { latestOpinions } from '../../services/opinions.js'
+import { latestProposals } from '../../services/proposals.js'
 import { revisionsOf } from '../../services/revisions.js'
-import type { Command } from '../command.js'
-import { activityLines, clip, latestLines, opinionLines, proposalLines, proposalStepLabel, revisionLine, statusLabel } from './format.js'
+import type { Command } from '../../router/command.js'
+import { activityLines, clip, latestLines, opinionLines, proposalLines, proposalStepLabel, revisionLine, statusLabel } from '../../texts/records.js'
 import { findRecordInRoom } from './lookup.js'
 
 const showUsage = '#查 <编号>，例如：#查 A12'
@@ -61,10 +64,10 @@ export const recentCommand: Command = {
     const { db } = ctx.services
     const roomId = ctx.room!.id
     const [activities, reports, proposals, drafts] = await Promise.all([
-      db.activity.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n }),
-      db.opinionReport.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: true } }),
-      db.proposal.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: { orderBy: { id: 'asc' } } } }),
-      db.draft.findMany({ where: { roomId, resolvedAt: null }, orderBy: { id: 'desc' }, take: n }),
+      latestActivities(db, roomId, n),
+      latestOpinions(db, roomId, n),
+      latestProposals(db, roomId, n),
+      openDrafts(db, roomId, n),
     ])
     const rows = [
       ...activities.map((a) => ({ at: a.createdAt, line: `${a.code} ${a.date} ${a.type}｜${clip(a.title, 30)}${a.withdrawn ? '（已撤销）' : ''}` })),

@@ -1,7 +1,8 @@
 import { ADOPTION_LEVELS, addStatus, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
-import { replies, type Command } from '../command.js'
-import { clip, latestLines, statusLabel } from './format.js'
+import type { Command } from '../../router/command.js'
+import { replies } from '../../texts/replies.js'
+import { clip, latestLines, statusLabel } from '../../texts/records.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
 /** How members write adoption levels. */

@@ -1,9 +1,9 @@
 import type { ChatContext } from '../../router/context.js'
-import { ADOPTION_LEVELS, type AdoptionLevel } from '../../services/opinions.js'
-import { PROPOSAL_STEPS, type ProposalStep } from '../../services/proposals.js'
+import { ADOPTION_LEVELS, removeStatus, type AdoptionLevel } from '../../services/opinions.js'
+import { PROPOSAL_STEPS, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
 import { recordRevision } from '../../services/revisions.js'
-import { replies } from '../command.js'
-import { proposalStepLabel, statusLabel } from './format.js'
+import { replies } from '../../texts/replies.js'
+import { proposalStepLabel, statusLabel } from '../../texts/records.js'
 import type { FoundRecord } from './lookup.js'
 
 const OPINION_STEPS: Record<string, string> = { 采纳: 'adopted', 批示: 'instructed', 办结: 'resolved' }
@@ -24,15 +24,14 @@ export async function undoStep(ctx: ChatContext, found: Extract<FoundRecord, { k
     if (!kind) return ctx.reply(`要撤销哪一步？例如：#撤销 ${found.code} 市级采纳、#撤销 ${found.code} 批示、#撤销 ${found.code} 办结`)
     const event = [...found.record.events].reverse().find((e) => e.kind === kind && (!level || e.level === level))
     if (!event) return ctx.reply(`${found.code} 没有登记过「${step}」。`)
-    await db.opinionEvent.delete({ where: { id: event.id } })
-    await db.opinionReport.update({ where: { id: found.record.id }, data: { lastChangeAt: ctx.msg.time } })
+    await removeStatus(db, found.record, event, ctx.msg.time)
     removed = { label: statusLabel(event), date: event.date }
   } else {
     const kind = PROPOSAL_WORDS[step]
     if (!kind) return ctx.reply(`要撤销哪一步？例如：#撤销 ${found.code} 立案、办复、并案、重点 或 重要`)
     const event = found.record.events.find((e) => e.kind === kind)
     if (!event) return ctx.reply(`${found.code} 没有登记过「${step}」。`)
-    await db.proposalEvent.delete({ where: { id: event.id } })
+    await removeProposalStep(db, event)
     removed = { label: proposalStepLabel(event), date: event.date }
   }
   await recordRevision(db, { recordCode: found.code, action: 'undo-step', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: removed, after: null })

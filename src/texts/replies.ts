@@ -1,27 +1,4 @@
-import type { ChatContext } from '../router/context.js'
-
-/** One chat command. The router finds it by tag; its handler checks permissions itself. */
-export interface Command {
-  /** Canonical tag without `#`. */
-  name: string
-  aliases?: string[]
-  /** One line in #帮助. */
-  summary: string
-  /** A template members can copy; starts with the tag. */
-  usage: string
-  /** Only meaningful in a group bound to a room. */
-  needsRoom: boolean
-  /**
-   * In a private chat, who the sender is must rest on a key (#认证): the words for what they
-   * asked ("导出台账"), used in the reply that tells an unverified contact how to verify.
-   */
-  privateNeedsKey?: string
-  /** May run in a group whose binding waits for #确认绑定 (default: no). */
-  whileHeld?: boolean
-  run(ctx: ChatContext, args: string): Promise<void>
-}
-
-/** Short Chinese replies reused by several commands. */
+/** Short Chinese replies reused by several commands and by the router. */
 export const replies = {
   groupOnly: (usage: string) => `这个命令要在委员会客厅或工作室的群里发送：\n${usage}`,
   unbound: '本群还没有绑定会客厅或工作室。请管理员在群里发送：\n#绑定 <名称> [会客厅|工作室]\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅',
@@ -33,3 +10,6 @@ export const replies = {
   verifyFirst: (what: string) =>
     `私聊${what}需要先认证（防止有人改成同样的昵称冒用）：请私聊机器人发送 #认证，机器人回复一个 6 位数字，10 分钟内把「#认证 数字」发到您所在的委员会客厅群里即可。`,
 }
+
+/** The hint for a private message or an @-mention without a command. */
+export const helpHint = '您好！我是政协委员会客厅助手。发送 #帮助 查看全部命令和模板。'

@@ -1,8 +1,8 @@
-import type { FieldProblem } from '../../parsing/mod.js'
-import { unnamedMembers, type ActivityWithPeople } from '../../services/activities.js'
-import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../../services/opinions.js'
-import { PROPOSAL_STEPS, readAnswer, type ProposalStep, type ProposalWithHistory } from '../../services/proposals.js'
-import type { Revision } from '../../generated/prisma/client.js'
+import type { FieldProblem } from '../parsing/mod.js'
+import { unnamedMembers, type ActivityWithPeople } from '../services/activities.js'
+import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../services/opinions.js'
+import { PROPOSAL_STEPS, readAnswer, type ProposalStep, type ProposalWithHistory } from '../services/proposals.js'
+import type { Revision } from '../generated/prisma/client.js'
 
 /** How every record confirmation begins ("已记录活动 A12"): a repost of one is no new record. */
 export const CONFIRMATION_HEAD = /^\s*(?:[「『“"]\s*)?已记录(?:活动|社情民意|提案) ?[A-Z]\d+/

@@ -1,3 +1,5 @@
+/** Transport-neutral chat types: what src/bot makes of a puppet's events, and what the router, the services and the chat directory read. */
+
 /** A person as the transport sees them; names only, since puppet ids do not survive a re-login. */
 export interface ChatPerson {
   puppetId: string

@@ -1,6 +1,6 @@
-import type { Digest, CountBy } from '../../services/digest.js'
-import type { Comparison, Figures } from '../../services/stats.js'
-import { ADOPTION_LEVELS, type AdoptionLevel } from '../../services/opinions.js'
+import type { Digest, CountBy } from '../services/digest.js'
+import type { Comparison, Figures } from '../services/stats.js'
+import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
 
 /** 36200 → "3.6万余（36,200）", 8000 → "8,000": large figures the way summaries write them. */
 export function bigNumber(n: number): string {

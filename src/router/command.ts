@@ -1,0 +1,22 @@
+import type { ChatContext } from './context.js'
+
+/** One chat command. The router finds it by tag; its handler checks permissions itself. */
+export interface Command {
+  /** Canonical tag without `#`. */
+  name: string
+  aliases?: string[]
+  /** One line in #帮助. */
+  summary: string
+  /** A template members can copy; starts with the tag. */
+  usage: string
+  /** Only meaningful in a group bound to a room. */
+  needsRoom: boolean
+  /**
+   * In a private chat, who the sender is must rest on a key (#认证): the words for what they
+   * asked ("导出台账"), used in the reply that tells an unverified contact how to verify.
+   */
+  privateNeedsKey?: string
+  /** May run in a group whose binding waits for #确认绑定 (default: no). */
+  whileHeld?: boolean
+  run(ctx: ChatContext, args: string): Promise<void>
+}

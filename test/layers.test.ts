@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PROJECT_ROOT as projectRoot } from '../src/project-root.js'
+
+const run = promisify(execFile)
+
+/**
+ * The layering rules of .dependency-cruiser.cjs (`npm run lint:layers`) run on a small made-up
+ * src/ with one deliberate violation per rule and a few allowed imports, so a rule that stopped
+ * matching (a renamed folder, a wrong regex) shows here instead of passing silently.
+ */
+const files: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true, noEmit: true } }),
+  'src/generated/prisma/client.ts': 'export class PrismaClient {}\nexport interface Member { id: number }\n',
+  'src/db/client.ts': "import { PrismaClient } from '../generated/prisma/client.js'\nexport type Db = PrismaClient\nexport const db = new PrismaClient()\n",
+  'src/chat/message.ts': 'export interface IncomingMessage { text: string }\n',
+  'src/parsing/mod.ts': 'export const parse = (text: string) => text.trim()\n',
+  'src/parsing/impure.ts': "import type { IncomingMessage } from '../chat/message.js'\nexport const f = (m: IncomingMessage) => m.text\n",
+  'src/services/members.ts':
+    "import type { Db } from '../db/client.js'\nimport type { Member } from '../generated/prisma/client.js'\nexport const find = (db: Db, id: number): Member => ({ id })\n",
+  'src/services/upward.ts': "import { routerName } from '../router/router.js'\nexport const x = routerName\n",
+  'src/router/command.ts': 'export interface Command { name: string }\n',
+  'src/router/router.ts': "import type { Command } from './command.js'\nexport const routerName = 'router'\nexport const route = (c: Command) => c.name\n",
+  'src/router/knows-commands.ts': "import { ok } from '../commands/ok.js'\nexport const y = ok\n",
+  'src/texts/records.ts': "import type { Member } from '../generated/prisma/client.js'\nexport const line = (m: Member) => `#${m.id}`\n",
+  // Allowed: types of the generated models, services, texts, the router's Command.
+  'src/commands/ok.ts':
+    "import type { Member } from '../generated/prisma/client.js'\nimport type { Db } from '../db/client.js'\nimport type { Command } from '../router/command.js'\nimport { find } from '../services/members.js'\nimport { line } from '../texts/records.js'\nexport const ok: Command = { name: 'ok' }\nexport const show = (db: Db): string => line(find(db, 1) satisfies Member)\n",
+  // The one this suite is mainly about: a handler using the Prisma client itself.
+  'src/commands/bad-prisma.ts': "import { PrismaClient } from '../generated/prisma/client.js'\nexport const client = new PrismaClient()\n",
+  'src/commands/bad-db.ts': "import { db } from '../db/client.js'\nexport const client = db\n",
+  'src/commands/bad-wechaty.ts': "import { WechatyBuilder } from 'wechaty'\nexport const b = WechatyBuilder\n",
+  'src/bot/wechaty.ts': "import { WechatyBuilder } from 'wechaty'\nexport const b = WechatyBuilder\n",
+  'src/schedule/jobs.ts': "import { show } from '../commands/ok.js'\nexport const j = show\n",
+  'src/cycle/a.ts': "import { b } from './b.js'\nexport const a = () => b\n",
+  'src/cycle/b.ts': "import { a } from './a.js'\nexport const b = () => a\n",
+}
+
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'layers-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir')
+})
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function violations(): Promise<string[]> {
+  const cli = join(projectRoot, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs')
+  const args = [cli, 'src', '--config', join(projectRoot, '.dependency-cruiser.cjs'), '--output-type', 'json']
+  // Exit code = number of errors: a non-zero exit is expected here, the JSON says which.
+  const out = await run(process.execPath, args, { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).catch((e: { stdout: string }) => e)
+  const result = JSON.parse(out.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } }
+  return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort()
+}
+
+describe('the layering rules', () => {
+  it('catch each deliberate violation, and only those', async () => {
+    const found = await violations()
+    expect(found).toContain('database-only-through-services: src/commands/bad-prisma.ts → src/generated/prisma/client.ts')
+    expect(found).toContain('database-only-through-services: src/commands/bad-db.ts → src/db/client.ts')
+    expect(found).toContain('router-does-not-know-commands: src/router/knows-commands.ts → src/commands/ok.ts')
+    expect(found).toContain('services-below-callers: src/services/upward.ts → src/router/router.ts')
+    expect(found).toContain('parsing-is-pure: src/parsing/impure.ts → src/chat/message.ts')
+    expect(found).toContain('schedule-does-not-import-commands: src/schedule/jobs.ts → src/commands/ok.ts')
+    expect(found.some((v) => v.startsWith('wechaty-only-in-bot: src/commands/bad-wechaty.ts → '))).toBe(true)
+    expect(found.some((v) => v.startsWith('no-circular: src/cycle/'))).toBe(true)
+    // Type-only model imports, services, texts and the router's Command are all a handler needs.
+    expect(found.filter((v) => v.includes('src/commands/ok.ts →') || v.includes('src/texts/') || v.includes('src/bot/'))).toEqual([])
+  }, 60_000)
+})
