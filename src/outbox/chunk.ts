@@ -3,14 +3,14 @@
  * A single line longer than the limit is cut hard, since it cannot be split more kindly.
  */
 export function splitForWeChat(text: string, maxChars: number): string[] {
-  if (text.length <= maxChars) return [text]
   const parts: string[] = []
   let current = ''
   for (const line of text.split('\n')) {
     const pieces = line.length > maxChars ? hardCut(line, maxChars) : [line]
     for (const piece of pieces) {
       const candidate = current === '' ? piece : `${current}\n${piece}`
-      if (candidate.length > maxChars && current !== '') {
+      // A piece alone always fits: only a joined candidate can be too long.
+      if (candidate.length > maxChars) {
         parts.push(current)
         current = piece
       } else {
@@ -18,7 +18,7 @@ export function splitForWeChat(text: string, maxChars: number): string[] {
       }
     }
   }
-  if (current !== '') parts.push(current)
+  parts.push(current) // an empty text is one empty part, as it was given
   return parts
 }
 
@@ -33,7 +33,7 @@ function hardCut(line: string, maxChars: number): string[] {
     }
     piece += char
   }
-  if (piece) out.push(piece)
+  out.push(piece) // the line was longer than maxChars: never empty here
   return out
 }
 
