@@ -50,7 +50,10 @@ interface Ctx {
   warnings: string[]
 }
 
-function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | undefined, clock: ParseClock): void {
+/** Named days members write instead of a date; not read (lunar ones move every year). */
+const NAMED_DAY = /三八节|妇女节|劳动节|五一节?|六一节?|儿童节|七一|八一|建军节|教师节|国庆节?|元旦|春节|元宵节?|清明节?|端午节?|七夕|中秋节?|重阳节?|腊八|除夕|小年/
+
+function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | undefined, clock: ParseClock, context: string): void {
   const { draft, errors } = ctx
   const found = written !== undefined ? findDateInText(written, clock) : (storyDate ?? null)
   if (written !== undefined && !found) {
@@ -69,6 +72,12 @@ function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | 
     if (stripped) draft.title = stripped
   }
   const local = formatYmd(today(clock))
+  // A festival or other named day we do not read: refused with its words, never "未写日期".
+  const named = !use?.ok ? NAMED_DAY.exec(context) : null
+  if (named) {
+    errors.push({ field: '日期', problem: `看不懂“${named[0]}”是哪一天，请写成几月几日（如 3月8日）` })
+    return
+  }
   draft.date = use?.ok ? use.date : local
   if (use?.ok && use.time) draft.time = use.time
   draft.dateDefaulted = !use?.ok || use.timeOnly
@@ -144,11 +153,16 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
 
   const title = f('title') ?? story.title ?? contentStory?.title ?? (content && content.length <= 30 ? content : undefined)
   if (title) draft.title = unwrapQuotes(trimPunct(title))
-  readDate(ctx, f('date'), story.date ?? contentStory?.date, clock)
+  readDate(ctx, f('date'), story.date ?? contentStory?.date, clock, split.rest ?? '')
   if (!draft.title) ctx.errors.push({ field: '主题', problem: '没有找到活动主题，请写“主题：…”或“在某地开展某活动”' })
   readType(ctx, f('type'), [split.rest, content ?? '', f('note') ?? ''].join('\n'))
 
-  const place = f('place') ?? story.place ?? contentStory?.place
+  // "时间地点：9月18日 市民中心": what follows the date in the date field is the place.
+  const dateText = f('date')
+  const inDateField = dateText ? findDateInText(dateText, clock) : null
+  const rest = inDateField?.ok ? trimPunct(dateText!.slice(inDateField.index + inDateField.matched.length)) : ''
+  const afterDate = /^[（(]?(?:周|星期|礼拜)|^(?:凌晨|早上|上午|中午|下午|傍晚|晚上|全天|\d|[-~至到])/.test(rest) ? '' : rest
+  const place = f('place') ?? (afterDate || undefined) ?? story.place ?? contentStory?.place
   if (place) draft.place = trimPunct(place)
 
   const membersText = f('members')

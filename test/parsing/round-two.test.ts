@@ -209,3 +209,26 @@ describe('names run together, found by the roster', () => {
     expect(rosterNamesTakingPart(text, roster)).toEqual(names)
   })
 })
+
+describe('round two, last items', () => {
+  it('splits a field holding the date and the place', () => {
+    expect(read('时间地点：9月18日 市民中心\n主题：健康讲座')).toMatchObject({ date: '2022-09-18', place: '市民中心', title: '健康讲座' })
+    // A weekday or a time after the date is no place.
+    expect(read('时间：9月18日（周日）\n主题：健康讲座').place).toBeUndefined()
+    expect(read('时间：9月18日 上午9点\n主题：健康讲座')).toMatchObject({ time: '09:00' })
+    expect(read('时间：9月18日 上午9点\n主题：健康讲座').place).toBeUndefined()
+  })
+
+  it('reads member names separated only by spaces after 委员', () => {
+    expect(read('9月18日开展义诊，委员王芳 李明参加').memberNames).toEqual(['王芳', '李明'])
+  })
+
+  it('refuses a festival it cannot date, naming it, instead of saying no date was written', () => {
+    const r = parseActivity('三八节在社区开展妇女健康讲座', CLOCK)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors).toEqual([{ field: '日期', problem: '看不懂“三八节”是哪一天，请写成几月几日（如 3月8日）' }])
+    expect(parseActivity('中秋节在社区开展慰问', CLOCK).ok).toBe(false)
+    // With a date written, the festival is only words.
+    expect(read('3月8日三八节在社区开展妇女健康讲座')).toMatchObject({ date: '2022-03-08', dateDefaulted: false })
+  })
+})
