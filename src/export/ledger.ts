@@ -7,15 +7,7 @@ import { computeFigures } from '../services/stats.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { byRank, scoreMemberYear, rollOfRooms } from '../scoring/score.js'
 import { addTable, excelDate } from './sheet.js'
-import { unnamedMembers, type ActivityWithPeople } from '../services/activities.js'
-
-/** 王芳、胡建国等6人; 5人（未写姓名） when only a count was written. */
-function peopleCell(a: ActivityWithPeople): string {
-  const names = a.participantsOf.map((p) => p.name).join('、')
-  const unnamed = unnamedMembers(a)
-  if (!names) return unnamed > 0 ? `${unnamed}人（未写姓名）` : ''
-  return unnamed > 0 ? `${names}等${a.memberCount}人` : names
-}
+import { membersTakingPart } from '../texts/records.js'
 
 export const SHEETS = ['活动台账', '社情民意台账', '提案台账', '委员履职', '汇总'] as const
 
@@ -75,7 +67,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
     ],
     activities.map((a) => [
       a.code, excelDate(a.date), a.time, roomName.get(a.roomId) ?? '', a.title, a.type, a.place,
-      peopleCell(a), a.participants, a.reach, a.partners, a.brand, a.note, a.rawText.trim() || null, a.reporterName,
+      membersTakingPart(a), a.participants, a.reach, a.partners, a.brand, a.note, a.rawText.trim() || null, a.reporterName,
     ]),
     ['合计', `${activities.length} 场`, null, null, null, null, null, `${figures.members} 人`, figures.participants, figures.reach],
   )

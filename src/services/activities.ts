@@ -4,7 +4,7 @@ import type { ActivityFields } from '../parsing/mod.js'
 import { CODE_LETTERS, nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
-import { addToActivityMonths, monthKeys, refreshActivityMonths } from './activity-months.js'
+import { addToActivityMonths, monthKeys, refreshActivityMonths, unnamedCount } from './activity-months.js'
 
 export interface RecordSource {
   roomId: number
@@ -31,7 +31,7 @@ export function sourceColumns(source: RecordSource) {
 export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
 
 /** Members counted but not named: "王芳、胡建国等6位委员" has 4. */
-export const unnamedMembers = (a: ActivityWithPeople): number => Math.max(0, (a.memberCount ?? 0) - a.participantsOf.length)
+export const unnamedMembers = (a: ActivityWithPeople): number => unnamedCount(a.memberCount, a.participantsOf.length)
 
 function columnsOf(draft: ActivityFields) {
   return {

@@ -16,24 +16,31 @@ function inMonths(months: string[]): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(months.map((m) => Prisma.sql`(a."date" >= ${`${m}-01`} AND a."date" < ${`${m}-32`})`), ' OR ')})`
 }
 
+/** Members counted but not named: a count of six with two names has four. */
+export const unnamedCount = (memberCount: number | null, named: number): number => Math.max(0, (memberCount ?? 0) - named)
+
 const named = Prisma.sql`(SELECT COUNT(*) FROM "ActivityParticipant" p WHERE p."activityId" = a."id")`
+/** `unnamedCount` of activity `a` in SQL. */
+export const unnamedCountSql = Prisma.sql`CASE WHEN a."memberCount" > ${named} THEN a."memberCount" - ${named} ELSE 0 END`
+
+/** A member by id, a name matched to nobody by the name: the key of a MemberMonth row. */
+const memberKey = (p: { memberId: number | null; name: string }) => (p.memberId === null ? `n${p.name}` : `m${p.memberId}`)
+const memberKeySql = Prisma.sql`CASE WHEN p."memberId" IS NULL THEN 'n' || p."name" ELSE 'm' || CAST(p."memberId" AS TEXT) END`
 
 async function recount(tx: Tx, where: Prisma.Sql): Promise<void> {
   await tx.$executeRaw(Prisma.sql`
       INSERT INTO "ActivityMonth" ("roomId", "month", "type", "brand", "activities", "participants", "reach", "unnamedMemberTimes")
       SELECT a."roomId", substr(a."date", 1, 7), a."type", COALESCE(a."brand", ''), COUNT(*),
         COALESCE(SUM(a."participants"), 0), COALESCE(SUM(a."reach"), 0),
-        COALESCE(SUM(CASE WHEN a."memberCount" > ${named} THEN a."memberCount" - ${named} ELSE 0 END), 0)
+        COALESCE(SUM(${unnamedCountSql}), 0)
       FROM "Activity" a WHERE a."withdrawn" = false AND ${where}
       GROUP BY a."roomId", substr(a."date", 1, 7), a."type", COALESCE(a."brand", '')`)
   await tx.$executeRaw(Prisma.sql`
       INSERT INTO "MemberMonth" ("roomId", "month", "key", "memberId", "name", "times")
-      SELECT a."roomId", substr(a."date", 1, 7),
-        CASE WHEN p."memberId" IS NULL THEN 'n' || p."name" ELSE 'm' || CAST(p."memberId" AS TEXT) END,
-        p."memberId", MIN(p."name"), COUNT(*)
+      SELECT a."roomId", substr(a."date", 1, 7), ${memberKeySql}, p."memberId", MIN(p."name"), COUNT(*)
       FROM "Activity" a JOIN "ActivityParticipant" p ON p."activityId" = a."id"
       WHERE a."withdrawn" = false AND ${where}
-      GROUP BY a."roomId", substr(a."date", 1, 7), p."memberId", CASE WHEN p."memberId" IS NULL THEN 'n' || p."name" ELSE 'm' || CAST(p."memberId" AS TEXT) END`)
+      GROUP BY a."roomId", substr(a."date", 1, 7), p."memberId", ${memberKeySql}`)
 }
 
 /**
@@ -67,7 +74,7 @@ export async function addToActivityMonths(
   people: { memberId: number | null; name: string }[],
 ): Promise<void> {
   const month = activity.date.slice(0, 7)
-  const unnamed = Math.max(0, (activity.memberCount ?? 0) - people.length)
+  const unnamed = unnamedCount(activity.memberCount, people.length)
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "ActivityMonth" ("roomId", "month", "type", "brand", "activities", "participants", "reach", "unnamedMemberTimes")
     VALUES (${activity.roomId}, ${month}, ${activity.type}, ${activity.brand ?? ''}, 1, ${activity.participants ?? 0}, ${activity.reach ?? 0}, ${unnamed})
@@ -79,7 +86,7 @@ export async function addToActivityMonths(
   // One row per key: two written names may be the same member.
   const byKey = new Map<string, { memberId: number | null; name: string; times: number }>()
   for (const p of people) {
-    const key = p.memberId === null ? `n${p.name}` : `m${p.memberId}`
+    const key = memberKey(p)
     const seen = byKey.get(key)
     if (seen) seen.times++
     else byKey.set(key, { memberId: p.memberId, name: p.name, times: 1 })

@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from './opinions.js'
+import { unnamedCountSql } from './activity-months.js'
+import { daysInMonth } from '../parsing/calendar.js'
 
 /** Which records count: rooms (all when absent) and an inclusive range of local dates. */
 export interface FigureScope {
@@ -69,8 +71,8 @@ export function inScope(roomColumn: string, dateColumn: string, scope: FigureSco
 export function wholeMonths(scope: { from?: string; to?: string }): boolean {
   if (scope.from && !scope.from.endsWith('-01')) return false
   if (!scope.to) return true
-  const [y, m] = scope.to.split('-').map(Number)
-  return Number(scope.to.slice(8)) === new Date(Date.UTC(y!, m!, 0)).getUTCDate()
+  const [y, m, d] = scope.to.split('-').map(Number)
+  return d === daysInMonth(y!, m!)
 }
 
 /** The scope over the monthly rows' `month` column (YYYY-MM). */
@@ -137,10 +139,8 @@ export async function collectFigures(
     monthly
       ? db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(am."unnamedMemberTimes") AS n FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', scope)}`
       : // Few activities have a written member count: the (memberCount, …) index finds just those.
-        db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(x."memberCount" - x.named) AS n FROM (
-        SELECT a."memberCount", (SELECT COUNT(*) FROM "ActivityParticipant" p WHERE p."activityId" = a."id") AS named
-        FROM "Activity" a WHERE a."memberCount" IS NOT NULL AND a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}) x
-      WHERE x."memberCount" > x.named`,
+        db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(${unnamedCountSql}) AS n
+        FROM "Activity" a WHERE a."memberCount" IS NOT NULL AND a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}`,
   ])
   const byRoom = new Map<number, Figures>()
   const at = (row: Row) => {

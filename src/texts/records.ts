@@ -41,18 +41,27 @@ export function dateWithWeekday(date: string): string {
 
 const count = (n: number | null, approx?: boolean) => (n === null ? undefined : `${n}${approx ? '（约数）' : ''}`)
 
+/**
+ * Who took part: 王芳、胡建国等6人, or 5人（未写姓名） when only a count was written; '' for
+ * neither. Names are clipped at `clipAt` (confirmations), a count marked when it was a 约数.
+ */
+export function membersTakingPart(a: ActivityWithPeople, options: { clipAt?: number; approx?: boolean } = {}): string {
+  const names = a.participantsOf.map((p) => p.name).join('、')
+  const unnamed = unnamedMembers(a)
+  if (!names) return unnamed > 0 ? `${count(unnamed, options.approx)}人（未写姓名）` : ''
+  return `${options.clipAt ? clip(names, options.clipAt) : names}${unnamed > 0 ? `等${a.memberCount}人` : ''}`
+}
+
 /** The activity as stored, one field a line, long values clipped; used in confirmations and #查. */
 export function activityLines(a: ActivityWithPeople, approx: { participants?: boolean; reach?: boolean; memberCount?: boolean } = {}): string[] {
   const unknown = a.participantsOf.filter((p) => p.memberId === null).map((p) => p.name)
-  const people = a.participantsOf.map((p) => p.name).join('、')
-  const unnamed = unnamedMembers(a)
+  const people = membersTakingPart(a, { clipAt: 100, approx: approx.memberCount })
   return [
     `日期：${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`,
     `主题：${clip(a.title, 100)}`,
     `类型：${a.type}`,
     a.place && `地点：${clip(a.place, 100)}`,
-    people && `参与委员：${clip(people, 100)}${unnamed > 0 ? `等${a.memberCount}人` : ''}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
-    !people && unnamed > 0 && `参与委员：${count(unnamed, approx.memberCount)}人（未写姓名）`,
+    people && `参与委员：${people}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
     a.participants !== null && `参与人次：${count(a.participants, approx.participants)}`,
     a.reach !== null && `服务人次：${count(a.reach, approx.reach)}`,
     a.partners && `联合单位：${clip(a.partners, 100)}`,
