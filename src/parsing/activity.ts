@@ -165,7 +165,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const place = f('place') ?? (afterDate || undefined) ?? story.place ?? contentStory?.place
   if (place) draft.place = trimPunct(place)
 
-  const membersText = f('members')
+  const membersText = f('memberNames')
   draft.memberNames = membersText ? splitNames(membersText) : story.memberNames
   const memberCount =
     countFrom(ctx, f('memberCount'), '委员人数', story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, draft.memberNames)

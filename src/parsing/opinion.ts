@@ -7,6 +7,9 @@ import { badDate, findDateInText } from './dates.js'
 import { splitFields } from './fields.js'
 import type { FieldEntry } from './fields.js'
 import type { LabelTable } from './labels.js'
+import { labelTableOf } from './field-table.js'
+import { titleFromText } from './title.js'
+import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { splitNames } from './names.js'
 import { trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
@@ -14,28 +17,10 @@ import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } f
 
 export { OPINION_FIELDS, normalizeOpinionField } from './opinion-fields.js'
 
-export interface OpinionFields {
-  title: string
-  content?: string
-  field?: string
-  authorNames: string[] // empty = the sender
-  date: string
-  dateDefaulted: boolean
-}
+export type { OpinionFields } from '../domain/opinion.js'
 
-export type OpinionKey = 'title' | 'content' | 'field' | 'authors' | 'date'
-
-export const OPINION_LABELS: LabelTable<OpinionKey> = {
-  title: ['标题', '题目', '名称', '主题', '信息标题', '社情民意标题'],
-  content: [
-    '内容', '正文', '情况', '建议', '具体内容', '主要内容', '问题', '存在问题', '情况分析', '对策建议',
-    '意见建议', '基本情况', '原因分析', '具体建议', '建议内容', '主要问题', '有关建议',
-  ],
-  field: ['领域', '类别', '分类', '所属领域', '类型', '专题', '所属类别'],
-  authors: ['提交人', '反映人', '作者', '提交委员', '联名', '联名委员', '撰写人', '执笔人', '报送人', '提交者', '联名人', '反映委员', '署名'],
-  date: ['日期', '时间', '提交日期', '提交时间', '反映时间'],
-}
-export const NOT_OPINION_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址']
+export type OpinionKey = (typeof OPINION_TABLE)['rows'][number]['key']
+export const OPINION_LABELS: LabelTable<OpinionKey> = labelTableOf(OPINION_TABLE)
 
 const OpinionFieldsSchema = z.object({
   title: z.string().min(1).max(200),
@@ -73,26 +58,10 @@ function contentText(body: string, entries: Array<FieldEntry<OpinionKey>>): stri
   return out.filter(Boolean)
 }
 
-/** Unlabelled text: the first line is the title; a single line is cut at its first "。". */
-export function titleFromText(text: string): { title?: string; content?: string } {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean)
-  const first = lines[0]
-  if (!first) return {}
-  let title = first
-  let restOfFirst = ''
-  const stop = first.indexOf('。')
-  if (stop > 0 && stop < first.length - 1) {
-    title = first.slice(0, stop)
-    restOfFirst = first.slice(stop + 1)
-  }
-  const content = [restOfFirst, ...lines.slice(1)].map((l) => l.trim()).filter(Boolean).join('\n')
-  return { title: unwrapQuotes(trimPunct(title)), ...(content ? { content } : {}) }
-}
-
 export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<OpinionFields> {
   const tooLong = bodyTooLong(body)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
-  const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: NOT_OPINION_LABELS })
+  const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: OPINION_TABLE.notLabels })
   const errors: FieldProblem[] = []
   const warnings: string[] = []
   const draft: Partial<OpinionFields> = {}
@@ -108,7 +77,7 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
 
   const field = split.fields.get('field')
   if (field) draft.field = normalizeOpinionField(field)
-  const authors = split.fields.get('authors')
+  const authors = split.fields.get('authorNames')
   draft.authorNames = authors ? splitNames(authors) : []
 
   const local = formatYmd(today(clock))
