@@ -53,6 +53,17 @@ export const ConfigSchema = z.object({
         return false
       }
     }, 'BOT_TIMEZONE 不是有效的 IANA 时区名，例如 Asia/Shanghai'),
+  /**
+   * The deployment's own committee, e.g. 嘉兴市政协: examples in hints and #帮助 name it, never
+   * another city's. Empty (the default): examples leave the unit out (#采纳 M1 市级), as it is optional.
+   */
+  COMMITTEE_NAME: z
+    .string()
+    .trim()
+    .max(30, { error: 'COMMITTEE_NAME 最多 30 个字，写本会的简称，例如 嘉兴市政协' })
+    // It is pasted into copyable commands (#采纳 M7 市级 …), where a space or # would split them.
+    .regex(/^[^\s#＃]*$/, { error: 'COMMITTEE_NAME 不能有空格或 #（它会出现在可复制的命令例子里），例如 嘉兴市政协' })
+    .default(''),
   /** Extra command aliases, e.g. "活动记录=活动,履职活动=活动". */
   COMMAND_ALIASES: z.string().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),

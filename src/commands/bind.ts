@@ -24,6 +24,11 @@ export const bindCommand: Command = {
   name: '绑定',
   summary: '（管理员）把本群绑定为一个会客厅或工作室',
   usage,
+  help: [
+    '管理员在要绑定的群里发送，例如：#绑定 健康家园委员会客厅 会客厅',
+    '不写类型时，名称里有“工作室”的算工作室，其余算会客厅。群改名后绑定不变。',
+    '一个会客厅已绑定在别的群、要把记录转到本群（比如旧群解散了）：#绑定 <名称> <会客厅|工作室> 改绑，再在 10 分钟内发 #确认绑定。',
+  ].join('\n'),
   needsRoom: false,
   whileHeld: true,
   async run(ctx, args) {
@@ -31,7 +36,7 @@ export const bindCommand: Command = {
     if (!group) return ctx.reply(replies.groupOnly(usage))
     if (!ctx.isAdmin) return ctx.refuse(replies.adminsOnly('绑定群'))
     const parsed = parseBindArgs(args)
-    if (!parsed) return ctx.reply(`请写上会客厅或工作室的名称：\n${usage}\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅`)
+    if (!parsed) return ctx.reply(`请写上会客厅或工作室的名称：\n${usage}\n例如：#绑定 健康家园委员会客厅 会客厅`)
     if ([...parsed.name].length > 40) return ctx.reply(`名称太长了（${[...parsed.name].length} 字），请写会客厅或工作室的正式名称，40 字以内。`)
     const { db, session, clock } = ctx.services
     const current = ctx.room ?? ctx.heldRoom
@@ -67,6 +72,11 @@ export const confirmBindCommand: Command = {
   name: '确认绑定',
   summary: '（管理员）确认改绑，或确认重新登录后待确认的群就是本群',
   usage: '#确认绑定',
+  help: [
+    '两种情况用它，都由管理员在本群发送：',
+    '1. 发过 #绑定 <名称> <会客厅|工作室> 改绑 之后 10 分钟内，确认把记录转到本群；',
+    '2. 重新登录后机器人没法确认本群就是原来绑定的群（可能有同名的群），本群暂停记录时，确认就是本群。',
+  ].join('\n'),
   needsRoom: false,
   whileHeld: true,
   async run(ctx) {

@@ -10,6 +10,11 @@ export const exportCommand: Command = {
   aliases: ['台账', '导出台账'],
   summary: '（秘书或管理员）导出台账 Excel：活动、社情民意、提案、委员履职',
   usage: '#导出 [2022 | 2022Q3 | 2022-09]',
+  help: [
+    '不写期间导出今年；也可写一个季度（2022Q3）或一个月（2022-09）。',
+    '在群里导出本群；私聊（先 #认证）导出您能看到的所有群：秘书是自己担任秘书的群，管理员是全部。',
+    '文件是 Excel，五张表：活动台账、社情民意台账、提案台账、委员履职、汇总；可直接 A4 横向打印。',
+  ].join('\n'),
   needsRoom: false,
   privateNeedsKey: '导出台账',
   async run(ctx, args) {

@@ -1,17 +1,93 @@
+import type { Config } from '../config.js'
+import { echo } from '../parsing/mod.js'
 import type { Command } from '../router/command.js'
+import { parseAliasSetting } from '../router/command-text.js'
 
-/** `#帮助`: every command with a template to copy. Built from the command list, never stale. */
+/**
+ * The short list's lines, in order: a label and the commands it names. Only the layout lives
+ * here; a command missing from it still gets a line (a new command is never left out).
+ */
+const GROUPS: readonly { label: string; names: readonly string[] }[] = [
+  { label: '记录', names: ['活动', '民意', '提案', '调研报告', '大会发言'] },
+  { label: '民意进展', names: ['采纳', '批示', '办结'] },
+  { label: '提案进展', names: ['立案', '并案', '办复', '重点', '重要'] },
+  { label: '改和查', names: ['修改', '撤销', '恢复', '查', '最近'] },
+  { label: '报表', names: ['月报', '季报', '年报', '导出'] },
+  { label: '积分', names: ['我的', '积分榜'] },
+  { label: '预告', names: ['预告', '取消预告'] },
+  { label: '群', names: ['绑定', '确认绑定', '设置'] },
+  { label: '人', names: ['登记', '认证', '秘书', '牵头', '委员', '认领'] },
+]
+
+/** `#帮助` alone: one line per group, one phone screen; `#帮助 活动`: that command's template and details. */
 export function helpCommand(all: () => readonly Command[]): Command {
   return {
     name: '帮助',
     aliases: ['help', '命令'],
-    summary: '查看全部命令和可复制的模板',
-    usage: '#帮助',
+    summary: '查看命令列表；#帮助 <命令> 查看一个命令的模板和说明',
+    usage: '#帮助 [命令]，例如：#帮助 活动',
+    help: '命令名写别名也行（#帮助 社情民意）；前面带不带 # 都可以。在群里只 @机器人、不写命令，也会得到提示。',
     needsRoom: false,
-    async run(ctx) {
-      const lines = all().map((c) => `▪ ${c.summary}\n   ${c.usage}`)
-      const where = ctx.room ? `本群：${ctx.room.name}（${ctx.room.kind}）` : ctx.inRoom ? '本群尚未绑定。' : ''
-      await ctx.reply(['政协委员会客厅助手，可用命令：', ...lines, where, '复制模板、替换尖括号里的内容后发送即可。'].filter(Boolean).join('\n'))
+    async run(ctx, args) {
+      const { config } = ctx.services
+      const asked = args.replace(/^#+/, '').trim()
+      if (!asked) {
+        const where = ctx.room ? `本群：${ctx.room.name}（${ctx.room.kind}）` : ctx.inRoom ? '本群尚未绑定。' : ''
+        return ctx.reply(shortList(all(), config, where))
+      }
+      const tags = tagTable(all(), config)
+      const command = tags.get(asked)
+      if (command) return ctx.reply(details(command, tags, config))
+      const near = [...new Set([...tags].filter(([tag]) => tag.includes(asked) || asked.includes(tag)).map(([, c]) => c.name))]
+      const hint = near.length ? `您是不是要找：${near.slice(0, 5).map((n) => `#帮助 ${n}`).join('、')}\n` : ''
+      await ctx.reply(`没有「#${echo(asked, 12)}」这个命令。\n${hint}发送 #帮助 查看全部命令。`)
     },
   }
+}
+
+/** Every tag a member may write (names, built-in aliases, COMMAND_ALIASES) → its command. */
+function tagTable(commands: readonly Command[], config: Config): Map<string, Command> {
+  const table = new Map<string, Command>()
+  for (const command of commands) for (const tag of [command.name, ...(command.aliases ?? [])]) table.set(tag, command)
+  // The app refused to start on a bad pair, so the pairs here are the ones the router accepts.
+  for (const [alias, target] of parseAliasSetting(config.COMMAND_ALIASES).pairs) {
+    const command = table.get(target)
+    if (command) table.set(alias, command)
+  }
+  return table
+}
+
+export function shortList(commands: readonly Command[], config: Config, where: string): string {
+  const byName = new Map(commands.map((c) => [c.name, c]))
+  const listed = new Set<string>()
+  const lines: string[] = []
+  for (const group of GROUPS) {
+    const present = group.names.filter((n) => byName.has(n))
+    present.forEach((n) => listed.add(n))
+    if (present.length) lines.push(`${group.label}：${present.map((n) => `#${n}`).join(' ')}`)
+  }
+  for (const command of commands) {
+    if (!listed.has(command.name) && command.name !== '帮助') lines.push(`#${command.name}：${command.summary}`)
+  }
+  return [
+    `${config.COMMITTEE_NAME || '政协'}委员会客厅助手，可用命令：`,
+    ...lines,
+    where,
+    '发送「#帮助 活动」查看活动的模板和说明，其他命令同样（如 #帮助 月报）。',
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+export function details(command: Command, tags: ReadonlyMap<string, Command>, config: Config): string {
+  const others = [...tags].filter(([tag, c]) => c === command && tag !== command.name).map(([tag]) => `#${tag}`)
+  const help = typeof command.help === 'function' ? command.help(config) : command.help
+  return [
+    `【#${command.name}】${command.summary}`,
+    others.length ? `也可以写成 ${others.join('、')}` : '',
+    `模板：${command.usage}`,
+    help ?? '',
+  ]
+    .filter(Boolean)
+    .join('\n')
 }

@@ -29,6 +29,13 @@ export const planCommand: Command = {
   aliases: ['活动预告'],
   summary: '预告一次活动：前一天傍晚和开始前提醒全群，活动后可直接转为记录',
   usage: planUsage,
+  help: (config) =>
+    [
+      '时间写日期和钟点（9月25日下午3点、下周五14:30）；不写钟点按 09:00。主题之后最后一个词是地点（可不写）。',
+      `机器人给一个编号 P1、P2……，在前一天 ${config.PLAN_EVE_TIME} 和开始前 ${config.PLAN_LEAD_MINUTES} 分钟在群里提醒。`,
+      '活动办完后发送 #活动 <预告编号> 参与人次=… 服务人次=…（省略号换成实际人数），时间、主题、地点不用重写。',
+      '取消：#取消预告 <编号>。',
+    ].join('\n'),
   needsRoom: true,
   async run(ctx, args) {
     const parsed = parsePlanArgs(args, ctx.parseClock)
@@ -58,7 +65,7 @@ export const planCommand: Command = {
         `已预告 ${plan.code}：${dateWithWeekday(plan.date)} ${plan.time} ${plan.title}${plan.place ? `，地点：${plan.place}` : ''}`,
         parsed.time ? undefined : '（没写具体时间，按 09:00 计；要改请 #取消预告 后重发）',
         `前一天 ${c.PLAN_EVE_TIME} 和开始前 ${c.PLAN_LEAD_MINUTES} 分钟会在群里提醒。`,
-        `活动后发送 #活动 ${plan.code} 参与人次=30 服务人次=200 即可记录；取消请发送 #取消预告 ${plan.code}`,
+        `活动后发送 #活动 ${plan.code} 参与人次=… 服务人次=… 即可记录；取消请发送 #取消预告 ${plan.code}`,
       ]
         .filter(Boolean)
         .join('\n'),
@@ -70,6 +77,7 @@ export const cancelPlanCommand: Command = {
   name: '取消预告',
   summary: '取消一次预告的活动（预告人、秘书或管理员）',
   usage: '#取消预告 <编号>',
+  help: '编号见预告时机器人的回复（P 开头）。取消后不再提醒；已经转成活动记录的预告不能取消，要撤销请 #撤销 <活动编号>。',
   needsRoom: true,
   async run(ctx, args) {
     const code = normaliseCode(args.trim().split(/\s+/)[0] ?? '')
@@ -94,6 +102,10 @@ export const settingsCommand: Command = {
   name: '设置',
   summary: '（秘书或管理员）本群是否接收定时推送：月报、季报、年报和“月月有活动”提醒',
   usage: SETTINGS_USAGE,
+  help: [
+    '#设置 推送：查看本群是否接收定时推送；#设置 推送 开 / #设置 推送 关：修改（秘书或管理员）。',
+    '定时推送指上月月报（默认每月 1 日）、季度和年度总结，以及“月月有活动”提醒（默认每月 20 日）。活动预告的提醒不受影响；关了也随时可以发 #月报 查询。',
+  ].join('\n'),
   needsRoom: true,
   async run(ctx: ChatContext, args) {
     const m = /^推送\s*(开|关|打开|关闭|on|off)?$/i.exec(args.trim())

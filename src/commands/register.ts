@@ -21,6 +21,11 @@ export const registerCommand: Command = {
   name: '登记',
   summary: '委员登记自己的真实姓名和界别',
   usage,
+  help: [
+    '在本群发送，例如：#登记 张三 医药卫生（界别可以不写，以后再发一次补上）。',
+    '登记后，记录里写到您（用真名、微信名或群昵称都行）都按登记的姓名显示，#我的 和积分榜也按它统计。',
+    '不能登记成本群另一位委员已登记的姓名；重名请在姓名后加以区分，如 张三（教育）。',
+  ].join('\n'),
   needsRoom: true,
   async run(ctx, args) {
     const parsed = parseRegisterArgs(args)

@@ -56,6 +56,11 @@ function roleCommand(name: string, role: RoleName, summary: string): Command {
     name,
     summary,
     usage,
+    help: [
+      `在本群 @ 要设置的人，可以一次 @ 几位；也可以直接写名字（登记的姓名、微信名或群昵称）：#${name} 张三`,
+      '名字只用来找人，不授予权限；群里有两个人同名时不设置，请改用登记的姓名。',
+      role === 'member' ? '改回普通委员后，原来的秘书、牵头委员权限随即失效。' : '设置后请对方私聊机器人发送 #认证：认证后机器人换号重新登录也认得，私聊才能用汇总、#导出 和推送。',
+    ].join('\n'),
     needsRoom: true,
     async run(ctx, args) {
       if (!ctx.isManager) return ctx.refuse(replies.managersOnly('设置角色'))

@@ -1,3 +1,4 @@
+import type { Config } from '../config.js'
 import type { ChatContext } from './context.js'
 
 /** One chat command. The router finds it by tag; its handler checks permissions itself. */
@@ -9,6 +10,12 @@ export interface Command {
   summary: string
   /** A template members can copy; starts with the tag. */
   usage: string
+  /**
+   * `#帮助 <命令>`: what a member needs beyond summary and usage (fields, a multi-line
+   * template, who may use it, examples), kept here so it changes with the command. A function
+   * when it names the deployment (COMMITTEE_NAME). Lines joined with \n; no tag line, no usage.
+   */
+  help?: string | ((config: Config) => string)
   /** Only meaningful in a group bound to a room. */
   needsRoom: boolean
   /**

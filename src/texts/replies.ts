@@ -1,7 +1,7 @@
 /** Short Chinese replies reused by several commands and by the router. */
 export const replies = {
   groupOnly: (usage: string) => `这个命令要在委员会客厅或工作室的群里发送：\n${usage}`,
-  unbound: '本群还没有绑定会客厅或工作室。请管理员在群里发送：\n#绑定 <名称> [会客厅|工作室]\n例如：#绑定 平湖健康家园政协委员会客厅 会客厅',
+  unbound: '本群还没有绑定会客厅或工作室。请管理员在群里发送：\n#绑定 <名称> [会客厅|工作室]\n例如：#绑定 健康家园委员会客厅 会客厅',
   managersOnly: (what: string) => `只有本群秘书或管理员可以${what}。如需设置秘书，请管理员发送 #秘书 @某人`,
   adminsOnly: (what: string) =>
     `只有管理员可以${what}。管理员是机器人账号本身、运维在机器人微信里设了备注并写进 BOT_ADMINS 的人，以及用认领码认领过的人（按备注认人，不按昵称）。`,

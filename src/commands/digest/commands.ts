@@ -20,6 +20,12 @@ function digestCommand(kind: PeriodKind): Command {
     aliases,
     summary: `本群${tag}（默认本期；私聊机器人时秘书、管理员看所有会客厅的汇总）`,
     usage: `#${tag} [${kind === 'month' ? '月份' : kind === 'quarter' ? '季度' : '年份'}]，例如 ${example}`,
+    help: [
+      `不写${kind === 'month' ? '月份看本月' : kind === 'quarter' ? '季度看本季度' : '年份看今年'}。在群里发送得到本群的数字；私聊机器人（先 #认证），秘书得到自己担任秘书的各群、管理员得到所有群的汇总。`,
+      '内容：活动场次和类型、参与人次、参与委员、服务群众人次、社情民意和提案的进展、参与最多的委员，以及与上期、去年同期的比较。',
+      // The push times are settings (SCHEDULE_*): say the default, not a promise.
+      kind === 'month' ? '默认每月 1 日 09:00 自动推送上月月报（#设置 推送 关 可关闭）。' : `默认${kind === 'quarter' ? '每季度第一天' : '每年 1 月 1 日'} 09:00 自动推送；还列出没有活动的月份（“月月有活动”检查）。`,
+    ].join('\n'),
     needsRoom: false,
     privateNeedsKey: `查看各群${tag}`,
     async run(ctx, args) {
