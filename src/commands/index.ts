@@ -5,7 +5,8 @@ import { digestCommands } from './digest/commands.js'
 import { helpCommand } from './help.js'
 import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'
 import { registerCommand } from './register.js'
-import { activityCommand, opinionCommand, proposalCommand } from './records/create.js'
+import { activityCommand, recordCommand } from './records/create.js'
+import { KINDS } from '../records/kinds.js'
 import { proposalStepCommands } from './records/proposal-status.js'
 import { editCommand, withdrawCommands } from './records/edit.js'
 import { recentCommand, showCommand } from './records/show.js'
@@ -20,10 +21,12 @@ export function allCommands(): Command[] {
   commands.push(
     helpCommand(() => commands),
     activityCommand,
-    opinionCommand,
+    recordCommand(KINDS.opinion),
     ...statusCommands,
-    proposalCommand,
+    recordCommand(KINDS.proposal),
     ...proposalStepCommands,
+    recordCommand(KINDS.research),
+    recordCommand(KINDS.speech),
     editCommand,
     ...withdrawCommands,
     showCommand,

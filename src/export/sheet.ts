@@ -48,7 +48,7 @@ export function addTable(
   title: string,
   columns: Column[],
   rows: (string | number | Date | null)[][],
-  totals?: (string | number | null)[],
+  totals?: (string | number | Date | null)[],
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],

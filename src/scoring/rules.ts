@@ -22,6 +22,11 @@ export const ScoringRulesSchema = z
       .object({ registeredLead: points, registeredCoSigner: points, keyBonus: points, importantBonus: points, capPerYear: cap })
       .strict()
       .default({ registeredLead: 12, registeredCoSigner: 3, keyBonus: 5, importantBonus: 3, capPerYear: null }),
+    research: z
+      .object({ lead: points, coAuthor: points, adoptedBonus: points, instructedBonus: points, capPerYear: cap })
+      .strict()
+      .default({ lead: 8, coAuthor: 4, adoptedBonus: 5, instructedBonus: 10, capPerYear: null }),
+    speech: z.object({ oral: points, written: points, capPerYear: cap }).strict().default({ oral: 10, written: 5, capPerYear: null }),
     minimum: z
       .object({ activities: z.number().int().min(0), proposals: z.number().int().min(0), opinions: z.number().int().min(0) })
       .strict()
@@ -35,6 +40,34 @@ export const ScoringRulesSchema = z
   .strict()
 
 export type ScoringRules = z.infer<typeof ScoringRulesSchema>
+
+/** What each rule is called in #我的 and the ledger; a rule is a part of the rules file with a yearly cap. */
+export const RULE_LABELS = {
+  activity: '参加活动',
+  training: '参加培训',
+  opinion: '社情民意',
+  adoption: '社情民意采纳',
+  instruction: '领导批示',
+  proposal: '提案',
+  research: '调研报告',
+  speech: '大会发言',
+} as const satisfies Record<string, string>
+export type RuleName = keyof typeof RULE_LABELS & keyof ScoringRules
+
+/** One line of a member's score, always pointing at the record it came from. */
+export interface ScoreEntry {
+  rule: RuleName
+  recordCode: string
+  title: string
+  date: string
+  why: string
+  /** What the rule gives, and what counted after the yearly cap. */
+  rawPoints: number
+  points: number
+}
+
+/** A line before the yearly caps are applied. */
+export type RawScoreEntry = Omit<ScoreEntry, 'points'>
 
 export const DEFAULT_RULES: ScoringRules = ScoringRulesSchema.parse({})
 

@@ -1,28 +1,9 @@
 import type { Db } from '../db/client.js'
-import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
-import type { ScoringRules } from './rules.js'
+import type { RecordKind } from '../domain/kinds.js'
+import { KINDS, kindSpec } from '../records/kinds.js'
+import { RULE_LABELS, type RawScoreEntry, type RuleName, type ScoreEntry, type ScoringRules } from './rules.js'
 
-export const RULE_LABELS = {
-  activity: '参加活动',
-  training: '参加培训',
-  opinion: '社情民意',
-  adoption: '社情民意采纳',
-  instruction: '领导批示',
-  proposal: '提案',
-} as const
-export type RuleName = keyof typeof RULE_LABELS
-
-/** One line of a member's score, always pointing at the record it came from. */
-export interface ScoreEntry {
-  rule: RuleName
-  recordCode: string
-  title: string
-  date: string
-  why: string
-  /** What the rule gives, and what counted after the yearly cap. */
-  rawPoints: number
-  points: number
-}
+export { RULE_LABELS, type RuleName, type ScoreEntry } from './rules.js'
 
 export type Band = '优秀' | '称职' | '待改进'
 
@@ -33,15 +14,17 @@ export interface MemberYear {
   entries: ScoreEntry[]
   byRule: Record<RuleName, number>
   total: number
-  counts: { activities: number; opinions: number; proposals: number }
+  /** Records of each kind that count for the member in the year. */
+  counts: Record<RecordKind, number>
+  /** 三个一: at least so many activities, proposals and opinion reports a year. */
   minimumMet: { activities: boolean; opinions: boolean; proposals: boolean }
   band: Band
 }
 
 /**
- * A member's 履职积分 for a year, derived from the records as they are now. Nothing is stored,
- * so an edited, withdrawn or restored record changes the score at once and no record can be
- * scored twice.
+ * A member's 履职积分 for a year, derived from the records as they are now: each kind of the
+ * registry scores its own records. Nothing is stored, so an edited, withdrawn or restored
+ * record changes the score at once and no record can be scored twice.
  */
 export async function scoreMemberYear(
   db: Db,
@@ -49,61 +32,14 @@ export async function scoreMemberYear(
   member: { id: number; name: string; realName: string | null },
   year: number,
 ): Promise<MemberYear> {
-  const from = `${year}-01-01`
-  const to = `${year}-12-31`
-  const inYear = (date: string) => date >= from && date <= to
-  const [participations, authored, proposals] = await Promise.all([
-    db.activityParticipant.findMany({
-      where: { memberId: member.id, activity: { withdrawn: false, date: { gte: from, lte: to } } },
-      include: { activity: true },
-    }),
-    db.opinionAuthor.findMany({ where: { memberId: member.id, report: { withdrawn: false } }, include: { report: { include: { events: true } } } }),
-    db.proposalAuthor.findMany({ where: { memberId: member.id, proposal: { withdrawn: false } }, include: { proposal: { include: { events: true } } } }),
-  ])
-  const raw: Omit<ScoreEntry, 'points'>[] = []
-  const activities = new Map(participations.map((p) => [p.activity.id, p.activity]))
-  for (const a of activities.values()) {
-    const training = a.type === '培训'
-    raw.push({ rule: training ? 'training' : 'activity', recordCode: a.code, title: a.title, date: a.date, why: a.type, rawPoints: training ? rules.training.points : rules.activity.points })
-  }
-  const reports = new Map(authored.map((x) => [x.report.id, x]))
-  let opinionCount = 0
-  for (const { report, isLead } of reports.values()) {
-    if (inYear(report.date)) {
-      opinionCount++
-      raw.push({ rule: 'opinion', recordCode: report.code, title: report.title, date: report.date, why: isLead ? '牵头' : '联名', rawPoints: isLead ? rules.opinion.lead : rules.opinion.coAuthor })
-    }
-    for (const e of report.events.filter((e) => inYear(e.date))) {
-      if (e.kind === 'adopted' && e.level) {
-        const level = e.level as AdoptionLevel
-        raw.push({ rule: 'adoption', recordCode: report.code, title: report.title, date: e.date, why: `${ADOPTION_LEVELS[level]}采纳`, rawPoints: rules.adoption[level] })
-      }
-    }
-    const instructed = report.events.filter((e) => e.kind === 'instructed').sort((a, b) => a.date.localeCompare(b.date))[0]
-    if (instructed && inYear(instructed.date)) {
-      raw.push({ rule: 'instruction', recordCode: report.code, title: report.title, date: instructed.date, why: '批示', rawPoints: rules.instruction.points })
-    }
-  }
-  const ownProposals = new Map(proposals.map((x) => [x.proposal.id, x]))
-  let proposalCount = 0
-  for (const { proposal, isLead } of ownProposals.values()) {
-    if (inYear(proposal.date)) proposalCount++
-    const step = (kind: string) => proposal.events.find((e) => e.kind === kind && inYear(e.date))
-    const registered = step('registered')
-    if (registered) {
-      raw.push({ rule: 'proposal', recordCode: proposal.code, title: proposal.title, date: registered.date, why: isLead ? '立案（领衔）' : '立案（联名）', rawPoints: isLead ? rules.proposal.registeredLead : rules.proposal.registeredCoSigner })
-    }
-    const key = step('key')
-    if (key && isLead) raw.push({ rule: 'proposal', recordCode: proposal.code, title: proposal.title, date: key.date, why: '重点提案', rawPoints: rules.proposal.keyBonus })
-    const important = step('important')
-    if (important && isLead) raw.push({ rule: 'proposal', recordCode: proposal.code, title: proposal.title, date: important.date, why: '重要提案', rawPoints: rules.proposal.importantBonus })
-  }
-
+  const kinds = Object.keys(KINDS) as RecordKind[]
+  const scored = await Promise.all(kinds.map((k) => kindSpec(k).score(db, rules, member.id, year)))
+  const raw: RawScoreEntry[] = scored.flatMap((s) => s.entries)
+  const counts = Object.fromEntries(kinds.map((k, i) => [k, scored[i]!.count])) as Record<RecordKind, number>
   const entries = applyCaps(raw, rules)
   const byRule = Object.fromEntries(Object.keys(RULE_LABELS).map((r) => [r, 0])) as Record<RuleName, number>
   for (const e of entries) byRule[e.rule] += e.points
   const total = entries.reduce((sum, e) => sum + e.points, 0)
-  const counts = { activities: activities.size, opinions: opinionCount, proposals: proposalCount }
   return {
     memberId: member.id,
     name: member.realName ?? member.name,
@@ -113,16 +49,16 @@ export async function scoreMemberYear(
     total,
     counts,
     minimumMet: {
-      activities: counts.activities >= rules.minimum.activities,
-      opinions: counts.opinions >= rules.minimum.opinions,
-      proposals: counts.proposals >= rules.minimum.proposals,
+      activities: counts.activity >= rules.minimum.activities,
+      opinions: counts.opinion >= rules.minimum.opinions,
+      proposals: counts.proposal >= rules.minimum.proposals,
     },
     band: total >= rules.bands.excellent ? '优秀' : total >= rules.bands.competent ? '称职' : '待改进',
   }
 }
 
 /** Yearly caps count in date order: the entries past a cap stay listed, at 0 points. */
-function applyCaps(raw: Omit<ScoreEntry, 'points'>[], rules: ScoringRules): ScoreEntry[] {
+function applyCaps(raw: RawScoreEntry[], rules: ScoringRules): ScoreEntry[] {
   const used = new Map<RuleName, number>()
   return [...raw]
     .sort((a, b) => a.date.localeCompare(b.date) || a.recordCode.localeCompare(b.recordCode))
@@ -142,12 +78,17 @@ function applyCaps(raw: Omit<ScoreEntry, 'points'>[], rules: ScoringRules): Scor
  */
 export async function rollOfRooms(db: Db, roomIds: number[]) {
   const inRooms = { roomId: { in: roomIds }, withdrawn: false }
-  const [participants, opinionAuthors, proposalAuthors] = await Promise.all([
-    db.activityParticipant.findMany({ where: { memberId: { not: null }, activity: inRooms }, select: { memberId: true }, distinct: ['memberId'] }),
-    db.opinionAuthor.findMany({ where: { memberId: { not: null }, report: inRooms }, select: { memberId: true }, distinct: ['memberId'] }),
-    db.proposalAuthor.findMany({ where: { memberId: { not: null }, proposal: inRooms }, select: { memberId: true }, distinct: ['memberId'] }),
-  ])
-  const named = [...participants, ...opinionAuthors, ...proposalAuthors].map((r) => r.memberId!)
+  const known = { memberId: { not: null } }
+  const select = { memberId: true } as const
+  const named = (
+    await Promise.all([
+      db.activityParticipant.findMany({ where: { ...known, activity: inRooms }, select, distinct: ['memberId'] }),
+      db.opinionAuthor.findMany({ where: { ...known, report: inRooms }, select, distinct: ['memberId'] }),
+      db.proposalAuthor.findMany({ where: { ...known, proposal: inRooms }, select, distinct: ['memberId'] }),
+      db.researchAuthor.findMany({ where: { ...known, report: inRooms }, select, distinct: ['memberId'] }),
+      db.speechAuthor.findMany({ where: { ...known, speech: inRooms }, select, distinct: ['memberId'] }),
+    ])
+  ).flatMap((rows) => rows.map((r) => r.memberId!))
   return db.member.findMany({
     where: { memberships: { some: { roomId: { in: roomIds } } }, OR: [{ realName: { not: null } }, { id: { in: named } }] },
     orderBy: { id: 'asc' },

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Activity, type ActivityParticipant } from '../generated/prisma/client.js'
 import type { ActivityFields } from '../parsing/mod.js'
-import { CODE_LETTERS, nextCode } from './codes.js'
+import { KIND_IDENTITIES } from '../domain/kinds.js'
+import { nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
 import { addToActivityMonths, monthKeys, refreshActivityMonths, unnamedCount } from './activity-months.js'
@@ -56,7 +57,7 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
   const people = await matchNames(db, source.roomId, draft.memberNames)
   // Two plain statements in one transaction: the record and its id, or neither.
   return db.$transaction(async (tx) => {
-    const code = await nextCode(tx, CODE_LETTERS.activity)
+    const code = await nextCode(tx, KIND_IDENTITIES.activity.letter)
     const [activity] = await tx.$queryRaw<Activity[]>(
       insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
     )
@@ -122,4 +123,28 @@ export function findActivity(db: Db, code: string): Promise<ActivityWithPeople |
 /** A room's `n` newest activities, newest first (#最近). */
 export function latestActivities(db: Db, roomId: number, n: number): Promise<Activity[]> {
   return db.activity.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n })
+}
+
+/** Withdraws or restores an activity and recounts its month; false when it already was so. */
+export async function setActivityWithdrawn(db: Db, activity: Activity, withdrawn: boolean): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.activity.updateMany({ where: { id: activity.id, withdrawn: !withdrawn }, data: { withdrawn } })
+    if (count > 0) await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date))
+    return count > 0
+  })
+}
+
+/** The live activities of some rooms dated in a range, oldest first (the ledger). */
+export function activitiesInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ActivityWithPeople[]> {
+  return db.activity.findMany({
+    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    include: { participantsOf: { orderBy: { id: 'asc' } } },
+  })
+}
+
+/** The live activities a member took part in, dated in a range (scoring). */
+export async function activitiesOfMember(db: Db, memberId: number, from: string, to: string): Promise<Activity[]> {
+  const rows = await db.activityParticipant.findMany({ where: { memberId, activity: { withdrawn: false, date: { gte: from, lte: to } } }, include: { activity: true } })
+  return [...new Map(rows.map((p) => [p.activity.id, p.activity])).values()]
 }

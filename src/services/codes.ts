@@ -1,8 +1,6 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 
-export const CODE_LETTERS = { activity: 'A', opinion: 'M', draft: 'D' } as const
-
 /** The next short id for a letter (A12, M7 …). Counters only go up: ids are never reused. */
 export async function nextCode(on: Db | Prisma.TransactionClient, letter: string): Promise<string> {
   const [counter] = await on.$queryRaw<{ last: number }[]>(Prisma.sql`

@@ -1,9 +1,11 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type Draft } from '../generated/prisma/client.js'
 import type { FieldProblem } from '../parsing/mod.js'
-import { CODE_LETTERS, nextCode } from './codes.js'
+import { DRAFT_LETTER, type RecordKind } from '../domain/kinds.js'
+import { nextCode } from './codes.js'
 
-export type DraftKind = 'activity' | 'opinion' | 'proposal'
+/** A draft waits to become a record of this kind. */
+export type DraftKind = RecordKind
 
 export interface DraftSource {
   kind: DraftKind
@@ -22,7 +24,7 @@ export async function saveDraft(db: Db, source: DraftSource, problems: FieldProb
   return db.$transaction(async (tx) =>
     tx.draft.create({
       data: {
-        code: await nextCode(tx, CODE_LETTERS.draft),
+        code: await nextCode(tx, DRAFT_LETTER),
         kind: source.kind,
         roomId: source.roomId,
         memberId: source.memberId ?? null,

@@ -2,7 +2,8 @@ import type { Db } from '../db/client.js'
 import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/prisma/client.js'
 import type { OpinionFields } from '../parsing/mod.js'
 import { sourceColumns, type RecordSource } from './activities.js'
-import { CODE_LETTERS, nextCode } from './codes.js'
+import { KIND_IDENTITIES } from '../domain/kinds.js'
+import { nextCode } from './codes.js'
 import { matchAuthors } from './members.js'
 
 export const ADOPTION_LEVELS = {
@@ -27,7 +28,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
   const names = draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName]
   const authors = await matchAuthors(db, source.roomId, names)
   return db.$transaction(async (tx) => {
-    const code = await nextCode(tx, CODE_LETTERS.opinion)
+    const code = await nextCode(tx, KIND_IDENTITIES.opinion.letter)
     const report = await tx.opinionReport.create({
       data: {
         code,
@@ -123,4 +124,25 @@ export async function removeStatus(db: Db, report: OpinionReport, event: Opinion
 /** A room's `n` newest reports with their steps, newest first (#最近). */
 export function latestOpinions(db: Db, roomId: number, n: number): Promise<(OpinionReport & { events: OpinionEvent[] })[]> {
   return db.opinionReport.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: true } })
+}
+
+/** Withdraws or restores a report (its follow-up clock restarts); false when it already was so. */
+export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdrawn: boolean, at: Date): Promise<boolean> {
+  const { count } = await db.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
+  return count > 0
+}
+
+/** The live reports of some rooms dated in a range, oldest first (the ledger). */
+export function opinionsInRange(db: Db, roomIds: number[], from: string, to: string): Promise<OpinionWithHistory[]> {
+  return db.opinionReport.findMany({
+    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    include: withHistory,
+  })
+}
+
+/** Every live report a member wrote, with its steps (scoring: steps count in the year they happen). */
+export async function opinionsOfMember(db: Db, memberId: number) {
+  const rows = await db.opinionAuthor.findMany({ where: { memberId, report: { withdrawn: false } }, include: { report: { include: { events: true } } } })
+  return [...new Map(rows.map((x) => [x.report.id, { record: x.report, isLead: x.isLead }])).values()]
 }

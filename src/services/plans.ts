@@ -1,8 +1,9 @@
 import type { Db } from '../db/client.js'
 import type { PlannedActivity } from '../generated/prisma/client.js'
+import { PLAN_LETTER } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 
-export const PLAN_LETTER = 'P'
+export { PLAN_LETTER }
 
 export interface NewPlan {
   roomId: number

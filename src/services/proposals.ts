@@ -2,10 +2,11 @@ import type { Db } from '../db/client.js'
 import type { Proposal, ProposalAuthor, ProposalEvent } from '../generated/prisma/client.js'
 import type { ProposalFields } from '../parsing/mod.js'
 import { sourceColumns, type RecordSource } from './activities.js'
+import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { matchAuthors } from './members.js'
 
-export const PROPOSAL_LETTER = 'T'
+export const PROPOSAL_LETTER = KIND_IDENTITIES.proposal.letter
 
 export const PROPOSAL_STEPS = {
   registered: '立案',
@@ -118,4 +119,25 @@ export async function removeProposalStep(db: Db, event: ProposalEvent): Promise<
 /** A room's `n` newest proposals with their steps, newest first (#最近). */
 export function latestProposals(db: Db, roomId: number, n: number): Promise<(Proposal & { events: ProposalEvent[] })[]> {
   return db.proposal.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n, include: { events: { orderBy: { id: 'asc' } } } })
+}
+
+/** Withdraws or restores a proposal; false when it already was so. */
+export async function setProposalWithdrawn(db: Db, proposal: Proposal, withdrawn: boolean): Promise<boolean> {
+  const { count } = await db.proposal.updateMany({ where: { id: proposal.id, withdrawn: !withdrawn }, data: { withdrawn } })
+  return count > 0
+}
+
+/** The live proposals of some rooms dated in a range, oldest first (the ledger). */
+export function proposalsInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ProposalWithHistory[]> {
+  return db.proposal.findMany({
+    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    include: withHistory,
+  })
+}
+
+/** Every live proposal a member signed, with its steps (scoring: steps count in the year they happen). */
+export async function proposalsOfMember(db: Db, memberId: number) {
+  const rows = await db.proposalAuthor.findMany({ where: { memberId, proposal: { withdrawn: false } }, include: { proposal: { include: { events: true } } } })
+  return [...new Map(rows.map((x) => [x.proposal.id, { record: x.proposal, isLead: x.isLead }])).values()]
 }

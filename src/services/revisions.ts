@@ -1,6 +1,5 @@
 import type { Db } from '../db/client.js'
 import type { Revision } from '../generated/prisma/client.js'
-import { monthKeys, refreshActivityMonths } from './activity-months.js'
 
 export type RevisionAction = 'edit' | 'withdraw' | 'restore' | 'undo-step'
 
@@ -24,41 +23,6 @@ export async function recordRevision(
 
 export function revisionsOf(db: Db, recordCode: string): Promise<Revision[]> {
   return db.revision.findMany({ where: { recordCode }, orderBy: { id: 'asc' } })
-}
-
-/** Withdraws or restores an activity or report; returns false when it already was in that state. */
-export async function setWithdrawn(
-  db: Db,
-  recordCode: string,
-  withdrawn: boolean,
-  actor: { name: string; key: string; at: Date },
-): Promise<boolean> {
-  const where = { code: recordCode }
-  const letter = recordCode[0]
-  const record =
-    letter === 'A'
-      ? await db.activity.findUnique({ where })
-      : letter === 'M'
-        ? await db.opinionReport.findUnique({ where })
-        : await db.proposal.findUnique({ where })
-  if (!record || record.withdrawn === withdrawn) return false
-  if (letter === 'A') {
-    await db.$transaction(async (tx) => {
-      await tx.activity.update({ where, data: { withdrawn } })
-      await refreshActivityMonths(tx, record.roomId, monthKeys(record.date))
-    })
-  } else if (letter === 'M') await db.opinionReport.update({ where, data: { withdrawn, lastChangeAt: actor.at } })
-  else await db.proposal.update({ where, data: { withdrawn } })
-  await recordRevision(db, {
-    recordCode,
-    action: withdrawn ? 'withdraw' : 'restore',
-    actorName: actor.name,
-    actorKey: actor.key,
-    at: actor.at,
-    before: { withdrawn: !withdrawn },
-    after: { withdrawn },
-  })
-  return true
 }
 
 /** The newest revision of a record. */

@@ -25,6 +25,13 @@ export interface Figures {
   proposals: number
   registered: number
   answered: number
+  /** Research reports (by their date), those adopted and those with an instruction. */
+  research: number
+  researchAdopted: number
+  researchInstructed: number
+  /** Plenary speeches (by their date), and the oral ones among them. */
+  speeches: number
+  oralSpeeches: number
 }
 
 export function emptyFigures(): Figures {
@@ -32,6 +39,7 @@ export function emptyFigures(): Figures {
     activities: 0, participants: 0, reach: 0, members: 0, opinions: 0,
     adopted: { county: 0, city: 0, province: 0, national: 0 },
     instructed: 0, resolved: 0, proposals: 0, registered: 0, answered: 0,
+    research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
   }
 }
 
@@ -110,7 +118,7 @@ export async function collectFigures(
   const compare = options.compare ?? []
   // Whole months read the monthly rows (activity-months.ts); any other range of days, the records.
   const monthly = !options.fromRecords && wholeMonths(scope) && compare.every(wholeMonths)
-  const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed] = await Promise.all([
+  const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed, research, speeches] = await Promise.all([
     monthly
       ? db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('am."roomId"')} AS room, SUM(am."activities") AS n, SUM(am."participants") AS m, SUM(am."reach") AS r
       FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', scope)} GROUP BY room
@@ -141,6 +149,11 @@ export async function collectFigures(
       : // Few activities have a written member count: the (memberCount, …) index finds just those.
         db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(${unnamedCountSql}) AS n
         FROM "Activity" a WHERE a."memberCount" IS NOT NULL AND a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}`,
+    db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, COUNT(*) AS n,
+        SUM(CASE WHEN r."adoptedBy" IS NOT NULL THEN 1 ELSE 0 END) AS m, SUM(CASE WHEN r."instruction" IS NOT NULL THEN 1 ELSE 0 END) AS r
+      FROM "ResearchReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', scope)} GROUP BY room`,
+    db.$queryRaw<Row[]>`SELECT ${room('s."roomId"')} AS room, COUNT(*) AS n, SUM(CASE WHEN s."form" = '口头' THEN 1 ELSE 0 END) AS m
+      FROM "ConferenceSpeech" s WHERE s."withdrawn" = false ${inScope('s."roomId"', 's."date"', scope)} GROUP BY room`,
   ])
   const byRoom = new Map<number, Figures>()
   const at = (row: Row) => {
@@ -160,6 +173,8 @@ export async function collectFigures(
   for (const row of proposals) at(row).proposals = num(row.n)
   for (const row of proposalSteps) at(row)[row.key === 'registered' ? 'registered' : 'answered'] = num(row.n)
   for (const row of members.filter((r) => r.key === 'room')) at(row).members = num(row.n)
+  for (const row of research) Object.assign(at(row), { research: num(row.n), researchAdopted: num(row.m), researchInstructed: num(row.r) })
+  for (const row of speeches) Object.assign(at(row), { speeches: num(row.n), oralSpeeches: num(row.m) })
 
   const total = emptyFigures()
   for (const figures of byRoom.values()) addFigures(total, figures)
@@ -210,7 +225,10 @@ const membersOfPm = Prisma.sql`
     ORDER BY key, n DESC, name`
 
 function addFigures(into: Figures, from: Figures): void {
-  for (const key of ['activities', 'participants', 'reach', 'members', 'opinions', 'instructed', 'resolved', 'proposals', 'registered', 'answered'] as const) {
+  for (const key of [
+    'activities', 'participants', 'reach', 'members', 'opinions', 'instructed', 'resolved', 'proposals', 'registered', 'answered',
+    'research', 'researchAdopted', 'researchInstructed', 'speeches', 'oralSpeeches',
+  ] as const) {
     into[key] += from[key]
   }
   for (const level of Object.keys(into.adopted) as AdoptionLevel[]) into.adopted[level] += from.adopted[level]

@@ -3,9 +3,10 @@ import { unnamedMembers, type ActivityWithPeople } from '../services/activities.
 import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../services/opinions.js'
 import { PROPOSAL_STEPS, readAnswer, type ProposalStep, type ProposalWithHistory } from '../services/proposals.js'
 import type { Revision } from '../generated/prisma/client.js'
+import { KIND_IDENTITIES, fieldName, kindOfCode } from '../domain/kinds.js'
 
 /** How every record confirmation begins ("已记录活动 A12"): a repost of one is no new record. */
-export const CONFIRMATION_HEAD = /^\s*(?:[「『“"]\s*)?已记录(?:活动|社情民意|提案) ?[A-Z]\d+/
+export const CONFIRMATION_HEAD = new RegExp(`^\\s*(?:[「『“"]\\s*)?已记录(?:${Object.values(KIND_IDENTITIES).map((k) => k.label).join('|')}) ?[A-Z]\\d+`)
 
 export const ACTIVITY_TEMPLATE = `#活动
 时间：9月19日 下午3点
@@ -155,13 +156,9 @@ export function revisionLine(revision: Revision, timeZone: string): string {
   const before = JSON.parse(revision.before) as Record<string, unknown>
   const after = JSON.parse(revision.after) as Record<string, unknown>
   const changed = changedFields(before, after)
-  return `${at} ${revision.actorName} 修改：${changed.map((k) => `${FIELD_LABELS[k] ?? k} ${show(before[k])} → ${show(after[k])}`).join('；')}`
-}
-
-const FIELD_LABELS: Record<string, string> = {
-  date: '日期', time: '时间', title: '主题', type: '类型', place: '地点', memberNames: '参与委员', memberCount: '委员人数',
-  participants: '参与人次', reach: '服务人次', partners: '联合单位', brand: '品牌', note: '备注',
-  content: '内容', field: '领域', authorNames: '提交人', typeInferred: '类型',
+  const kind = kindOfCode(revision.recordCode)
+  const label = (key: string) => (kind && fieldName(kind, key)) ?? key
+  return `${at} ${revision.actorName} 修改：${changed.map((k) => `${label(k)} ${show(before[k])} → ${show(after[k])}`).join('；')}`
 }
 
 function show(value: unknown): string {
@@ -180,3 +177,18 @@ export function problemReply(what: string, problems: FieldProblem[], draftCode: 
     template,
   ].join('\n')
 }
+
+export const RESEARCH_TEMPLATE = `#调研报告
+标题：关于推进老旧小区加装电梯的调研报告
+作者：张三、李四
+日期：…
+采纳：（被哪个单位采纳，没有可不写）
+批示：（领导批示，没有可不写）
+摘要：（主要内容）`
+
+export const SPEECH_TEMPLATE = `#大会发言
+题目：关于加快建设“一刻钟便民生活圈”的建议
+会议：（哪次全会，例如 市政协…届…次会议）
+形式：口头（或 书面）
+发言人：张三
+日期：…`

@@ -303,7 +303,9 @@ const WIDTHS: Record<(typeof SHEETS)[number], number[]> = {
   活动台账: [7, 11, 6, 14, 22, 8, 14, 16, 8, 10, 14, 10, 14, 44, 8],
   社情民意台账: [7, 11, 14, 24, 8, 12, 48, 6, 6, 6, 6, 14, 11, 24, 11],
   提案台账: [7, 11, 14, 24, 6, 12, 8, 11, 16, 6, 11, 8, 40, 6, 6],
-  委员履职: [10, 14, 16, 30, 10, 10, 8, 10, 8, 8],
+  调研报告台账: [7, 11, 14, 28, 14, 16, 22, 40, 8],
+  大会发言台账: [7, 11, 14, 28, 22, 8, 14, 40, 8],
+  委员履职: [10, 14, 16, 30, 10, 10, 8, 8, 8, 10, 8, 8],
   汇总: [24, 14],
 }
 
@@ -311,11 +313,13 @@ const SUMMARY_LABELS = [
   '活动场次', '参与人次', '参与委员（人）', '服务群众人次', '社情民意（篇）',
   '县级采纳（篇）', '市级采纳（篇）', '省级采纳（篇）', '全国采纳（篇）',
   '获批示（篇）', '办结（篇）', '提案（件）', '立案（件）', '办复（件）',
+  '调研报告（篇）', '调研报告被采纳（篇）', '调研报告获批示（篇）', '大会发言（次）', '口头发言（次）',
 ]
 const summaryOf = (f: Figures) => [
   f.activities, f.participants, f.members, f.reach, f.opinions,
   f.adopted.county, f.adopted.city, f.adopted.province, f.adopted.national,
   f.instructed, f.resolved, f.proposals, f.registered, f.answered,
+  f.research, f.researchAdopted, f.researchInstructed, f.speeches, f.oralSpeeches,
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -350,7 +354,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('has the five sheets in order', async () => {
     const { db, wb } = await written()
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS])
-    expect([...SHEETS]).toEqual(['活动台账', '社情民意台账', '提案台账', '委员履职', '汇总'])
+    expect([...SHEETS]).toEqual(['活动台账', '社情民意台账', '提案台账', '调研报告台账', '大会发言台账', '委员履职', '汇总'])
     await db.$disconnect()
   })
 
@@ -468,7 +472,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('委员履职: members of the two rooms, ranked by the 2022 score, equal to scoreMemberYear', async () => {
     const { db, s, wb } = await written()
     const ws = sheet(wb, '委员履职')
-    const headers = ['姓名', '微信名', '界别', '会客厅/工作室', '2022年活动', '社情民意', '提案', '履职积分', '等次', '三个一']
+    const headers = ['姓名', '微信名', '界别', '会客厅/工作室', '2022年活动', '社情民意', '提案', '调研报告', '大会发言', '履职积分', '等次', '三个一']
     // A quarter's book scores the whole year, and its title says so.
     expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 委员履职（积分按2022年全年）', headers, WIDTHS.委员履职, 3, true)
     // Scores (DEFAULT_RULES, whole year 2022, every room — scores are a member's, not a room's):
@@ -482,17 +486,18 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     //        proposals T2, T5 = 2 (T4 withdrawn); 1 activity → 未达标.
     //  孙七: never registered, never named in a record: not a 委员 on the roll, not listed (a "待改进"
     //  beside a passer-by would be wrong). 赵丽 is only in room C: not listed.
-    expect(bodyValues(ws, 10)).toEqual([
-      ['王芳', '芳芳', '医药卫生界', '健康家园会客厅', 4, 2, 2, 89, '优秀', '达标'],
-      ['李明', '李明', '教育界', '健康家园会客厅、东海论健工作室', 2, 2, 1, 61, '称职', '未达标'],
-      ['张伟', '张三', '经济界', '东海论健工作室', 1, 2, 2, 48, '待改进', '未达标'],
-      ['合计', '3 人', null, null, null, null, null, null, null, null],
+    expect(bodyValues(ws, 12)).toEqual([
+      ['王芳', '芳芳', '医药卫生界', '健康家园会客厅', 4, 2, 2, 0, 0, 89, '优秀', '达标'],
+      ['李明', '李明', '教育界', '健康家园会客厅、东海论健工作室', 2, 2, 1, 0, 0, 61, '称职', '未达标'],
+      ['张伟', '张三', '经济界', '东海论健工作室', 1, 2, 2, 0, 0, 48, '待改进', '未达标'],
+      ['合计', '3 人', null, null, null, null, null, null, null, null, null, null],
     ])
-    expect(expectCountColumns(ws, [5, 6, 7, 8], 5)).toBe(12) // rows 3 … 5, not the totals
+    expect(expectCountColumns(ws, [5, 6, 7, 8, 9, 10], 5)).toBe(18) // rows 3 … 5, not the totals
     // And the same numbers straight from the scoring module.
     for (const [row, m] of [[3, s.wang], [4, s.li], [5, s.zhang]] as const) {
       const score = await scoreMemberYear(db, DEFAULT_RULES, m, Q3.year)
-      expect(rowValues(ws, row, 10).slice(4, 9)).toEqual([score.counts.activities, score.counts.opinions, score.counts.proposals, score.total, score.band])
+      const { counts } = score
+      expect(rowValues(ws, row, 12).slice(4, 11)).toEqual([counts.activity, counts.opinion, counts.proposal, counts.research, counts.speech, score.total, score.band])
     }
     await db.$disconnect()
   })
@@ -500,17 +505,18 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('汇总: one row per figure, equal to computeFigures for the same rooms and period', async () => {
     const { db, wb, figures } = await written()
     const ws = sheet(wb, '汇总')
-    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 汇总', ['项目', '2022年第三季度'], WIDTHS.汇总, 14, false)
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 汇总', ['项目', '2022年第三季度'], WIDTHS.汇总, 19, false)
     // Counted by hand (see the seed): adoptions and steps count by the date they happened, so M1's
     // July adoption and T3's July 立案 count although M1 and T3 are not rows of this book.
     expect(figures).toEqual({
       activities: 4, participants: 25, members: 4, reach: 36260, opinions: 3,
       adopted: { county: 1, city: 2, province: 1, national: 0 }, instructed: 2, resolved: 1,
       proposals: 3, registered: 2, answered: 1,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
     })
     expect(bodyValues(ws, 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(figures)[i]]))
-    expect(bodyValues(ws, 2).map(([, v]) => v)).toEqual([4, 25, 4, 36260, 3, 1, 2, 1, 0, 2, 1, 3, 2, 1])
-    expect(expectCountColumns(ws, [2])).toBe(14)
+    expect(bodyValues(ws, 2).map(([, v]) => v)).toEqual([4, 25, 4, 36260, 3, 1, 2, 1, 0, 2, 1, 3, 2, 1, 0, 0, 0, 0, 0])
+    expect(expectCountColumns(ws, [2])).toBe(19)
     await db.$disconnect()
   })
 
@@ -549,9 +555,9 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(ws.getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2021年第一季度 活动台账')
     expect(ws.autoFilter).toBe('A2:O2')
     expect(bodyValues(ws, 10)).toEqual([['合计', '0 场', null, null, null, null, null, '0 人', 0, 0]])
-    expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(new Array(14).fill(0))
+    expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(new Array(19).fill(0))
     // Scores are for 2021: room A's two 委员 on the roll, both 0 (ties by name, as #积分榜 lists them).
-    expect(bodyValues(sheet(wb, '委员履职'), 9).map((r) => [r[0], r[4], r[7], r[8]])).toEqual([
+    expect(bodyValues(sheet(wb, '委员履职'), 11).map((r) => [r[0], r[4], r[9], r[10]])).toEqual([
       ['李明', 0, 0, '待改进'], ['王芳', 0, 0, '待改进'], ['合计', null, null, null],
     ])
     await db.$disconnect()
@@ -570,7 +576,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(bodyValues(sheet(wb, '提案台账'), 1).map(([c]) => c)).toEqual(['T1', '合计'])
     // July, room A: adopted city M1 07-05 (M2's is August); registered T3 07-03 (T1's is August).
     const figures = await computeFigures(db, { roomIds: [s.A.id], from: july.from, to: july.to })
-    expect(summaryOf(figures)).toEqual([2, 13, 2, 260, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0])
+    expect(summaryOf(figures)).toEqual([2, 13, 2, 260, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0])
     expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(summaryOf(figures))
     expect(sheet(wb, '汇总').getRow(2).getCell(2).value).toBe('2022年7月')
     expect(sheet(wb, '汇总').getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2022年7月 汇总')
@@ -750,17 +756,17 @@ describe('#导出', () => {
     const boundRoom = await chat.app.services.db.room.findFirstOrThrow({ where: { name: ROOM } })
     const figures = await computeFigures(chat.app.services.db, { roomIds: [boundRoom.id], from: Q3.from, to: Q3.to })
     // Nobody was named as taking part: 李明, registered, is counted as the one who reported both.
-    expect(summaryOf(figures)).toEqual([2, 20, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(summaryOf(figures)).toEqual([2, 20, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     expect(bodyValues(sheet(wb, '汇总'), 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(figures)[i]]))
     // 委员履职, 2022: 李明 reported A1, A2, A4, A5 naming nobody, so took part himself (4 × 3,
     // capped at 10) and led M1 (dated 2022-10-08, the message day) → 10; T1 handed in but not
     // registered → 0 points, 1 proposal. 王芳 (registered) has 0. 管理员 only keeps the books
     // (never registered, never named in a record): staff, not ranked.
-    const people = bodyValues(sheet(wb, '委员履职'), 10)
+    const people = bodyValues(sheet(wb, '委员履职'), 12)
     expect(people).toEqual([
-      ['李明', '李明', '教育', ROOM, 4, 1, 1, 20, '待改进', '达标'],
-      ['王芳', '王芳', '医药卫生', ROOM, 0, 0, 0, 0, '待改进', '未达标'],
-      ['合计', '2 人', null, null, null, null, null, null, null, null],
+      ['李明', '李明', '教育', ROOM, 4, 1, 1, 0, 0, 20, '待改进', '达标'],
+      ['王芳', '王芳', '医药卫生', ROOM, 0, 0, 0, 0, 0, 0, '待改进', '未达标'],
+      ['合计', '2 人', null, null, null, null, null, null, null, null, null, null],
     ])
   })
 
@@ -819,7 +825,7 @@ describe('src/cli/export.ts', () => {
     // Room A, Q3: A2, A6 → 2; 8+5 = 13; 200+60 = 260; 王芳, 李明 = 2; M2 = 1; city M1 (07-05) + M2 (08-01) = 2,
     // province M2 = 1 (M4's national: withdrawn); instructed M2 = 1; resolved 0 (M2 October);
     // T1 = 1; registered T1, T3 = 2; answered T1 = 1.
-    expect(summaryOf(expected)).toEqual([2, 13, 2, 260, 1, 0, 2, 1, 0, 1, 0, 1, 2, 1])
+    expect(summaryOf(expected)).toEqual([2, 13, 2, 260, 1, 0, 2, 1, 0, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0])
     await db.$disconnect()
     const out = join(tmpDir(), 'q3.xlsx')
     const { stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--out', out, '--db', file, '--room', '健康群'])

@@ -53,17 +53,17 @@ describe('履职积分 at the year boundaries', () => {
       ['M2', '2022-01-01', '牵头', 10],
       ['M3', '2022-12-31', '牵头', 10],
     ])
-    expect(li2022.counts.opinions).toBe(2)
+    expect(li2022.counts.opinion).toBe(2)
     expect(lines(await scoreOf(chat, '王芳', 2022))).toEqual([
       ['M2', '2022-01-01', '联名', 5],
       ['M3', '2022-12-31', '联名', 5],
     ])
     const li2021 = await scoreOf(chat, '李明', 2021)
     expect(lines(li2021)).toEqual([['M1', '2021-12-31', '牵头', 10]])
-    expect(li2021.counts.opinions).toBe(1)
+    expect(li2021.counts.opinion).toBe(1)
     const li2023 = await scoreOf(chat, '李明', 2023)
     expect(lines(li2023)).toEqual([['M4', '2023-01-01', '牵头', 10]])
-    expect(li2023.counts.opinions).toBe(1)
+    expect(li2023.counts.opinion).toBe(1)
   })
 
   it('scores adoption in the year it happened and 批示 once, on the earliest 批示 date, even when entered late', async () => {
@@ -87,7 +87,7 @@ describe('履职积分 at the year boundaries', () => {
     // 2023 has the provincial adoption only: the report and its 批示 belong to 2022.
     const in2023 = await scoreOf(chat, '李明', 2023)
     expect(lines(in2023)).toEqual([['M1', '2023-01-05', '省级采纳', 10]])
-    expect(in2023.counts.opinions).toBe(0)
+    expect(in2023.counts.opinion).toBe(0)
     expect(in2023.byRule.instruction).toBe(0)
   })
 
@@ -110,15 +110,15 @@ describe('履职积分 at the year boundaries', () => {
     await sayOn(chat, '2022-01-05', '管理员', '#立案 T1')
     let score = await scoreOf(chat, '王芳', 2022)
     expect(lines(score)).toEqual([['T1', '2022-01-05', '立案（领衔）', 12]])
-    expect(score.counts.proposals).toBe(0)
+    expect(score.counts.proposal).toBe(0)
     expect(score.minimumMet.proposals).toBe(false)
 
     // One proposal of 2022 is exactly the minimum.
     await sayOn(chat, '2022-03-01', '王芳', '#提案 关于规范校外培训机构的建议')
     score = await scoreOf(chat, '王芳', 2022)
-    expect(score.counts.proposals).toBe(1)
+    expect(score.counts.proposal).toBe(1)
     expect(score.minimumMet.proposals).toBe(true)
-    expect((await scoreOf(chat, '王芳', 2021)).counts.proposals).toBe(1)
+    expect((await scoreOf(chat, '王芳', 2021)).counts.proposal).toBe(1)
   })
 })
 
@@ -154,8 +154,8 @@ describe('proposals and withdrawn records', () => {
     await sayOn(chat, '2022-03-06', '管理员', '#撤销 T1')
     const li = await scoreOf(chat, '李明', 2022)
     const wang = await scoreOf(chat, '王芳', 2022)
-    expect([li.total, li.entries.length, li.counts.opinions, li.minimumMet.opinions]).toEqual([0, 0, 0, false])
-    expect([wang.total, wang.entries.length, wang.counts.proposals, wang.minimumMet.proposals]).toEqual([0, 0, 0, false])
+    expect([li.total, li.entries.length, li.counts.opinion, li.minimumMet.opinions]).toEqual([0, 0, 0, false])
+    expect([wang.total, wang.entries.length, wang.counts.proposal, wang.minimumMet.proposals]).toEqual([0, 0, 0, false])
   })
 })
 

@@ -36,7 +36,7 @@ describe('履职积分', () => {
     // 5 activities × 3 = 15, capped at 10 (the 4th gets 1, the 5th 0); training 10 on its own.
     expect(score.entries.filter((e) => e.rule === 'activity').map((e) => e.points)).toEqual([3, 3, 3, 1, 0])
     expect(score.byRule).toMatchObject({ activity: 10, training: 10 })
-    expect(score.counts.activities).toBe(6)
+    expect(score.counts.activity).toBe(6)
     expect(score.entries.map((e) => e.recordCode)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6'])
   })
 
@@ -81,7 +81,7 @@ describe('履职积分', () => {
     const li = await scoreMemberYear(chat.app.services.db, DEFAULT_RULES, await memberNamed(chat, '李明'), 2022)
     expect(wang.byRule.proposal).toBe(12 + 5)
     expect(li.byRule.proposal).toBe(3)
-    expect(wang.counts.proposals).toBe(2) // T2 is handed in, not registered: it counts for 三个一, not for points
+    expect(wang.counts.proposal).toBe(2) // T2 is handed in, not registered: it counts for 三个一, not for points
   })
 
   it('follows edits, withdrawals and restorations at once, and never scores a record twice', async () => {

@@ -6,9 +6,8 @@ import { MIGRATIONS_DIR, migrateSqlite } from '../../src/db/migrate.js'
 import type { Db } from '../../src/db/client.js'
 import type { ActivityFields } from '../../src/parsing/mod.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
-import { createActivity, updateActivity, type ActivityWithPeople } from '../../src/services/activities.js'
+import { createActivity, setActivityWithdrawn, updateActivity, type ActivityWithPeople } from '../../src/services/activities.js'
 import { buildDigest } from '../../src/services/digest.js'
-import { setWithdrawn } from '../../src/services/revisions.js'
 import { collectFigures } from '../../src/services/stats.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { freshDb } from '../helpers.js'
@@ -65,7 +64,7 @@ async function randomBook(db: Db, seed: number, steps: number) {
       const index = rnd.int(stored.length)
       stored[index] = await updateActivity(db, stored[index]!, draft())
     } else {
-      await setWithdrawn(db, rnd.pick(stored).code, op === 2, actor)
+      await setActivityWithdrawn(db, rnd.pick(stored), op === 2)
     }
   }
   return rooms

@@ -1,26 +1,16 @@
-import { editActivityText, parseActivity, parseEditPairs, parseOpinion, parseProposal, rosterNamesTakingPart, type ParseOutcome } from '../../parsing/mod.js'
+import { editActivityText, parseActivity, parseEditPairs, rosterNamesTakingPart, type ParseOutcome } from '../../parsing/mod.js'
+import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDone } from '../../services/plans.js'
 import { createActivity, findTwinActivity, type RecordSource } from '../../services/activities.js'
 import { rosterNames } from '../../services/members.js'
 import { resolveDraft, resolveLatestDraft, saveDraft, type DraftKind } from '../../services/drafts.js'
-import { createProposal } from '../../services/proposals.js'
 import type { Draft } from '../../generated/prisma/client.js'
-import { createOpinion } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
 import type { Command } from '../../router/command.js'
-import {
-  ACTIVITY_TEMPLATE,
-  CONFIRMATION_HEAD,
-  OPINION_TEMPLATE,
-  PROPOSAL_TEMPLATE,
-  activityLines,
-  clip,
-  missingFigureHint,
-  opinionLines,
-  problemReply,
-  proposalLines,
-} from '../../texts/records.js'
+import { KINDS } from '../../records/kinds.js'
+import type { AnyKind, StoredRecord } from '../../records/kind.js'
+import { CONFIRMATION_HEAD, activityLines, clip, missingFigureHint, problemReply } from '../../texts/records.js'
 
 function sourceOf(ctx: ChatContext, rawText: string): RecordSource {
   return {
@@ -85,33 +75,25 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
   return activity
 }
 
-export async function storeProposal(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseProposal>, completing?: Draft) {
-  const proposal = await createProposal(ctx.services.db, source, draft.value)
-  const completed = await completeDraftWith(ctx, source, 'proposal', proposal.code, completing)
+/** Stores a parsed record of any other kind and confirms it; also completes the sender's open drafts. */
+export async function storeRecord(ctx: ChatContext, kind: AnyKind, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) {
+  const record = await kind.create(ctx.services.db, source, parsed.value)
+  const completed = await completeDraftWith(ctx, source, kind.kind, record.code, completing)
   const lines = [
-    `已记录提案 ${proposal.code}`,
-    ...proposalLines(proposal),
-    ...draft.warnings.map((w) => `提示：${w}`),
+    `已记录${kind.label} ${record.code}`,
+    ...kind.lines(record),
+    ...parsed.warnings.map((w) => `提示：${w}`),
     completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
-    `立案、并案、办复由秘书发送：#立案 ${proposal.code} / #办复 ${proposal.code} 满意`,
+    kind.nextSteps(record, ctx.services.config),
   ]
   await ctx.reply(lines.filter(Boolean).join('\n'))
-  return proposal
+  return record
 }
 
-export async function storeOpinion(ctx: ChatContext, source: RecordSource, draft: Parsed<typeof parseOpinion>, completing?: Draft) {
-  const warnings = draft.warnings
-  const report = await createOpinion(ctx.services.db, source, draft.value)
-  const completed = await completeDraftWith(ctx, source, 'opinion', report.code, completing)
-  const lines = [
-    `已记录社情民意 ${report.code}`,
-    ...opinionLines(report),
-    ...warnings.map((w) => `提示：${w}`),
-    completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
-    `采纳、批示、办结由秘书发送：#采纳 ${report.code} 市级 嘉兴市政协 / #批示 ${report.code} / #办结 ${report.code}`,
-  ]
-  await ctx.reply(lines.filter(Boolean).join('\n'))
-  return report
+/** How a parsed record of a kind is stored and confirmed: activities find names by the roster. */
+export function storeOf(kind: RecordKind): (ctx: ChatContext, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) => Promise<StoredRecord> {
+  if (kind === 'activity') return (ctx, source, parsed, completing) => storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, completing)
+  return (ctx, source, parsed, completing) => storeRecord(ctx, KINDS[kind], source, parsed, completing)
 }
 
 /**
@@ -128,13 +110,13 @@ async function recordOrDraft<D, R extends { code: string }>(
   const echoed = CONFIRMATION_HEAD.exec(text)
   if (echoed) {
     ctx.outcome = 'refused:confirmation'
-    await ctx.reply(`这是机器人发过的确认（${echoed[0].trim()}），不会再记一次。要记新的${LABELS[kind]}，请用自己的话写，开头加 #${LABELS[kind]}。`)
+    await ctx.reply(`这是机器人发过的确认（${echoed[0].trim()}），不会再记一次。要记新的${KINDS[kind].label}，请用自己的话写，开头加 #${KINDS[kind].command.name}。`)
     return undefined
   }
   if (!parsed.ok) {
     const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, kind, text), parsed.errors)
     ctx.outcome = `draft:${draft.code}`
-    await ctx.reply(problemReply(LABELS[kind], parsed.errors, draft.code, TEMPLATES[kind]))
+    await ctx.reply(problemReply(KINDS[kind].label, parsed.errors, draft.code, KINDS[kind].command.template))
     return undefined
   }
   const record = await store(parsed)
@@ -142,17 +124,11 @@ async function recordOrDraft<D, R extends { code: string }>(
   return record
 }
 
-const LABELS = { activity: '活动', opinion: '社情民意', proposal: '提案' } as const
-const TEMPLATES = { activity: ACTIVITY_TEMPLATE, opinion: OPINION_TEMPLATE, proposal: PROPOSAL_TEMPLATE } as const
-
 export const activityCommand: Command = {
-  name: '活动',
-  aliases: ['活动记录', '履职活动'],
-  summary: '记录一次活动（可以写成一句话，也可以按字段写）',
-  usage: '#活动 9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次',
+  ...KINDS.activity.command,
   needsRoom: true,
   async run(ctx, body) {
-    if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${ACTIVITY_TEMPLATE}`)
+    if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${KINDS.activity.command.template}`)
     const plan = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
     if (plan) return recordPlannedActivity(ctx, normaliseCode(plan[1]!)!, body.slice(plan[0].length).trim())
     await recordOrDraft(ctx, 'activity', body, parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
@@ -175,26 +151,15 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   if (activity) await markPlanDone(ctx.services.db, plan, activity.code)
 }
 
-export const opinionCommand: Command = {
-  name: '民意',
-  aliases: ['社情民意', '民情'],
-  summary: '记录一条社情民意信息',
-  usage: '#民意 标题：关于…的建议 领域：养老 内容：…',
-  needsRoom: true,
-  async run(ctx, body) {
-    if (!body.trim()) return ctx.reply(`请在 #民意 后面写上标题和内容，例如：\n${OPINION_TEMPLATE}`)
-    await recordOrDraft(ctx, 'opinion', body, parseOpinion(body, ctx.parseClock), (p) => storeOpinion(ctx, sourceOf(ctx, ctx.msg.text), p))
-  },
-}
-
-export const proposalCommand: Command = {
-  name: '提案',
-  aliases: ['提案记录'],
-  summary: '记录一件提案（个人、联名或集体）',
-  usage: '#提案 案由：关于…的建议 类型：联名 提案人：张三、李四',
-  needsRoom: true,
-  async run(ctx, body) {
-    if (!body.trim()) return ctx.reply(`请在 #提案 后面写上案由等内容，例如：\n${PROPOSAL_TEMPLATE}`)
-    await recordOrDraft(ctx, 'proposal', body, parseProposal(body, ctx.parseClock), (p) => storeProposal(ctx, sourceOf(ctx, ctx.msg.text), p))
-  },
+/** `#民意`, `#提案`, `#调研报告`, `#大会发言`: every kind but activities, from its registry entry. */
+export function recordCommand(kind: AnyKind): Command {
+  const { template, ...command } = kind.command
+  return {
+    ...command,
+    needsRoom: true,
+    async run(ctx, body) {
+      if (!body.trim()) return ctx.reply(`请在 #${kind.command.name} 后面写上内容，例如：\n${template}`)
+      await recordOrDraft(ctx, kind.kind, body, kind.parse(body, ctx.parseClock), (p) => storeRecord(ctx, kind, sourceOf(ctx, ctx.msg.text), p))
+    },
+  }
 }

@@ -1,17 +1,21 @@
 import { parseEditPairs, type FieldEdit, type FieldProblem } from '../../parsing/mod.js'
 import type { ChatContext } from '../../router/context.js'
 import { resolveDraft, updateDraft } from '../../services/drafts.js'
-import { latestRevision, recordRevision, setWithdrawn } from '../../services/revisions.js'
+import { latestRevision, recordRevision } from '../../services/revisions.js'
 import type { Command } from '../../router/command.js'
-import { storeActivity, storeOpinion, storeProposal, type Parsed } from './create.js'
+import { storeOf } from './create.js'
 import { changedFields, revisionLine } from '../../texts/records.js'
-import { ACTIVITY_KIND, OPINION_KIND, PROPOSAL_KIND, type RecordKind } from './kinds.js'
-import { findRecordInRoom, mayChange, type FoundRecord } from './lookup.js'
+import { KINDS } from '../../records/kinds.js'
+import type { AnyKind, StoredRecord } from '../../records/kind.js'
+import type { RecordKind } from '../../domain/kinds.js'
+import { editableNames } from '../../parsing/field-table.js'
+import { findRecordInRoom, mayChange } from './lookup.js'
 import { undoStep } from './undo-step.js'
 import type { Draft } from '../../generated/prisma/client.js'
 
-const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=30 服务人次=200'
-const KINDS = { activity: ACTIVITY_KIND, opinion: OPINION_KIND, proposal: PROPOSAL_KIND } as const
+const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=… 服务人次=…'
+/** The kind a draft waits to become (drafts of kinds since removed are read as activities). */
+const draftKind = (draft: Draft): RecordKind => (draft.kind in KINDS ? (draft.kind as RecordKind) : 'activity')
 
 const problemsText = (problems: FieldProblem[]) => problems.map((p) => `· ${p.field}：${p.problem}`).join('\n')
 
@@ -27,26 +31,18 @@ export const editCommand: Command = {
     const { found, rest } = lookup
     if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
     const edits = parseEditPairs(rest)
-    const kind = found.kind === 'draft' ? (found.record.kind as keyof typeof KINDS) : found.kind
-    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${KINDS[kind].editable}`)
-    switch (found.kind) {
-      case 'draft':
-        return completeDraft(ctx, found.record, edits)
-      case 'activity':
-        return editRecord(ctx, found.code, found.record, ACTIVITY_KIND, edits)
-      case 'opinion':
-        return editRecord(ctx, found.code, found.record, OPINION_KIND, edits)
-      case 'proposal':
-        return editRecord(ctx, found.code, found.record, PROPOSAL_KIND, edits)
-    }
+    const kind = KINDS[found.kind === 'draft' ? draftKind(found.record) : found.kind]
+    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}`)
+    if (found.kind === 'draft') return completeDraft(ctx, found.record, edits)
+    return editRecord(ctx, found.code, found.record, found.spec, edits)
   },
 }
 
 /** Edits go through the same parser as a new record, so an edit can never store what a new message could not. */
-async function editRecord<R, D>(ctx: ChatContext, code: string, record: R, kind: RecordKind<R, D>, edits: FieldEdit[]) {
+async function editRecord(ctx: ChatContext, code: string, record: StoredRecord, kind: AnyKind, edits: FieldEdit[]) {
   const before = kind.asFields(record)
   const text = kind.editText(kind.toText(before), edits)
-  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${kind.editable}`)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   const parsed = kind.parse(text.text, ctx.parseClock)
   if (!parsed.ok) return ctx.reply(`${code} 没有修改：\n${problemsText(parsed.errors)}`)
   const updated = await kind.update(ctx.services.db, record, parsed.value)
@@ -68,9 +64,9 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
   if (draft.resolvedAt) {
     return ctx.reply(draft.resolvedCode ? `草稿 ${draft.code} 已经补全为 ${draft.resolvedCode}，请改 ${draft.resolvedCode}。` : `草稿 ${draft.code} 已撤销。`)
   }
-  const kind = KINDS[draft.kind as keyof typeof KINDS]
+  const kind = KINDS[draftKind(draft)]
   const text = kind.editText(draft.text, edits)
-  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${kind.editable}`)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   // Relative words in the draft meant the day it was sent.
   const clock = { now: draft.messageTime, timeZone: ctx.services.config.BOT_TIMEZONE }
   const source = {
@@ -86,12 +82,7 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
     await updateDraft(ctx.services.db, draft, text.text, parsed.errors)
     return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
   }
-  const record =
-    draft.kind === 'activity'
-      ? await storeActivity(ctx, source, parsed as Parsed<typeof ACTIVITY_KIND.parse>, draft)
-      : draft.kind === 'opinion'
-        ? await storeOpinion(ctx, source, parsed as Parsed<typeof OPINION_KIND.parse>, draft)
-        : await storeProposal(ctx, source, parsed as Parsed<typeof PROPOSAL_KIND.parse>, draft)
+  const record = await storeOf(kind.kind)(ctx, source, parsed, draft)
   ctx.outcome = `completed:${draft.code}:${record.code}`
 }
 
@@ -113,7 +104,11 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
         await resolveDraft(ctx.services.db, found.record.id, null, ctx.msg.time)
         return ctx.reply(`已丢弃草稿 ${found.code}。`)
       }
-      const changed = await setWithdrawn(ctx.services.db, found.code, withdraw, { name: ctx.speakerName, key: ctx.actorKey, at: ctx.msg.time })
+      const changed = await found.spec.setWithdrawn(ctx.services.db, found.record, withdraw, ctx.msg.time)
+      if (changed) {
+        const action = withdraw ? 'withdraw' : 'restore'
+        await recordRevision(ctx.services.db, { recordCode: found.code, action, actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: !withdraw }, after: { withdrawn: withdraw } })
+      }
       if (!changed) return ctx.reply(withdraw ? `${found.code} 已经是撤销状态。` : `${found.code} 没有被撤销，无需恢复。`)
       ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
       await ctx.reply(

@@ -1,16 +1,14 @@
 import type { Draft } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
-import { findActivity, type ActivityWithPeople } from '../../services/activities.js'
+import { DRAFT_LETTER, kindOfCode, type RecordKind } from '../../domain/kinds.js'
+import { KINDS, type RecordOf } from '../../records/kinds.js'
+import type { AnyKind } from '../../records/kind.js'
 import { findDraft } from '../../services/drafts.js'
 import { normaliseCode } from '../../services/codes.js'
 import { echo, findDateInText } from '../../parsing/mod.js'
-import { findOpinion, type OpinionWithHistory } from '../../services/opinions.js'
-import { PROPOSAL_LETTER, findProposal, type ProposalWithHistory } from '../../services/proposals.js'
 
 export type FoundRecord =
-  | { kind: 'activity'; code: string; record: ActivityWithPeople }
-  | { kind: 'opinion'; code: string; record: OpinionWithHistory }
-  | { kind: 'proposal'; code: string; record: ProposalWithHistory }
+  | { [K in RecordKind]: { kind: K; spec: AnyKind; code: string; record: RecordOf<K> } }[RecordKind]
   | { kind: 'draft'; code: string; record: Draft }
 
 /** `A12 其余参数` → the record of this room, or a Chinese reason why not. */
@@ -21,19 +19,16 @@ export async function findRecordInRoom(
 ): Promise<{ found: FoundRecord; rest: string } | { error: string }> {
   const [first = '', ...rest] = args.trim().split(/\s+/)
   const code = normaliseCode(first)
-  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 A12、M7、T5、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
+  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 A12、M7、T5、R3、S2、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
   const { db } = ctx.services
   let found: FoundRecord | undefined
-  if (code.startsWith('A')) {
-    const record = await findActivity(db, code)
-    if (record) found = { kind: 'activity', code, record }
-  } else if (code.startsWith('M')) {
-    const record = await findOpinion(db, code)
-    if (record) found = { kind: 'opinion', code, record }
-  } else if (code.startsWith(PROPOSAL_LETTER)) {
-    const record = await findProposal(db, code)
-    if (record) found = { kind: 'proposal', code, record }
-  } else if (code.startsWith('D')) {
+  const kind = kindOfCode(code)
+  if (kind) {
+    const spec: AnyKind = KINDS[kind]
+    const record = await spec.find(db, code)
+    // The record's type is the kind's: find() of that kind returned it.
+    if (record) found = { kind, spec, code, record } as FoundRecord
+  } else if (code.startsWith(DRAFT_LETTER)) {
     const record = await findDraft(db, code)
     if (record) found = { kind: 'draft', code, record }
   }

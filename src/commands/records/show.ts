@@ -1,15 +1,14 @@
 import { parseCount } from '../../parsing/mod.js'
-import { latestActivities } from '../../services/activities.js'
 import { draftProblems, openDrafts } from '../../services/drafts.js'
-import { latestOpinions } from '../../services/opinions.js'
-import { latestProposals } from '../../services/proposals.js'
 import { revisionsOf } from '../../services/revisions.js'
 import type { Command } from '../../router/command.js'
-import { activityLines, clip, latestLines, opinionLines, proposalLines, proposalStepLabel, revisionLine, statusLabel } from '../../texts/records.js'
+import { ALL_KINDS, KINDS } from '../../records/kinds.js'
+import type { RecordKind } from '../../domain/kinds.js'
+import { clip, latestLines, revisionLine } from '../../texts/records.js'
 import { findRecordInRoom } from './lookup.js'
 
 const showUsage = '#查 <编号>，例如：#查 A12'
-const KIND_LABELS = { activity: '活动', opinion: '社情民意', proposal: '提案' } as const
+const draftLabel = (kind: string) => (kind in KINDS ? KINDS[kind as RecordKind].label : kind)
 
 export const showCommand: Command = {
   name: '查',
@@ -26,23 +25,17 @@ export const showCommand: Command = {
       const d = found.record
       const state = d.resolvedAt ? (d.resolvedCode ? `已补全为 ${d.resolvedCode}` : '已丢弃') : '待补正'
       return ctx.reply(
-        [`草稿 ${d.code}（${KIND_LABELS[d.kind as keyof typeof KIND_LABELS]}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${clip(d.text)}`].join('\n'),
+        [`草稿 ${d.code}（${draftLabel(d.kind)}，${state}），发送人：${d.senderName}`, ...draftProblems(d).map((p) => `· ${p.field}：${p.problem}`), `原文：${clip(d.text)}`].join('\n'),
       )
     }
     const revisions = await revisionsOf(ctx.services.db, found.code)
     const withdrawn = found.record.withdrawn ? '（已撤销，不计入统计）' : ''
-    const body =
-      found.kind === 'activity' ? activityLines(found.record) : found.kind === 'opinion' ? opinionLines(found.record) : proposalLines(found.record)
-    const steps =
-      found.kind === 'opinion'
-        ? found.record.events.map((e) => `${e.date} ${statusLabel(e)}（${e.actorName}）`)
-        : found.kind === 'proposal'
-          ? found.record.events.map((e) => `${e.date} ${proposalStepLabel(e)}（${e.actorName}）`)
-          : []
+    const body = found.spec.lines(found.record)
+    const steps = found.spec.steps(found.record)
     const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
     await ctx.reply(
       [
-        `${KIND_LABELS[found.kind]} ${found.code}${withdrawn}`,
+        `${found.spec.label} ${found.code}${withdrawn}`,
         ...body,
         ...latestLines('进展', steps),
         `记录人：${found.record.reporterName}（${created}）`,
@@ -63,27 +56,17 @@ export const recentCommand: Command = {
     const n = Math.min(asked, 20)
     const { db } = ctx.services
     const roomId = ctx.room!.id
-    const [activities, reports, proposals, drafts] = await Promise.all([
-      latestActivities(db, roomId, n),
-      latestOpinions(db, roomId, n),
-      latestProposals(db, roomId, n),
-      openDrafts(db, roomId, n),
-    ])
+    const [records, drafts] = await Promise.all([Promise.all(ALL_KINDS.map((k) => k.latest(db, roomId, n))), openDrafts(db, roomId, n)])
     const rows = [
-      ...activities.map((a) => ({ at: a.createdAt, line: `${a.code} ${a.date} ${a.type}｜${clip(a.title, 30)}${a.withdrawn ? '（已撤销）' : ''}` })),
-      ...reports.map((r) => {
-        const latest = r.events.at(-1)
-        return { at: r.createdAt, line: `${r.code} ${r.date} 民意｜${clip(r.title, 30)}${latest ? `（${statusLabel(latest)}）` : ''}${r.withdrawn ? '（已撤销）' : ''}` }
-      }),
-      ...proposals.map((p) => {
-        const latest = p.events.at(-1)
-        return { at: p.createdAt, line: `${p.code} ${p.date} 提案｜${clip(p.title, 30)}${latest ? `（${proposalStepLabel(latest)}）` : ''}${p.withdrawn ? '（已撤销）' : ''}` }
-      }),
+      ...records.flat().map((r) => ({
+        at: r.createdAt,
+        line: `${r.code} ${r.date} ${r.tag}｜${clip(r.title, 30)}${r.status ? `（${r.status}）` : ''}${r.withdrawn ? '（已撤销）' : ''}`,
+      })),
       ...drafts.map((d) => ({ at: d.createdAt, line: `${d.code} 草稿｜${clip(d.senderName, 20)}：${clip(d.text, 20)}（待补正）` })),
     ]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .slice(0, n)
-    if (rows.length === 0) return ctx.reply('本群还没有记录。发送 #活动、#民意 或 #提案 开始记录，#帮助 查看模板。')
+    if (rows.length === 0) return ctx.reply(`本群还没有记录。发送 ${ALL_KINDS.map((k) => `#${k.command.name}`).join('、')} 开始记录，#帮助 查看模板。`)
     await ctx.reply([`本群最近 ${rows.length} 条记录：`, ...rows.map((r) => r.line), '查看详情：#查 <编号>'].join('\n'))
   },
 }

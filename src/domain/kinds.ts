@@ -1,0 +1,47 @@
+// What each kind of record is called and coded: the one list every layer names kinds from.
+// The wiring of a kind to its parser, storage, texts, ledger sheet and score is src/records/.
+import { ACTIVITY_TABLE } from './activity.js'
+import { OPINION_TABLE } from './opinion.js'
+import { PROPOSAL_TABLE } from './proposal.js'
+import { RESEARCH_TABLE } from './research.js'
+import { SPEECH_TABLE } from './speech.js'
+import type { FieldTable } from '../parsing/field-table.js'
+
+export interface KindIdentity {
+  /** Its key in KIND_IDENTITIES and the registry (drafts are filed under it). */
+  kind: string
+  /** The code's letter: A12, M7 … */
+  letter: string
+  /** How replies name it (已记录调研报告 R3). */
+  label: string
+  /** Short tag in lists (#最近). */
+  tag: string
+  /** What it is counted in (3 篇). */
+  unit: string
+  fields: FieldTable
+}
+
+export const KIND_IDENTITIES = {
+  activity: { kind: 'activity', letter: 'A', label: '活动', tag: '活动', unit: '场', fields: ACTIVITY_TABLE },
+  opinion: { kind: 'opinion', letter: 'M', label: '社情民意', tag: '民意', unit: '篇', fields: OPINION_TABLE },
+  proposal: { kind: 'proposal', letter: 'T', label: '提案', tag: '提案', unit: '件', fields: PROPOSAL_TABLE },
+  research: { kind: 'research', letter: 'R', label: '调研报告', tag: '调研', unit: '篇', fields: RESEARCH_TABLE },
+  speech: { kind: 'speech', letter: 'S', label: '大会发言', tag: '发言', unit: '次', fields: SPEECH_TABLE },
+} as const satisfies Record<string, KindIdentity>
+
+export type RecordKind = keyof typeof KIND_IDENTITIES
+export const RECORD_KINDS = Object.keys(KIND_IDENTITIES) as RecordKind[]
+
+/** Drafts (D5) keep what could not be read; plans (P3) are announced activities. */
+export const DRAFT_LETTER = 'D'
+export const PLAN_LETTER = 'P'
+
+/** The kind a code belongs to (R3 → research); undefined for drafts, plans and unknown letters. */
+export function kindOfCode(code: string): RecordKind | undefined {
+  return RECORD_KINDS.find((k) => code.startsWith(KIND_IDENTITIES[k].letter))
+}
+
+/** A field's name in replies and revisions, by the kind's table (memberNames → 参与委员). */
+export function fieldName(kind: RecordKind, key: string): string | undefined {
+  return KIND_IDENTITIES[kind].fields.rows.find((r) => r.key === key)?.name
+}

@@ -1,0 +1,62 @@
+// 活动 (A): its own parser (one-line and narrative messages too); the monthly figures follow
+// every write, edit, withdrawal and restore (services/activity-months.ts).
+import { ACTIVITY_ROWS } from '../domain/activity.js'
+import { KIND_IDENTITIES } from '../domain/kinds.js'
+import { excelDate } from '../export/sheet.js'
+import { activityToText, editActivityText, parseActivity } from '../parsing/mod.js'
+import {
+  activitiesInRange, activitiesOfMember, activityAsFields, createActivity, findActivity, latestActivities, setActivityWithdrawn, updateActivity,
+  type ActivityWithPeople,
+} from '../services/activities.js'
+import { ACTIVITY_TEMPLATE, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
+import type { KindSpec } from './kind.js'
+import { fieldColumn } from './table-kind.js'
+
+type Key = (typeof ACTIVITY_ROWS)[number]['key']
+const column = (key: Key) => fieldColumn(ACTIVITY_ROWS.find((r) => r.key === key)!)
+
+export const activityKind = {
+  ...KIND_IDENTITIES.activity,
+  command: {
+    name: '活动',
+    aliases: ['活动记录', '履职活动'],
+    summary: '记录一次活动（可以写成一句话，也可以按字段写）',
+    usage: '#活动 9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次',
+    template: ACTIVITY_TEMPLATE,
+  },
+  parse: parseActivity,
+  editText: editActivityText,
+  toText: activityToText,
+  asFields: activityAsFields,
+  find: findActivity,
+  create: createActivity,
+  update: updateActivity,
+  latest: async (db, roomId, n) => (await latestActivities(db, roomId, n)).map((a) => ({ ...a, tag: a.type })),
+  setWithdrawn: (db, record, withdrawn) => setActivityWithdrawn(db, record, withdrawn),
+  lines: (a) => activityLines(a),
+  steps: () => [],
+  nextSteps: missingFigureHint,
+  sheet: {
+    name: '活动台账',
+    // Widths fit A4 landscape (the sheets print one page wide): long texts wrap in narrower columns.
+    columns: [
+      { header: '编号', width: 7 }, column('date'), column('time'), { header: '会客厅/工作室', width: 14 },
+      column('title'), column('type'), column('place'), column('memberNames'), column('participants'), column('reach'),
+      column('partners'), column('brand'), column('note'), { header: '活动内容', width: 44 }, { header: '记录人', width: 8 },
+    ],
+    load: (db, roomIds, period) => activitiesInRange(db, roomIds, period.from, period.to),
+    cells: (a, roomName) => [
+      a.code, excelDate(a.date), a.time, roomName, a.title, a.type, a.place,
+      membersTakingPart(a), a.participants, a.reach, a.partners, a.brand, a.note, a.rawText.trim() || null, a.reporterName,
+    ],
+    totals: (records, figures) => ['合计', `${records.length} 场`, null, null, null, null, null, `${figures.members} 人`, figures.participants, figures.reach],
+  },
+  async score(db, rules, memberId, year) {
+    const activities = await activitiesOfMember(db, memberId, `${year}-01-01`, `${year}-12-31`)
+    const entries = activities.map((a) => {
+      const training = a.type === '培训'
+      return { rule: training ? ('training' as const) : ('activity' as const), recordCode: a.code, title: a.title, date: a.date, why: a.type, rawPoints: training ? rules.training.points : rules.activity.points }
+    })
+    return { entries, count: activities.length }
+  },
+} satisfies KindSpec<ActivityWithPeople, ReturnType<typeof activityAsFields>>

@@ -1,0 +1,86 @@
+// The shape of one record kind's entry in the registry (kinds.ts). Every piece is required,
+// so a kind that lacks its parser, texts, ledger sheet or score does not compile.
+import type { Config } from '../config.js'
+import type { Db } from '../db/client.js'
+import type { KindIdentity, RecordKind } from '../domain/kinds.js'
+import type { Column } from '../export/sheet.js'
+import type { DigestPeriod, EditResult, FieldEdit, ParseClock, ParseOutcome } from '../parsing/mod.js'
+import type { RawScoreEntry, ScoringRules } from '../scoring/rules.js'
+import type { RecordSource } from '../services/activities.js'
+
+/** What every stored record has, whatever its kind. */
+export interface StoredRecord {
+  id: number
+  code: string
+  roomId: number
+  date: string
+  title: string
+  withdrawn: boolean
+  reporterId: number | null
+  reporterName: string
+  createdAt: Date
+}
+
+/** One line of #最近. */
+export interface RecentRecord {
+  code: string
+  date: string
+  title: string
+  withdrawn: boolean
+  createdAt: Date
+  /** The type (活动) or the tag of the kind. */
+  tag: string
+  /** The latest step (市级采纳, 立案), when there is one. */
+  status?: string
+}
+
+export type Cell = string | number | Date | null
+
+/** The kind's sheet of the ledger (台账). */
+export interface KindSheet<R> {
+  name: string
+  columns: Column[]
+  load(db: Db, roomIds: number[], period: DigestPeriod): Promise<R[]>
+  cells(record: R, roomName: string): Cell[]
+  /** The totals row; the count of records when not given. */
+  totals?(records: R[], figures: { members: number; participants: number; reach: number }): Cell[]
+}
+
+/** A member's lines of 履职积分 from this kind in a year, and how many records count for them. */
+export type KindScorer = (db: Db, rules: ScoringRules, memberId: number, year: number) => Promise<{ entries: RawScoreEntry[]; count: number }>
+
+export interface KindCommand {
+  name: string
+  aliases: string[]
+  summary: string
+  /** A one-line example. */
+  usage: string
+  /** The labelled form, sent with problems and by #帮助. */
+  template: string
+}
+
+export interface KindSpec<R extends StoredRecord, F> extends KindIdentity {
+  kind: RecordKind
+  command: KindCommand
+  parse(text: string, clock: ParseClock): ParseOutcome<F>
+  editText(body: string, edits: readonly FieldEdit[]): EditResult
+  toText(fields: F): string
+  asFields(record: R): F
+  find(db: Db, code: string): Promise<R | null>
+  create(db: Db, source: RecordSource, fields: F): Promise<R>
+  update(db: Db, record: R, fields: F): Promise<R>
+  latest(db: Db, roomId: number, n: number): Promise<RecentRecord[]>
+  /** False when it already was in that state. */
+  setWithdrawn(db: Db, record: R, withdrawn: boolean, at: Date): Promise<boolean>
+  /** The record as stored, one field a line (confirmations, #查, #修改). */
+  lines(record: R): string[]
+  /** Its dated steps for #查 (采纳, 立案 …); none for kinds without steps. */
+  steps(record: R): string[]
+  /** Under a confirmation: what may follow (#采纳 …), or nothing. */
+  nextSteps(record: R, config: Config): string | undefined
+  sheet: KindSheet<R>
+  score: KindScorer
+}
+
+/** Any kind's entry, as loops over the registry see it. */
+export type AnyKind = KindSpec<StoredRecord, unknown>

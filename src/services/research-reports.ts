@@ -1,0 +1,81 @@
+import type { Db } from '../db/client.js'
+import type { ResearchAuthor, ResearchReport } from '../generated/prisma/client.js'
+import type { ResearchFields } from '../domain/research.js'
+import { sourceColumns, type RecordSource } from './activities.js'
+import { KIND_IDENTITIES } from '../domain/kinds.js'
+import { nextCode } from './codes.js'
+import { matchAuthors } from './members.js'
+
+export type ResearchWithAuthors = ResearchReport & { authors: ResearchAuthor[] }
+const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
+
+const columnsOf = (f: ResearchFields) => ({
+  date: f.date,
+  title: f.title,
+  adoptedBy: f.adoptedBy ?? null,
+  instruction: f.instruction ?? null,
+  content: f.content ?? null,
+})
+
+/** Stores a report under a new R code; the same message twice is stored once. */
+export async function createResearch(db: Db, source: RecordSource, fields: ResearchFields): Promise<ResearchWithAuthors> {
+  const existing = await db.researchReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors })
+  if (existing) return existing
+  const authors = await matchAuthors(db, source.roomId, fields.authorNames.length > 0 ? fields.authorNames : [source.reporterName])
+  return db.$transaction(async (tx) => {
+    const report = await tx.researchReport.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.research.letter), ...sourceColumns(source), ...columnsOf(fields) } })
+    // createMany keeps the order the authors were named in; the first is the lead.
+    await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+    return tx.researchReport.findUniqueOrThrow({ where: { id: report.id }, include: withAuthors })
+  })
+}
+
+export async function updateResearch(db: Db, report: ResearchReport, fields: ResearchFields): Promise<ResearchWithAuthors> {
+  const authors = await matchAuthors(db, report.roomId, fields.authorNames.length > 0 ? fields.authorNames : [report.reporterName])
+  return db.$transaction(async (tx) => {
+    await tx.researchAuthor.deleteMany({ where: { reportId: report.id } })
+    await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+    return tx.researchReport.update({ where: { id: report.id }, data: columnsOf(fields), include: withAuthors })
+  })
+}
+
+export function researchAsFields(r: ResearchWithAuthors): ResearchFields {
+  return {
+    title: r.title,
+    date: r.date,
+    dateDefaulted: false,
+    authorNames: r.authors.map((a) => a.name),
+    ...(r.adoptedBy ? { adoptedBy: r.adoptedBy } : {}),
+    ...(r.instruction ? { instruction: r.instruction } : {}),
+    ...(r.content ? { content: r.content } : {}),
+  }
+}
+
+export function findResearch(db: Db, code: string): Promise<ResearchWithAuthors | null> {
+  return db.researchReport.findUnique({ where: { code }, include: withAuthors })
+}
+
+export function latestResearch(db: Db, roomId: number, n: number): Promise<ResearchReport[]> {
+  return db.researchReport.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n })
+}
+
+/** Returns false when the report already was in that state. */
+export async function setResearchWithdrawn(db: Db, code: string, withdrawn: boolean): Promise<boolean> {
+  const { count } = await db.researchReport.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
+  return count > 0
+}
+
+/** The live reports of some rooms dated in a range, oldest first (the ledger). */
+export function researchInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ResearchWithAuthors[]> {
+  return db.researchReport.findMany({
+    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    include: withAuthors,
+  })
+}
+
+/** A member's live reports dated in a range, with whether they led it (scoring). */
+export async function researchOfMember(db: Db, memberId: number, from: string, to: string) {
+  const rows = await db.researchAuthor.findMany({ where: { memberId, report: { withdrawn: false, date: { gte: from, lte: to } } }, include: { report: true } })
+  return rows.map((r) => ({ record: r.report, isLead: r.isLead }))
+}

@@ -1,0 +1,75 @@
+import type { Db } from '../db/client.js'
+import type { ConferenceSpeech, SpeechAuthor } from '../generated/prisma/client.js'
+import type { SpeechFields } from '../domain/speech.js'
+import { sourceColumns, type RecordSource } from './activities.js'
+import { KIND_IDENTITIES } from '../domain/kinds.js'
+import { nextCode } from './codes.js'
+import { matchAuthors } from './members.js'
+
+export type SpeechWithAuthors = ConferenceSpeech & { authors: SpeechAuthor[] }
+const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
+
+const columnsOf = (f: SpeechFields) => ({ date: f.date, title: f.title, meeting: f.meeting, form: f.form, content: f.content ?? null })
+
+/** Stores a speech under a new S code; the same message twice is stored once. */
+export async function createSpeech(db: Db, source: RecordSource, fields: SpeechFields): Promise<SpeechWithAuthors> {
+  const existing = await db.conferenceSpeech.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors })
+  if (existing) return existing
+  const authors = await matchAuthors(db, source.roomId, fields.authorNames.length > 0 ? fields.authorNames : [source.reporterName])
+  return db.$transaction(async (tx) => {
+    const speech = await tx.conferenceSpeech.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.speech.letter), ...sourceColumns(source), ...columnsOf(fields) } })
+    // createMany keeps the order the speakers were named in; the first gives the speech.
+    await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
+    return tx.conferenceSpeech.findUniqueOrThrow({ where: { id: speech.id }, include: withAuthors })
+  })
+}
+
+export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: SpeechFields): Promise<SpeechWithAuthors> {
+  const authors = await matchAuthors(db, speech.roomId, fields.authorNames.length > 0 ? fields.authorNames : [speech.reporterName])
+  return db.$transaction(async (tx) => {
+    await tx.speechAuthor.deleteMany({ where: { speechId: speech.id } })
+    await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
+    return tx.conferenceSpeech.update({ where: { id: speech.id }, data: columnsOf(fields), include: withAuthors })
+  })
+}
+
+export function speechAsFields(s: SpeechWithAuthors): SpeechFields {
+  return {
+    title: s.title,
+    meeting: s.meeting,
+    form: s.form as SpeechFields['form'],
+    date: s.date,
+    dateDefaulted: false,
+    authorNames: s.authors.map((a) => a.name),
+    ...(s.content ? { content: s.content } : {}),
+  }
+}
+
+export function findSpeech(db: Db, code: string): Promise<SpeechWithAuthors | null> {
+  return db.conferenceSpeech.findUnique({ where: { code }, include: withAuthors })
+}
+
+export function latestSpeeches(db: Db, roomId: number, n: number): Promise<ConferenceSpeech[]> {
+  return db.conferenceSpeech.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n })
+}
+
+/** Returns false when the speech already was in that state. */
+export async function setSpeechWithdrawn(db: Db, code: string, withdrawn: boolean): Promise<boolean> {
+  const { count } = await db.conferenceSpeech.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
+  return count > 0
+}
+
+/** The live speeches of some rooms dated in a range, oldest first (the ledger). */
+export function speechesInRange(db: Db, roomIds: number[], from: string, to: string): Promise<SpeechWithAuthors[]> {
+  return db.conferenceSpeech.findMany({
+    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
+    orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    include: withAuthors,
+  })
+}
+
+/** A member's live speeches dated in a range, with whether they were the first named (scoring). */
+export async function speechesOfMember(db: Db, memberId: number, from: string, to: string) {
+  const rows = await db.speechAuthor.findMany({ where: { memberId, speech: { withdrawn: false, date: { gte: from, lte: to } } }, include: { speech: true } })
+  return rows.map((r) => ({ record: r.speech, isLead: r.isLead }))
+}
