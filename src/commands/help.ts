@@ -1,6 +1,7 @@
 import type { Config } from '../config.js'
 import { echo } from '../parsing/mod.js'
 import type { Command } from '../router/command.js'
+import { ALL_KINDS } from '../records/kinds.js'
 import { parseAliasSetting } from '../router/command-text.js'
 
 /**
@@ -8,7 +9,7 @@ import { parseAliasSetting } from '../router/command-text.js'
  * here; a command missing from it still gets a line (a new command is never left out).
  */
 const GROUPS: readonly { label: string; names: readonly string[] }[] = [
-  { label: '记录', names: ['活动', '民意', '提案', '调研报告', '大会发言'] },
+  { label: '记录', names: ALL_KINDS.map((k) => k.command.name) },
   { label: '民意进展', names: ['采纳', '批示', '办结'] },
   { label: '提案进展', names: ['立案', '并案', '办复', '重点', '重要'] },
   { label: '改和查', names: ['修改', '撤销', '恢复', '查', '最近'] },

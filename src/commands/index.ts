@@ -6,7 +6,8 @@ import { helpCommand } from './help.js'
 import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'
 import { registerCommand } from './register.js'
 import { activityCommand, recordCommand } from './records/create.js'
-import { KINDS } from '../records/kinds.js'
+import { ALL_KINDS } from '../records/kinds.js'
+import type { RecordKind } from '../domain/kinds.js'
 import { proposalStepCommands } from './records/proposal-status.js'
 import { editCommand, withdrawCommands } from './records/edit.js'
 import { recentCommand, showCommand } from './records/show.js'
@@ -15,18 +16,16 @@ import { roleCommands } from './roles.js'
 import { exportCommand } from './export.js'
 import { myYearCommand, rankingCommand } from './scoring.js'
 
+/** Steps registered on records of a kind (#采纳 M7, #立案 T5). */
+const STEPS: Partial<Record<RecordKind, Command[]>> = { opinion: statusCommands, proposal: proposalStepCommands }
+
 /** Every chat command, in the order #帮助 lists them. Add a new command here. */
 export function allCommands(): Command[] {
   const commands: Command[] = []
   commands.push(
     helpCommand(() => commands),
-    activityCommand,
-    recordCommand(KINDS.opinion),
-    ...statusCommands,
-    recordCommand(KINDS.proposal),
-    ...proposalStepCommands,
-    recordCommand(KINDS.research),
-    recordCommand(KINDS.speech),
+    // A command per kind of record, each followed by the steps secretaries register on it.
+    ...ALL_KINDS.flatMap((kind) => [kind.kind === 'activity' ? activityCommand : recordCommand(kind), ...(STEPS[kind.kind] ?? [])]),
     editCommand,
     ...withdrawCommands,
     showCommand,

@@ -6,6 +6,7 @@ import type { Command } from '../router/command.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { fitOneMessage } from '../outbox/chunk.js'
 import { clip } from '../texts/records.js'
+import { ALL_KINDS } from '../records/kinds.js'
 
 function yearOf(ctx: ChatContext, args: string): number | string {
   const parsed = parsePeriod(args, 'year', ctx.parseClock)
@@ -26,7 +27,7 @@ export function formatMemberYear(s: MemberYear, rules: ScoringRules): string {
     .map((r) => `${RULE_LABELS[r]} ${s.byRule[r]}`)
   const head = [
     `【${s.name} ${s.year}年履职情况】`,
-    `参加活动 ${s.counts.activity} 次，社情民意 ${s.counts.opinion} 篇，提案 ${s.counts.proposal} 件${s.counts.research > 0 ? `，调研报告 ${s.counts.research} 篇` : ''}${s.counts.speech > 0 ? `，大会发言 ${s.counts.speech} 次` : ''}。`,
+    `${ALL_KINDS.filter((k) => k.yearCount.alwaysShown || s.counts[k.kind] > 0).map((k) => `${k.yearCount.label} ${s.counts[k.kind]} ${k.yearCount.unit}`).join('，')}。`,
     `履职积分 ${s.total} 分（${s.band}）${byRule.length ? `：${byRule.join('，')}` : ''}`,
     `“三个一”：活动 ${s.counts.activity}/${rules.minimum.activities} ${tick(s.minimumMet.activities)}，提案 ${s.counts.proposal}/${rules.minimum.proposals} ${tick(s.minimumMet.proposals)}，社情民意 ${s.counts.opinion}/${rules.minimum.opinions} ${tick(s.minimumMet.opinions)}`,
   ]

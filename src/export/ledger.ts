@@ -59,15 +59,14 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
     titled(period.kind === 'year' ? '委员履职' : `委员履职（积分按${period.year}年全年）`),
     [
       { header: '姓名', width: 10 }, { header: '微信名', width: 14 }, { header: '界别', width: 16 }, { header: '会客厅/工作室', width: 30 },
-      { header: `${period.year}年活动`, width: 10, numFmt: COUNT }, { header: '社情民意', width: 10, numFmt: COUNT },
-      { header: '提案', width: 8, numFmt: COUNT }, { header: '调研报告', width: 8, numFmt: COUNT }, { header: '大会发言', width: 8, numFmt: COUNT },
+      ...ALL_KINDS.map((k) => ({ header: k.kind === 'activity' ? `${period.year}年活动` : k.yearCount.label, width: k.kind === 'activity' ? 10 : 8, numFmt: COUNT })),
       { header: '履职积分', width: 10, numFmt: COUNT }, { header: '等次', width: 8 },
       { header: '三个一', width: 8 },
     ],
     scored.map(({ member, score }) => [
       member.realName ?? member.name, member.name, member.sector,
       member.memberships.filter((ms) => roomIds.includes(ms.roomId)).map((ms) => roomName.get(ms.roomId)).join('、'),
-      score.counts.activity, score.counts.opinion, score.counts.proposal, score.counts.research, score.counts.speech, score.total, score.band,
+      ...ALL_KINDS.map((k) => score.counts[k.kind]), score.total, score.band,
       Object.values(score.minimumMet).every(Boolean) ? '达标' : '未达标',
     ]),
     ['合计', `${scored.length} 人`],

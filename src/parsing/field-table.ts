@@ -111,7 +111,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
     else if (v.type === 'count') {
       const count = written ? parseCount(written) : undefined
       if (count) values[row.key] = count.value
-      else if (written) errors.push({ field: row.name, problem: `${row.name}请写数字，例如“${row.labels[0]}：30”` })
+      else if (written) errors.push({ field: row.name, problem: `${row.name}请写成数字（阿拉伯数字或汉字数字都可以），写在“${row.labels[0]}：”后面` })
     }
     else if (v.type === 'date') {
       if (!written) Object.assign(values, { [row.key]: formatYmd(today(clock)), dateDefaulted: true })

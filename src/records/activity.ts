@@ -5,7 +5,7 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { excelDate } from '../export/sheet.js'
 import { activityToText, editActivityText, parseActivity } from '../parsing/mod.js'
 import {
-  activitiesInRange, activitiesOfMember, activityAsFields, createActivity, findActivity, latestActivities, setActivityWithdrawn, updateActivity,
+  activitiesInRange, activitiesOfMember, membersInActivities, activityAsFields, createActivity, findActivity, latestActivities, setActivityWithdrawn, updateActivity,
   type ActivityWithPeople,
 } from '../services/activities.js'
 import { ACTIVITY_TEMPLATE, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
@@ -23,6 +23,11 @@ export const activityKind = {
     summary: '记录一次活动（可以写成一句话，也可以按字段写）',
     usage: '#活动 9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次',
     template: ACTIVITY_TEMPLATE,
+    notes: [
+      '不写日期按消息当天记；参与人次、服务人次月报要统计，没写会提醒。',
+      '办过的预告直接转成记录：#活动 <预告编号> 参与人次=… 服务人次=…',
+      '看不懂的地方回复会指出，原文存为草稿（D 编号），用 #修改 D… 字段=值 补正。',
+    ],
   },
   parse: parseActivity,
   editText: editActivityText,
@@ -59,4 +64,6 @@ export const activityKind = {
     })
     return { entries, count: activities.length }
   },
+  membersNamed: membersInActivities,
+  yearCount: { label: '参加活动', unit: '次', alwaysShown: true },
 } satisfies KindSpec<ActivityWithPeople, ReturnType<typeof activityAsFields>>

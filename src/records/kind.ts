@@ -57,6 +57,8 @@ export interface KindCommand {
   usage: string
   /** The labelled form, sent with problems and by #帮助. */
   template: string
+  /** What #帮助 <命令> adds under the template. */
+  notes: string[]
 }
 
 export interface KindSpec<R extends StoredRecord, F> extends KindIdentity {
@@ -80,6 +82,10 @@ export interface KindSpec<R extends StoredRecord, F> extends KindIdentity {
   nextSteps(record: R, config: Config): string | undefined
   sheet: KindSheet<R>
   score: KindScorer
+  /** The members named in its live records of these rooms (the roll of 委员 to rank). */
+  membersNamed(db: Db, roomIds: number[]): Promise<number[]>
+  /** How #我的 and the 委员履职 sheet count it: 参加活动 3 次; shown at 0 when it is one of 三个一. */
+  yearCount: { label: string; unit: string; alwaysShown: boolean }
 }
 
 /** Any kind's entry, as loops over the registry see it. */

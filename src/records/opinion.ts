@@ -4,7 +4,7 @@ import { OPINION_TABLE } from '../domain/opinion.js'
 import { excelDate } from '../export/sheet.js'
 import { editOpinionText, opinionToText, parseOpinion } from '../parsing/mod.js'
 import {
-  ADOPTION_LEVELS, createOpinion, findOpinion, latestOpinions, opinionAsFields, opinionsInRange, opinionsOfMember, setOpinionWithdrawn,
+  ADOPTION_LEVELS, createOpinion, membersInOpinions, findOpinion, latestOpinions, opinionAsFields, opinionsInRange, opinionsOfMember, setOpinionWithdrawn,
   updateOpinion, type AdoptionLevel, type OpinionWithHistory,
 } from '../services/opinions.js'
 import { OPINION_TEMPLATE, opinionLines, statusLabel } from '../texts/records.js'
@@ -25,7 +25,14 @@ const dateOf = (events: { kind: string; date: string }[], kind: string) => excel
 
 export const opinionKind = {
   ...KIND_IDENTITIES.opinion,
-  command: { name: '民意', aliases: ['社情民意', '民情'], summary: '记录一条社情民意信息', usage: '#民意 标题：关于…的建议 领域：养老 内容：…', template: OPINION_TEMPLATE },
+  command: {
+    name: '民意',
+    aliases: ['社情民意', '民情'],
+    summary: '记录一条社情民意信息',
+    usage: '#民意 标题：关于…的建议 领域：养老 内容：…',
+    template: OPINION_TEMPLATE,
+    notes: ['不写标签名时第一行就是标题；提交人不写按发送人，写多人为联名，第一位为牵头人。', '采纳、批示、办结由秘书登记：#帮助 采纳'],
+  },
   parse: parseOpinion,
   editText: editOpinionText,
   toText: opinionToText,
@@ -81,4 +88,6 @@ export const opinionKind = {
     }
     return { entries, count }
   },
+  membersNamed: membersInOpinions,
+  yearCount: { label: '社情民意', unit: '篇', alwaysShown: true },
 } satisfies KindSpec<OpinionWithHistory, ReturnType<typeof opinionAsFields>>

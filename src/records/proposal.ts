@@ -4,7 +4,7 @@ import { PROPOSAL_TABLE } from '../domain/proposal.js'
 import { excelDate } from '../export/sheet.js'
 import { editProposalText, parseProposal, proposalToText } from '../parsing/mod.js'
 import {
-  createProposal, findProposal, latestProposals, proposalAsFields, proposalsInRange, proposalsOfMember, readAnswer, setProposalWithdrawn,
+  createProposal, findProposal, membersInProposals, latestProposals, proposalAsFields, proposalsInRange, proposalsOfMember, readAnswer, setProposalWithdrawn,
   updateProposal, type ProposalWithHistory,
 } from '../services/proposals.js'
 import { PROPOSAL_TEMPLATE, proposalLines, proposalStepLabel } from '../texts/records.js'
@@ -16,7 +16,17 @@ const stepDate = (events: { kind: string; date: string }[], kind: string) => exc
 
 export const proposalKind = {
   ...KIND_IDENTITIES.proposal,
-  command: { name: '提案', aliases: ['提案记录'], summary: '记录一件提案（个人、联名或集体）', usage: '#提案 案由：关于…的建议 类型：联名 提案人：张三、李四', template: PROPOSAL_TEMPLATE },
+  command: {
+    name: '提案',
+    aliases: ['提案记录'],
+    summary: '记录一件提案（个人、联名或集体）',
+    usage: '#提案 案由：关于…的建议 类型：联名 提案人：张三、李四',
+    template: PROPOSAL_TEMPLATE,
+    notes: [
+      '不写标签名时第一行就是案由；类型（个人、联名、集体）不写时按提案人数判断；提案人不写按发送人，第一位为领衔。',
+      '立案、并案、办复、重点由秘书登记：#帮助 立案',
+    ],
+  },
   parse: parseProposal,
   editText: editProposalText,
   toText: proposalToText,
@@ -74,4 +84,6 @@ export const proposalKind = {
     }
     return { entries, count }
   },
+  membersNamed: membersInProposals,
+  yearCount: { label: '提案', unit: '件', alwaysShown: true },
 } satisfies KindSpec<ProposalWithHistory, ReturnType<typeof proposalAsFields>>

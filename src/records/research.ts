@@ -2,7 +2,7 @@
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { RESEARCH_TABLE } from '../domain/research.js'
 import {
-  createResearch, findResearch, latestResearch, researchAsFields, researchInRange, researchOfMember, setResearchWithdrawn,
+  createResearch, findResearch, membersInResearch, latestResearch, researchAsFields, researchInRange, researchOfMember, setResearchWithdrawn,
   updateResearch, type ResearchWithAuthors,
 } from '../services/research-reports.js'
 import { tableLines } from '../texts/fields.js'
@@ -20,6 +20,7 @@ export const researchKind = {
     summary: '记录一篇调研报告（被采纳、获批示可写在里面）',
     usage: '#调研报告 标题：关于…的调研报告 作者：张三、李四 采纳：…',
     template: RESEARCH_TEMPLATE,
+    notes: ['作者不写按发送人，第一位为牵头人；日期不写按当天。', '后来被采纳或获批示：#修改 <编号> 采纳=<单位> 或 批示=<内容>，积分随之加上。'],
   },
   ...tableParts(RESEARCH_TABLE),
   asFields: researchAsFields,
@@ -49,4 +50,6 @@ export const researchKind = {
     })
     return { entries, count: authored.length }
   },
+  membersNamed: membersInResearch,
+  yearCount: { label: '调研报告', unit: '篇', alwaysShown: false },
 } satisfies KindSpec<ResearchWithAuthors, ReturnType<typeof researchAsFields>>

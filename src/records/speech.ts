@@ -2,7 +2,7 @@
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { SPEECH_TABLE } from '../domain/speech.js'
 import {
-  createSpeech, findSpeech, latestSpeeches, setSpeechWithdrawn, speechAsFields, speechesInRange, speechesOfMember, updateSpeech,
+  createSpeech, findSpeech, membersInSpeeches, latestSpeeches, setSpeechWithdrawn, speechAsFields, speechesInRange, speechesOfMember, updateSpeech,
   type SpeechWithAuthors,
 } from '../services/speeches.js'
 import { tableLines } from '../texts/fields.js'
@@ -20,6 +20,7 @@ export const speechKind = {
     summary: '记录一次全会上的大会发言（口头或书面）',
     usage: '#大会发言 题目：关于…的建议 会议：市政协…次会议 形式：口头',
     template: SPEECH_TEMPLATE,
+    notes: ['题目和会议必写；形式写 口头 或 书面（正文里写了“口头发言”也认得）。', '发言人不写按发送人；日期不写按当天。'],
   },
   ...tableParts(SPEECH_TABLE),
   asFields: speechAsFields,
@@ -49,4 +50,6 @@ export const speechKind = {
     }))
     return { entries, count: spoken.length }
   },
+  membersNamed: membersInSpeeches,
+  yearCount: { label: '大会发言', unit: '次', alwaysShown: false },
 } satisfies KindSpec<SpeechWithAuthors, ReturnType<typeof speechAsFields>>

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js'
 import type { RecordKind } from '../domain/kinds.js'
-import { KINDS, kindSpec } from '../records/kinds.js'
+import { ALL_KINDS, KINDS, kindSpec } from '../records/kinds.js'
 import { RULE_LABELS, type RawScoreEntry, type RuleName, type ScoreEntry, type ScoringRules } from './rules.js'
 
 export { RULE_LABELS, type RuleName, type ScoreEntry } from './rules.js'
@@ -77,18 +77,7 @@ function applyCaps(raw: RawScoreEntry[], rules: ScoringRules): ScoreEntry[] {
  * who merely wrote in the group are not ranked: a "待改进" beside their name would be wrong.
  */
 export async function rollOfRooms(db: Db, roomIds: number[]) {
-  const inRooms = { roomId: { in: roomIds }, withdrawn: false }
-  const known = { memberId: { not: null } }
-  const select = { memberId: true } as const
-  const named = (
-    await Promise.all([
-      db.activityParticipant.findMany({ where: { ...known, activity: inRooms }, select, distinct: ['memberId'] }),
-      db.opinionAuthor.findMany({ where: { ...known, report: inRooms }, select, distinct: ['memberId'] }),
-      db.proposalAuthor.findMany({ where: { ...known, proposal: inRooms }, select, distinct: ['memberId'] }),
-      db.researchAuthor.findMany({ where: { ...known, report: inRooms }, select, distinct: ['memberId'] }),
-      db.speechAuthor.findMany({ where: { ...known, speech: inRooms }, select, distinct: ['memberId'] }),
-    ])
-  ).flatMap((rows) => rows.map((r) => r.memberId!))
+  const named = (await Promise.all(ALL_KINDS.map((k) => k.membersNamed(db, roomIds)))).flat()
   return db.member.findMany({
     where: { memberships: { some: { roomId: { in: roomIds } } }, OR: [{ realName: { not: null } }, { id: { in: named } }] },
     orderBy: { id: 'asc' },

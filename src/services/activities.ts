@@ -148,3 +148,9 @@ export async function activitiesOfMember(db: Db, memberId: number, from: string,
   const rows = await db.activityParticipant.findMany({ where: { memberId, activity: { withdrawn: false, date: { gte: from, lte: to } } }, include: { activity: true } })
   return [...new Map(rows.map((p) => [p.activity.id, p.activity])).values()]
 }
+
+/** Members named in the live activities of these rooms (the roll of 委员). */
+export async function membersInActivities(db: Db, roomIds: number[]): Promise<number[]> {
+  const rows = await db.activityParticipant.findMany({ where: { memberId: { not: null }, activity: { roomId: { in: roomIds }, withdrawn: false } }, select: { memberId: true }, distinct: ['memberId'] })
+  return rows.map((r) => r.memberId!)
+}

@@ -146,3 +146,9 @@ export async function opinionsOfMember(db: Db, memberId: number) {
   const rows = await db.opinionAuthor.findMany({ where: { memberId, report: { withdrawn: false } }, include: { report: { include: { events: true } } } })
   return [...new Map(rows.map((x) => [x.report.id, { record: x.report, isLead: x.isLead }])).values()]
 }
+
+/** Members named in the live reports of these rooms (the roll of 委员). */
+export async function membersInOpinions(db: Db, roomIds: number[]): Promise<number[]> {
+  const rows = await db.opinionAuthor.findMany({ where: { memberId: { not: null }, report: { roomId: { in: roomIds }, withdrawn: false } }, select: { memberId: true }, distinct: ['memberId'] })
+  return rows.map((r) => r.memberId!)
+}

@@ -141,3 +141,9 @@ export async function proposalsOfMember(db: Db, memberId: number) {
   const rows = await db.proposalAuthor.findMany({ where: { memberId, proposal: { withdrawn: false } }, include: { proposal: { include: { events: true } } } })
   return [...new Map(rows.map((x) => [x.proposal.id, { record: x.proposal, isLead: x.isLead }])).values()]
 }
+
+/** Members named in the live proposals of these rooms (the roll of 委员). */
+export async function membersInProposals(db: Db, roomIds: number[]): Promise<number[]> {
+  const rows = await db.proposalAuthor.findMany({ where: { memberId: { not: null }, proposal: { roomId: { in: roomIds }, withdrawn: false } }, select: { memberId: true }, distinct: ['memberId'] })
+  return rows.map((r) => r.memberId!)
+}

@@ -79,3 +79,9 @@ export async function researchOfMember(db: Db, memberId: number, from: string, t
   const rows = await db.researchAuthor.findMany({ where: { memberId, report: { withdrawn: false, date: { gte: from, lte: to } } }, include: { report: true } })
   return rows.map((r) => ({ record: r.report, isLead: r.isLead }))
 }
+
+/** Members named in the live research reports of these rooms (the roll of 委员). */
+export async function membersInResearch(db: Db, roomIds: number[]): Promise<number[]> {
+  const rows = await db.researchAuthor.findMany({ where: { memberId: { not: null }, report: { roomId: { in: roomIds }, withdrawn: false } }, select: { memberId: true }, distinct: ['memberId'] })
+  return rows.map((r) => r.memberId!)
+}

@@ -73,3 +73,9 @@ export async function speechesOfMember(db: Db, memberId: number, from: string, t
   const rows = await db.speechAuthor.findMany({ where: { memberId, speech: { withdrawn: false, date: { gte: from, lte: to } } }, include: { speech: true } })
   return rows.map((r) => ({ record: r.speech, isLead: r.isLead }))
 }
+
+/** Members named in the live speeches of these rooms (the roll of 委员). */
+export async function membersInSpeeches(db: Db, roomIds: number[]): Promise<number[]> {
+  const rows = await db.speechAuthor.findMany({ where: { memberId: { not: null }, speech: { roomId: { in: roomIds }, withdrawn: false } }, select: { memberId: true }, distinct: ['memberId'] })
+  return rows.map((r) => r.memberId!)
+}

@@ -14,8 +14,8 @@ export const ACTIVITY_TEMPLATE = `#活动
 类型：义诊
 地点：市爱卫中心
 参与委员：张三、李四
-参与人次：30
-服务人次：200
+参与人次：…
+服务人次：…
 联合单位：市第一人民医院
 品牌：春天里·温暖你`
 
@@ -75,7 +75,7 @@ export function activityLines(a: ActivityWithPeople, approx: { participants?: bo
 export function missingFigureHint(a: ActivityWithPeople): string | undefined {
   const missing = [a.participants === null && '参与人次', a.reach === null && '服务人次'].filter(Boolean) as string[]
   if (missing.length === 0) return undefined
-  const example = missing.map((f) => `${f}=${f === '参与人次' ? 30 : 200}`).join(' ')
+  const example = missing.map((f) => `${f}=…`).join(' ')
   return `提示：未写${missing.join('、')}，月报会统计${missing.length > 1 ? '这两项' : '这一项'}。补上请发送：#修改 ${a.code} ${example}`
 }
 

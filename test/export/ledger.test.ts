@@ -299,15 +299,15 @@ function expectCountColumns(ws: ExcelJS.Worksheet, columns: number[], lastRow = 
 }
 
 /** Column widths as ledger.ts declares them, sheet by sheet. */
-const WIDTHS: Record<(typeof SHEETS)[number], number[]> = {
+const WIDTHS = {
   活动台账: [7, 11, 6, 14, 22, 8, 14, 16, 8, 10, 14, 10, 14, 44, 8],
   社情民意台账: [7, 11, 14, 24, 8, 12, 48, 6, 6, 6, 6, 14, 11, 24, 11],
   提案台账: [7, 11, 14, 24, 6, 12, 8, 11, 16, 6, 11, 8, 40, 6, 6],
   调研报告台账: [7, 11, 14, 28, 14, 16, 22, 40, 8],
   大会发言台账: [7, 11, 14, 28, 22, 8, 14, 40, 8],
-  委员履职: [10, 14, 16, 30, 10, 10, 8, 8, 8, 10, 8, 8],
+  委员履职: [10, 14, 16, 30, 10, 8, 8, 8, 8, 10, 8, 8],
   汇总: [24, 14],
-}
+} satisfies Record<string, number[]>
 
 const SUMMARY_LABELS = [
   '活动场次', '参与人次', '参与委员（人）', '服务群众人次', '社情民意（篇）',
@@ -590,7 +590,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const { db, wb } = await written()
     const missing: string[] = []
     for (const name of SHEETS) {
-      WIDTHS[name].forEach((width, i) => {
+      WIDTHS[name as keyof typeof WIDTHS].forEach((width, i) => {
         const actual = sheet(wb, name).getColumn(i + 1).width
         if (actual !== width || !(actual > 0)) missing.push(`${name} ${columnLetter(i + 1)}: ${String(actual)} (declared ${width})`)
       })

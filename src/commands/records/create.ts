@@ -124,11 +124,19 @@ async function recordOrDraft<D, R extends { code: string }>(
   return record
 }
 
+const { template: activityTemplate, notes: activityNotes, ...activityNames } = KINDS.activity.command
+
 export const activityCommand: Command = {
-  ...KINDS.activity.command,
+  ...activityNames,
+  help: [
+    '一句话写：#活动 <日期><地点><做了什么>，委员<姓名>参加，服务群众<人数>人次',
+    '按字段写（字段顺序随意，写错一个字也认得）：',
+    activityTemplate,
+    ...activityNotes,
+  ].join('\n'),
   needsRoom: true,
   async run(ctx, body) {
-    if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${KINDS.activity.command.template}`)
+    if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${activityTemplate}`)
     const plan = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
     if (plan) return recordPlannedActivity(ctx, normaliseCode(plan[1]!)!, body.slice(plan[0].length).trim())
     await recordOrDraft(ctx, 'activity', body, parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
@@ -144,7 +152,7 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
   const edits = parseEditPairs(rest)
   const edited = edits.length > 0 ? editActivityText(base, edits) : { ok: true as const, text: rest ? `${base}\n${rest}` : base }
-  if (!edited.ok) return ctx.reply(`不认识的字段：${edited.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=30 服务人次=200`)
+  if (!edited.ok) return ctx.reply(`不认识的字段：${edited.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=… 服务人次=…`)
   const activity = await recordOrDraft(ctx, 'activity', edited.text, parseActivity(edited.text, ctx.parseClock), (p) =>
     storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p),
   )
@@ -153,9 +161,10 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
 
 /** `#民意`, `#提案`, `#调研报告`, `#大会发言`: every kind but activities, from its registry entry. */
 export function recordCommand(kind: AnyKind): Command {
-  const { template, ...command } = kind.command
+  const { template, notes, ...command } = kind.command
   return {
     ...command,
+    help: ['按字段写：', template, ...notes].join('\n'),
     needsRoom: true,
     async run(ctx, body) {
       if (!body.trim()) return ctx.reply(`请在 #${kind.command.name} 后面写上内容，例如：\n${template}`)

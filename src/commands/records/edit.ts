@@ -24,6 +24,11 @@ export const editCommand: Command = {
   aliases: ['更正', '补充'],
   summary: '修改一条记录或补全草稿（记录人、秘书或管理员）',
   usage: '#修改 <编号> 字段=值',
+  help: [
+    '例如：#修改 A1 参与人次=… 服务人次=…（省略号换成实际的数）；一次可改几项，字段名和确认消息里的一样。',
+    '也用来补全草稿（D 编号）：#修改 D1 日期=9月22日。',
+    '记录人本人、本群秘书和管理员可以改；每次修改都留痕，#查 <编号> 可见。新值和原来一样时不留修订。',
+  ].join('\n'),
   needsRoom: true,
   async run(ctx, args) {
     const lookup = await findRecordInRoom(ctx, args, editUsage)
@@ -92,6 +97,13 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
     name,
     summary: withdraw ? '撤销一条记录（不再计入统计）、丢弃草稿，或撤销一步进展（如 #撤销 M7 市级采纳）' : '恢复一条已撤销的记录',
     usage: withdraw ? `${usage} [进展]` : usage,
+    help: withdraw
+      ? [
+          '#撤销 <编号>：整条撤销，不再计入任何统计和积分，随时可 #恢复；对草稿（D 编号）是丢弃。',
+          '#撤销 <编号> <进展>：只撤销登记错的一步，记录保留，如 #撤销 M1 市级采纳、#撤销 T1 办复（秘书或管理员）。',
+          '记录人本人、本群秘书和管理员可以撤销。',
+        ].join('\n')
+      : '把撤销了的记录恢复，重新计入统计和积分。记录人本人、本群秘书和管理员可以恢复。',
     needsRoom: true,
     async run(ctx, args) {
       const lookup = await findRecordInRoom(ctx, args, usage)

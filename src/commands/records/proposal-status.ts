@@ -106,11 +106,12 @@ function parseAnswer(ctx: ChatContext, rest: string, usage: string): Found<{ dat
   return { date: date ?? ctx.localDate, ...(detail ? { detail } : {}) }
 }
 
-function stepCommand(name: string, kind: ProposalStep, summary: string, usage: string): Command {
+function stepCommand(name: string, kind: ProposalStep, summary: string, usage: string, help: string): Command {
   return {
     name,
     summary,
     usage,
+    help,
     needsRoom: true,
     async run(ctx, args) {
       if (!ctx.isManager) return ctx.refuse(replies.managersOnly(`登记${name}`))
@@ -180,9 +181,12 @@ async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, 
 }
 
 export const proposalStepCommands: Command[] = [
-  stepCommand('立案', 'registered', '（秘书或管理员）登记提案立案及承办单位', '#立案 <编号> [承办单位] [日期]，例如：#立案 T5 市卫健委 9月14日'),
-  stepCommand('并案', 'merged', '（秘书或管理员）并案：后面的提案并入第一件', '#并案 <保留的编号> <并入的编号>…，例如：#并案 T3 T5 T8'),
-  stepCommand('办复', 'answered', '（秘书或管理员）登记提案办复、满意度和答复内容', '#办复 <编号> [满意|基本满意|不满意] [答复内容] [日期]，例如：#办复 T5 基本满意 已列入明年城建计划 10月8日'),
-  stepCommand('重点', 'key', '（秘书或管理员）标记重点提案', '#重点 <编号>'),
-  stepCommand('重要', 'important', '（秘书或管理员）标记重要提案', '#重要 <编号>'),
+  stepCommand('立案', 'registered', '（秘书或管理员）登记提案立案及承办单位', '#立案 <编号> [承办单位] [日期]，例如：#立案 T5 市卫健委 9月14日',
+    '承办单位可不写（不超过 100 字）；日期写在最前或最后，不写按当天。\n立案后领衔人、联名人才计履职积分。登记错了：#撤销 <编号> 立案'),
+  stepCommand('并案', 'merged', '（秘书或管理员）并案：后面的提案并入第一件', '#并案 <保留的编号> <并入的编号>…，例如：#并案 T3 T5 T8',
+    '第一个编号是保留的提案，后面的都并入它：#并案 T3 T5 T8 即 T5、T8 并入 T3。\n登记错了：#撤销 <并入的编号> 并案'),
+  stepCommand('办复', 'answered', '（秘书或管理员）登记提案办复、满意度和答复内容', '#办复 <编号> [满意|基本满意|不满意] [答复内容] [日期]，例如：#办复 T5 基本满意 已列入明年城建计划 10月8日',
+    '满意度（满意、基本满意、不满意）和答复内容都可不写；答复不超过 500 字，也可写成 答复：…\n日期要单独写在最前或最后，答复里提到的日期不算。登记错了：#撤销 <编号> 办复'),
+  stepCommand('重点', 'key', '（秘书或管理员）标记重点提案', '#重点 <编号>', '标记后领衔人加分（见积分规则）。标错了：#撤销 <编号> 重点'),
+  stepCommand('重要', 'important', '（秘书或管理员）标记重要提案', '#重要 <编号>', '标记后领衔人加分（见积分规则）。标错了：#撤销 <编号> 重要'),
 ]

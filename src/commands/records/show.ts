@@ -15,6 +15,7 @@ export const showCommand: Command = {
   aliases: ['查看', '查询'],
   summary: '查看一条记录及其修改、进展历史',
   usage: showUsage,
+  help: `编号见机器人的确认消息（${ALL_KINDS.map((k) => `${k.letter} ${k.label}`).join('、')}、D 草稿）。显示记录的各项、进展和修改记录（各最近 10 条，并注明共几条）。只能查本群的记录。`,
   needsRoom: true,
   async run(ctx, args) {
     const lookup = await findRecordInRoom(ctx, args, showUsage)
@@ -49,6 +50,7 @@ export const recentCommand: Command = {
   name: '最近',
   summary: '列出本群最近的记录（默认 5 条，最多 20 条）',
   usage: '#最近 [条数]',
+  help: '默认 5 条，最多 20 条，例如 #最近 10。列出本群最近的各类记录和待补正的草稿（D 编号），每条一行。',
   needsRoom: true,
   async run(ctx, args) {
     const asked = args.trim() ? parseCount(args.trim())?.value : 5

@@ -13,7 +13,7 @@ const LEVEL_WORDS: Record<string, AdoptionLevel> = {
   全国: 'national', 全国级: 'national', 国家级: 'national', 全国政协: 'national',
 }
 
-/** `市级 嘉兴市政协` → level and body; the level may also be glued to the body (`市级嘉兴市政协`). */
+/** `市级 某某市政协` → level and body; the level may also be glued to the body (`市级某某市政协`). */
 export function parseAdoption(rest: string): { level: AdoptionLevel; detail?: string } | undefined {
   const text = rest.trim()
   const word = Object.keys(LEVEL_WORDS)
@@ -27,11 +27,12 @@ export function parseAdoption(rest: string): { level: AdoptionLevel; detail?: st
 
 const LEVEL_LIST = Object.values(ADOPTION_LEVELS).join('、')
 
-function statusCommand(name: string, kind: StatusChange['kind'], summary: string, usage: string): Command {
+function statusCommand(name: string, kind: StatusChange['kind'], summary: string, usage: string, help: Command['help']): Command {
   return {
     name,
     summary,
     usage,
+    help,
     needsRoom: true,
     async run(ctx: ChatContext, args) {
       if (!ctx.isManager) return ctx.refuse(replies.managersOnly(`登记${name}`))
@@ -75,7 +76,19 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
 }
 
 export const statusCommands: Command[] = [
-  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位] [日期]，例如：#采纳 M7 市级 嘉兴市政协'),
-  statusCommand('批示', 'instructed', '（秘书或管理员）登记领导批示', '#批示 <编号> [批示内容] [日期]'),
-  statusCommand('办结', 'resolved', '（秘书或管理员）登记社情民意办结', '#办结 <编号> [日期]'),
+  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位] [日期]', (config) =>
+    [
+      `例如：#采纳 M1 市级${config.COMMITTEE_NAME ? ` ${config.COMMITTEE_NAME}` : ''}`,
+      '级别必写；单位、日期可不写（日期写在最前或最后，不写按当天）。同一级别只计一次，几级都采纳就各发一次。',
+      '登记错了：#撤销 <编号> 市级采纳',
+    ].join('\n'),
+  ),
+  statusCommand('批示', 'instructed', '（秘书或管理员）登记领导批示', '#批示 <编号> [批示内容] [日期]', [
+    '批示内容、日期都可不写（日期写在最前或最后，不写按当天）；几次批示各发一次。',
+    '登记错了：#撤销 <编号> 批示',
+  ].join('\n')),
+  statusCommand('办结', 'resolved', '（秘书或管理员）登记社情民意办结', '#办结 <编号> [日期]', [
+    '不写日期按当天。月报的办结率 = 本期收集的篇目中已办结的比例。',
+    '登记错了：#撤销 <编号> 办结',
+  ].join('\n')),
 ]

@@ -1,0 +1,77 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { RESEARCH_TABLE, type ResearchFields } from '../../src/domain/research.js'
+import { SPEECH_TABLE, type SpeechFields } from '../../src/domain/speech.js'
+import { editLabelled, parseLabelled, toLabelledText, type FieldTable, type FieldsOf } from '../../src/parsing/field-table.js'
+import { CLOCK } from './helpers.js'
+
+describe('parseLabelled, driven by a kind’s field table', () => {
+  it('reads every labelled row by its value type, in any order and with typos in labels', () => {
+    const r = parseLabelled(RESEARCH_TABLE, '执笔人：王芳、李明委员\n标提：关于托育服务的调研报告\n完成时间：9月10日\n批示：请研究落实\n摘要：走访了12家托育机构', CLOCK)
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        title: '关于托育服务的调研报告', date: '2022-09-10', dateDefaulted: false, authorNames: ['王芳', '李明'],
+        instruction: '请研究落实', content: '走访了12家托育机构',
+      },
+      warnings: [],
+    })
+  })
+
+  it('takes the first line as the title and the rest as the content when no title is labelled; no date is the day of the message', () => {
+    const r = parseLabelled(RESEARCH_TABLE, '关于托育服务的调研报告\n走访了12家托育机构\n发现三个问题', CLOCK)
+    expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', content: '走访了12家托育机构\n发现三个问题', date: '2022-09-21', dateDefaulted: true, authorNames: [] })
+  })
+
+  it('names each missing required row and each unreadable value, in the table’s words', () => {
+    const r = parseLabelled(SPEECH_TABLE, '题目：关于停车难的建议 日期：9月32日', CLOCK)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.errors.map((e) => e.field)).toEqual(['会议', '形式', '日期'])
+    expect(r.errors[0]!.problem).toBe('没有找到会议，请写“会议：…”')
+    expect(r.errors[1]!.problem).toBe('请写明形式：口头 或 书面，例如“形式：口头”')
+  })
+
+  it('reads a choice from its label, or once from the whole text, and refuses a choice it cannot tell', () => {
+    const base = '题目：关于停车难的建议 会议：市政协十届二次会议'
+    const ok = (body: string) => {
+      const r = parseLabelled(SPEECH_TABLE, body, CLOCK)
+      return r.ok ? r.value.form : r.errors.map((e) => e.problem).join('；')
+    }
+    expect(ok(`${base} 形式：大会口头发言`)).toBe('口头')
+    expect(ok(`${base}\n提交书面发言一篇`)).toBe('书面')
+    expect(ok(`${base}\n口头发言后又提交书面发言`)).toBe('请写明形式：口头 或 书面，例如“形式：口头”')
+    expect(ok(`${base} 形式：视频`)).toBe('形式“视频”不认识，可选：口头、书面')
+  })
+
+  it('refuses what the zod shape of the table refuses (a title over its length)', () => {
+    const r = parseLabelled(RESEARCH_TABLE, `标题：${'长'.repeat(201)}`, CLOCK)
+    expect(!r.ok && r.errors).toEqual([{ field: '标题', problem: '标题太长了，请精简一些' }])
+  })
+
+  it('warns of a label that is no row of the table, and never takes a contact label for one of its rows', () => {
+    const r = parseLabelled(RESEARCH_TABLE, '标题：关于托育服务的调研报告\n联系电话：123\n经费：2万元', CLOCK)
+    expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', date: '2022-09-21', dateDefaulted: true, authorNames: [] })
+    expect(r.ok && r.warnings).toContain('未识别的字段“经费”，已忽略')
+  })
+
+  it('writes values back in the labelled form it reads, and edits one row of that text', () => {
+    const fields: SpeechFields = { title: '关于停车难的建议', meeting: '市政协十届二次会议', form: '书面', date: '2022-01-12', dateDefaulted: false, authorNames: ['李明', '王芳'] }
+    const text = toLabelledText(SPEECH_TABLE, fields)
+    expect(text).toBe('题目：关于停车难的建议\n会议：市政协十届二次会议\n形式：书面\n日期：2022-01-12\n发言人：李明、王芳')
+    expect(parseLabelled(SPEECH_TABLE, text, CLOCK)).toEqual({ ok: true, value: fields, warnings: [] })
+    const edited = editLabelled(SPEECH_TABLE, text, [{ label: '形式', value: '口头' }])
+    expect(edited.ok && parseLabelled(SPEECH_TABLE, edited.text, CLOCK)).toMatchObject({ ok: true, value: { ...fields, form: '口头' } })
+    expect(editLabelled(SPEECH_TABLE, text, [{ label: '经费', value: '1' }])).toEqual({ ok: false, unknownLabels: ['经费'] })
+  })
+
+  it('infers the TypeScript type of a kind from its rows', () => {
+    expectTypeOf<ResearchFields['title']>().toEqualTypeOf<string>()
+    expectTypeOf<ResearchFields['authorNames']>().toEqualTypeOf<string[]>()
+    expectTypeOf<ResearchFields['adoptedBy']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<SpeechFields['form']>().toEqualTypeOf<'口头' | '书面'>()
+    const table = { rows: [{ key: 'count', name: '人数', labels: ['人数'], value: { type: 'count' }, required: true }], notLabels: [] } as const satisfies FieldTable
+    expectTypeOf<FieldsOf<typeof table>['count']>().toEqualTypeOf<number>()
+    const r = parseLabelled(table, '人数：十二', CLOCK)
+    expect(r.ok && r.value.count).toBe(12)
+  })
+})
