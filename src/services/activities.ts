@@ -29,6 +29,12 @@ export function sourceColumns(source: RecordSource) {
   }
 }
 
+/** The live records of some rooms dated in a range, oldest first: how each ledger sheet reads them. */
+export const liveInRange = (roomIds: number[], from: string, to: string) => ({
+  where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
+  orderBy: [{ date: 'asc' as const }, { id: 'asc' as const }],
+})
+
 export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
 
 /** Members counted but not named: "王芳、胡建国等6位委员" has 4. */
@@ -136,11 +142,7 @@ export async function setActivityWithdrawn(db: Db, activity: Activity, withdrawn
 
 /** The live activities of some rooms dated in a range, oldest first (the ledger). */
 export function activitiesInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ActivityWithPeople[]> {
-  return db.activity.findMany({
-    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
-    orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    include: { participantsOf: { orderBy: { id: 'asc' } } },
-  })
+  return db.activity.findMany({ ...liveInRange(roomIds, from, to), include: { participantsOf: { orderBy: { id: 'asc' } } } })
 }
 
 /** The live activities a member took part in, dated in a range (scoring). */

@@ -231,3 +231,8 @@ export async function rosterNames(db: Db, roomId: number): Promise<string[]> {
 export async function matchAuthors(db: Db, roomId: number, names: readonly string[]) {
   return (await matchNames(db, roomId, names)).map((author, i) => ({ ...author, isLead: i === 0 }))
 }
+
+/** A record's authors as written; none written means the member who sent it. The first leads. */
+export function authorsOf(db: Db, record: { roomId: number; reporterName: string }, names: readonly string[]) {
+  return matchAuthors(db, record.roomId, names.length > 0 ? names : [record.reporterName])
+}

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js'
 import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/prisma/client.js'
 import type { OpinionFields } from '../parsing/mod.js'
-import { sourceColumns, type RecordSource } from './activities.js'
+import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { matchAuthors } from './members.js'
+import { authorsOf } from './members.js'
 
 export const ADOPTION_LEVELS = {
   county: '县级',
@@ -25,8 +25,7 @@ function columnsOf(draft: OpinionFields) {
 export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields): Promise<OpinionWithHistory> {
   const existing = await db.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
   if (existing) return existing
-  const names = draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName]
-  const authors = await matchAuthors(db, source.roomId, names)
+  const authors = await authorsOf(db, source, draft.authorNames)
   return db.$transaction(async (tx) => {
     const code = await nextCode(tx, KIND_IDENTITIES.opinion.letter)
     const report = await tx.opinionReport.create({
@@ -44,8 +43,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
 }
 
 export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionFields): Promise<OpinionWithHistory> {
-  const names = draft.authorNames.length > 0 ? draft.authorNames : [report.reporterName]
-  const authors = await matchAuthors(db, report.roomId, names)
+  const authors = await authorsOf(db, report, draft.authorNames)
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
@@ -134,11 +132,7 @@ export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdra
 
 /** The live reports of some rooms dated in a range, oldest first (the ledger). */
 export function opinionsInRange(db: Db, roomIds: number[], from: string, to: string): Promise<OpinionWithHistory[]> {
-  return db.opinionReport.findMany({
-    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
-    orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    include: withHistory,
-  })
+  return db.opinionReport.findMany({ ...liveInRange(roomIds, from, to), include: withHistory })
 }
 
 /** Every live report a member wrote, with its steps (scoring: steps count in the year they happen). */

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js'
 import type { Proposal, ProposalAuthor, ProposalEvent } from '../generated/prisma/client.js'
 import type { ProposalFields } from '../parsing/mod.js'
-import { sourceColumns, type RecordSource } from './activities.js'
+import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { matchAuthors } from './members.js'
+import { authorsOf } from './members.js'
 
 export const PROPOSAL_LETTER = KIND_IDENTITIES.proposal.letter
 
@@ -50,7 +50,7 @@ const columnsOf = (d: ProposalFields) => ({ date: d.date, title: d.title, type: 
 export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields): Promise<ProposalWithHistory> {
   const existing = await db.proposal.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
   if (existing) return existing
-  const authors = await matchAuthors(db, source.roomId, draft.authorNames.length > 0 ? draft.authorNames : [source.reporterName])
+  const authors = await authorsOf(db, source, draft.authorNames)
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
       data: {
@@ -65,7 +65,7 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
 }
 
 export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalFields): Promise<ProposalWithHistory> {
-  const authors = await matchAuthors(db, proposal.roomId, draft.authorNames.length > 0 ? draft.authorNames : [proposal.reporterName])
+  const authors = await authorsOf(db, proposal, draft.authorNames)
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
@@ -129,11 +129,7 @@ export async function setProposalWithdrawn(db: Db, proposal: Proposal, withdrawn
 
 /** The live proposals of some rooms dated in a range, oldest first (the ledger). */
 export function proposalsInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ProposalWithHistory[]> {
-  return db.proposal.findMany({
-    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
-    orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    include: withHistory,
-  })
+  return db.proposal.findMany({ ...liveInRange(roomIds, from, to), include: withHistory })
 }
 
 /** Every live proposal a member signed, with its steps (scoring: steps count in the year they happen). */

@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js'
 import type { ResearchAuthor, ResearchReport } from '../generated/prisma/client.js'
 import type { ResearchFields } from '../domain/research.js'
-import { sourceColumns, type RecordSource } from './activities.js'
+import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { matchAuthors } from './members.js'
+import { authorsOf } from './members.js'
 
 export type ResearchWithAuthors = ResearchReport & { authors: ResearchAuthor[] }
 const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
@@ -21,7 +21,7 @@ const columnsOf = (f: ResearchFields) => ({
 export async function createResearch(db: Db, source: RecordSource, fields: ResearchFields): Promise<ResearchWithAuthors> {
   const existing = await db.researchReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors })
   if (existing) return existing
-  const authors = await matchAuthors(db, source.roomId, fields.authorNames.length > 0 ? fields.authorNames : [source.reporterName])
+  const authors = await authorsOf(db, source, fields.authorNames)
   return db.$transaction(async (tx) => {
     const report = await tx.researchReport.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.research.letter), ...sourceColumns(source), ...columnsOf(fields) } })
     // createMany keeps the order the authors were named in; the first is the lead.
@@ -31,7 +31,7 @@ export async function createResearch(db: Db, source: RecordSource, fields: Resea
 }
 
 export async function updateResearch(db: Db, report: ResearchReport, fields: ResearchFields): Promise<ResearchWithAuthors> {
-  const authors = await matchAuthors(db, report.roomId, fields.authorNames.length > 0 ? fields.authorNames : [report.reporterName])
+  const authors = await authorsOf(db, report, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.researchAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
@@ -67,11 +67,7 @@ export async function setResearchWithdrawn(db: Db, code: string, withdrawn: bool
 
 /** The live reports of some rooms dated in a range, oldest first (the ledger). */
 export function researchInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ResearchWithAuthors[]> {
-  return db.researchReport.findMany({
-    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
-    orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    include: withAuthors,
-  })
+  return db.researchReport.findMany({ ...liveInRange(roomIds, from, to), include: withAuthors })
 }
 
 /** A member's live reports dated in a range, with whether they led it (scoring). */

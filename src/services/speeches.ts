@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js'
 import type { ConferenceSpeech, SpeechAuthor } from '../generated/prisma/client.js'
 import type { SpeechFields } from '../domain/speech.js'
-import { sourceColumns, type RecordSource } from './activities.js'
+import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { matchAuthors } from './members.js'
+import { authorsOf } from './members.js'
 
 export type SpeechWithAuthors = ConferenceSpeech & { authors: SpeechAuthor[] }
 const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
@@ -15,7 +15,7 @@ const columnsOf = (f: SpeechFields) => ({ date: f.date, title: f.title, meeting:
 export async function createSpeech(db: Db, source: RecordSource, fields: SpeechFields): Promise<SpeechWithAuthors> {
   const existing = await db.conferenceSpeech.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors })
   if (existing) return existing
-  const authors = await matchAuthors(db, source.roomId, fields.authorNames.length > 0 ? fields.authorNames : [source.reporterName])
+  const authors = await authorsOf(db, source, fields.authorNames)
   return db.$transaction(async (tx) => {
     const speech = await tx.conferenceSpeech.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.speech.letter), ...sourceColumns(source), ...columnsOf(fields) } })
     // createMany keeps the order the speakers were named in; the first gives the speech.
@@ -25,7 +25,7 @@ export async function createSpeech(db: Db, source: RecordSource, fields: SpeechF
 }
 
 export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: SpeechFields): Promise<SpeechWithAuthors> {
-  const authors = await matchAuthors(db, speech.roomId, fields.authorNames.length > 0 ? fields.authorNames : [speech.reporterName])
+  const authors = await authorsOf(db, speech, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.speechAuthor.deleteMany({ where: { speechId: speech.id } })
     await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
@@ -61,11 +61,7 @@ export async function setSpeechWithdrawn(db: Db, code: string, withdrawn: boolea
 
 /** The live speeches of some rooms dated in a range, oldest first (the ledger). */
 export function speechesInRange(db: Db, roomIds: number[], from: string, to: string): Promise<SpeechWithAuthors[]> {
-  return db.conferenceSpeech.findMany({
-    where: { roomId: { in: roomIds }, withdrawn: false, date: { gte: from, lte: to } },
-    orderBy: [{ date: 'asc' }, { id: 'asc' }],
-    include: withAuthors,
-  })
+  return db.conferenceSpeech.findMany({ ...liveInRange(roomIds, from, to), include: withAuthors })
 }
 
 /** A member's live speeches dated in a range, with whether they were the first named (scoring). */
