@@ -1,16 +1,15 @@
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { runFile } from '../exec.js'
 
-const run = promisify(execFile)
 
 async function replay(lines: object[] | string, extra: string[] = [], env: Record<string, string> = {}) {
   const file = join(process.env.TEST_TMP_DIR!, `transcript-${Math.random().toString(36).slice(2)}.jsonl`)
   writeFileSync(file, typeof lines === 'string' ? lines : lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', file, ...extra], {
+    const { stdout, stderr } = await runFile(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', file, ...extra], {
       env: { ...process.env, REPLAY_ADMINS: '管理员', ...env },
     })
     return { code: 0, stdout, stderr }

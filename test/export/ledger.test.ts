@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, utimesSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
@@ -15,8 +13,8 @@ import { computeFigures, type Figures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, boundChat, freshDb, verify } from '../helpers.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { runFile } from '../exec.js'
 
-const run = promisify(execFile)
 const Q3 = periodOf('quarter', 2022, 3) // 2022-07-01 … 2022-09-30, 2022年第三季度
 
 /** A record's local date as the ledger must write it: that calendar day at UTC midnight. */
@@ -828,7 +826,7 @@ describe('src/cli/export.ts', () => {
     expect(summaryOf(expected)).toEqual([2, 13, 2, 260, 1, 0, 2, 1, 0, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0])
     await db.$disconnect()
     const out = join(tmpDir(), 'q3.xlsx')
-    const { stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--out', out, '--db', file, '--room', '健康群'])
+    const { stderr } = await runFile(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--out', out, '--db', file, '--room', '健康群'])
     expect(stderr).toContain(`已写入 ${out}`)
     const wb = await readBook(out)
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS])
@@ -846,7 +844,7 @@ describe('src/cli/export.ts', () => {
   it('exits 2 with 缺少 --out when --out is missing', async () => {
     const { db, file } = await freshDb()
     await db.$disconnect()
-    const error = await run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--db', file]).then(
+    const error = await runFile(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--db', file]).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     )
@@ -861,7 +859,7 @@ describe('src/cli/export.ts', () => {
     await seed(db)
     await db.$disconnect()
     const out = join(tmpDir(), 'none.xlsx')
-    const error = await run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--out', out, '--db', file, '--room', '没有这个群']).then(
+    const error = await runFile(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--out', out, '--db', file, '--room', '没有这个群']).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     )

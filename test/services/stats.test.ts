@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { computeFigures } from '../../src/services/stats.js'
 import { freshDb } from '../helpers.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { runFile } from '../exec.js'
 
 /**
  * A hand-made book for two rooms. Expected figures are counted by hand in the comments,
@@ -99,7 +98,7 @@ describe('computeFigures', () => {
     const { db, file } = await freshDb()
     await seed(db)
     await db.$disconnect()
-    const { stdout } = await promisify(execFile)(
+    const { stdout } = await runFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/stats.ts', '--db', file, '--room', '健康群', '--from', '2022-09-01', '--to', '2022-09-30'],
     )
