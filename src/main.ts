@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import QRCode from 'qrcode'
 import { Alerts } from './alerts/alerts.js'
 import { ScanStatus } from './bot/wechaty.js'
-import { buildWechaty, wechatyLog } from './bot/wechaty.js'
+import { createBot, wechatyLog } from './bot/wechaty.js'
 import { systemClock } from './clock.js'
 import { ConfigError, loadConfig, loadDotEnv } from './config.js'
 import { DataDirError, openDatabase } from './db/client.js'
@@ -24,11 +24,8 @@ async function main(): Promise<void> {
   const fatal = installFatalHandlers(log)
   const db = await openDatabase(config.databaseUrl)
   const writer = await claimWriter(db, config.databaseUrl, config.BOT_NAME, 'npm start')
-  const bot = buildWechaty({
-    name: config.memoryCardName,
-    puppet: config.WECHATY_PUPPET as never,
-    ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
-  })
+  // The named puppet (puppet-service variables checked) and the login card of the data folder.
+  const bot = await createBot(config, log)
   const alerts = new Alerts(
     {
       webhookUrl: config.ALERT_WEBHOOK_URL,

@@ -12,6 +12,26 @@ export function unreachableHost(error: unknown): string | undefined {
   return /(?:ENOTFOUND|EAI_AGAIN|connect \w+)\s+([\w.-]+\.[a-z]{2,})/i.exec(text)?.[1] ?? 'the WeChat servers'
 }
 
+/**
+ * A failure of the puppet-service connection (gRPC), as one line saying what to check; undefined
+ * for any other error. Unlike wechat4u's storm, each of these is one event: the bot retries at once.
+ */
+export function serviceFailure(error: unknown): string | undefined {
+  const text = error instanceof Error ? error.message : String(error)
+  if (/\bUNAUTHENTICATED\b/.test(text)) {
+    return 'puppet 服务拒绝了令牌：请核对 WECHATY_PUPPET_SERVICE_TOKEN（服务商的 token 是否过期；自建网关的 token 见网关启动时打印的那一行）'
+  }
+  if (/\bCANCELLED\b/.test(text)) return '与 puppet 服务的连接断开了（网关重启或网络中断）'
+  if (!/\b(UNAVAILABLE|DEADLINE_EXCEEDED)\b/.test(text)) return undefined
+  const address = /connect \w+ ([\w.:[\]-]*[\w\]])/.exec(text)?.[1]
+  const where = `puppet 服务${address ? ` ${address}` : ''}`
+  if (/wrong version number/i.test(text)) return `无法连接 ${where}：它没有启用 TLS，请设置 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true`
+  return (
+    `无法连接 ${where}：请确认网关或服务在运行，WECHATY_PUPPET_SERVICE_ENDPOINT 写对了主机和端口；` +
+    '不加密的自建网关还要设置 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true。只想先试用：npm run gateway:mock'
+  )
+}
+
 export interface BackoffPlan {
   /** Consecutive network errors before the bot is stopped and retried later. */
   errorsBeforePause: number
@@ -31,6 +51,9 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
   let pauses = 0
   let timer: NodeJS.Timeout | undefined
   let pausing = false
+  let disposed = false
+  /** The puppet-service problem already told in this outage (told again only if it changes). */
+  let toldService: string | undefined
 
   bot.on('scan', (qrcode, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) {
@@ -45,6 +68,7 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
   bot.on('login', (user) => {
     networkErrors = 0
     pauses = 0
+    toldService = undefined
     log.info({ user: user.name() }, '已登录')
   })
 
@@ -53,6 +77,18 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
   })
 
   bot.on('error', (error) => {
+    const service = serviceFailure(error)
+    if (service) {
+      if (service !== toldService) log.error({ err: error.message }, service)
+      toldService = service
+      // No storm to wait for: without a retry the bot would sit disconnected for good.
+      if (!pausing && !disposed) void pause('puppet 服务')
+      return
+    }
+    if (/WatchdogAgent reset/.test(error.message)) {
+      log.warn('puppet 60 秒没有心跳，正在重新连接')
+      return
+    }
     const host = unreachableHost(error)
     if (!host) {
       log.error({ err: error }, 'wechaty error')
@@ -65,7 +101,7 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
           '只想先体验机器人的话，运行 npm run demo（不需要微信账号）。',
       )
     }
-    if (networkErrors >= plan.errorsBeforePause && !pausing) void pause(host)
+    if (networkErrors >= plan.errorsBeforePause && !pausing && !disposed) void pause(host)
   })
 
   async function pause(host: string): Promise<void> {
@@ -74,6 +110,7 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
     pauses += 1
     log.warn(`仍无法连接 ${host}，暂停 ${Math.round(delay / 1000)} 秒后重试`)
     await bot.stop().catch((err) => log.debug({ err }, 'stop during back-off'))
+    if (disposed) return
     timer = setTimeout(() => {
       networkErrors = 0
       pausing = false
@@ -83,6 +120,8 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
 
   return {
     dispose() {
+      // Stopping for good: errors raised while the bot stops must not schedule a restart.
+      disposed = true
       if (timer) clearTimeout(timer)
     },
   }

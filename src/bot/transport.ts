@@ -5,6 +5,7 @@ import { UndeliverableError, type Delivered, type Destination, type OutboxConten
 import type { ChatDirectory, LiveGroup } from '../chat/directory.js'
 import { personOf } from './adapter.js'
 import { tokenInRemark } from '../identity/keys.js'
+import { dirtyContact } from './refresh.js'
 
 /** Two remarks name the same person: the same bot token, or (without one) the same text. */
 function sameKey(remark: string | undefined, wanted: string): boolean {
@@ -27,7 +28,8 @@ export class WechatyTransport implements Transport, ChatDirectory {
     const room = destination.kind === 'group' ? await this.findRoom(destination) : undefined
     const conversation = room ?? (await this.findContact(destination as Extract<Destination, { kind: 'contact' }>))
     if (content.file) {
-      // A base64 box works with every puppet (a file-path box cannot be serialised by some).
+      // A base64 box works with every puppet (a file-path box cannot be serialised by some);
+      // puppet-service uploads one over 20 KB in chunks, past gRPC's 4 MB message limit.
       await conversation.say(FileBox.fromBase64(readFileSync(content.file.path).toString('base64'), content.file.name))
     } else {
       const text = content.text ?? ''
@@ -52,7 +54,7 @@ export class WechatyTransport implements Transport, ChatDirectory {
     // The puppet rejects a refused remark; `contact.alias(x)` would only emit an 'error' event,
     // and reading it back fails with wechat4u, whose contact list keeps the old remark until it syncs.
     await this.bot.puppet.contactAlias(contactPuppetId, remark)
-    await this.bot.puppet.contactPayloadDirty(contactPuppetId)
+    await dirtyContact(this.bot, contactPuppetId)
   }
 
   /**
