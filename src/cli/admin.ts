@@ -3,7 +3,7 @@ import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { log, logLevel } from '../log.js'
 import { createAdminInvite, listAdminGrants, revokeAdminGrant } from '../services/identity.js'
-import { existingDatabase, runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './command-line.js'
 
 const USAGE = [
   '用法：',

@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { log, logLevel } from '../log.js'
 import type { SentMessage } from '../sim/mock-chat.js'
 import { BARE_TAG_WAIT_MS, LineAssembler } from './demo-input.js'
-import { openSession, runCommand, splitArgs } from './session.js'
+import { openSession } from './session.js'
+import { runCommand, splitArgs } from './command-line.js'
 
 const DemoTime = z
   .string()

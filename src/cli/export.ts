@@ -7,7 +7,7 @@ import { log, logLevel } from '../log.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { loadScoringRules } from '../scoring/rules.js'
 import { findRoomByNameOrTopic } from '../services/rooms.js'
-import { existingDatabase, runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './command-line.js'
 
 const USAGE = '用法：npm run --silent export -- --period <2022|2022Q3|2022-09> --out <文件.xlsx> [--room <名称或群名>] [--db <文件>]'
 

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { MockGateway } from '../bot/gateway.js'
 import { wechatyLog } from '../bot/wechaty.js'
 import type { SentMessage } from '../sim/mock-chat.js'
-import { UsageError, runCommand, splitArgs } from './session.js'
+import { UsageError, runCommand, splitArgs } from './command-line.js'
 
 const Flags = z.object({
   host: z.string().min(1).default('127.0.0.1'),

@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { loadConfig } from '../config.js'
 import { log, logLevel } from '../log.js'
 import { addDays, localParts, zonedInstant } from '../parsing/mod.js'
-import { openSession, runCommand, splitArgs } from './session.js'
+import { openSession } from './session.js'
+import { runCommand, splitArgs } from './command-line.js'
 
 const Time = z.iso.datetime({ offset: true, error: '必须是带时区的 ISO-8601 时间，例如 2022-09-19T10:00:00+08:00' })
 /** `{"time": …, "event": "relogin"}`: every puppet id is new, as after a wechat4u re-login. */

@@ -5,7 +5,7 @@ import { log, logLevel } from '../log.js'
 import { isValidYmd } from '../parsing/mod.js'
 import { findRoomByNameOrTopic } from '../services/rooms.js'
 import { computeFigures } from '../services/stats.js'
-import { existingDatabase, runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './command-line.js'
 
 const Day = z
   .string()

@@ -5,7 +5,7 @@ import { isPostgresUrl, openDatabase, sqlitePath, type Db } from '../db/client.j
 import { writerSlot } from '../db/writer.js'
 import { log, logLevel } from '../log.js'
 import { cronSchedule } from '../schedule/cron.js'
-import { existingDatabase, runCommand, splitArgs } from './session.js'
+import { existingDatabase, runCommand, splitArgs } from './command-line.js'
 
 const USAGE = '用法：npm run --silent status -- [--db <文件>] [--json]'
 const Args = z.object({ db: z.string().min(1).optional(), json: z.literal('').optional() }).strict()

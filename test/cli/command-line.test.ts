@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 describe('runCommand', () => {
   it('exits only after everything printed has left the process, even to a slow reader', async () => {
     const script = `
-      import { runCommand } from './src/cli/session.ts'
+      import { runCommand } from './src/cli/command-line.ts'
       runCommand('print', async () => { process.stdout.write('x'.repeat(1 << 20)); return 3 })
     `
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
