@@ -1,4 +1,4 @@
-import { attachLifecycle, installShutdown } from './bot/lifecycle.js'
+import { attachLifecycle, defaultBackoff, installShutdown } from './bot/lifecycle.js'
 import { CppccRoomBot } from './bot/plugin.js'
 import { installFatalHandlers } from './bot/fatal.js'
 import { join } from 'node:path'
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     report('logged-out')
     void alerts.raise('logged-out', '机器人的微信已退出登录：发送暂停，待发消息保留。重新登录时如需扫码，会再发一次提醒。')
   })
-  const lifecycle = attachLifecycle(bot, log)
+  const lifecycle = attachLifecycle(bot, log, defaultBackoff, (what, retryAt) => report('backoff', `无法连接 ${what}，${retryAt.toLocaleString('zh-CN', { timeZone: config.BOT_TIMEZONE, hour12: false })} 重试`))
   installShutdown(async () => {
     lifecycle.dispose()
     await bot.stop()

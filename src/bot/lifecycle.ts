@@ -46,7 +46,12 @@ export const defaultBackoff: BackoffPlan = { errorsBeforePause: 5, firstPauseMs:
  * about every half second; that storm becomes one clear line and a paused, backed-off retry.
  * Any other error is logged (an `error` event without a listener would kill the process).
  */
-export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = defaultBackoff): { dispose(): void } {
+export function attachLifecycle(
+  bot: Wechaty,
+  log: Logger,
+  plan: BackoffPlan = defaultBackoff,
+  onPause: (what: string, retryAt: Date) => void = () => {},
+): { dispose(): void } {
   let networkErrors = 0
   let pauses = 0
   let timer: NodeJS.Timeout | undefined
@@ -109,6 +114,7 @@ export function attachLifecycle(bot: Wechaty, log: Logger, plan: BackoffPlan = d
     const delay = Math.min(plan.firstPauseMs * 2 ** pauses, plan.maxPauseMs)
     pauses += 1
     log.warn(`仍无法连接 ${host}，暂停 ${Math.round(delay / 1000)} 秒后重试`)
+    onPause(host, new Date(Date.now() + delay))
     await bot.stop().catch((err) => log.debug({ err }, 'stop during back-off'))
     if (disposed) return
     timer = setTimeout(() => {

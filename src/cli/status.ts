@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     })
     const problems = [
       ...(running ? [] : [claim ? `机器人进程 ${claim.pid} 已 ${Math.round((now.getTime() - claim.heartbeatAt.getTime()) / 60_000)} 分钟没有心跳（没在运行或卡住了）` : '机器人没有在运行']),
-      ...(running && claim!.state !== 'logged-in' ? [claim!.state === 'scan' ? `等待扫码登录：${claim!.detail}` : '微信没有登录'] : []),
+      ...(running && claim!.state !== 'logged-in' ? [claim!.state === 'scan' ? `等待扫码登录：${claim!.detail}` : claim!.state === 'backoff' ? `微信没有登录：${claim!.detail}` : '微信没有登录'] : []),
       ...(failedCount > 0 ? [`${failedCount} 条消息发送失败`] : []),
       ...(oldest && now.getTime() - oldest.createdAt.getTime() > STUCK_MS ? [`最早的待发消息已等了 ${Math.round((now.getTime() - oldest.createdAt.getTime()) / 60_000)} 分钟`] : []),
     ]
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
 
 function formatReport(r: { ok: boolean; problems: string[]; bot: { state: string; since: string; pid: number } | null; lastMessageAt: string | null; outbox: { pending: number; failed: number }; failed: { id: number; to: string; text: string; error: string | null }[]; nextPushes: { label: string; at: string | null }[]; databaseBytes: number }, timeZone: string): string {
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone, hour12: false }) : '–')
-  const states: Record<string, string> = { starting: '启动中', scan: '等待扫码', 'logged-in': '已登录', 'logged-out': '已退出登录' }
+  const states: Record<string, string> = { starting: '启动中', scan: '等待扫码', 'logged-in': '已登录', 'logged-out': '已退出登录', backoff: '连不上微信，暂停后重试' }
   return [
     r.ok ? '状态：正常' : `状态：需要处理\n${r.problems.map((p) => `  ! ${p}`).join('\n')}`,
     `机器人：${r.bot ? `进程 ${r.bot.pid}，${states[r.bot.state] ?? r.bot.state}（${when(r.bot.since)} 起）` : '没有运行记录'}`,

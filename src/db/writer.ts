@@ -9,7 +9,8 @@ const HEARTBEAT_MS = 15_000
 /** Another live process already writes for this database (or bot account): this one must not start. */
 export class WriterTakenError extends Error {}
 
-export type WriterState = 'starting' | 'scan' | 'logged-in' | 'logged-out'
+/** What the bot is doing, for `npm run status`; `backoff`: WeChat (or the gateway) unreachable, retrying later. */
+export type WriterState = 'starting' | 'scan' | 'logged-in' | 'logged-out' | 'backoff'
 
 export interface WriterLease {
   /** What `npm run status` reports: login state and its detail (the QR link, the account). */
@@ -34,6 +35,11 @@ function alive(pid: number): boolean {
  */
 export function writerSlot(databaseUrl: string, botName: string): string {
   return isPostgresUrl(databaseUrl) ? botName : 'sqlite'
+}
+
+/** SQLite has one writer per file, whatever the account: its outbox needs no claim before a send. */
+export function soleWriter(databaseUrl: string): boolean {
+  return writerSlot(databaseUrl, '') === 'sqlite'
 }
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]

@@ -22,7 +22,10 @@ describe('attachLifecycle', () => {
     })
     vi.useFakeTimers()
     try {
-      const lifecycle = attachLifecycle(bot as unknown as Wechaty, logger, { errorsBeforePause: 5, firstPauseMs: 1000, maxPauseMs: 4000 })
+      const pauses: [string, number][] = []
+      const lifecycle = attachLifecycle(bot as unknown as Wechaty, logger, { errorsBeforePause: 5, firstPauseMs: 1000, maxPauseMs: 4000 }, (what, retryAt) =>
+        pauses.push([what, retryAt.getTime() - Date.now()]),
+      )
       for (let i = 0; i < 40; i++) bot.emit('error', new Error('getaddrinfo ENOTFOUND login.wx.qq.com'))
       await vi.advanceTimersByTimeAsync(0)
       expect(lines.filter((l) => l.startsWith('无法连接 login.wx.qq.com'))).toHaveLength(1)
@@ -33,6 +36,8 @@ describe('attachLifecycle', () => {
       for (let i = 0; i < 5; i++) bot.emit('error', new Error('getaddrinfo ENOTFOUND login.wx.qq.com'))
       await vi.advanceTimersByTimeAsync(0)
       expect(lines.at(-1)).toBe('仍无法连接 login.wx.qq.com，暂停 2 秒后重试')
+      // What `npm run status` is told: what is unreachable and when the next try is.
+      expect(pauses).toEqual([['login.wx.qq.com', 1000], ['login.wx.qq.com', 2000]])
       lifecycle.dispose()
     } finally {
       vi.useRealTimers()

@@ -43,5 +43,12 @@ describe('npm run status', () => {
     expect(code).toBe(1)
     expect(report.problems[0]).toBe('等待扫码登录：https://wechaty.js.org/qrcode/abc')
     expect(report.problems[1]).toMatch(/^最早的待发消息已等了 1[78]\d 分钟$/)
+
+    const { db: db3, file: file3 } = await freshDb()
+    await db3.writerClaim.create({ data: claim({ state: 'backoff', detail: '无法连接 login.wx.qq.com，2026/12/2 23:40:00 重试' }) })
+    await db3.$disconnect()
+    ;({ code, report } = status(file3))
+    expect(code).toBe(1)
+    expect(report.problems).toEqual(['微信没有登录：无法连接 login.wx.qq.com，2026/12/2 23:40:00 重试'])
   }, 60_000)
 })
