@@ -2,7 +2,7 @@
  * The one-way layering of README.md (开发), checked by `npm test` (`npm run lint:layers`):
  *
  *   puppet events → src/bot → src/router → src/commands → src/services → Prisma
- *   src/schedule → src/services;  src/texts: the words both commands and the schedule send;
+ *   src/schedule → src/services (never holding the client);  src/texts: the words both commands and the schedule send;
  *   src/parsing: pure.
  *
  * Every rule is an error: fix a violation by moving the code, not by loosening the rule.
@@ -10,6 +10,8 @@
 
 /** Whatever reaches the database's client: the generated Prisma client and src/db. */
 const DATABASE = '^src/(generated/prisma[^/]*|db)/'
+/** What names the client itself: src/db and the generated client, but not the type-only model files. */
+const DATABASE_CLIENT = '^src/(db/|generated/prisma[^/]*/(client|browser)\\.ts$|generated/prisma[^/]*/internal/)'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -27,11 +29,21 @@ module.exports = {
     {
       name: 'parsing-is-pure',
       comment:
-        'src/parsing turns text and a clock into typed results and nothing else: no database, no ' +
+        'src/parsing turns text and a clock into typed results (reading the field tables of src/domain) and nothing else: no database, no ' +
         'chat, no config, so every parser is tested by value and runs the same in commands, replay and tests.',
       severity: 'error',
       from: { path: '^src/parsing/' },
-      to: { path: '^src/', pathNot: '^src/parsing/' },
+      to: { path: '^src/', pathNot: '^src/(parsing|domain)/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment:
+        'src/domain holds what a record kind is (its field table: labels, value types, names, ledger ' +
+        'columns) as data: it may use the pure parsers and nothing with I/O, so the parser, the texts, ' +
+        'the ledger and the console all read the same rows.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/', pathNot: '^src/(parsing|domain)/' },
     },
     {
       name: 'services-below-callers',
@@ -41,7 +53,7 @@ module.exports = {
         'ripples down and the same rule ends up in two places.',
       severity: 'error',
       from: { path: '^src/services/' },
-      to: { path: '^src/(router|commands|schedule|bot|cli|export|sim)/' },
+      to: { path: '^src/(router|commands|schedule|bot|cli|export|sim|records)/' },
     },
     {
       name: 'router-does-not-know-commands',
@@ -55,11 +67,22 @@ module.exports = {
     {
       name: 'database-only-through-services',
       comment:
-        'Commands, the schedule and the texts they send reach the database through src/services only, so a query, its ' +
+        'Commands and the texts they send reach the database through src/services only, so a query, its ' +
         'transaction and its tests are in one place. Type-only imports of the generated models are fine.',
       severity: 'error',
-      from: { path: '^src/(commands|schedule|texts)/' },
+      from: { path: '^src/(commands|texts)/' },
       to: { path: DATABASE, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'schedule-holds-no-database-client',
+      comment:
+        'The schedule is handed ScheduleServices (src/schedule/services.ts): its reads bound in src/services, no client. ' +
+        'An import rule alone would not see `services.db.room.findMany`, so src/schedule may not even name a type that ' +
+        'carries the client: not src/db, not the generated PrismaClient (the model types in models.ts are fine), not the ' +
+        "router's AppServices. Then `services.db` does not compile there, and every query stays in services.",
+      severity: 'error',
+      from: { path: '^src/schedule/' },
+      to: { path: [DATABASE_CLIENT, '^src/router/'] },
     },
     {
       name: 'schedule-does-not-import-commands',
@@ -77,7 +100,7 @@ module.exports = {
         'parsing helpers but not its callers (router, commands, schedule, bot), or it is no longer shared.',
       severity: 'error',
       from: { path: '^src/texts/' },
-      to: { path: '^src/(router|commands|schedule|bot|cli|sim|db)/' },
+      to: { path: '^src/(router|commands|schedule|bot|cli|sim|db|records)/' },
     },
     {
       name: 'no-circular',

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdtempSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -20,6 +21,8 @@ export interface IngestResult {
   rssBeforeMb: number
   /** Live JS heap after a full collection at the end: flat across runs means nothing leaks. */
   heapAfterGcMb: number
+  /** One bare one-row commit on the same disk (WAL, synchronous=FULL), median: what each of a message's commits costs at least. */
+  commitMs: number
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024
@@ -31,6 +34,27 @@ function collectGarbage(): void {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+
+/**
+ * The disk's part, measured beside the bot in the same run: a one-row commit straight through
+ * better-sqlite3 (no Prisma), in WAL mode with synchronous=FULL as the bot runs. The bot makes
+ * three such commits per message (its record, its outcome with its replies, the send).
+ */
+function bareCommitMs(file: string, n = 200): number {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.exec('CREATE TABLE "CommitProbe" ("x" INTEGER)')
+  const insert = db.prepare('INSERT INTO "CommitProbe" ("x") VALUES (?)')
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    insert.run(i)
+    times.push(performance.now() - t0)
+  }
+  db.close()
+  return percentile(times.sort((a, b) => a - b), 50)
+}
 
 /** The tagged messages members would send: every one becomes a record and a confirmation. */
 function message(i: number): string {
@@ -78,9 +102,9 @@ export async function benchIngest(n: number, workDir: string): Promise<IngestRes
   const heapAfterGcMb = mb(process.memoryUsage().heapUsed)
   await chat.stop()
   await db.$disconnect()
-
+  const commitMs = bareCommitMs(join(dir, 'probe.db'))
 
   const sorted = [...latencies].sort((a, b) => a - b)
   const perSecond = n / seconds
-  return { messages: n, seconds, perSecond, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), rssMb, rssBeforeMb, heapAfterGcMb }
+  return { messages: n, seconds, perSecond, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), rssMb, rssBeforeMb, heapAfterGcMb, commitMs }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import { splitArgs } from '../src/cli/session.js'
+import { splitArgs } from '../src/cli/command-line.js'
 import { log } from '../src/log.js'
 import { PROJECT_ROOT } from '../src/project-root.js'
 import { benchDigest, type DigestResult } from './digest.js'
@@ -14,9 +14,34 @@ const Args = z.object({
   messages: z.coerce.number().int().min(10).default(2000),
   rooms: z.coerce.number().int().min(1).default(1000),
   years: z.coerce.number().int().min(1).max(50).default(10),
+  /** `--only ingest`: the ingest rows and their ceiling alone, for a quick before/after; results.json is left as it is. */
+  only: z.enum(['ingest']).optional(),
 })
 
 const TARGETS = { ingestPerSecond: 200, p99ms: 15, digestRatio: 3, roomDigestMs: 50, crossDigestMs: 500, rssMb: 200, replyWaitIntervals: 2 }
+
+type Row = [string, string, string, string]
+const ok = (met: boolean) => (met ? '达标 met' : '未达标 not met')
+
+function ingestRows(ingest: IngestResult, ceiling: { perSecond: number }): Row[] {
+  const ceilingRatio = ingest.perSecond / ceiling.perSecond
+  return [
+    ['ingest rate', `${ingest.perSecond.toFixed(1)} msg/s`, `public Prisma API, synchronous=FULL → ${(ceilingRatio * 100).toFixed(1)}% of the transport ceiling`, `≥ ${TARGETS.ingestPerSecond} msg/s: ${ok(ingest.perSecond >= TARGETS.ingestPerSecond)}`],
+    ['transport ceiling', `${ceiling.perSecond.toFixed(0)} msg/s`, 'echo bot, same Wechaty + mock puppet, no database (the baseline)', 'the most any bot on this path reaches'],
+    ['ingest latency', `p50 ${ingest.p50ms.toFixed(1)} ms, p99 ${ingest.p99ms.toFixed(1)} ms`, `delivery → reply handed to the puppet; 3 commits a message, a bare commit on this disk ${ingest.commitMs.toFixed(2)} ms`, `p99 ≤ ${TARGETS.p99ms} ms: ${ok(ingest.p99ms <= TARGETS.p99ms)}`],
+    ['memory after ingest', `${ingest.rssMb.toFixed(0)} MB RSS`, `idle bot before it ${ingest.rssBeforeMb.toFixed(0)} MB; live heap after GC ${ingest.heapAfterGcMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB: ${ok(ingest.rssMb <= TARGETS.rssMb)}`],
+  ]
+}
+
+function printRows(rows: Row[]): void {
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
+  for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`)
+}
+
+function printIngest(messages: number, ingest: IngestResult, ceiling: { perSecond: number }): void {
+  process.stdout.write(`\n${messages} messages (--only ingest: bench/results.json not written)\n`)
+  printRows(ingestRows(ingest, ceiling))
+}
 
 /**
  * `npm run bench [-- --messages N --rooms R --years Y]`: every figure is a ratio against a
@@ -37,6 +62,7 @@ async function main() {
     ingest = await benchIngest(args.messages, workDir)
     process.stderr.write(`transport ceiling: ${args.messages} messages to an echo bot …\n`)
     ceiling = await benchTransportCeiling(args.messages)
+    if (args.only === 'ingest') return printIngest(args.messages, ingest, ceiling)
     process.stderr.write(`digest: generating ${args.rooms} rooms × ${args.years} years …\n`)
     digest = await benchDigest(args.rooms, args.years, workDir)
     process.stderr.write('fairness: a push to 1,000 rooms at the real pace, on a virtual clock …\n')
@@ -46,19 +72,14 @@ async function main() {
   }
 
   const ceilingRatio = ingest.perSecond / ceiling.perSecond
-  const ok = (met: boolean) => (met ? '达标 met' : '未达标 not met')
-  const rows: [string, string, string, string][] = [
-    ['ingest rate', `${ingest.perSecond.toFixed(1)} msg/s`, `public Prisma API, synchronous=FULL → ${(ceilingRatio * 100).toFixed(1)}% of the transport ceiling`, `≥ ${TARGETS.ingestPerSecond} msg/s: ${ok(ingest.perSecond >= TARGETS.ingestPerSecond)}`],
-    ['transport ceiling', `${ceiling.perSecond.toFixed(0)} msg/s`, 'echo bot, same Wechaty + mock puppet, no database (the baseline)', 'the most any bot on this path reaches'],
-    ['ingest latency', `p50 ${ingest.p50ms.toFixed(1)} ms, p99 ${ingest.p99ms.toFixed(1)} ms`, 'delivery → reply handed to the puppet', `p99 ≤ ${TARGETS.p99ms} ms: ${ok(ingest.p99ms <= TARGETS.p99ms)}`],
-    ['memory after ingest', `${ingest.rssMb.toFixed(0)} MB RSS`, `idle bot before it ${ingest.rssBeforeMb.toFixed(0)} MB; live heap after GC ${ingest.heapAfterGcMb.toFixed(0)} MB`, `≤ ${TARGETS.rssMb} MB: ${ok(ingest.rssMb <= TARGETS.rssMb)}`],
+  const rows: Row[] = [
+    ...ingestRows(ingest, ceiling),
     ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `< ${TARGETS.roomDigestMs} ms: ${ok(digest.roomYearMs < TARGETS.roomDigestMs)}`],
     ['cross-room digest', `${digest.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.crossDigestMs} ms: ${ok(digest.crossRoomRatio <= TARGETS.digestRatio && digest.crossRoomMs < TARGETS.crossDigestMs)}`],
     ['reply during a push', `max ${fairness.maxWaitIntervals.toFixed(2)}, mean ${fairness.meanWaitIntervals.toFixed(2)} send intervals`, `${fairness.replies} replies queued during a push to ${fairness.rooms} rooms (${fairness.intervalMs / 1000} s apart, ${fairness.pushMinutes.toFixed(0)} min on a virtual clock)`, `≤ ${TARGETS.replyWaitIntervals} intervals: ${ok(fairness.maxWaitIntervals <= TARGETS.replyWaitIntervals)}`],
   ]
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
   process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s, monthly rows counted in ${digest.rebuildSeconds.toFixed(1)} s)\n`)
-  for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}\n`)
+  printRows(rows)
 
   const out = join(PROJECT_ROOT, 'bench/results.json')
   mkdirSync(dirname(out), { recursive: true })

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { Config } from './config.js'
 import type { Clock } from './clock.js'
 import type { Db } from './db/client.js'
+import { soleWriter } from './db/writer.js'
 import type { Logger } from './log.js'
 import { allCommands } from './commands/index.js'
 import type { Command } from './router/command.js'
@@ -13,7 +14,8 @@ import { cleanText } from './parsing/clean.js'
 import { buildRouter } from './router/router.js'
 import { LoginSession } from './identity/session.js'
 import { RoomBinding } from './services/room-binding.js'
-import { tellAdmins } from './schedule/recipients.js'
+import { tellAdmins } from './services/recipients.js'
+import { scheduleData } from './services/schedule-data.js'
 import { sweepOldData } from './services/housekeeping.js'
 import { exportsDir, sweepExports } from './export/files.js'
 import type { ChatDirectory } from './chat/directory.js'
@@ -67,6 +69,7 @@ export class BotApp {
       maxPerMinute: options.config.OUTBOX_MAX_PER_MINUTE,
       giveUpMs: options.config.OUTBOX_GIVE_UP_HOURS * 3600_000,
       account: options.config.BOT_NAME,
+      soleWriter: soleWriter(options.config.databaseUrl),
       ...options.outbox,
     })
     this.services = {
@@ -80,7 +83,9 @@ export class BotApp {
       binding,
       rules: loadScoringRules(options.config.SCORING_RULES_FILE),
     }
-    this.scheduler = new Scheduler(this.services)
+    // The schedule gets its reads bound in services, not the client (src/schedule/services.ts).
+    const { config, clock, log } = this.services
+    this.scheduler = new Scheduler({ config, clock, log, outbox, data: scheduleData(options.db, config.BOT_NAME, keys) })
     this.autoSchedule = options.autoSchedule ?? true
     this.alert = options.alert ?? (async () => undefined)
     const aliases = parseAliasSetting(options.config.COMMAND_ALIASES)

@@ -7,13 +7,13 @@ import { z } from 'zod'
  * rather than by luck. Unset, as in production, a call is one comparison.
  */
 export const CRASH_PHASES = [
-  /** The message is logged as received; nothing of it is stored yet. */
+  /** The message is new (not a duplicate delivery); nothing of it is written yet. */
   'received',
-  /** Its record is stored; the reply is not queued yet. */
+  /** Its record is stored; its replies are not queued yet. */
   'stored',
-  /** The reply is queued; the message is not yet marked handled. */
-  'queued',
-  /** An outbox row is taken for sending; the puppet does not have it yet. */
+  /** Its replies are queued and it is marked handled (one commit); nothing is sent yet. */
+  'handled',
+  /** An outbox row is about to go (taken, where other processes send too); the puppet does not have it yet. */
   'sending',
   /** The puppet has accepted the row; it is not marked sent yet. */
   'sent',

@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT as projectRoot } from '../src/project-root.js'
+import type { ScheduleServices } from '../src/schedule/services.js'
+import { startChat } from './helpers.js'
+import { runFile } from './exec.js'
 
-const run = promisify(execFile)
 
 /**
  * The layering rules of .dependency-cruiser.cjs (`npm run lint:layers`) run on a small made-up
@@ -36,6 +36,15 @@ const files: Record<string, string> = {
   'src/commands/bad-wechaty.ts': "import { WechatyBuilder } from 'wechaty'\nexport const b = WechatyBuilder\n",
   'src/bot/wechaty.ts': "import { WechatyBuilder } from 'wechaty'\nexport const b = WechatyBuilder\n",
   'src/schedule/jobs.ts': "import { show } from '../commands/ok.js'\nexport const j = show\n",
+  // The schedule may not even name a type that carries the client, type-only or not, so that
+  // `services.db.room.findMany` cannot compile there; model types and services are fine.
+  'src/generated/prisma/models.ts': 'export interface PlanModel { code: string }\n',
+  'src/router/context.ts': "import type { Db } from '../db/client.js'\nexport interface AppServices { db: Db }\n",
+  'src/schedule/services.ts':
+    "import type { PlanModel } from '../generated/prisma/models.js'\nimport { find } from '../services/members.js'\nexport interface ScheduleServices { plans(): Promise<PlanModel[]> }\nexport const f = find\n",
+  'src/schedule/holds-db.ts': "import type { Db } from '../db/client.js'\nexport interface Sneaky { db: Db }\n",
+  'src/schedule/holds-client.ts': "import type { PrismaClient } from '../generated/prisma/client.js'\nexport interface Sneaky { db: PrismaClient }\n",
+  'src/schedule/holds-app-services.ts': "import type { AppServices } from '../router/context.js'\nexport const rooms = (s: AppServices) => s.db\n",
   'src/cycle/a.ts': "import { b } from './b.js'\nexport const a = () => b\n",
   'src/cycle/b.ts': "import { a } from './a.js'\nexport const b = () => a\n",
 }
@@ -57,7 +66,7 @@ async function violations(): Promise<string[]> {
   const cli = join(projectRoot, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs')
   const args = [cli, 'src', '--config', join(projectRoot, '.dependency-cruiser.cjs'), '--output-type', 'json']
   // Exit code = number of errors: a non-zero exit is expected here, the JSON says which.
-  const out = await run(process.execPath, args, { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).catch((e: { stdout: string }) => e)
+  const out = await runFile(process.execPath, args, { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).catch((e: { stdout: string }) => e)
   const result = JSON.parse(out.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } }
   return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort()
 }
@@ -71,9 +80,23 @@ describe('the layering rules', () => {
     expect(found).toContain('services-below-callers: src/services/upward.ts → src/router/router.ts')
     expect(found).toContain('parsing-is-pure: src/parsing/impure.ts → src/chat/message.ts')
     expect(found).toContain('schedule-does-not-import-commands: src/schedule/jobs.ts → src/commands/ok.ts')
+    expect(found).toContain('schedule-holds-no-database-client: src/schedule/holds-db.ts → src/db/client.ts')
+    expect(found).toContain('schedule-holds-no-database-client: src/schedule/holds-client.ts → src/generated/prisma/client.ts')
+    expect(found).toContain('schedule-holds-no-database-client: src/schedule/holds-app-services.ts → src/router/context.ts')
+    expect(found.filter((v) => v.includes('src/schedule/services.ts →'))).toEqual([])
     expect(found.some((v) => v.startsWith('wechaty-only-in-bot: src/commands/bad-wechaty.ts → '))).toBe(true)
     expect(found.some((v) => v.startsWith('no-circular: src/cycle/'))).toBe(true)
     // Type-only model imports, services, texts and the router's Command are all a handler needs.
     expect(found.filter((v) => v.includes('src/commands/ok.ts →') || v.includes('src/texts/') || v.includes('src/bot/'))).toEqual([])
   }, 60_000)
+
+  it('give the schedule no database client: not in its type, and not in what the app hands it', async () => {
+    // @ts-expect-error ScheduleServices has no `db`, so `services.db.room.findMany` in src/schedule does not compile (tsc in npm test)
+    const noClient: ScheduleServices['db'] = undefined
+    expect(noClient).toBeUndefined()
+    // AppServices has a `db` and would fit the type structurally: the app must not pass it.
+    const chat = await startChat()
+    expect(Object.keys(chat.app.scheduler.services).sort()).toEqual(['clock', 'config', 'data', 'log', 'outbox'])
+    await chat.stop()
+  })
 })

@@ -1,7 +1,7 @@
 import { remarkWithToken, newToken, tokenInRemark, type PersonKey } from '../identity/keys.js'
 import { claimInvite, claimableInvite, markVerified, mergeMember, revokeAdminGrant, type InviteProblem } from '../services/identity.js'
 import { ROLE_LABELS, displayName, findMember, type RoleName } from '../services/members.js'
-import { tellAdmins } from '../schedule/recipients.js'
+import { tellAdmins } from '../services/recipients.js'
 import type { Member } from '../generated/prisma/client.js'
 import type { ChatContext } from '../router/context.js'
 import type { Command } from '../router/command.js'
@@ -35,6 +35,12 @@ export const verifyCommand: Command = {
   name: '认证',
   summary: '认证身份：私聊领取认证码，再发到所在的群里；认证后私聊可用 #我的、汇总、导出，换号登录也认得',
   usage: '#认证（私聊）→ #认证 <认证码>（在群里）',
+  help: [
+    '为什么：昵称谁都能改，机器人私聊时要确认“您就是群里的那位委员”。',
+    '1. 先加机器人的微信为好友，私聊它发送 #认证，收到一个 6 位认证码；',
+    '2. 10 分钟内在您所在的委员会客厅群里发送「#认证 认证码」。',
+    '认证后私聊可用 #我的、各群汇总、#导出（按角色），机器人换号重新登录也认得您。认证码只对领取它的微信有效。',
+  ].join('\n'),
   needsRoom: false,
   async run(ctx, args) {
     const code = args.trim().replace(/\s+/g, '')
@@ -92,6 +98,10 @@ export const claimCommand: Command = {
   name: '认领',
   summary: '（私聊）用运维给的认领码成为管理员',
   usage: '#认领 <认领码>',
+  help: [
+    '运维在服务器上运行 npm run admin -- invite 姓名 生成认领码，当面或电话告诉您；您私聊机器人发送「#认领 认领码」即成为管理员。',
+    '认领码 24 小时内有效、只能用一次；发在群里的认领码立即作废（群里人人都看得到）。',
+  ].join('\n'),
   needsRoom: false,
   whileHeld: true,
   async run(ctx, args) {

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js'
 import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
 import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
+import { chatOf, nextRow } from './next-row.js'
 import { crashPoint } from '../crash-points.js'
 
 export type OutboxTarget =
@@ -69,6 +70,11 @@ export interface OutboxOptions {
    * PostgreSQL database: each sends only its own rows ('' is a row from before accounts).
    */
   account: string
+  /**
+   * No other process sends from this database (SQLite: one writer per file, src/db/writer.ts):
+   * a row is sent without first being taken ('sending') in a commit of its own.
+   */
+  soleWriter: boolean
 }
 
 export interface PaceTimer {
@@ -87,6 +93,7 @@ export const defaultOutboxOptions: OutboxOptions = {
   giveUpMs: 48 * 3600_000,
   timer: wallClock,
   account: '',
+  soleWriter: false,
 }
 
 /**
@@ -132,6 +139,17 @@ export class Outbox {
    * queued again (returns false): a push, or a reply to a message handled again after a crash.
    */
   async enqueue(target: OutboxTarget, content: OutboxContent, dedupeKey?: string, urgency: 'reply' | 'push' = 'push'): Promise<boolean> {
+    const queued = await this.db.$executeRaw(this.queueStatement(target, content, dedupeKey, urgency))
+    if (queued === 0) return false
+    this.kick()
+    return true
+  }
+
+  /**
+   * What `enqueue` runs, not run: for a caller that commits it with other writes in one
+   * transaction (a message's replies with its outcome), then calls `wake()`.
+   */
+  queueStatement(target: OutboxTarget, content: OutboxContent, dedupeKey?: string, urgency: 'reply' | 'push' = 'push'): Prisma.Sql {
     const where = {
       targetKind: target.kind === 'raw-room' ? 'group' : target.kind,
       roomId: target.kind === 'room' ? target.roomId : null,
@@ -154,10 +172,7 @@ export class Outbox {
       createdAt: now,
     }))
     // One statement, so all parts of a long text are queued or none; a key seen before queues nothing.
-    const queued = await this.db.$executeRaw(insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`))
-    if (queued === 0) return false
-    this.kick()
-    return true
+    return insertRows('OutboxMessage', rows, Prisma.sql`ON CONFLICT ("dedupeKey") DO NOTHING`)
   }
 
   /** Resolves once nothing due is waiting and nothing is being sent. */
@@ -185,67 +200,48 @@ export class Outbox {
     for (;;) {
       const transport = this.transport
       if (!transport) return
-      const next = await this.nextRow()
+      const { next, only } = await nextRow(this.db, this.options.account, new Date(this.options.timer.now()), this.lastServed)
       if (!next || next.notBefore.getTime() > this.options.timer.now()) return this.wakeAt(next?.notBefore)
       await this.pace()
-      await this.deliver(transport, next)
+      const sent = await this.deliver(transport, next)
+      // It was the only pending row and it went: nothing is left to look for. A row queued
+      // meanwhile came through enqueue or wake, which go round again.
+      if (only && sent) return this.wakeAt(undefined)
     }
   }
 
-  /**
-   * What to send next, rooms waiting for #确认绑定 aside: a reply someone waits for before any
-   * push; among the due rows of that rank, the chat served longest ago, so one busy member or a
-   * push to a thousand groups never makes another group wait behind it. Else the earliest
-   * row that is not due yet, to wake up for.
-   */
-  private async nextRow(): Promise<OutboxMessage | undefined> {
-    const now = new Date(this.options.timer.now())
-    const mine = Prisma.sql`o."account" IN (${this.options.account}, '')`
-    const due = Prisma.sql`o."notBefore" <= ${now}`
-    // One statement: the due rows by rank and age, or if none is due, the one due soonest.
-    const rows = await this.db.$queryRaw<OutboxMessage[]>(Prisma.sql`
-      SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
-      WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL
-      ORDER BY CASE WHEN ${due} THEN 0 ELSE 1 END, CASE WHEN ${due} THEN o."priority" ELSE 0 END,
-        CASE WHEN ${due} THEN NULL ELSE o."notBefore" END, o."id"
-      LIMIT ${FAIR_WINDOW}`)
-    const first = rows[0]
-    if (!first || first.notBefore.getTime() > now.getTime()) return first
-    const rank = rows.filter((r) => r.priority === first.priority && r.notBefore.getTime() <= now.getTime())
-    const served = (r: OutboxMessage) => this.lastServed.get(chatOf(r)) ?? 0
-    // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
-    const seen = new Set<string>()
-    const firsts = rank.filter((r) => !seen.has(chatOf(r)) && Boolean(seen.add(chatOf(r))))
-    return firsts.reduce((best, r) => (served(r) < served(best) ? r : best))
-  }
-
-  private async deliver(transport: Transport, row: OutboxMessage): Promise<void> {
+  /** Whether the row was sent and marked so. */
+  private async deliver(transport: Transport, row: OutboxMessage): Promise<boolean> {
     this.lastServed.set(chatOf(row), ++this.serveCount)
     let claimed = false
     try {
       const destination = await this.destinationOf(row)
-      if (!destination) return // the room was just held: its rows wait for #确认绑定
+      if (!destination) return false // the room was just held: its rows wait for #确认绑定
       const content: OutboxContent = row.filePath
         ? { file: { path: row.filePath, name: row.fileName ?? 'file' } }
         : { text: row.text ?? '' }
-      // Taken in one statement before sending: a row another process took first is not sent again.
-      claimed = (await this.db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${new Date(this.options.timer.now())} WHERE "id" = ${row.id} AND "status" = 'pending'`)) === 1
-      if (!claimed) return
+      // Where other processes send too, taken in one statement before sending: a row another
+      // process took first is not sent again. A sole writer has no one to take it from.
+      if (!this.options.soleWriter) {
+        claimed = (await this.db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${new Date(this.options.timer.now())} WHERE "id" = ${row.id} AND "status" = 'pending'`)) === 1
+        if (!claimed) return false
+      }
       crashPoint('sending')
       const delivered = await transport.send(destination, content)
       crashPoint('sent')
-      await this.db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id} AND "status" = 'sending'`)
+      await this.db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ${new Date(this.options.timer.now())}, "attempts" = ${row.attempts + 1} WHERE "id" = ${row.id} AND "status" = ${claimed ? 'sending' : 'pending'}`)
       // A file is an export written for this one message: once the puppet has it, it goes.
       if (row.filePath) removeSentFile(row.filePath)
       // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
       if (row.roomId !== null && delivered?.topic && destination.kind === 'group' && delivered.topic !== destination.topic) {
         await this.db.room.update({ where: { id: row.roomId }, data: { topic: delivered.topic } })
       }
+      return true
     } catch (error) {
       const attempts = row.attempts + 1
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
-      // Only the row as this process holds it is changed: taken ('sending'), or not yet taken
-      // when no group was found (then it must still be pending, not taken by another process).
+      // Only the row as this process holds it is changed: taken ('sending'), or not taken (a sole
+      // writer, or no group was found): then it must still be pending, not taken by another process.
       const held = { id: row.id, status: claimed ? 'sending' : 'pending' }
       const giveUp = error instanceof UndeliverableError || (this.options.giveUpMs > 0 && this.options.timer.now() - row.createdAt.getTime() >= this.options.giveUpMs)
       if (giveUp) {
@@ -256,7 +252,7 @@ export class Outbox {
           this.log.error({ outboxId: row.id, attempts, err: lastError }, 'send given up')
           await this.routing.gaveUp(await this.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } }))
         }
-        return
+        return false
       }
       const delay = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), this.options.retryMaxMs)
       this.log.warn({ outboxId: row.id, attempts, retryInMs: delay, err: lastError }, 'send failed, will retry')
@@ -264,6 +260,7 @@ export class Outbox {
         where: held,
         data: { status: 'pending', claimedAt: null, attempts, lastError, notBefore: new Date(this.options.timer.now() + delay) },
       })
+      return false
     }
   }
 
@@ -310,14 +307,6 @@ export class Outbox {
     this.wakeTimer = setTimeout(() => this.kick(), delay)
     this.wakeTimer.unref()
   }
-}
-
-/** How many due rows of the best rank are looked at to pick the next chat: enough for fairness, bounded per send. */
-const FAIR_WINDOW = 500
-
-/** The chat a row goes to: a bound room, or a contact or group by its id or name. */
-function chatOf(row: OutboxMessage): string {
-  return row.roomId !== null ? `room:${row.roomId}` : `${row.targetKind}:${row.puppetId ?? row.targetName ?? ''}`
 }
 
 /** The file, and its folder if that is now empty (each export has a folder of its own). */

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js'
 import type { Db } from '../db/client.js'
 import type { Logger } from '../log.js'
 import type { Outbox, OutboxContent, OutboxTarget } from '../outbox/outbox.js'
-import type { Member, Room, RoomMembership } from '../generated/prisma/client.js'
+import type { Member, Prisma, Room, RoomMembership } from '../generated/prisma/client.js'
 import type { IncomingMessage } from '../chat/message.js'
 import type { LoginSession } from '../identity/session.js'
 import type { KeySettings, PersonKey } from '../identity/keys.js'
@@ -52,6 +52,8 @@ export class ChatContext {
   outcome = 'ignored'
   /** How many replies this message has had: each reply's outbox key. */
   private replies = 0
+  /** While the message is handled: its replies, queued in one commit with its outcome (see dedupe). */
+  private held: Prisma.Sql[] | undefined
 
   constructor(
     readonly msg: IncomingMessage,
@@ -135,12 +137,26 @@ export class ChatContext {
 
   /**
    * Every reply is keyed by the message and its place among the replies, so a message
-   * handled again after a crash does not answer twice.
+   * handled again after a crash does not answer twice. While replies are held they are only
+   * prepared; otherwise (after a storage error, say) each is queued at once.
    */
   async send(target: OutboxTarget, content: OutboxContent): Promise<void> {
     this.replies += 1
     crashPoint('stored')
-    await this.services.outbox.enqueue(target, content, `reply:${this.msg.puppetMessageId}:${this.replies}`, 'reply')
-    crashPoint('queued')
+    const key = `reply:${this.msg.puppetMessageId}:${this.replies}`
+    if (this.held) this.held.push(this.services.outbox.queueStatement(target, content, key, 'reply'))
+    else await this.services.outbox.enqueue(target, content, key, 'reply')
+  }
+
+  /** From now on replies are held, to be queued with the message's outcome in one commit. */
+  holdReplies(): void {
+    this.held = []
+  }
+
+  /** The replies held so far, as outbox statements; replies after this are queued at once. */
+  releaseReplies(): Prisma.Sql[] {
+    const held = this.held ?? []
+    this.held = undefined
+    return held
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from './command.js'
 import { helpHint, replies } from '../texts/replies.js'
-import { logIncoming, recordOutcome } from '../services/message-log.js'
+import { finishIncoming, judgeIncoming } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
 import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
@@ -51,19 +51,27 @@ export const errorBoundary: Mw = async (ctx, next) => {
   }
 }
 
-/** The same delivery twice (or the same text resent within seconds) is handled once. */
+/**
+ * The same delivery twice (or the same text resent within seconds) is handled once. The
+ * message's outcome and its replies are written in one commit at the end: until then it is
+ * not handled, and a crash means it is handled again (its record and replies are keyed by it).
+ */
 export const dedupe: Mw = async (ctx, next) => {
-  const { db, config } = ctx.services
-  const verdict = await logIncoming(db, ctx.msg, ctx.msg.text, config.DEDUPE_WINDOW_SECONDS)
+  const { db, config, outbox } = ctx.services
+  const verdict = await judgeIncoming(db, ctx.msg, ctx.msg.text, config.DEDUPE_WINDOW_SECONDS)
   if (verdict.kind === 'duplicate') {
     ctx.services.log.info({ message: ctx.msg.puppetMessageId, of: verdict.of }, 'duplicate delivery dropped')
     return
   }
   crashPoint('received')
+  ctx.holdReplies()
   try {
     await next()
   } finally {
-    await recordOutcome(db, verdict.logId, ctx.outcome, { roomId: ctx.room?.id, memberId: ctx.member?.id })
+    const replies = ctx.releaseReplies()
+    await finishIncoming(db, ctx.msg, ctx.msg.text, verdict, ctx.outcome, { roomId: ctx.room?.id, memberId: ctx.member?.id }, replies)
+    crashPoint('handled')
+    if (replies.length > 0) outbox.wake()
   }
 }
 

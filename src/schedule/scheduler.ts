@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron'
-import type { AppServices } from '../router/context.js'
 import { cronSchedule, type CronSchedule } from './cron.js'
 import { followUpStalledReports, nudgeQuietRooms, planReminderEvents, pushDigests, type ScheduledEvent } from './jobs.js'
+import type { ScheduleServices } from './services.js'
 
 interface CronJob {
   name: string
@@ -27,7 +27,8 @@ export class Scheduler {
   private lastRun: Date | undefined
   private running: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly services: AppServices) {
+  /** Public so tests can run a job by hand with exactly what the scheduler was given. */
+  constructor(readonly services: ScheduleServices) {
     const c = services.config
     this.jobs = [
       { name: 'monthly-digest', schedule: cronSchedule(c.SCHEDULE_MONTHLY_DIGEST, c.BOT_TIMEZONE), run: (at) => pushDigests(services, 'month', at) },

@@ -1,4 +1,4 @@
-import type { PlannedActivity } from '../generated/prisma/client.js'
+import type { PlannedActivityModel as PlannedActivity } from '../generated/prisma/models.js'
 import { dateWithWeekday } from '../texts/records.js'
 
 export function planReminderText(plan: PlannedActivity, which: 'eve' | 'lead', leadMinutes: number): string {

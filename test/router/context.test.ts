@@ -183,20 +183,33 @@ describe('crash points around a reply (CRASH_AT, for the crash suite)', () => {
   })
 
   // crash-points reads CRASH_AT when it is loaded: each case loads the router afresh.
-  it.each([
-    ['stored', 0],
-    ['queued', 1],
-  ] as const)('CRASH_AT=%s:1 kills the process with %i replies queued', async (phase, queuedAtKill) => {
-    process.env.CRASH_AT = `${phase}:1`
+  it('CRASH_AT=stored:1 kills the process before the first reply is queued or even prepared', async () => {
+    process.env.CRASH_AT = 'stored:1'
     vi.resetModules()
     const { ChatContext } = await import('../../src/router/context.js')
     const { services, queued } = fakeServices()
-    const kills: [number, unknown][] = []
+    const kills: [number, number, unknown][] = []
+    const ctx = new ChatContext(message(), services)
+    ctx.holdReplies()
     vi.spyOn(process, 'kill').mockImplementation((_pid, signal) => {
-      kills.push([queued.length, signal])
+      kills.push([queued.length, ctx.releaseReplies().length, signal])
       return true
     })
-    await new ChatContext(message(), services).reply('好的')
-    expect(kills).toEqual([[queuedAtKill, 'SIGKILL']])
+    await ctx.reply('好的')
+    expect(kills).toEqual([[0, 0, 'SIGKILL']])
+  })
+})
+
+describe('held replies', () => {
+  it('are prepared for one commit with the outcome, not queued; once released, replies are queued at once', async () => {
+    const { ctx, queued } = handBuilt({ puppetMessageId: 'm9' })
+    ctx.holdReplies()
+    await ctx.reply('一')
+    await ctx.replyPrivately('二')
+    expect(queued).toEqual([])
+    expect(ctx.releaseReplies().map((sql) => sql.values)).toEqual([['reply:m9:1'], ['reply:m9:2']])
+    expect(ctx.releaseReplies()).toEqual([])
+    await ctx.reply('三')
+    expect(queued.map((q) => [q.key, q.content.text])).toEqual([['reply:m9:3', '三']])
   })
 })

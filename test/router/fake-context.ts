@@ -3,6 +3,7 @@ import type { IncomingMessage } from '../../src/chat/message.js'
 import type { OutboxContent, OutboxTarget } from '../../src/outbox/outbox.js'
 import { LoginSession } from '../../src/identity/session.js'
 import { log } from '../../src/log.js'
+import { Prisma } from '../../src/generated/prisma/client.js'
 import { testConfig } from '../helpers.js'
 
 /** One reply a hand-built context handed to the outbox. */
@@ -38,6 +39,9 @@ export function fakeServices(overrides: Partial<AppServices> = {}): { services: 
       queued.push({ target, content, key, urgency })
       return true
     },
+    // A held reply is only prepared: the statement names its key, nothing is queued.
+    queueStatement: (_target: OutboxTarget, _content: OutboxContent, key?: string) => Prisma.sql`SELECT ${key ?? null}`,
+    wake() {},
   }
   const services = {
     config: testConfig(),

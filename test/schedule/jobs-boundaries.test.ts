@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AppServices } from '../../src/router/context.js'
+import type { ScheduleServices } from '../../src/schedule/services.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { followUpStalledReports, nudgeQuietRooms, planReminderEvents, pushDigests, sendOnce } from '../../src/schedule/jobs.js'
 import { planReminderText } from '../../src/schedule/texts.js'
@@ -9,16 +9,19 @@ import { GROUP, boundChat, startChat, verify } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const say = (chat: MockChat, from: string, text: string, time: string, room = GROUP) => chat.say({ room, from, text, time: at(time) })
-const services = (chat: MockChat): AppServices => chat.app.services
+/** What the scheduler was given: the jobs run with exactly that, no database client. */
+const services = (chat: MockChat): ScheduleServices => chat.app.scheduler.services
+/** The test's own handle on the database, to set up and read back. */
+const dbOf = (chat: MockChat) => chat.app.services.db
 
 /** What the schedule queued, in order: the key and the text a reader would see. */
 async function queued(chat: MockChat, prefix: string) {
-  const rows = await services(chat).db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: prefix } }, orderBy: { id: 'asc' } })
+  const rows = await dbOf(chat).outboxMessage.findMany({ where: { dedupeKey: { startsWith: prefix } }, orderBy: { id: 'asc' } })
   return rows.map((r) => ({ key: r.dedupeKey, roomId: r.roomId, text: r.text }))
 }
 
 async function addRoom(chat: MockChat, name: string, data: { account?: string | null; pushEnabled?: boolean } = {}) {
-  return services(chat).db.room.create({ data: { name, kind: '会客厅', topic: `${name}群`, account: data.account ?? null, pushEnabled: data.pushEnabled ?? true } })
+  return dbOf(chat).room.create({ data: { name, kind: '会客厅', topic: `${name}群`, account: data.account ?? null, pushEnabled: data.pushEnabled ?? true } })
 }
 
 describe('plan reminder texts', () => {
@@ -54,7 +57,7 @@ describe('plan reminder texts', () => {
 describe('sendOnce', () => {
   it('queues a key once and does not even compute the text again', async () => {
     const chat = await boundChat()
-    const room = await services(chat).db.room.findFirstOrThrow()
+    const room = await dbOf(chat).room.findFirstOrThrow()
     const text = vi.fn(async () => '你好')
     expect(await sendOnce(services(chat), 'test:once', { kind: 'room', roomId: room.id }, text)).toBe(true)
     expect(await sendOnce(services(chat), 'test:once', { kind: 'room', roomId: room.id }, text)).toBe(false)
@@ -66,7 +69,8 @@ describe('sendOnce', () => {
 describe('digests when another bot account serves rooms too', () => {
   it('sends only this account’s rooms, scopes the private key, and gives a secretary only their rooms', async () => {
     const chat = await startChat({ start: '2022-08-30T09:00:00+08:00' })
-    const { db, config } = services(chat)
+    const db = dbOf(chat)
+    const { config } = services(chat)
     const mine = await addRoom(chat, '甲会客厅')
     const second = await addRoom(chat, '乙会客厅')
     const foreign = await addRoom(chat, '丙工作室', { account: 'other-bot' })
@@ -94,7 +98,7 @@ describe('digests when another bot account serves rooms too', () => {
 describe('the quiet-room nudge', () => {
   it('asks everyone when there is no lead member, names all leads otherwise, and skips opted-out and foreign rooms', async () => {
     const chat = await startChat({ start: '2022-09-01T09:00:00+08:00' })
-    const { db } = services(chat)
+    const db = dbOf(chat)
     const noLead = await addRoom(chat, '甲会客厅')
     const led = await addRoom(chat, '乙会客厅')
     await addRoom(chat, '丙会客厅', { pushEnabled: false })
@@ -121,12 +125,12 @@ describe('the quiet-room nudge', () => {
 
 describe('follow-up of stalled reports', () => {
   async function report(chat: MockChat, roomId: number, code: string, date: string, title: string, lastChangeAt: Date) {
-    return services(chat).db.opinionReport.create({
+    return dbOf(chat).opinionReport.create({
       data: { code, roomId, date, title, reporterName: '李明', sourceMessageId: `src-${code}`, rawText: title, lastChangeAt },
     })
   }
   const event = (chat: MockChat, reportId: number, kind: string, date: string) =>
-    services(chat).db.opinionEvent.create({ data: { reportId, kind, date, actorName: '管理员' } })
+    dbOf(chat).opinionEvent.create({ data: { reportId, kind, date, actorName: '管理员' } })
 
   it('lists reports unchanged for exactly FOLLOW_UP_DAYS, with their latest step, to the admin of a room without secretary', async () => {
     const chat = await startChat({ start: '2022-08-30T09:00:00+08:00' })
@@ -142,7 +146,7 @@ describe('follow-up of stalled reports', () => {
     await report(chat, room.id, 'M3', '2022-08-22', '一分钟之差', new Date(now.getTime() - thirtyDays + 60_000))
     const done = await report(chat, room.id, 'M4', '2022-08-01', '已办结的', new Date(now.getTime() - 2 * thirtyDays))
     await event(chat, done.id, 'resolved', '2022-08-10')
-    await services(chat).db.opinionReport.create({
+    await dbOf(chat).opinionReport.create({
       data: { code: 'M5', roomId: room.id, date: '2022-08-01', title: '已撤回的', reporterName: '李明', sourceMessageId: 'src-M5', rawText: 'x', withdrawn: true, lastChangeAt: new Date(0) },
     })
     await report(chat, other.id, 'M6', '2022-08-01', '别的账号的群', new Date(0))
@@ -203,7 +207,7 @@ describe('plan reminders at their boundaries', () => {
 
     const recorded = await planned()
     const [lead] = await planReminderEvents(services(recorded), at('2022-09-22T13:00:00'), at('2022-09-22T14:00:00'))
-    await services(recorded).db.plannedActivity.update({ where: { code: 'P1' }, data: { activityCode: 'A1' } })
+    await dbOf(recorded).plannedActivity.update({ where: { code: 'P1' }, data: { activityCode: 'A1' } })
     await lead!.run()
     expect(await queued(recorded, 'plan:')).toEqual([])
 
@@ -216,7 +220,7 @@ describe('plan reminders at their boundaries', () => {
   it('leaves the plans of rooms another bot account serves to that account', async () => {
     const chat = await startChat({ start: '2022-09-18T10:00:00+08:00' })
     const foreign = await addRoom(chat, '丁工作室', { account: 'other-bot' })
-    await createPlan(services(chat).db, {
+    await createPlan(dbOf(chat), {
       roomId: foreign.id, startsAt: at('2022-09-22T15:00:00'), date: '2022-09-22', time: '15:00', title: '读书会', place: undefined,
       createdById: undefined, createdByName: '王芳', messageId: 'm-foreign', createdAt: at('2022-09-18T10:00:00'),
     })

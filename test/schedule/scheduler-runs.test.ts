@@ -1,11 +1,11 @@
 import cron from 'node-cron'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AppServices } from '../../src/router/context.js'
+import type { ScheduleServices } from '../../src/schedule/services.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { boundChat, startChat } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
-const services = (chat: MockChat): AppServices => chat.app.services
+const services = (chat: MockChat): ScheduleServices => chat.app.scheduler.services
 /** Lets every promise that can settle without a timer settle. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
 

@@ -84,9 +84,13 @@ describe('crash', () => {
     const printedTexts = new Set(printed.map((m) => m.text))
     const sent = await db.outboxMessage.findMany({ where: { status: 'sent' } })
     for (const row of sent) expect(printedTexts.has(row.text ?? undefined), `${row.dedupeKey} is marked sent but was never handed over`).toBe(true)
-    // No reply is queued twice for one message.
+    // No reply is queued twice for one message, and every line got its reply (none was lost
+    // between being handled and being queued: one commit holds both).
     const replies = await db.outboxMessage.groupBy({ by: ['dedupeKey'], where: { dedupeKey: { startsWith: 'reply:' } }, _count: { _all: true } })
     expect(replies.every((r) => r._count._all === 1)).toBe(true)
+    const answered = new Set(replies.map((r) => /^reply:(replay:\d+):/.exec(r.dedupeKey!)?.[1]))
+    expect(answered.size).toBe(lines.length)
+    expect(await db.messageLog.count({ where: { outcome: 'received' } })).toBe(0)
     expect(await db.outboxMessage.count({ where: { status: 'pending' } })).toBe(0)
   }, 60_000 + CRASH_PHASES.length * 20_000)
 })

@@ -1,8 +1,7 @@
-import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
 import type { Outbox, OutboxTarget } from '../outbox/outbox.js'
 import type { KeySettings } from '../identity/keys.js'
-import { activeGrants } from '../services/identity.js'
+import { activeGrants } from './identity.js'
 
 export interface Recipient {
   /** For logs and texts only: private messages are routed by `target`, never by a name. */
@@ -26,7 +25,7 @@ function targetOfKey(key: string, name: string, remark: string | null): OutboxTa
  * Who gets private pushes: every admin (all rooms) and every verified secretary (their rooms).
  * A secretary who has not done #认证 gets none: a private chat found by name could be anyone's.
  */
-export async function privateRecipients(db: Db, config: Config, keys: KeySettings): Promise<Recipient[]> {
+export async function privateRecipients(db: Db, keys: KeySettings): Promise<Recipient[]> {
   const allRooms = (await db.room.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id)
   const byKey = new Map<string, Recipient>()
   const add = (key: string, name: string, target: OutboxTarget | undefined, roomIds: number[], isAdmin: boolean) => {
@@ -55,8 +54,8 @@ export async function privateRecipients(db: Db, config: Config, keys: KeySetting
 }
 
 /** The verified secretaries of one room, or the admins when it has none: who follows up its reports. */
-export async function roomKeepers(db: Db, config: Config, keys: KeySettings, roomId: number): Promise<Recipient[]> {
-  const all = await privateRecipients(db, config, keys)
+export async function roomKeepers(db: Db, keys: KeySettings, roomId: number): Promise<Recipient[]> {
+  const all = await privateRecipients(db, keys)
   const secretaries = await db.roomMembership.findMany({ where: { roomId, role: 'secretary', member: { key: { not: null } } }, include: { member: true } })
   const secretaryKeys = new Set(secretaries.map((s) => s.member.key!))
   const keepers = all.filter((r) => secretaryKeys.has(r.key))
@@ -65,11 +64,11 @@ export async function roomKeepers(db: Db, config: Config, keys: KeySettings, roo
 
 /** A private notice to every admin, once per admin under `key` (a key seen before queues nothing). */
 export async function tellAdmins(
-  services: { db: Db; config: Config; keys: KeySettings; outbox: Pick<Outbox, 'enqueue'> },
+  services: { db: Db; keys: KeySettings; outbox: Pick<Outbox, 'enqueue'> },
   text: string,
   key: string,
 ): Promise<void> {
-  for (const admin of (await privateRecipients(services.db, services.config, services.keys)).filter((r) => r.isAdmin)) {
+  for (const admin of (await privateRecipients(services.db, services.keys)).filter((r) => r.isAdmin)) {
     await services.outbox.enqueue(admin.target, { text }, `${key}:${admin.key}`)
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { privateRecipients, roomKeepers, tellAdmins } from '../../src/schedule/recipients.js'
+import { privateRecipients, roomKeepers, tellAdmins } from '../../src/services/recipients.js'
 import { startChat } from '../helpers.js'
 
 /** Two rooms; admins from BOT_ADMINS and from claimed grants; keyed secretaries of various kinds. */
@@ -35,8 +35,8 @@ describe('private recipients', () => {
   it('lists admins for all rooms and verified secretaries for their rooms, each once, reachable by remark or id', async () => {
     const chat = await startChat()
     const { a, b } = await people(chat)
-    const { db, config, keys } = chat.app.services
-    expect(await privateRecipients(db, config, keys)).toEqual([
+    const { db, keys } = chat.app.services
+    expect(await privateRecipients(db, keys)).toEqual([
       { name: '管理员', key: 'r:管理员', target: { kind: 'contact', name: '管理员', remark: '管理员' }, roomIds: [a, b], isAdmin: true },
       { name: '老周', key: 'w:wxid_zhou', target: { kind: 'contact', name: '老周', puppetId: 'wxid_zhou' }, roomIds: [a, b], isAdmin: true },
       { name: '办公室主任', key: 'r:办公室', target: { kind: 'contact', name: '办公室主任', remark: '办公室' }, roomIds: [a, b], isAdmin: true },
@@ -48,20 +48,20 @@ describe('private recipients', () => {
 
   it('gives a room’s follow-ups to its verified secretaries, or to the admins when it has none', async () => {
     const chat = await startChat()
-    const { db, config, keys } = chat.app.services
+    const { db, keys } = chat.app.services
     const { a, b } = await people(chat)
     const c = (await db.room.create({ data: { name: '丙工作室', kind: '工作室', topic: '丙群' } })).id
-    expect((await roomKeepers(db, config, keys, a)).map((r) => r.key)).toEqual(['w:wxid_wf'])
-    expect((await roomKeepers(db, config, keys, b)).map((r) => r.key)).toEqual(['r:管理员', 'w:wxid_wf', 't:tok-lm'])
-    expect((await roomKeepers(db, config, keys, c)).map((r) => r.key)).toEqual(['r:管理员', 'w:wxid_zhou', 'r:办公室', 't:tok3'])
+    expect((await roomKeepers(db, keys, a)).map((r) => r.key)).toEqual(['w:wxid_wf'])
+    expect((await roomKeepers(db, keys, b)).map((r) => r.key)).toEqual(['r:管理员', 'w:wxid_wf', 't:tok-lm'])
+    expect((await roomKeepers(db, keys, c)).map((r) => r.key)).toEqual(['r:管理员', 'w:wxid_zhou', 'r:办公室', 't:tok3'])
   })
 
   it('tells every admin once under its own key, and no secretary', async () => {
     const chat = await startChat()
     await people(chat)
-    const { db, config, keys } = chat.app.services
+    const { db, keys } = chat.app.services
     const enqueue = vi.fn(async () => true)
-    await tellAdmins({ db, config, keys, outbox: { enqueue } }, '发送失败', 'alert:1')
+    await tellAdmins({ db, keys, outbox: { enqueue } }, '发送失败', 'alert:1')
     expect(enqueue.mock.calls).toEqual([
       [{ kind: 'contact', name: '管理员', remark: '管理员' }, { text: '发送失败' }, 'alert:1:r:管理员'],
       [{ kind: 'contact', name: '老周', puppetId: 'wxid_zhou' }, { text: '发送失败' }, 'alert:1:w:wxid_zhou'],
