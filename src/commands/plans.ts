@@ -1,9 +1,11 @@
 import { findDateInText, formatYmd, localParts, zonedInstant } from '../parsing/mod.js'
 import type { ChatContext } from '../router/context.js'
 import { normaliseCode } from '../services/codes.js'
-import { cancelPlan, createPlan, findPlan, PLAN_LETTER } from '../services/plans.js'
+import { planKind } from '../records/plan.js'
+import { createPlan, PLAN_LETTER } from '../services/plans.js'
+import { recordRevision } from '../services/revisions.js'
 import { setPushEnabled } from '../services/rooms.js'
-import { dateWithWeekday } from '../texts/records.js'
+import { planLine } from '../texts/records.js'
 import type { Command } from '../router/command.js'
 import { replies } from '../texts/replies.js'
 
@@ -62,7 +64,7 @@ export const planCommand: Command = {
     const c = ctx.services.config
     await ctx.reply(
       [
-        `已预告 ${plan.code}：${dateWithWeekday(plan.date)} ${plan.time} ${plan.title}${plan.place ? `，地点：${plan.place}` : ''}`,
+        `已预告 ${plan.code}：${planLine(plan)}`,
         parsed.time ? undefined : '（没写具体时间，按 09:00 计；要改请 #取消预告 后重发）',
         `前一天 ${c.PLAN_EVE_TIME} 和开始前 ${c.PLAN_LEAD_MINUTES} 分钟会在群里提醒。`,
         `活动后发送 #活动 ${plan.code} 参与人次=… 服务人次=… 即可记录；取消请发送 #取消预告 ${plan.code}`,
@@ -77,21 +79,24 @@ export const cancelPlanCommand: Command = {
   name: '取消预告',
   summary: '取消一次预告的活动（预告人、秘书或管理员）',
   usage: '#取消预告 <编号>',
-  help: '编号见预告时机器人的回复（P 开头）。取消后不再提醒；已经转成活动记录的预告不能取消，要撤销请 #撤销 <活动编号>。',
+  help: '编号见预告时机器人的回复（P 开头），也可发送 #撤销 <编号>。取消后不再提醒，#恢复 <编号> 可恢复；已经转成活动记录的预告不能取消，要撤销请 #撤销 <活动编号>。',
   needsRoom: true,
   async run(ctx, args) {
     const code = normaliseCode(args.trim().split(/\s+/)[0] ?? '')
     if (!code?.startsWith(PLAN_LETTER)) return ctx.reply('请写上预告编号，例如：#取消预告 P3')
-    const plan = await findPlan(ctx.services.db, code)
+    const { db } = ctx.services
+    const plan = await planKind.find(db, code)
     if (!plan || plan.roomId !== ctx.room!.id) return ctx.reply(`本群没有预告 ${code}。`)
-    if (!ctx.isManager && (ctx.member === undefined || plan.createdById !== ctx.member.id)) {
+    if (!ctx.isManager && (ctx.member === undefined || plan.reporterId !== ctx.member.id)) {
       return ctx.reply(`只有 ${code} 的预告人、本群秘书或管理员可以取消它。`)
     }
-    if (plan.cancelledAt) return ctx.reply(`${code} 已经取消了。`)
-    if (plan.activityCode) return ctx.reply(`${code} 已记录为活动 ${plan.activityCode}，不能取消；如需撤销请 #撤销 ${plan.activityCode}`)
-    await cancelPlan(ctx.services.db, plan, ctx.msg.time)
+    const fixed = planKind.fixed(plan)
+    if (fixed) return ctx.reply(fixed)
+    // The same change as #撤销 P3, with its revision: #查 P3 shows who cancelled it.
+    if (!(await planKind.setWithdrawn(db, plan, true, ctx.msg.time))) return ctx.reply(`${code} 已经取消了。需要时可发送 #恢复 ${code}`)
+    await recordRevision(db, { recordCode: code, action: 'withdraw', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: false }, after: { withdrawn: true } })
     ctx.outcome = `plan-cancelled:${code}`
-    await ctx.reply(`已取消预告 ${code}（${plan.title}），不会再提醒。`)
+    await ctx.reply(`已取消预告 ${code}（${plan.title}），不会再提醒。需要时可发送 #恢复 ${code}`)
   },
 }
 

@@ -32,9 +32,24 @@ export const KIND_IDENTITIES = {
 export type RecordKind = keyof typeof KIND_IDENTITIES
 export const RECORD_KINDS = Object.keys(KIND_IDENTITIES) as RecordKind[]
 
-/** Drafts (D5) keep what could not be read; plans (P3) are announced activities. */
+/** Drafts (D5) keep what could not be read. */
 export const DRAFT_LETTER = 'D'
-export const PLAN_LETTER = 'P'
+
+/**
+ * Plans (P3) are announced activities: coded, looked up, listed, withdrawn (cancelled) and
+ * restored like records, but not counted, scored or filed in the ledger; the activity they
+ * become is.
+ */
+export const PLAN_IDENTITY = { kind: 'plan', letter: 'P', label: '活动预告', tag: '预告' } as const
+export const PLAN_LETTER = PLAN_IDENTITY.letter
+
+/** Everything with a code that #查, #最近, #撤销 and #恢复 take: the record kinds and plans. */
+export type CodedKind = RecordKind | typeof PLAN_IDENTITY.kind
+
+/** The coded kind of a code (P3 → plan, A12 → activity); undefined for drafts and unknown letters. */
+export function codedKindOfCode(code: string): CodedKind | undefined {
+  return code.startsWith(PLAN_LETTER) ? PLAN_IDENTITY.kind : kindOfCode(code)
+}
 
 /** The kind a code belongs to (R3 → research); undefined for drafts, plans and unknown letters. */
 export function kindOfCode(code: string): RecordKind | undefined {

@@ -9,7 +9,7 @@ import {
   type ActivityWithPeople,
 } from '../services/activities.js'
 import { ACTIVITY_TEMPLATE, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
-import type { KindSpec } from './kind.js'
+import { COUNTED, type KindSpec } from './kind.js'
 import { fieldColumn } from './table-kind.js'
 
 type Key = (typeof ACTIVITY_ROWS)[number]['key']
@@ -17,6 +17,7 @@ const column = (key: Key) => fieldColumn(ACTIVITY_ROWS.find((r) => r.key === key
 
 export const activityKind = {
   ...KIND_IDENTITIES.activity,
+  ...COUNTED,
   command: {
     name: '活动',
     aliases: ['活动记录', '履职活动'],

@@ -2,7 +2,7 @@
 // so a kind that lacks its parser, texts, ledger sheet or score does not compile.
 import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
-import type { KindIdentity, RecordKind } from '../domain/kinds.js'
+import type { CodedKind, KindIdentity, RecordKind } from '../domain/kinds.js'
 import type { Column } from '../export/sheet.js'
 import type { DigestPeriod, EditResult, FieldEdit, ParseClock, ParseOutcome } from '../parsing/mod.js'
 import type { RawScoreEntry, ScoringRules } from '../scoring/rules.js'
@@ -61,23 +61,53 @@ export interface KindCommand {
   notes: string[]
 }
 
-export interface KindSpec<R extends StoredRecord, F> extends KindIdentity {
+/** What withdrawing does to it, in replies: 已撤销 A1（…），它不再计入任何统计。 */
+export interface Withdrawal {
+  /** Shown beside the code in #查: （已撤销，不计入统计）. */
+  shown: string
+  /** Said when it is withdrawn. */
+  done: string
+  /** Said when it is restored. */
+  undone: string
+}
+
+/** What #查, #最近, #撤销 and #恢复 need of anything with a code: the record kinds and plans. */
+export interface CodedSpec<R extends StoredRecord> {
+  kind: CodedKind
+  letter: string
+  label: string
+  tag: string
+  find(db: Db, code: string): Promise<R | null>
+  latest(db: Db, roomId: number, n: number): Promise<RecentRecord[]>
+  /** False when it already was in that state. */
+  setWithdrawn(db: Db, record: R, withdrawn: boolean, at: Date): Promise<boolean>
+  /** Why it cannot be withdrawn or restored as it stands, or undefined when it can. */
+  fixed(record: R): string | undefined
+  withdrawal: Withdrawal
+  /** The record as stored, one field a line (confirmations, #查, #修改). */
+  lines(record: R): string[]
+  /** Its dated steps for #查 (采纳, 立案 …); none for kinds without steps. */
+  steps(record: R): string[]
+}
+
+/** Anything coded, as #查 and #最近 see it. */
+export type AnyCoded = CodedSpec<StoredRecord>
+
+/** Records count in figures and scores: withdrawing one takes it out of them, and nothing fixes it. */
+export const COUNTED: Pick<CodedSpec<StoredRecord>, 'fixed' | 'withdrawal'> = {
+  fixed: () => undefined,
+  withdrawal: { shown: '不计入统计', done: '它不再计入任何统计', undone: '重新计入统计' },
+}
+
+export interface KindSpec<R extends StoredRecord, F> extends KindIdentity, CodedSpec<R> {
   kind: RecordKind
   command: KindCommand
   parse(text: string, clock: ParseClock): ParseOutcome<F>
   editText(body: string, edits: readonly FieldEdit[]): EditResult
   toText(fields: F): string
   asFields(record: R): F
-  find(db: Db, code: string): Promise<R | null>
   create(db: Db, source: RecordSource, fields: F): Promise<R>
   update(db: Db, record: R, fields: F): Promise<R>
-  latest(db: Db, roomId: number, n: number): Promise<RecentRecord[]>
-  /** False when it already was in that state. */
-  setWithdrawn(db: Db, record: R, withdrawn: boolean, at: Date): Promise<boolean>
-  /** The record as stored, one field a line (confirmations, #查, #修改). */
-  lines(record: R): string[]
-  /** Its dated steps for #查 (采纳, 立案 …); none for kinds without steps. */
-  steps(record: R): string[]
   /** Under a confirmation: what may follow (#采纳 …), or nothing. */
   nextSteps(record: R, config: Config): string | undefined
   sheet: KindSheet<R>

@@ -8,7 +8,7 @@ import {
   updateOpinion, type AdoptionLevel, type OpinionWithHistory,
 } from '../services/opinions.js'
 import { OPINION_TEMPLATE, opinionLines, statusLabel } from '../texts/records.js'
-import type { KindSpec } from './kind.js'
+import { COUNTED, type KindSpec } from './kind.js'
 import { COUNT, DATE, fieldColumn } from './table-kind.js'
 
 const row = (key: (typeof OPINION_TABLE)['rows'][number]['key']) => OPINION_TABLE.rows.find((r) => r.key === key)!
@@ -25,6 +25,7 @@ const dateOf = (events: { kind: string; date: string }[], kind: string) => excel
 
 export const opinionKind = {
   ...KIND_IDENTITIES.opinion,
+  ...COUNTED,
   command: {
     name: '民意',
     aliases: ['社情民意', '民情'],

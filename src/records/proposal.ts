@@ -8,7 +8,7 @@ import {
   updateProposal, type ProposalWithHistory,
 } from '../services/proposals.js'
 import { PROPOSAL_TEMPLATE, proposalLines, proposalStepLabel } from '../texts/records.js'
-import type { KindSpec } from './kind.js'
+import { COUNTED, type KindSpec } from './kind.js'
 import { DATE, fieldColumn } from './table-kind.js'
 
 const row = (key: (typeof PROPOSAL_TABLE)['rows'][number]['key']) => PROPOSAL_TABLE.rows.find((r) => r.key === key)!
@@ -16,6 +16,7 @@ const stepDate = (events: { kind: string; date: string }[], kind: string) => exc
 
 export const proposalKind = {
   ...KIND_IDENTITIES.proposal,
+  ...COUNTED,
   command: {
     name: '提案',
     aliases: ['提案记录'],

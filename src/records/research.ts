@@ -7,13 +7,14 @@ import {
 } from '../services/research-reports.js'
 import { tableLines } from '../texts/fields.js'
 import { RESEARCH_TEMPLATE } from '../texts/records.js'
-import type { KindSpec } from './kind.js'
+import { COUNTED, type KindSpec } from './kind.js'
 import { tableParts, tableSheetColumns } from './table-kind.js'
 
 const sheet = tableSheetColumns(RESEARCH_TABLE)
 
 export const researchKind = {
   ...KIND_IDENTITIES.research,
+  ...COUNTED,
   command: {
     name: '调研报告',
     aliases: ['调研成果'],

@@ -7,13 +7,14 @@ import {
 } from '../services/speeches.js'
 import { tableLines } from '../texts/fields.js'
 import { SPEECH_TEMPLATE } from '../texts/records.js'
-import type { KindSpec } from './kind.js'
+import { COUNTED, type KindSpec } from './kind.js'
 import { tableParts, tableSheetColumns } from './table-kind.js'
 
 const sheet = tableSheetColumns(SPEECH_TABLE)
 
 export const speechKind = {
   ...KIND_IDENTITIES.speech,
+  ...COUNTED,
   command: {
     name: '大会发言',
     aliases: ['发言'],

@@ -44,8 +44,56 @@ export function findPlan(db: Db, code: string): Promise<PlannedActivity | null> 
   return db.plannedActivity.findUnique({ where: { code } })
 }
 
-export async function cancelPlan(db: Db, plan: PlannedActivity, at: Date): Promise<void> {
-  await db.plannedActivity.update({ where: { id: plan.id }, data: { cancelledAt: at } })
+/** A plan as #查, #最近 and #撤销 see records: cancelled reads as withdrawn, its announcer as reporter. */
+export interface PlanRecord {
+  id: number
+  code: string
+  roomId: number
+  date: string
+  time: string
+  title: string
+  place: string | null
+  withdrawn: boolean
+  reporterId: number | null
+  reporterName: string
+  createdAt: Date
+  activityCode: string | null
+}
+
+export const planAsRecord = (p: PlannedActivity): PlanRecord => ({
+  id: p.id,
+  code: p.code,
+  roomId: p.roomId,
+  date: p.date,
+  time: p.time,
+  title: p.title,
+  place: p.place,
+  withdrawn: p.cancelledAt !== null,
+  reporterId: p.createdById,
+  reporterName: p.createdByName,
+  createdAt: p.createdAt,
+  activityCode: p.activityCode,
+})
+
+export async function findPlanRecord(db: Db, code: string): Promise<PlanRecord | null> {
+  const plan = await findPlan(db, code)
+  return plan && planAsRecord(plan)
+}
+
+export async function latestPlans(db: Db, roomId: number, n: number): Promise<PlanRecord[]> {
+  return (await db.plannedActivity.findMany({ where: { roomId }, orderBy: { id: 'desc' }, take: n })).map(planAsRecord)
+}
+
+/**
+ * Cancels or restores a plan; false when it already was in that state or has become an
+ * activity meanwhile (that activity is what is withdrawn then).
+ */
+export async function setPlanCancelled(db: Db, code: string, cancelled: boolean, at: Date): Promise<boolean> {
+  const { count } = await db.plannedActivity.updateMany({
+    where: { code, activityCode: null, cancelledAt: cancelled ? null : { not: null } },
+    data: { cancelledAt: cancelled ? at : null },
+  })
+  return count > 0
 }
 
 export async function markPlanDone(db: Db, plan: PlannedActivity, activityCode: string): Promise<void> {

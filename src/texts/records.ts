@@ -40,6 +40,16 @@ export function dateWithWeekday(date: string): string {
   return `${date}（周${WEEKDAYS[weekday]}）`
 }
 
+/** A plan as #预告 confirms it and #查 shows it: 2022-09-25（周日） 15:00 健康讲座，地点：市民中心 */
+export function planLine(plan: { date: string; time: string; title: string; place: string | null }): string {
+  return `${dateWithWeekday(plan.date)} ${plan.time} ${plan.title}${plan.place ? `，地点：${plan.place}` : ''}`
+}
+
+/** A plan one field a line (#查). */
+export function planLines(plan: { date: string; time: string; title: string; place: string | null }): string[] {
+  return [`时间：${dateWithWeekday(plan.date)} ${plan.time}`, `主题：${plan.title}`, ...(plan.place ? [`地点：${plan.place}`] : [])]
+}
+
 const count = (n: number | null, approx?: boolean) => (n === null ? undefined : `${n}${approx ? '（约数）' : ''}`)
 
 /**

@@ -35,6 +35,9 @@ export const editCommand: Command = {
     if ('error' in lookup) return ctx.reply(lookup.error)
     const { found, rest } = lookup
     if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
+    if (found.kind === 'plan') {
+      return ctx.reply(`预告 ${found.code} 不能修改。时间、主题或地点变了，请发送 #取消预告 ${found.code}，再重新 #预告。`)
+    }
     const edits = parseEditPairs(rest)
     const kind = KINDS[found.kind === 'draft' ? draftKind(found.record) : found.kind]
     if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}`)
@@ -95,15 +98,15 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
   const usage = `#${name} <编号>`
   return {
     name,
-    summary: withdraw ? '撤销一条记录（不再计入统计）、丢弃草稿，或撤销一步进展（如 #撤销 M7 市级采纳）' : '恢复一条已撤销的记录',
+    summary: withdraw ? '撤销一条记录（不再计入统计）、丢弃草稿、取消预告，或撤销一步进展（如 #撤销 M7 市级采纳）' : '恢复一条已撤销的记录或取消了的预告',
     usage: withdraw ? `${usage} [进展]` : usage,
     help: withdraw
       ? [
-          '#撤销 <编号>：整条撤销，不再计入任何统计和积分，随时可 #恢复；对草稿（D 编号）是丢弃。',
+          '#撤销 <编号>：整条撤销，不再计入任何统计和积分，随时可 #恢复；对草稿（D 编号）是丢弃，对预告（P 编号）是取消、不再提醒。',
           '#撤销 <编号> <进展>：只撤销登记错的一步，记录保留，如 #撤销 M1 市级采纳、#撤销 T1 办复（秘书或管理员）。',
           '记录人本人、本群秘书和管理员可以撤销。',
         ].join('\n')
-      : '把撤销了的记录恢复，重新计入统计和积分。记录人本人、本群秘书和管理员可以恢复。',
+      : '把撤销了的记录恢复，重新计入统计和积分；取消了的预告也可恢复，未到的提醒照常发送。记录人本人、本群秘书和管理员可以恢复。',
     needsRoom: true,
     async run(ctx, args) {
       const lookup = await findRecordInRoom(ctx, args, usage)
@@ -116,6 +119,8 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
         await resolveDraft(ctx.services.db, found.record.id, null, ctx.msg.time)
         return ctx.reply(`已丢弃草稿 ${found.code}。`)
       }
+      const fixed = found.spec.fixed(found.record)
+      if (fixed) return ctx.reply(fixed)
       const changed = await found.spec.setWithdrawn(ctx.services.db, found.record, withdraw, ctx.msg.time)
       if (changed) {
         const action = withdraw ? 'withdraw' : 'restore'
@@ -125,8 +130,8 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
       ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
       await ctx.reply(
         withdraw
-          ? `已撤销 ${found.code}（${found.record.title}），它不再计入任何统计。需要时可发送 #恢复 ${found.code}`
-          : `已恢复 ${found.code}（${found.record.title}），重新计入统计。`,
+          ? `已撤销 ${found.code}（${found.record.title}），${found.spec.withdrawal.done}。需要时可发送 #恢复 ${found.code}`
+          : `已恢复 ${found.code}（${found.record.title}），${found.spec.withdrawal.undone}。`,
       )
     },
   }

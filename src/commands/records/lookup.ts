@@ -1,14 +1,15 @@
 import type { Draft } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
-import { DRAFT_LETTER, kindOfCode, type RecordKind } from '../../domain/kinds.js'
-import { KINDS, type RecordOf } from '../../records/kinds.js'
-import type { AnyKind } from '../../records/kind.js'
+import { codedKindOfCode, DRAFT_LETTER, type RecordKind } from '../../domain/kinds.js'
+import { CODED, type CodedRecordOf } from '../../records/kinds.js'
+import type { AnyCoded, AnyKind } from '../../records/kind.js'
 import { findDraft } from '../../services/drafts.js'
 import { normaliseCode } from '../../services/codes.js'
 import { echo, findDateInText } from '../../parsing/mod.js'
 
 export type FoundRecord =
-  | { [K in RecordKind]: { kind: K; spec: AnyKind; code: string; record: RecordOf<K> } }[RecordKind]
+  | { [K in RecordKind]: { kind: K; spec: AnyKind; code: string; record: CodedRecordOf<K> } }[RecordKind]
+  | { kind: 'plan'; spec: AnyCoded; code: string; record: CodedRecordOf<'plan'> }
   | { kind: 'draft'; code: string; record: Draft }
 
 /** `A12 其余参数` → the record of this room, or a Chinese reason why not. */
@@ -19,14 +20,14 @@ export async function findRecordInRoom(
 ): Promise<{ found: FoundRecord; rest: string } | { error: string }> {
   const [first = '', ...rest] = args.trim().split(/\s+/)
   const code = normaliseCode(first)
-  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 A12、M7、T5、R3、S2、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
+  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 A12、M7、T5、R3、S2、P3、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
   const { db } = ctx.services
   let found: FoundRecord | undefined
-  const kind = kindOfCode(code)
+  const kind = codedKindOfCode(code)
   if (kind) {
-    const spec: AnyKind = KINDS[kind]
+    const spec: AnyCoded = CODED[kind]
     const record = await spec.find(db, code)
-    // The record's type is the kind's: find() of that kind returned it.
+    // The record's type is the kind's, and a record kind's entry is a KindSpec: CODED is KINDS plus plans.
     if (record) found = { kind, spec, code, record } as FoundRecord
   } else if (code.startsWith(DRAFT_LETTER)) {
     const record = await findDraft(db, code)

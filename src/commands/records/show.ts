@@ -2,7 +2,7 @@ import { parseCount } from '../../parsing/mod.js'
 import { draftProblems, openDrafts } from '../../services/drafts.js'
 import { revisionsOf } from '../../services/revisions.js'
 import type { Command } from '../../router/command.js'
-import { ALL_KINDS, KINDS } from '../../records/kinds.js'
+import { ALL_CODED, ALL_KINDS, KINDS } from '../../records/kinds.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { clip, latestLines, revisionLine } from '../../texts/records.js'
 import { findRecordInRoom } from './lookup.js'
@@ -15,7 +15,7 @@ export const showCommand: Command = {
   aliases: ['查看', '查询'],
   summary: '查看一条记录及其修改、进展历史',
   usage: showUsage,
-  help: `编号见机器人的确认消息（${ALL_KINDS.map((k) => `${k.letter} ${k.label}`).join('、')}、D 草稿）。显示记录的各项、进展和修改记录（各最近 10 条，并注明共几条）。只能查本群的记录。`,
+  help: `编号见机器人的确认消息（${ALL_CODED.map((k) => `${k.letter} ${k.label}`).join('、')}、D 草稿）。显示记录的各项、进展和修改记录（各最近 10 条，并注明共几条）。只能查本群的记录。`,
   needsRoom: true,
   async run(ctx, args) {
     const lookup = await findRecordInRoom(ctx, args, showUsage)
@@ -30,7 +30,7 @@ export const showCommand: Command = {
       )
     }
     const revisions = await revisionsOf(ctx.services.db, found.code)
-    const withdrawn = found.record.withdrawn ? '（已撤销，不计入统计）' : ''
+    const withdrawn = found.record.withdrawn ? `（已撤销，${found.spec.withdrawal.shown}）` : ''
     const body = found.spec.lines(found.record)
     const steps = found.spec.steps(found.record)
     const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
@@ -58,7 +58,7 @@ export const recentCommand: Command = {
     const n = Math.min(asked, 20)
     const { db } = ctx.services
     const roomId = ctx.room!.id
-    const [records, drafts] = await Promise.all([Promise.all(ALL_KINDS.map((k) => k.latest(db, roomId, n))), openDrafts(db, roomId, n)])
+    const [records, drafts] = await Promise.all([Promise.all(ALL_CODED.map((k) => k.latest(db, roomId, n))), openDrafts(db, roomId, n)])
     const rows = [
       ...records.flat().map((r) => ({
         at: r.createdAt,

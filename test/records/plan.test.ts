@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import type { MockChat } from '../../src/sim/mock-chat.js'
+import { CODED } from '../../src/records/kinds.js'
+import { GROUP, boundChat } from '../helpers.js'
+
+const at = (local: string) => new Date(`${local}+08:00`)
+const say = async (chat: MockChat, from: string, text: string, time: string) =>
+  (await chat.say({ room: GROUP, from, text, time: at(time) })).map((m) => m.text ?? '').join('\n')
+
+/** The plan reminders the schedule sends over a window, first lines only. */
+async function reminders(chat: MockChat, from: string, to: string) {
+  const before = chat.sent.length
+  await chat.app.scheduler.runDue(at(from), at(to), { before: (time) => chat.clock!.set(time), after: () => chat.app.idle() })
+  return chat.sent.slice(before).map((m) => m.text!.split('\n')[0]!).filter((line) => line.startsWith('【活动'))
+}
+
+async function planned() {
+  const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00' })
+  await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
+  await say(chat, '李明', '#登记 李明 教育', '2022-09-18T09:59:00')
+  expect(await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')).toContain('已预告 P1')
+  return chat
+}
+
+describe('plans in the registry', () => {
+  it('is one of the coded kinds, under its own letter', () => {
+    expect(CODED.plan.letter).toBe('P')
+    expect(Object.values(CODED).map((k) => k.letter)).toEqual(['A', 'M', 'T', 'R', 'S', 'P'])
+  })
+
+  it('#查 shows a plan, #最近 lists it, and both say when it became an activity', async () => {
+    const chat = await planned()
+    const shown = await say(chat, '李明', '#查 P1', '2022-09-18T10:01:00')
+    expect(shown).toContain('活动预告 P1')
+    expect(shown).toContain('时间：2022-09-22（周四） 15:00')
+    expect(shown).toContain('主题：健康讲座')
+    expect(shown).toContain('地点：市民中心')
+    expect(shown).toContain('记录人：王芳')
+    expect(await say(chat, '李明', '#最近', '2022-09-18T10:02:00')).toContain('P1 2022-09-22 预告｜健康讲座')
+
+    expect(await say(chat, '王芳', '#活动 P1 参与人次=30 服务人次=150', '2022-09-22T18:00:00')).toContain('已记录活动 A1')
+    expect(await say(chat, '李明', '#查 P1', '2022-09-22T18:01:00')).toContain('已记录为活动 A1')
+    const recent = await say(chat, '李明', '#最近', '2022-09-22T18:02:00')
+    expect(recent).toContain('P1 2022-09-22 预告｜健康讲座（已记录为 A1）')
+    expect(recent).toContain('A1 2022-09-22')
+  })
+
+  it('#撤销 cancels a plan (no reminders), #恢复 brings its reminders back, and both leave a revision', async () => {
+    const chat = await planned()
+    const cancelled = await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:01:00')
+    expect(cancelled).toContain('已撤销 P1（健康讲座），不会再提醒。需要时可发送 #恢复 P1')
+    expect(await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:02:00')).toContain('P1 已经是撤销状态')
+    expect(await say(chat, '王芳', '#取消预告 P1', '2022-09-18T10:02:30')).toContain('P1 已经取消了')
+    expect(await say(chat, '李明', '#查 P1', '2022-09-18T10:03:00')).toContain('活动预告 P1（已撤销，不再提醒）')
+    expect(await reminders(chat, '2022-09-18T10:04:00', '2022-09-20T12:00:00')).toEqual([])
+    expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-20T12:01:00')).toContain('预告 P1 已取消')
+
+    expect(await say(chat, '王芳', '#恢复 P1', '2022-09-20T12:02:00')).toContain('已恢复 P1（健康讲座），未到的提醒照常发送。')
+    expect(await reminders(chat, '2022-09-20T12:03:00', '2022-09-22T15:00:00')).toEqual([
+      '【活动预告】明天 2022-09-22（周四） 15:00：健康讲座，地点：市民中心。',
+      '【活动提醒】1 小时后（15:00）：健康讲座，地点：市民中心。',
+    ])
+    const history = await say(chat, '李明', '#查 P1', '2022-09-22T15:01:00')
+    expect(history).toContain('王芳 撤销')
+    expect(history).toContain('王芳 恢复')
+  })
+
+  it('#取消预告 leaves the same revision as #撤销, and a plan that became an activity stays as it is', async () => {
+    const chat = await planned()
+    expect(await say(chat, '王芳', '#取消预告 P1', '2022-09-18T10:01:00')).toContain('已取消预告 P1（健康讲座），不会再提醒。需要时可发送 #恢复 P1')
+    expect(await say(chat, '李明', '#查 P1', '2022-09-18T10:02:00')).toContain('王芳 撤销')
+    await say(chat, '王芳', '#恢复 P1', '2022-09-18T10:03:00')
+    await say(chat, '王芳', '#活动 P1 参与人次=30 服务人次=150', '2022-09-22T18:00:00')
+    const fixed = '预告 P1 已记录为活动 A1，预告本身不能再撤销或恢复；要撤销活动请发送 #撤销 A1'
+    expect(await say(chat, '王芳', '#撤销 P1', '2022-09-22T18:01:00')).toContain(fixed)
+    expect(await say(chat, '王芳', '#取消预告 P1', '2022-09-22T18:02:00')).toContain(fixed)
+    expect(await say(chat, '王芳', '#恢复 P1', '2022-09-22T18:03:00')).toContain(fixed)
+  })
+
+  it('only the announcer, a secretary or an admin may withdraw a plan; nobody edits one, and another room cannot see it', async () => {
+    const chat = await planned()
+    expect(await say(chat, '李明', '#撤销 P1', '2022-09-18T10:01:00')).toContain('只有 P1 的记录人、本群秘书或管理员可以撤销它')
+    expect(await say(chat, '王芳', '#修改 P1 主题=读书会', '2022-09-18T10:02:00')).toContain('预告 P1 不能修改。时间、主题或地点变了，请发送 #取消预告 P1，再重新 #预告。')
+    expect(await say(chat, '管理员', '#撤销 P1', '2022-09-18T10:03:00')).toContain('已撤销 P1')
+    await chat.say({ room: '另一个群', from: '管理员', text: '#绑定 另一个委员工作室', time: at('2022-09-18T10:04:00') })
+    const elsewhere = (await chat.say({ room: '另一个群', from: '管理员', text: '#查 P1', time: at('2022-09-18T10:05:00') })).map((m) => m.text).join('\n')
+    expect(elsewhere).toContain('找不到记录 P1')
+  })
+})
