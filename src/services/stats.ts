@@ -93,6 +93,22 @@ type Row = { bucket?: Count; room: Count; key?: string | null; n: Count; m?: Cou
 /** A count or sum from either database as a number (none → 0). */
 export const num = (n: Count | undefined) => Number(n ?? 0)
 
+/** Up to this many rooms, a scope's report steps are read report by report (see opinionEvents). */
+export const FEW_ROOMS = 20
+
+/**
+ * Where the steps of reports (采纳, 批示, 办结) are counted from, joined on `r."id" = e."reportId"`.
+ * A few rooms: from their reports, each report's steps by the (reportId, kind) index, so a
+ * room's digest reads its own reports however many other rooms there are. More rooms, or all:
+ * from the period's steps by the (kind, date …) index, since going report by report would read
+ * every report the rooms ever made. SQLite keeps a CROSS JOIN's order; PostgreSQL plans both freely.
+ */
+export function opinionEvents(scope: FigureScope): Prisma.Sql {
+  return scope.roomIds && scope.roomIds.length <= FEW_ROOMS
+    ? Prisma.sql`"OpinionReport" r CROSS JOIN "OpinionEvent" e`
+    : Prisma.sql`"OpinionEvent" e, "OpinionReport" r`
+}
+
 /**
  * Totals of the scope over other date ranges as UNION ALL branches numbered 1…, after the
  * scope's own branch 0: one statement, each branch an index range of its own.
@@ -133,11 +149,11 @@ export async function collectFigures(
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*)
         FROM "OpinionReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', s)}`)}`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."level" AS key, COUNT(*) AS n
-      FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = false AND e."kind" = 'adopted' ${inScope('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
+      FROM ${opinionEvents(scope)}
+      WHERE r."id" = e."reportId" AND r."withdrawn" = false AND e."kind" = 'adopted' ${inScope('r."roomId"', 'e."date"', scope)} GROUP BY room, e."level"`,
     db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, e."kind" AS key, COUNT(DISTINCT e."reportId") AS n
-      FROM "OpinionEvent" e JOIN "OpinionReport" r ON r."id" = e."reportId"
-      WHERE r."withdrawn" = false AND e."kind" IN ('instructed', 'resolved') ${inScope('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
+      FROM ${opinionEvents(scope)}
+      WHERE r."id" = e."reportId" AND r."withdrawn" = false AND e."kind" IN ('instructed', 'resolved') ${inScope('r."roomId"', 'e."date"', scope)} GROUP BY room, e."kind"`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, COUNT(*) AS n
       FROM "Proposal" p WHERE p."withdrawn" = false ${inScope('p."roomId"', 'p."date"', scope)} GROUP BY room`,
     db.$queryRaw<Row[]>`SELECT ${room('p."roomId"')} AS room, e."kind" AS key, COUNT(*) AS n

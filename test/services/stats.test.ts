@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
-import { computeFigures } from '../../src/services/stats.js'
+import { computeFigures, FEW_ROOMS, opinionEvents } from '../../src/services/stats.js'
 import { freshDb } from '../helpers.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 import { runFile } from '../exec.js'
@@ -81,6 +81,26 @@ describe('computeFigures', () => {
     const figures = await computeFigures(db, {})
     expect(figures).toMatchObject({ activities: 5, participants: 35, reach: 36305, members: 3, opinions: 3, resolved: 2 })
     expect(figures.adopted).toEqual({ county: 0, city: 2, province: 1, national: 0 })
+  })
+
+  it('counts report steps alike read report by report (a few rooms) or from the period’s steps (many rooms)', async () => {
+    const { db } = await freshDb()
+    const { a, b } = await seed(db)
+    // Rooms with no records change no figure, only which way the steps are read.
+    const absent = Array.from({ length: FEW_ROOMS }, (_, i) => 10_000 + i)
+    for (const roomIds of [[a.id], [a.id, b.id]]) {
+      const few = { roomIds, from: '2022-09-01', to: '2022-09-30' }
+      const many = { ...few, roomIds: [...roomIds, ...absent] }
+      expect(opinionEvents(few).sql).toContain('CROSS JOIN')
+      expect(opinionEvents(many).sql).not.toContain('CROSS JOIN')
+      expect(await computeFigures(db, many)).toEqual(await computeFigures(db, few))
+    }
+    expect(await computeFigures(db, { roomIds: [a.id, ...absent], from: '2022-09-01', to: '2022-09-30' })).toMatchObject({
+      adopted: { county: 0, city: 2, province: 1, national: 0 }, instructed: 1, resolved: 0,
+    })
+    expect(await computeFigures(db, { roomIds: [a.id, b.id], from: '2022-09-01', to: '2022-09-30' })).toMatchObject({
+      adopted: { county: 0, city: 2, province: 1, national: 0 }, instructed: 1, resolved: 1,
+    })
   })
 
   it('returns zeros, not nulls, for an empty range', async () => {
