@@ -19,8 +19,6 @@ export const KINDS = {
   speech: speechKind,
 } satisfies Record<RecordKind, AnyKind>
 
-export type RecordOf<K extends RecordKind> = NonNullable<Awaited<ReturnType<(typeof KINDS)[K]['find']>>>
-
 /** Everything with a code: the record kinds, then plans. */
 export const CODED = { ...KINDS, plan: planKind } satisfies Record<CodedKind, AnyCoded>
 
