@@ -52,7 +52,8 @@ export async function generate(file: string, rooms: number, years: number) {
   const report = db.prepare(
     `INSERT INTO "OpinionReport" (code, roomId, date, title, reporterName, sourceMessageId, rawText, withdrawn, updatedAt) VALUES (?, ?, ?, ?, '秘书', ?, '', ?, ?)`,
   )
-  const event = db.prepare(`INSERT INTO "OpinionEvent" (reportId, kind, level, date, actorName) VALUES (?, ?, ?, ?, '秘书')`)
+  // A step carries its report's room and withdrawn flag, as the bot writes it.
+  const event = db.prepare(`INSERT INTO "OpinionEvent" (reportId, roomId, reportWithdrawn, kind, level, date, actorName) VALUES (?, ?, ?, ?, ?, ?, '秘书')`)
   let a = 0
   let m = 0
   const firstYear = 2023 - years
@@ -75,9 +76,10 @@ export async function generate(file: string, rooms: number, years: number) {
         }
         for (let i = 0; i < 200; i++) {
           const date = `${y}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
-          const id = Number(report.run(`M${++m}`, r, date, `民意${m}`, `m${m}`, rnd() < 0.02 ? 1 : 0, now).lastInsertRowid)
-          if (rnd() < 0.3) event.run(id, 'adopted', LEVELS[Math.floor(rnd() * LEVELS.length)], date)
-          if (rnd() < 0.5) event.run(id, 'resolved', null, date)
+          const withdrawn = rnd() < 0.02 ? 1 : 0
+          const id = Number(report.run(`M${++m}`, r, date, `民意${m}`, `m${m}`, withdrawn, now).lastInsertRowid)
+          if (rnd() < 0.3) event.run(id, r, withdrawn, 'adopted', LEVELS[Math.floor(rnd() * LEVELS.length)], date)
+          if (rnd() < 0.5) event.run(id, r, withdrawn, 'resolved', null, date)
         }
       }
     }

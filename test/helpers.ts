@@ -72,3 +72,21 @@ export async function verify(chat: MockChat, name: string, room = GROUP, fromKey
   const replies = await chat.say({ room, from: name, text: `#认证 ${code}`, ...(fromKey ? { fromKey } : {}) })
   return replies.map((m) => m.text ?? '').join('\n')
 }
+
+/**
+ * A report's step written straight to the table, as an import would: it carries its report's
+ * room and withdrawn flag, which the bot copies when it adds a step (services/opinions.ts).
+ */
+export const stepRow = (report: { id: number; roomId: number; withdrawn: boolean }, step: { kind: string; date: string; actorName: string; level?: string | null; detail?: string | null }) => ({
+  reportId: report.id,
+  roomId: report.roomId,
+  reportWithdrawn: report.withdrawn,
+  ...step,
+})
+
+/** A small seeded generator, so a failing random sequence can be replayed by its seed. */
+export function seededRandom(seed: number) {
+  let s = seed
+  const next = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! }
+}

@@ -89,22 +89,25 @@ export async function addStatus(
     })
     if (repeat) return { ok: false, repeatOf: repeat }
   }
-  await db.opinionEvent.create({
-    data: {
-      reportId: report.id,
-      kind: change.kind,
-      level: change.level ?? null,
-      detail: change.detail ?? null,
-      date: change.date,
-      actorName: change.actorName,
-      actorKey: change.actorKey,
-      sourceMessageId: change.messageId,
-    },
-  })
-  const updated = await db.opinionReport.update({
-    where: { id: report.id },
-    data: { lastChangeAt: change.at },
-    include: withHistory,
+  // The report's row is updated first: that locks it, so the step copies a room and withdrawn
+  // flag no concurrent #撤销 can change before the step is stored (see setOpinionWithdrawn).
+  const updated = await db.$transaction(async (tx) => {
+    const locked = await tx.opinionReport.update({ where: { id: report.id }, data: { lastChangeAt: change.at } })
+    await tx.opinionEvent.create({
+      data: {
+        reportId: report.id,
+        roomId: locked.roomId,
+        reportWithdrawn: locked.withdrawn,
+        kind: change.kind,
+        level: change.level ?? null,
+        detail: change.detail ?? null,
+        date: change.date,
+        actorName: change.actorName,
+        actorKey: change.actorKey,
+        sourceMessageId: change.messageId,
+      },
+    })
+    return tx.opinionReport.findUniqueOrThrow({ where: { id: report.id }, include: withHistory })
   })
   return { ok: true, report: updated }
 }
@@ -126,8 +129,12 @@ export function latestOpinions(db: Db, roomId: number, n: number): Promise<(Opin
 
 /** Withdraws or restores a report (its follow-up clock restarts); false when it already was so. */
 export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdrawn: boolean, at: Date): Promise<boolean> {
-  const { count } = await db.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
-  return count > 0
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
+    // Its steps carry the flag the figures count by, changed in the same transaction.
+    if (count > 0) await tx.opinionEvent.updateMany({ where: { reportId: report.id }, data: { reportWithdrawn: withdrawn } })
+    return count > 0
+  })
 }
 
 /** The live reports of some rooms dated in a range, oldest first (the ledger). */

@@ -11,7 +11,7 @@ import { DEFAULT_RULES } from '../../src/scoring/rules.js'
 import { rankMembers, scoreMemberYear } from '../../src/scoring/score.js'
 import { computeFigures, type Figures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat, freshDb, verify } from '../helpers.js'
+import { GROUP, boundChat, freshDb, stepRow, verify } from '../helpers.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 import { runFile } from '../exec.js'
 
@@ -126,7 +126,7 @@ async function seed(db: Db) {
       },
     })
     for (const [kind, date, level, detail] of events) {
-      await db.opinionEvent.create({ data: { reportId: r.id, kind, date, level: level ?? null, detail: detail ?? null, actorName: '芳芳' } })
+      await db.opinionEvent.create({ data: stepRow(r, { kind, date, level: level ?? null, detail: detail ?? null, actorName: '芳芳' }) })
     }
   }
   await report('M1', A.id, '2022-06-20', [['王芳', wang.id]], [['adopted', '2022-07-05', 'city', '嘉兴市政协']])
@@ -428,8 +428,8 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const { db } = await freshDb()
     const s = await seed(db)
     const m2 = await db.opinionReport.findUniqueOrThrow({ where: { code: 'M2' } })
-    await db.opinionEvent.create({ data: { reportId: m2.id, kind: 'instructed', date: '2022-09-01', detail: '请卫健委会同研究', actorName: '芳芳' } })
-    await db.opinionEvent.create({ data: { reportId: m2.id, kind: 'instructed', date: '2022-09-05', actorName: '芳芳' } })
+    await db.opinionEvent.create({ data: stepRow(m2, { kind: 'instructed', date: '2022-09-01', detail: '请卫健委会同研究', actorName: '芳芳' }) })
+    await db.opinionEvent.create({ data: stepRow(m2, { kind: 'instructed', date: '2022-09-05', actorName: '芳芳' }) })
     const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, tmpDir())
     const ws = sheet(await readBook(path), '社情民意台账')
     // Room A, Q3: M2 only. 批示日期 is the first 批示's.

@@ -4,8 +4,8 @@ import type { MockChat } from '../../src/sim/mock-chat.js'
 import { followUpStalledReports, nudgeQuietRooms, planReminderEvents, pushDigests, sendOnce } from '../../src/schedule/jobs.js'
 import { planReminderText } from '../../src/schedule/texts.js'
 import { createPlan } from '../../src/services/plans.js'
-import type { PlannedActivity } from '../../src/generated/prisma/client.js'
-import { GROUP, boundChat, startChat, verify } from '../helpers.js'
+import type { OpinionReport, PlannedActivity } from '../../src/generated/prisma/client.js'
+import { GROUP, boundChat, startChat, stepRow, verify } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const say = (chat: MockChat, from: string, text: string, time: string, room = GROUP) => chat.say({ room, from, text, time: at(time) })
@@ -129,8 +129,8 @@ describe('follow-up of stalled reports', () => {
       data: { code, roomId, date, title, reporterName: '李明', sourceMessageId: `src-${code}`, rawText: title, lastChangeAt },
     })
   }
-  const event = (chat: MockChat, reportId: number, kind: string, date: string) =>
-    dbOf(chat).opinionEvent.create({ data: { reportId, kind, date, actorName: '管理员' } })
+  const event = (chat: MockChat, report: OpinionReport, kind: string, date: string) =>
+    dbOf(chat).opinionEvent.create({ data: stepRow(report, { kind, date, actorName: '管理员' }) })
 
   it('lists reports unchanged for exactly FOLLOW_UP_DAYS, with their latest step, to the admin of a room without secretary', async () => {
     const chat = await startChat({ start: '2022-08-30T09:00:00+08:00' })
@@ -140,12 +140,12 @@ describe('follow-up of stalled reports', () => {
     const thirtyDays = 30 * 86_400_000
     const m1 = await report(chat, room.id, 'M1', '2022-08-20', '关于增设公交站点的建议', new Date(now.getTime() - thirtyDays))
     const m2 = await report(chat, room.id, 'M2', '2022-08-21', '关于规范校外培训的建议', new Date(now.getTime() - thirtyDays - 60_000))
-    await event(chat, m2.id, 'adopted', '2022-08-25')
-    await event(chat, m2.id, 'instructed', '2022-08-27')
-    await event(chat, m2.id, 'adopted', '2022-08-28')
+    await event(chat, m2, 'adopted', '2022-08-25')
+    await event(chat, m2, 'instructed', '2022-08-27')
+    await event(chat, m2, 'adopted', '2022-08-28')
     await report(chat, room.id, 'M3', '2022-08-22', '一分钟之差', new Date(now.getTime() - thirtyDays + 60_000))
     const done = await report(chat, room.id, 'M4', '2022-08-01', '已办结的', new Date(now.getTime() - 2 * thirtyDays))
-    await event(chat, done.id, 'resolved', '2022-08-10')
+    await event(chat, done, 'resolved', '2022-08-10')
     await dbOf(chat).opinionReport.create({
       data: { code: 'M5', roomId: room.id, date: '2022-08-01', title: '已撤回的', reporterName: '李明', sourceMessageId: 'src-M5', rawText: 'x', withdrawn: true, lastChangeAt: new Date(0) },
     })

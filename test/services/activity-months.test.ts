@@ -10,15 +10,8 @@ import { createActivity, setActivityWithdrawn, updateActivity, type ActivityWith
 import { buildDigest } from '../../src/services/digest.js'
 import { collectFigures } from '../../src/services/stats.js'
 import { periodOf } from '../../src/parsing/mod.js'
-import { freshDb } from '../helpers.js'
+import { freshDb, seededRandom } from '../helpers.js'
 import { freshPostgres, postgresAdminUrl } from '../db/pg.js'
-
-/** A small seeded generator, so a failing sequence can be replayed by its seed. */
-function random(seed: number) {
-  let s = seed
-  const next = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
-  return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! }
-}
 
 const snapshot = async (db: Db) => ({
   activities: await db.activityMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { type: 'asc' }, { brand: 'asc' }] }),
@@ -26,7 +19,7 @@ const snapshot = async (db: Db) => ({
 })
 
 async function randomBook(db: Db, seed: number, steps: number) {
-  const rnd = random(seed)
+  const rnd = seededRandom(seed)
   const rooms = [
     await db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } }),
     await db.room.create({ data: { name: '东海论健工作室', kind: '工作室', topic: '东海群' } }),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../src/services/digest.js'
-import { freshDb } from '../helpers.js'
+import type { OpinionReport } from '../../src/generated/prisma/client.js'
+import { freshDb, stepRow } from '../helpers.js'
 import { rebuildActivityMonths } from '../../src/services/activity-months.js'
 
 const noAdoptions = { county: 0, city: 0, province: 0, national: 0 }
@@ -123,24 +124,24 @@ async function seed(db: Db) {
     db.opinionReport.create({
       data: { code: `M${++n}`, roomId, date, title: `民意${n}`, reporterName: '王芳', sourceMessageId: `m${n}`, rawText: '', withdrawn },
     })
-  const event = (reportId: number, kind: string, date: string, level: string | null = null) =>
-    db.opinionEvent.create({ data: { reportId, kind, date, level, actorName: '王芳' } })
+  const event = (report: OpinionReport, kind: string, date: string, level: string | null = null) =>
+    db.opinionEvent.create({ data: stepRow(report, { kind, date, level, actorName: '王芳' }) })
   const r1 = await report(a.id, '2022-08-20')
-  await event(r1.id, 'adopted', '2022-09-02', 'city')
-  await event(r1.id, 'resolved', '2022-09-25')
+  await event(r1, 'adopted', '2022-09-02', 'city')
+  await event(r1, 'resolved', '2022-09-25')
   const r2 = await report(a.id, '2022-09-05')
-  await event(r2.id, 'instructed', '2022-09-26')
-  await event(r2.id, 'resolved', '2022-10-10')
+  await event(r2, 'instructed', '2022-09-26')
+  await event(r2, 'resolved', '2022-10-10')
   const r3 = await report(a.id, '2022-09-06')
-  await event(r3.id, 'adopted', '2022-09-28', 'county')
+  await event(r3, 'adopted', '2022-09-28', 'county')
   const r4 = await report(a.id, '2022-09-07', true)
-  await event(r4.id, 'adopted', '2022-09-10', 'national')
-  await event(r4.id, 'resolved', '2022-09-10')
+  await event(r4, 'adopted', '2022-09-10', 'national')
+  await event(r4, 'resolved', '2022-09-10')
   const r5 = await report(a.id, '2021-09-15')
-  await event(r5.id, 'resolved', '2021-10-01')
+  await event(r5, 'resolved', '2021-10-01')
   await report(a.id, '2022-09-30')
   const r7 = await report(b.id, '2022-09-12')
-  await event(r7.id, 'resolved', '2022-09-20')
+  await event(r7, 'resolved', '2022-09-20')
 
   // Written straight to the tables, as an import would: the monthly rows are recounted after.
   await rebuildActivityMonths(db)
