@@ -63,6 +63,8 @@ export interface KindCommand {
 
 /** What withdrawing does to it, in replies: 已撤销 A1（…），它不再计入任何统计。 */
 export interface Withdrawal {
+  /** What it is called: 撤销 (records), 取消 (plans). */
+  state: string
   /** Shown beside the code in #查: （已撤销，不计入统计）. */
   shown: string
   /** Said when it is withdrawn. */
@@ -84,6 +86,8 @@ export interface CodedSpec<R extends StoredRecord> {
   /** Why it cannot be withdrawn or restored as it stands, or undefined when it can. */
   fixed(record: R): string | undefined
   withdrawal: Withdrawal
+  /** Who it belongs to in replies: 记录人, 预告人. */
+  owner: string
   /** The record as stored, one field a line (confirmations, #查, #修改). */
   lines(record: R): string[]
   /** Its dated steps for #查 (采纳, 立案 …); none for kinds without steps. */
@@ -94,9 +98,10 @@ export interface CodedSpec<R extends StoredRecord> {
 export type AnyCoded = CodedSpec<StoredRecord>
 
 /** Records count in figures and scores: withdrawing one takes it out of them, and nothing fixes it. */
-export const COUNTED: Pick<CodedSpec<StoredRecord>, 'fixed' | 'withdrawal'> = {
+export const COUNTED: Pick<CodedSpec<StoredRecord>, 'fixed' | 'withdrawal' | 'owner'> = {
   fixed: () => undefined,
-  withdrawal: { shown: '不计入统计', done: '它不再计入任何统计', undone: '重新计入统计' },
+  withdrawal: { state: '撤销', shown: '不计入统计', done: '它不再计入任何统计', undone: '重新计入统计' },
+  owner: '记录人',
 }
 
 export interface KindSpec<R extends StoredRecord, F> extends KindIdentity, CodedSpec<R> {

@@ -103,6 +103,10 @@ export async function planReminderEvents(services: ScheduleServices, after: Date
         run: async () => {
           const fresh = await data.plan(plan.id)
           if (!fresh || fresh.cancelledAt || fresh.activityCode) return
+          // Run late (a catch-up after a stop, or a plan cancelled then restored): a reminder
+          // that is no longer true, 明天 on the day itself or 1 小时后 once it began, is not sent.
+          const now = services.clock.now()
+          if (now >= fresh.startsAt || (which === 'eve' && formatYmd(localParts(now, tz)) >= fresh.date)) return
           await sendOnce(services, `plan:${plan.code}:${which}`, { kind: 'room', roomId: plan.roomId }, async () =>
             planReminderText(fresh, which, config.PLAN_LEAD_MINUTES),
           )

@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR, migratePostgres, migrateSqlite } from '../../src/db/migrate.js'
 import { postgresAdminUrl } from './pg.js'
 
-const ADDED = '20261203' // the migration that gives each step its report's room and withdrawn flag
+/** The migration that gives each step its report's room and withdrawn flag. */
+const ADDED = '20261203011615_opinion_event_room'
+const PG_ADDED = '20261203011626_opinion_event_room'
 
 /** The migrations a deployment had before it, copied to a folder of their own. */
 function earlierMigrations(from: string): string {
   const dir = join(mkdtempSync(join(process.env.TEST_TMP_DIR!, 'steps-')), 'migrations')
-  for (const name of readdirSync(from).filter((n) => n < ADDED)) cpSync(join(from, name), join(dir, name), { recursive: true })
+  for (const name of readdirSync(from).filter((n) => n < ADDED.slice(0, 14))) cpSync(join(from, name), join(dir, name), { recursive: true })
   return dir
 }
 
@@ -36,7 +38,7 @@ describe('the migration that gives report steps their room', () => {
     const old = new Database(file)
     for (const sql of OLD_BOOK) old.exec(sql.replace(/\bfalse\b/g, '0').replace(/\btrue\b/g, '1'))
     old.close()
-    expect((await migrateSqlite(file)).filter((n) => n >= ADDED)).toHaveLength(1)
+    expect(await migrateSqlite(file)).toContain(ADDED)
     const db = new Database(file, { readonly: true })
     const rows = (db.prepare(STEPS).all() as { id: number; roomId: number; reportWithdrawn: number }[]).map((r) => ({ ...r, reportWithdrawn: r.reportWithdrawn === 1 }))
     db.close()
@@ -55,7 +57,7 @@ describe('the migration that gives report steps their room', () => {
       const client = new pg.Client({ connectionString: url.toString() })
       await client.connect()
       for (const sql of OLD_BOOK) await client.query(sql)
-      expect((await migratePostgres(url.toString())).filter((n) => n >= ADDED)).toHaveLength(1)
+      expect(await migratePostgres(url.toString())).toContain(PG_ADDED)
       expect((await client.query(STEPS)).rows).toEqual(EXPECTED)
       await client.end()
     } finally {

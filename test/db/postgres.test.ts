@@ -29,6 +29,12 @@ const CONVERSATION: [string, string, string][] = [
   ['王芳', '#提案 案由：关于加快推进中医药事业发展的建议\n提案人：王芳、李明', '2022-09-13T10:00:00'],
   ['王芳', '#立案 T1', '2022-09-14T10:00:00'],
   ['王芳', '#重点 T1', '2022-09-14T10:01:00'],
+  // A report with a step, withdrawn, restored and withdrawn again: its step leaves the figures.
+  ['李明', '#民意 标题：关于加装路灯的建议\n提交人：李明', '2022-09-15T10:00:00'],
+  ['王芳', '#采纳 M2 县级', '2022-09-15T10:01:00'],
+  ['李明', '#撤销 M2', '2022-09-15T10:02:00'],
+  ['李明', '#恢复 M2', '2022-09-15T10:03:00'],
+  ['李明', '#撤销 M2', '2022-09-15T10:04:00'],
 ]
 
 async function converse(chat: MockChat) {
@@ -69,6 +75,8 @@ describe.runIf(admin)('PostgreSQL', () => {
     const pgFigures = await computeFigures(pgDb.db, scope)
     expect(pgFigures).toEqual(await computeFigures(sqliteDb, scope))
     expect(pgFigures).toMatchObject({ activities: 1, participants: 30, reach: 36000, members: 3, opinions: 1, resolved: 1, proposals: 1, registered: 1 })
+    expect(pgFigures.adopted).toEqual({ county: 0, city: 1, province: 1, national: 0 })
+    expect(await pgDb.db.opinionEvent.findMany({ where: { kind: 'adopted', level: 'county' }, select: { reportWithdrawn: true } })).toEqual([{ reportWithdrawn: true }])
     const room = await pgDb.db.room.findFirstOrThrow()
     const sqliteRoom = await sqliteDb.room.findFirstOrThrow()
     expect(formatRoomDigest(room.name, await buildDigest(pgDb.db, [room.id], periodOf('year', 2022, 1), '2022-09-30'))).toBe(

@@ -35,7 +35,7 @@ describe('plans in the registry', () => {
     expect(shown).toContain('时间：2022-09-22（周四） 15:00')
     expect(shown).toContain('主题：健康讲座')
     expect(shown).toContain('地点：市民中心')
-    expect(shown).toContain('记录人：王芳')
+    expect(shown).toContain('预告人：王芳')
     expect(await say(chat, '李明', '#最近', '2022-09-18T10:02:00')).toContain('P1 2022-09-22 预告｜健康讲座')
 
     expect(await say(chat, '王芳', '#活动 P1 参与人次=30 服务人次=150', '2022-09-22T18:00:00')).toContain('已记录活动 A1')
@@ -49,13 +49,14 @@ describe('plans in the registry', () => {
     const chat = await planned()
     const cancelled = await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:01:00')
     expect(cancelled).toContain('已撤销 P1（健康讲座），不会再提醒。需要时可发送 #恢复 P1')
-    expect(await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:02:00')).toContain('P1 已经是撤销状态')
+    expect(await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:02:00')).toContain('P1 已经是取消状态')
     expect(await say(chat, '王芳', '#取消预告 P1', '2022-09-18T10:02:30')).toContain('P1 已经取消了')
-    expect(await say(chat, '李明', '#查 P1', '2022-09-18T10:03:00')).toContain('活动预告 P1（已撤销，不再提醒）')
+    expect(await say(chat, '李明', '#查 P1', '2022-09-18T10:03:00')).toContain('活动预告 P1（已取消，不再提醒）')
+    expect(await say(chat, '李明', '#最近', '2022-09-18T10:03:30')).toContain('P1 2022-09-22 预告｜健康讲座（已取消）')
     expect(await reminders(chat, '2022-09-18T10:04:00', '2022-09-20T12:00:00')).toEqual([])
-    expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-20T12:01:00')).toContain('预告 P1 已取消')
+    expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-20T12:01:00')).toContain('预告 P1 已取消。活动照常举行的话，先发送 #恢复 P1 再记录')
 
-    expect(await say(chat, '王芳', '#恢复 P1', '2022-09-20T12:02:00')).toContain('已恢复 P1（健康讲座），未到的提醒照常发送。')
+    expect(await say(chat, '王芳', '#恢复 P1', '2022-09-20T12:02:00')).toContain('已恢复 P1（健康讲座），还没到的提醒照常发送。')
     expect(await reminders(chat, '2022-09-20T12:03:00', '2022-09-22T15:00:00')).toEqual([
       '【活动预告】明天 2022-09-22（周四） 15:00：健康讲座，地点：市民中心。',
       '【活动提醒】1 小时后（15:00）：健康讲座，地点：市民中心。',
@@ -63,6 +64,34 @@ describe('plans in the registry', () => {
     const history = await say(chat, '李明', '#查 P1', '2022-09-22T15:01:00')
     expect(history).toContain('王芳 撤销')
     expect(history).toContain('王芳 恢复')
+  })
+
+  it('a plan restored late sends no reminder that is no longer true, also when the schedule catches up', async () => {
+    // Catching up as after a stop: the clock stays at the moment of the catch-up while past events run.
+    const catchUp = async (chat: MockChat, from: string, now: string) => {
+      const before = chat.sent.length
+      chat.clock!.set(at(now))
+      await chat.app.scheduler.runDue(at(from), at(now), { after: () => chat.app.idle() })
+      return chat.sent.slice(before).map((m) => m.text!.split('\n')[0]!).filter((line) => line.startsWith('【活动'))
+    }
+    const started = await planned()
+    await say(started, '王芳', '#撤销 P1', '2022-09-18T10:01:00')
+    await say(started, '王芳', '#恢复 P1', '2022-09-22T16:00:00')
+    expect(await catchUp(started, '2022-09-18T10:02:00', '2022-09-22T16:01:00')).toEqual([])
+
+    const onTheDay = await planned()
+    await say(onTheDay, '王芳', '#撤销 P1', '2022-09-18T10:01:00')
+    await say(onTheDay, '王芳', '#恢复 P1', '2022-09-22T10:00:00')
+    // 明天 would be wrong on the 22nd; the reminder an hour before still comes on time.
+    expect(await catchUp(onTheDay, '2022-09-18T10:02:00', '2022-09-22T10:01:00')).toEqual([])
+    expect(await reminders(onTheDay, '2022-09-22T10:02:00', '2022-09-22T15:00:00')).toEqual(['【活动提醒】1 小时后（15:00）：健康讲座，地点：市民中心。'])
+
+    const theEveningBefore = await planned()
+    await say(theEveningBefore, '王芳', '#撤销 P1', '2022-09-18T10:01:00')
+    await say(theEveningBefore, '王芳', '#恢复 P1', '2022-09-21T20:00:00')
+    expect(await catchUp(theEveningBefore, '2022-09-18T10:02:00', '2022-09-21T20:01:00')).toEqual([
+      '【活动预告】明天 2022-09-22（周四） 15:00：健康讲座，地点：市民中心。',
+    ])
   })
 
   it('#取消预告 leaves the same revision as #撤销, and a plan that became an activity stays as it is', async () => {
@@ -79,8 +108,9 @@ describe('plans in the registry', () => {
 
   it('only the announcer, a secretary or an admin may withdraw a plan; nobody edits one, and another room cannot see it', async () => {
     const chat = await planned()
-    expect(await say(chat, '李明', '#撤销 P1', '2022-09-18T10:01:00')).toContain('只有 P1 的记录人、本群秘书或管理员可以撤销它')
+    expect(await say(chat, '李明', '#撤销 P1', '2022-09-18T10:01:00')).toContain('只有 P1 的预告人、本群秘书或管理员可以撤销它')
     expect(await say(chat, '王芳', '#修改 P1 主题=读书会', '2022-09-18T10:02:00')).toContain('预告 P1 不能修改。时间、主题或地点变了，请发送 #取消预告 P1，再重新 #预告。')
+    expect(await say(chat, '李明', '#修改 P1 主题=读书会', '2022-09-18T10:02:30')).toContain('预告 P1 不能修改。')
     expect(await say(chat, '管理员', '#撤销 P1', '2022-09-18T10:03:00')).toContain('已撤销 P1')
     await chat.say({ room: '另一个群', from: '管理员', text: '#绑定 另一个委员工作室', time: at('2022-09-18T10:04:00') })
     const elsewhere = (await chat.say({ room: '另一个群', from: '管理员', text: '#查 P1', time: at('2022-09-18T10:05:00') })).map((m) => m.text).join('\n')

@@ -128,6 +128,17 @@ describe('computeFigures', () => {
     for (const step of steps) expect([step.roomId, step.reportWithdrawn]).toEqual([step.report.roomId, step.report.withdrawn])
   })
 
+  it('stores a step with the flag its report has when the step is stored, not the one the command read', async () => {
+    const { db } = await freshDb()
+    await seed(db)
+    // Read before another message's #撤销 commits, as two commands at once would.
+    const stale = await db.opinionReport.findUniqueOrThrow({ where: { code: 'M7' } })
+    expect(await setOpinionWithdrawn(db, stale, true, new Date())).toBe(true)
+    await addStatus(db, stale, { kind: 'instructed', date: '2022-09-15', actorName: '王芳', actorKey: 'r:王芳', messageId: 'late-step', at: new Date() })
+    expect(await db.opinionEvent.findUniqueOrThrow({ where: { sourceMessageId: 'late-step' } })).toMatchObject({ reportWithdrawn: true })
+    expect(await computeFigures(db, { from: '2022-09-01', to: '2022-09-30' })).toMatchObject({ instructed: 1 }) // r2's only
+  })
+
   it('returns zeros, not nulls, for an empty range', async () => {
     const { db } = await freshDb()
     const { b } = await seed(db)

@@ -148,7 +148,7 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   const plan = await findPlan(ctx.services.db, code)
   if (!plan || plan.roomId !== ctx.room!.id) return ctx.reply(`本群没有预告 ${code}。发送 #最近 查看记录，或直接写活动内容。`)
   if (plan.activityCode) return ctx.reply(`预告 ${code} 已记录为活动 ${plan.activityCode}。要改请发送 #修改 ${plan.activityCode} 字段=值`)
-  if (plan.cancelledAt) return ctx.reply(`预告 ${code} 已取消。如活动照常举行，请直接用 #活动 记录。`)
+  if (plan.cancelledAt) return ctx.reply(`预告 ${code} 已取消。活动照常举行的话，先发送 #恢复 ${code} 再记录，或直接用 #活动 写全内容。`)
   const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
   const edits = parseEditPairs(rest)
   const edited = edits.length > 0 ? editActivityText(base, edits) : { ok: true as const, text: rest ? `${base}\n${rest}` : base }

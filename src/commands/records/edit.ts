@@ -34,10 +34,11 @@ export const editCommand: Command = {
     const lookup = await findRecordInRoom(ctx, args, editUsage)
     if ('error' in lookup) return ctx.reply(lookup.error)
     const { found, rest } = lookup
-    if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
+    // Nobody edits a plan, so the refusal says how to reschedule rather than who may.
     if (found.kind === 'plan') {
       return ctx.reply(`预告 ${found.code} 不能修改。时间、主题或地点变了，请发送 #取消预告 ${found.code}，再重新 #预告。`)
     }
+    if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
     const edits = parseEditPairs(rest)
     const kind = KINDS[found.kind === 'draft' ? draftKind(found.record) : found.kind]
     if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}`)
@@ -106,14 +107,14 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
           '#撤销 <编号> <进展>：只撤销登记错的一步，记录保留，如 #撤销 M1 市级采纳、#撤销 T1 办复（秘书或管理员）。',
           '记录人本人、本群秘书和管理员可以撤销。',
         ].join('\n')
-      : '把撤销了的记录恢复，重新计入统计和积分；取消了的预告也可恢复，未到的提醒照常发送。记录人本人、本群秘书和管理员可以恢复。',
+      : '把撤销了的记录恢复，重新计入统计和积分；取消了的预告也可恢复，还没到的提醒照常发送。记录人本人、本群秘书和管理员可以恢复。',
     needsRoom: true,
     async run(ctx, args) {
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
       if (withdraw && lookup.rest && (found.kind === 'opinion' || found.kind === 'proposal')) return undoStep(ctx, found, lookup.rest)
-      if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以${name}它。`)
+      if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的${found.kind === 'draft' ? '记录人' : found.spec.owner}、本群秘书或管理员可以${name}它。`)
       if (found.kind === 'draft') {
         if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)
         await resolveDraft(ctx.services.db, found.record.id, null, ctx.msg.time)
@@ -126,7 +127,8 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
         const action = withdraw ? 'withdraw' : 'restore'
         await recordRevision(ctx.services.db, { recordCode: found.code, action, actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: !withdraw }, after: { withdrawn: withdraw } })
       }
-      if (!changed) return ctx.reply(withdraw ? `${found.code} 已经是撤销状态。` : `${found.code} 没有被撤销，无需恢复。`)
+      const { state } = found.spec.withdrawal
+      if (!changed) return ctx.reply(withdraw ? `${found.code} 已经是${state}状态。` : `${found.code} 没有被${state}，无需恢复。`)
       ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
       await ctx.reply(
         withdraw

@@ -30,7 +30,7 @@ export const showCommand: Command = {
       )
     }
     const revisions = await revisionsOf(ctx.services.db, found.code)
-    const withdrawn = found.record.withdrawn ? `（已撤销，${found.spec.withdrawal.shown}）` : ''
+    const withdrawn = found.record.withdrawn ? `（已${found.spec.withdrawal.state}，${found.spec.withdrawal.shown}）` : ''
     const body = found.spec.lines(found.record)
     const steps = found.spec.steps(found.record)
     const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
@@ -39,7 +39,7 @@ export const showCommand: Command = {
         `${found.spec.label} ${found.code}${withdrawn}`,
         ...body,
         ...latestLines('进展', steps),
-        `记录人：${found.record.reporterName}（${created}）`,
+        `${found.spec.owner}：${found.record.reporterName}（${created}）`,
         ...latestLines('修改记录', revisions.map((r) => revisionLine(r, tz))),
       ].join('\n'),
     )
@@ -60,10 +60,12 @@ export const recentCommand: Command = {
     const roomId = ctx.room!.id
     const [records, drafts] = await Promise.all([Promise.all(ALL_CODED.map((k) => k.latest(db, roomId, n))), openDrafts(db, roomId, n)])
     const rows = [
-      ...records.flat().map((r) => ({
-        at: r.createdAt,
-        line: `${r.code} ${r.date} ${r.tag}｜${clip(r.title, 30)}${r.status ? `（${r.status}）` : ''}${r.withdrawn ? '（已撤销）' : ''}`,
-      })),
+      ...records.flatMap((rows, i) =>
+        rows.map((r) => ({
+          at: r.createdAt,
+          line: `${r.code} ${r.date} ${r.tag}｜${clip(r.title, 30)}${r.status ? `（${r.status}）` : ''}${r.withdrawn ? `（已${ALL_CODED[i]!.withdrawal.state}）` : ''}`,
+        })),
+      ),
       ...drafts.map((d) => ({ at: d.createdAt, line: `${d.code} 草稿｜${clip(d.senderName, 20)}：${clip(d.text, 20)}（待补正）` })),
     ]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
