@@ -48,7 +48,7 @@ describe('plans in the registry', () => {
   it('#撤销 cancels a plan (no reminders), #恢复 brings its reminders back, and both leave a revision', async () => {
     const chat = await planned()
     const cancelled = await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:01:00')
-    expect(cancelled).toContain('已撤销 P1（健康讲座），不会再提醒。需要时可发送 #恢复 P1')
+    expect(cancelled).toContain('已取消 P1（健康讲座），不会再提醒。需要时可发送 #恢复 P1')
     expect(await say(chat, '王芳', '#撤销 P1', '2022-09-18T10:02:00')).toContain('P1 已经是取消状态')
     expect(await say(chat, '王芳', '#取消预告 P1', '2022-09-18T10:02:30')).toContain('P1 已经取消了')
     expect(await say(chat, '李明', '#查 P1', '2022-09-18T10:03:00')).toContain('活动预告 P1（已取消，不再提醒）')
@@ -111,7 +111,7 @@ describe('plans in the registry', () => {
     expect(await say(chat, '李明', '#撤销 P1', '2022-09-18T10:01:00')).toContain('只有 P1 的预告人、本群秘书或管理员可以撤销它')
     expect(await say(chat, '王芳', '#修改 P1 主题=读书会', '2022-09-18T10:02:00')).toContain('预告 P1 不能修改。时间、主题或地点变了，请发送 #取消预告 P1，再重新 #预告。')
     expect(await say(chat, '李明', '#修改 P1 主题=读书会', '2022-09-18T10:02:30')).toContain('预告 P1 不能修改。')
-    expect(await say(chat, '管理员', '#撤销 P1', '2022-09-18T10:03:00')).toContain('已撤销 P1')
+    expect(await say(chat, '管理员', '#撤销 P1', '2022-09-18T10:03:00')).toContain('已取消 P1')
     await chat.say({ room: '另一个群', from: '管理员', text: '#绑定 另一个委员工作室', time: at('2022-09-18T10:04:00') })
     const elsewhere = (await chat.say({ room: '另一个群', from: '管理员', text: '#查 P1', time: at('2022-09-18T10:05:00') })).map((m) => m.text).join('\n')
     expect(elsewhere).toContain('找不到记录 P1')

@@ -132,7 +132,7 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
       ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
       await ctx.reply(
         withdraw
-          ? `已撤销 ${found.code}（${found.record.title}），${found.spec.withdrawal.done}。需要时可发送 #恢复 ${found.code}`
+          ? `已${found.spec.withdrawal.state} ${found.code}（${found.record.title}），${found.spec.withdrawal.done}。需要时可发送 #恢复 ${found.code}`
           : `已恢复 ${found.code}（${found.record.title}），${found.spec.withdrawal.undone}。`,
       )
     },
