@@ -5,6 +5,7 @@ import { FileBox, FileBoxType, type FileBoxInterface } from 'file-box'
 import { mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import * as types from 'wechaty-puppet/types'
+import { MockCast } from '../sim/cast.js'
 import { SimPuppet } from '../sim/sim-puppet.js'
 import type { ChatLine, SentMessage } from '../sim/mock-chat.js'
 import { PUPPET_SERVICE } from './service-options.js'
@@ -85,8 +86,7 @@ export class MockGateway {
   readonly received: SentMessage[] = []
   readonly transfers: FileTransfer[] = []
   onSent?: (message: SentMessage) => void
-  private readonly contacts = new Map<string, mock.ContactMock>()
-  private readonly rooms = new Map<string, mock.RoomMock>()
+  private readonly cast: MockCast
   private readonly files = new WeakMap<SentMessage, Buffer>()
   private readonly arrivals = new EventEmitter()
 
@@ -98,6 +98,7 @@ export class MockGateway {
     readonly puppet: GatewayPuppet,
     readonly botUser: mock.ContactMock,
   ) {
+    this.cast = new MockCast(mocker, puppet, botUser)
     puppet.on('message', ({ messageId }) => this.capture(messageId))
     puppet.onFile = (transfer) => this.transfers.push(transfer)
   }
@@ -132,31 +133,18 @@ export class MockGateway {
   }
 
   /** A simulated person, created on first use; with `remark`, the bot account's remark (备注) for them. */
-  async contact(name: string, key = name, remark?: string): Promise<mock.ContactMock> {
-    const known = this.contacts.get(key)
-    if (!known) {
-      const contact = this.mocker.createContact({ name, ...(remark ? { alias: remark } : {}) })
-      this.contacts.set(key, contact)
-      return contact
-    }
-    if (remark !== undefined && (this.mocker.contactPayload(known.id).alias ?? '') !== remark) await this.puppet.contactAlias(known.id, remark)
-    return known
+  contact(name: string, key = name, remark?: string): Promise<mock.ContactMock> {
+    return this.cast.contact(name, key, remark)
   }
 
   /** The remark (备注) the bot account has for a person ('' or none: no remark). */
   remarkOf(key: string): string | undefined {
-    const contact = this.contacts.get(key)
-    return contact ? this.mocker.contactPayload(contact.id).alias || undefined : undefined
+    return this.cast.remarkOf(key)
   }
 
   /** A simulated group with the bot in it, created on first use. */
   group(topic: string, key = topic): mock.RoomMock {
-    let room = this.rooms.get(key)
-    if (!room) {
-      room = this.mocker.createRoom({ topic, memberIdList: [this.botUser.id] })
-      this.rooms.set(key, room)
-    }
-    return room
+    return this.cast.group(topic, key)
   }
 
   /** One line from a person, in a group or privately to the bot; replies arrive in `received`. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Wechaty } from 'wechaty'
 import { mock } from 'wechaty-puppet-mock'
+import { MockCast } from './cast.js'
 import { SimPuppet } from './sim-puppet.js'
 import type { BotApp, AppOptions } from '../app.js'
 import type { Transport } from '../outbox/outbox.js'
@@ -47,8 +48,7 @@ export class MockChat {
    * replay prints here, so a process killed right after a send has still printed it.
    */
   onSent?: (message: SentMessage) => void
-  private readonly contacts = new Map<string, mock.ContactMock>()
-  private readonly rooms = new Map<string, mock.RoomMock>()
+  private readonly cast: MockCast
   private readonly injected = new Set<string>()
   /** The bytes of each file the bot sent, as the puppet received them (the outbox removes its copy). */
   private readonly files = new WeakMap<SentMessage, Buffer>()
@@ -67,6 +67,7 @@ export class MockChat {
     remarks: Record<string, string>,
   ) {
     this.presetRemarks = remarks
+    this.cast = new MockCast(mocker, puppet, botUser)
     mocker.puppet.on('message', ({ messageId }) => this.captureBotSend(messageId))
   }
 
@@ -100,16 +101,8 @@ export class MockChat {
   }
 
   /** A simulated person, created on first use; with `remark`, the operator (re)sets their remark. */
-  async contact(name: string, key = name, remark?: string): Promise<mock.ContactMock> {
-    let contact = this.contacts.get(key)
-    if (!contact) {
-      const preset = remark ?? this.presetRemarks[key]
-      contact = this.mocker.createContact({ name, ...(preset ? { alias: preset } : {}) })
-      this.contacts.set(key, contact)
-    } else if (remark !== undefined && contact.payload.alias !== remark) {
-      await this.puppet.contactAlias(contact.id, remark)
-    }
-    return contact
+  contact(name: string, key = name, remark?: string): Promise<mock.ContactMock> {
+    return this.cast.contact(name, key, remark, this.presetRemarks[key])
   }
 
   /** Nothing is sent until the returned function is called (a slow or paused outbox); messages queue. */
@@ -127,18 +120,12 @@ export class MockChat {
 
   /** The remark the bot's account has for a person now (the bot may have set it). */
   remarkOf(key: string): string | undefined {
-    const contact = this.contacts.get(key)
-    return contact ? this.mocker.contactPayload(contact.id).alias || undefined : undefined
+    return this.cast.remarkOf(key)
   }
 
   /** A simulated group with the bot in it, created on first use; members join as they speak. */
   group(topic: string, key = topic): mock.RoomMock {
-    let room = this.rooms.get(key)
-    if (!room) {
-      room = this.mocker.createRoom({ topic, memberIdList: [this.botUser.id] })
-      this.rooms.set(key, room)
-    }
-    return room
+    return this.cast.group(topic, key)
   }
 
   /** Sends one line as a member and resolves with what the bot said in response. */
@@ -200,8 +187,8 @@ export class MockChat {
     const room = this.group(topic)
     const renamed = new Promise<void>((resolve) => this.bot.once('room-topic', () => resolve()))
     room.topic(newTopic).by(await this.contact(by))
-    this.rooms.delete(topic)
-    this.rooms.set(newTopic, room)
+    this.cast.rooms.delete(topic)
+    this.cast.rooms.set(newTopic, room)
     // The rename is an event like a message: let the bot finish with it.
     await renamed
     await this.app.idle()
@@ -233,26 +220,26 @@ export class MockChat {
     // Dirty events are emitted on the next turn: let them clear the puppet's caches first.
     const settled = () => new Promise((resolve) => setImmediate(resolve))
     const newIds = new Map<string, string>()
-    for (const [key, old] of this.contacts) {
+    for (const [key, old] of this.cast.contacts) {
       const { id: _old, ...payload } = this.mocker.contactPayload(old.id)
       const fresh = this.mocker.createContact(payload)
       newIds.set(old.id, fresh.id)
-      this.contacts.set(key, fresh)
+      this.cast.contacts.set(key, fresh)
       this.mocker.cacheContactPayload.delete(old.id)
       // Logged out, `contactPayloadDirty` does nothing: the cache is told directly.
       this.puppet.dirtyPayload(types.Dirty.Contact, old.id)
     }
-    for (const [key, old] of this.rooms) {
+    for (const [key, old] of this.cast.rooms) {
       const { id: _old, memberIdList, ...payload } = this.mocker.roomPayload(old.id)
       const fresh = this.mocker.createRoom({ ...payload, memberIdList: memberIdList.map((id) => newIds.get(id) ?? id) })
-      this.rooms.set(key, fresh)
+      this.cast.rooms.set(key, fresh)
       this.mocker.cacheRoomPayload.delete(old.id)
       this.puppet.dirtyPayload(types.Dirty.Room, old.id)
       this.puppet.dirtyPayload(types.Dirty.RoomMember, old.id)
     }
     await settled()
     for (const [roomKey, byContact] of this.aliases) {
-      for (const [contactKey, alias] of byContact) await this.puppet.setRoomAlias(this.rooms.get(roomKey)!.id, this.contacts.get(contactKey)!.id, alias)
+      for (const [contactKey, alias] of byContact) await this.puppet.setRoomAlias(this.cast.rooms.get(roomKey)!.id, this.cast.contacts.get(contactKey)!.id, alias)
     }
   }
 
@@ -261,7 +248,7 @@ export class MockChat {
     this.aliases.set(roomKey, byContact)
     if (alias) byContact.set(contactKey, alias)
     else byContact.delete(contactKey)
-    await this.puppet.setRoomAlias(this.rooms.get(roomKey)!.id, this.contacts.get(contactKey)!.id, alias)
+    await this.puppet.setRoomAlias(this.cast.rooms.get(roomKey)!.id, this.cast.contacts.get(contactKey)!.id, alias)
   }
 
   async stop(): Promise<void> {
@@ -294,7 +281,7 @@ export class MockChat {
     const ids = new Set<string>()
     for (const [, name] of text.matchAll(/@([^\s@#\u2005]+)/g)) {
       if (name === this.botUser.payload.name) ids.add(this.botUser.id)
-      for (const [key, contact] of this.contacts) {
+      for (const [key, contact] of this.cast.contacts) {
         if (!room.payload.memberIdList.includes(contact.id)) continue
         if (this.mocker.contactPayload(contact.id).name === name || aliases.get(key) === name) ids.add(contact.id)
       }
@@ -311,7 +298,7 @@ export class MockChat {
       : this.mocker.contactPayload(payload.listenerId!).name
     const time = (this.clock?.now() ?? new Date()).toISOString()
     const fileBox = this.mocker.cacheFileBoxPayload.get(messageId)
-    const key = payload.roomId ? [...this.rooms].find(([, room]) => room.id === payload.roomId)?.[0] : undefined
+    const key = payload.roomId ? [...this.cast.rooms].find(([, room]) => room.id === payload.roomId)?.[0] : undefined
     const toKey = key !== undefined && key !== to ? { toKey: key } : {}
     const message: SentMessage = fileBox ? { time, to, ...toKey, file: fileBox.name } : { time, to, ...toKey, text: payload.text ?? '' }
     if (fileBox && 'base64' in fileBox) this.files.set(message, Buffer.from(String(fileBox.base64), 'base64'))
