@@ -3,7 +3,7 @@ import type { ChatContext } from '../router/context.js'
 import { normaliseCode } from '../services/codes.js'
 import { planKind } from '../records/plan.js'
 import { createPlan, PLAN_LETTER } from '../services/plans.js'
-import { recordRevision } from '../services/revisions.js'
+import { mayChange, onlyOwners, setWithdrawnWithRevision } from './records/lookup.js'
 import { setPushEnabled } from '../services/rooms.js'
 import { planLine } from '../texts/records.js'
 import type { Command } from '../router/command.js'
@@ -84,17 +84,14 @@ export const cancelPlanCommand: Command = {
   async run(ctx, args) {
     const code = normaliseCode(args.trim().split(/\s+/)[0] ?? '')
     if (!code?.startsWith(PLAN_LETTER)) return ctx.reply('请写上预告编号，例如：#取消预告 P3')
-    const { db } = ctx.services
-    const plan = await planKind.find(db, code)
+    const plan = await planKind.find(ctx.services.db, code)
     if (!plan || plan.roomId !== ctx.room!.id) return ctx.reply(`本群没有预告 ${code}。`)
-    if (!ctx.isManager && (ctx.member === undefined || plan.reporterId !== ctx.member.id)) {
-      return ctx.reply(`只有 ${code} 的预告人、本群秘书或管理员可以取消它。`)
-    }
-    const fixed = planKind.fixed(plan)
-    if (fixed) return ctx.reply(fixed)
+    const found = { kind: 'plan', spec: planKind, code, record: plan } as const
+    if (!mayChange(ctx, found)) return ctx.reply(onlyOwners(found, '取消'))
     // The same change as #撤销 P3, with its revision: #查 P3 shows who cancelled it.
-    if (!(await planKind.setWithdrawn(db, plan, true, ctx.msg.time))) return ctx.reply(`${code} 已经取消了。需要时可发送 #恢复 ${code}`)
-    await recordRevision(db, { recordCode: code, action: 'withdraw', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: false }, after: { withdrawn: true } })
+    const result = await setWithdrawnWithRevision(ctx, found, true)
+    if ('fixed' in result) return ctx.reply(result.fixed)
+    if (!result.changed) return ctx.reply(`${code} 已经取消了。需要时可发送 #恢复 ${code}`)
     ctx.outcome = `plan-cancelled:${code}`
     await ctx.reply(`已取消预告 ${code}（${plan.title}），不会再提醒。需要时可发送 #恢复 ${code}`)
   },

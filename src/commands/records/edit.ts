@@ -9,7 +9,7 @@ import { KINDS } from '../../records/kinds.js'
 import type { AnyKind, StoredRecord } from '../../records/kind.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { editableNames } from '../../parsing/field-table.js'
-import { findRecordInRoom, mayChange } from './lookup.js'
+import { findRecordInRoom, mayChange, onlyOwners, setWithdrawnWithRevision } from './lookup.js'
 import { undoStep } from './undo-step.js'
 import type { Draft } from '../../generated/prisma/client.js'
 
@@ -38,7 +38,7 @@ export const editCommand: Command = {
     if (found.kind === 'plan') {
       return ctx.reply(`预告 ${found.code} 不能修改。时间、主题或地点变了，请发送 #取消预告 ${found.code}，再重新 #预告。`)
     }
-    if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的记录人、本群秘书或管理员可以修改它。`)
+    if (!mayChange(ctx, found)) return ctx.refuse(onlyOwners(found, '修改'))
     const edits = parseEditPairs(rest)
     const kind = KINDS[found.kind === 'draft' ? draftKind(found.record) : found.kind]
     if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}`)
@@ -114,21 +114,16 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
       if (withdraw && lookup.rest && (found.kind === 'opinion' || found.kind === 'proposal')) return undoStep(ctx, found, lookup.rest)
-      if (!mayChange(ctx, found)) return ctx.refuse(`只有 ${found.code} 的${found.kind === 'draft' ? '记录人' : found.spec.owner}、本群秘书或管理员可以${name}它。`)
+      if (!mayChange(ctx, found)) return ctx.refuse(onlyOwners(found, name))
       if (found.kind === 'draft') {
         if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)
         await resolveDraft(ctx.services.db, found.record.id, null, ctx.msg.time)
         return ctx.reply(`已丢弃草稿 ${found.code}。`)
       }
-      const fixed = found.spec.fixed(found.record)
-      if (fixed) return ctx.reply(fixed)
-      const changed = await found.spec.setWithdrawn(ctx.services.db, found.record, withdraw, ctx.msg.time)
-      if (changed) {
-        const action = withdraw ? 'withdraw' : 'restore'
-        await recordRevision(ctx.services.db, { recordCode: found.code, action, actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: !withdraw }, after: { withdrawn: withdraw } })
-      }
+      const result = await setWithdrawnWithRevision(ctx, found, withdraw)
+      if ('fixed' in result) return ctx.reply(result.fixed)
       const { state } = found.spec.withdrawal
-      if (!changed) return ctx.reply(withdraw ? `${found.code} 已经是${state}状态。` : `${found.code} 没有被${state}，无需恢复。`)
+      if (!result.changed) return ctx.reply(withdraw ? `${found.code} 已经是${state}状态。` : `${found.code} 没有被${state}，无需恢复。`)
       ctx.outcome = `${withdraw ? 'withdrawn' : 'restored'}:${found.code}`
       await ctx.reply(
         withdraw

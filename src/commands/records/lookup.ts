@@ -4,6 +4,7 @@ import { codedKindOfCode, DRAFT_LETTER, type RecordKind } from '../../domain/kin
 import { CODED, type CodedRecordOf } from '../../records/kinds.js'
 import type { AnyCoded, AnyKind } from '../../records/kind.js'
 import { findDraft } from '../../services/drafts.js'
+import { recordRevision } from '../../services/revisions.js'
 import { normaliseCode } from '../../services/codes.js'
 import { echo, findDateInText } from '../../parsing/mod.js'
 
@@ -47,6 +48,26 @@ export function mayChange(ctx: ChatContext, found: FoundRecord): boolean {
   if (ctx.member === undefined) return false
   const owner = found.kind === 'draft' ? found.record.memberId : found.record.reporterId
   return owner === ctx.member.id
+}
+
+/** The refusal for someone else: 只有 A12 的记录人（预告人）、本群秘书或管理员可以撤销它。 */
+export const onlyOwners = (found: FoundRecord, verb: string): string =>
+  `只有 ${found.code} 的${found.kind === 'draft' ? '记录人' : found.spec.owner}、本群秘书或管理员可以${verb}它。`
+
+/**
+ * Withdraws or restores a record or plan (#撤销, #恢复, #取消预告), leaving a revision when it
+ * changed: what stands in its way (a plan that became an activity), or whether it changed.
+ */
+export async function setWithdrawnWithRevision(ctx: ChatContext, found: Exclude<FoundRecord, { kind: 'draft' }>, withdraw: boolean): Promise<{ fixed: string } | { changed: boolean }> {
+  const fixed = found.spec.fixed(found.record)
+  if (fixed) return { fixed }
+  const { db } = ctx.services
+  const changed = await found.spec.setWithdrawn(db, found.record, withdraw, ctx.msg.time)
+  if (changed) {
+    const action = withdraw ? 'withdraw' : 'restore'
+    await recordRevision(db, { recordCode: found.code, action, actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: !withdraw }, after: { withdrawn: withdraw } })
+  }
+  return { changed }
 }
 
 /** "#办结 M7 9月30日": a step may carry a date anywhere in its arguments; otherwise it happened today. */
