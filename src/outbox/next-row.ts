@@ -1,8 +1,25 @@
 import type { Db } from '../db/client.js'
-import { Prisma, type OutboxMessage } from '../generated/prisma/client.js'
+import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
 
 /** How many due rows of the best rank are looked at to pick the next chat: enough for fairness, bounded per send. */
 const FAIR_WINDOW = 500
+
+/** A row to send with its bound room (null for a contact or an unbound group), read in the same statement. */
+export type NextRow = OutboxMessage & { room: Room | null }
+
+const ROOM_COLUMNS = Object.values(Prisma.RoomScalarFieldEnum)
+const roomColumns = Prisma.raw(ROOM_COLUMNS.map((column) => `r."${column}" AS "room.${column}"`).join(', '))
+
+/** Splits the joined row into the outbox row and its room. */
+function withRoom(joined: Record<string, unknown>): NextRow {
+  const row: Record<string, unknown> = {}
+  const room: Record<string, unknown> = {}
+  for (const [column, value] of Object.entries(joined)) {
+    if (column.startsWith('room.')) room[column.slice('room.'.length)] = value
+    else row[column] = value
+  }
+  return { ...(row as OutboxMessage), room: room.id === null || room.id === undefined ? null : (room as Room) }
+}
 
 /** The chat a row goes to: a bound room, or a contact or group by its id or name. */
 export function chatOf(row: OutboxMessage): string {
@@ -21,21 +38,21 @@ export async function nextRow(
   account: string,
   now: Date,
   lastServed: ReadonlyMap<string, number>,
-): Promise<{ next: OutboxMessage | undefined; only: boolean }> {
+): Promise<{ next: NextRow | undefined; only: boolean }> {
   const mine = Prisma.sql`o."account" IN (${account}, '')`
   const due = Prisma.sql`o."notBefore" <= ${now}`
   // One statement: the due rows by rank and age, or if none is due, the one due soonest.
-  const rows = await db.$queryRaw<OutboxMessage[]>(Prisma.sql`
-    SELECT o.* FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
+  const rows = (await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT o.*, ${roomColumns} FROM "OutboxMessage" o LEFT JOIN "Room" r ON r."id" = o."roomId"
     WHERE o."status" = 'pending' AND ${mine} AND r."heldAt" IS NULL
     ORDER BY CASE WHEN ${due} THEN 0 ELSE 1 END, CASE WHEN ${due} THEN o."priority" ELSE 0 END,
       CASE WHEN ${due} THEN NULL ELSE o."notBefore" END, o."id"
-    LIMIT ${FAIR_WINDOW}`)
+    LIMIT ${FAIR_WINDOW}`)).map(withRoom)
   const first = rows[0]
   const only = rows.length === 1
   if (!first || first.notBefore.getTime() > now.getTime()) return { next: first, only }
   const rank = rows.filter((r) => r.priority === first.priority && r.notBefore.getTime() <= now.getTime())
-  const served = (r: OutboxMessage) => lastServed.get(chatOf(r)) ?? 0
+  const served = (r: NextRow) => lastServed.get(chatOf(r)) ?? 0
   // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
   const seen = new Set<string>()
   const firsts = rank.filter((r) => !seen.has(chatOf(r)) && Boolean(seen.add(chatOf(r))))

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js'
 import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
 import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
-import { chatOf, nextRow } from './next-row.js'
+import { chatOf, nextRow, type NextRow } from './next-row.js'
 import { crashPoint } from '../crash-points.js'
 
 export type OutboxTarget =
@@ -200,9 +200,11 @@ export class Outbox {
     for (;;) {
       const transport = this.transport
       if (!transport) return
+      // The turn comes first, then the row: one queued during the wait (a reply) is among those chosen from.
+      await this.awaitTurn()
       const { next, only } = await nextRow(this.db, this.options.account, new Date(this.options.timer.now()), this.lastServed)
       if (!next || next.notBefore.getTime() > this.options.timer.now()) return this.wakeAt(next?.notBefore)
-      await this.pace()
+      this.lastSendAt = this.options.timer.now()
       const sent = await this.deliver(transport, next)
       // It was the only pending row and it went: nothing is left to look for. A row queued
       // meanwhile came through enqueue or wake, which go round again.
@@ -211,7 +213,7 @@ export class Outbox {
   }
 
   /** Whether the row was sent and marked so. */
-  private async deliver(transport: Transport, row: OutboxMessage): Promise<boolean> {
+  private async deliver(transport: Transport, row: NextRow): Promise<boolean> {
     this.lastServed.set(chatOf(row), ++this.serveCount)
     let claimed = false
     try {
@@ -264,9 +266,9 @@ export class Outbox {
     }
   }
 
-  private async destinationOf(row: OutboxMessage): Promise<Destination | undefined> {
+  private async destinationOf(row: NextRow): Promise<Destination | undefined> {
     if (row.targetKind === 'room' && row.roomId !== null) {
-      const [room] = await this.db.$queryRaw<Room[]>(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${row.roomId}`)
+      const { room } = row
       if (!room) throw new UndeliverableError(`room ${row.roomId} no longer exists`)
       const puppetId = await this.routing.groupOf(room)
       return puppetId === undefined ? undefined : { kind: 'group', topic: room.topic, puppetId, bound: true }
@@ -292,12 +294,11 @@ export class Outbox {
    * evenly (one every 60/max seconds): no burst of twenty then half a minute of silence,
    * during which a reply would wait.
    */
-  private async pace(): Promise<void> {
+  private async awaitTurn(): Promise<void> {
     const { minIntervalMs, maxPerMinute, timer } = this.options
     const gapMs = Math.max(minIntervalMs, maxPerMinute > 0 ? 60_000 / maxPerMinute : 0)
     const waitMs = this.lastSendAt + gapMs - timer.now()
     if (waitMs > 0) await timer.sleep(waitMs)
-    this.lastSendAt = timer.now()
   }
 
   private wakeAt(notBefore: Date | undefined): void {

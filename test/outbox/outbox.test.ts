@@ -174,6 +174,33 @@ describe('a fair outbox', () => {
     expect(order.filter((t) => t!.startsWith('甲'))).toEqual(Array.from({ length: 300 }, (_, i) => `甲${i}`))
   })
 
+  it('chooses the next row after waiting its turn: a reply queued during the wait goes before the push it waited to send', async () => {
+    const { db } = await freshDb()
+    const a = await db.room.create({ data: { name: '甲', kind: '会客厅', topic: '甲群', puppetRoomId: 'g-a' } })
+    const b = await db.room.create({ data: { name: '乙', kind: '会客厅', topic: '乙群', puppetRoomId: 'g-b' } })
+    // A clock that moves only when a wait is let go.
+    let now = 100_000
+    const waits: (() => void)[] = []
+    const timer = { now: () => now, sleep: (ms: number) => new Promise<void>((resolve) => waits.push(() => ((now += ms), resolve()))) }
+    const outbox = new Outbox(db, log, groupOfRoom, { minIntervalMs: 1500, maxPerMinute: 0, timer })
+    await outbox.enqueue({ kind: 'room', roomId: a.id }, { text: '甲的推送一' })
+    await outbox.enqueue({ kind: 'room', roomId: a.id }, { text: '甲的推送二' })
+    const transport = new RecordingTransport()
+    outbox.attach(transport)
+    await expect.poll(() => waits.length).toBe(1)
+    await outbox.enqueue({ kind: 'room', roomId: b.id }, { text: '乙的回复' }, 'reply:y:1', 'reply')
+    while (transport.delivered.length < 3) {
+      await expect.poll(() => waits.length).toBeGreaterThan(0)
+      waits.shift()!()
+    }
+    expect(transport.delivered.map((d) => [d.content.text, d.destination])).toEqual([
+      ['甲的推送一', { kind: 'group', topic: '甲群', puppetId: 'g-a', bound: true }],
+      ['乙的回复', { kind: 'group', topic: '乙群', puppetId: 'g-b', bound: true }],
+      ['甲的推送二', { kind: 'group', topic: '甲群', puppetId: 'g-a', bound: true }],
+    ])
+    outbox.detach()
+  })
+
   it('gives up a row that keeps failing after giveUpMs, once, and keeps retrying before that', async () => {
     gaveUp.length = 0
     const { db } = await freshDb()
