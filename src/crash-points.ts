@@ -9,7 +9,10 @@ import { z } from 'zod'
 export const CRASH_PHASES = [
   /** The message is new (not a duplicate delivery); nothing of it is written yet. */
   'received',
-  /** Its record is stored; its replies are not queued yet. */
+  /**
+   * A reply is being prepared. For a new record this is inside its one transaction (record,
+   * outcome, confirmation), which the crash rolls back whole; for other commands, after their writes.
+   */
   'stored',
   /** Its replies are queued and it is marked handled (one commit); nothing is sent yet. */
   'handled',

@@ -1,11 +1,15 @@
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
-import { PrismaClient } from '../generated/prisma/client.js'
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js'
 import { migratePostgres, migrateSqlite } from './migrate.js'
 import { log } from '../log.js'
 
 export type Db = PrismaClient
+/** The client inside a transaction: a step that runs in a caller's transaction takes it. */
+export type Tx = Prisma.TransactionClient
+/** A read or write that runs alone or inside a caller's transaction. */
+export type Queryable = Db | Tx
 
 /** The data folder cannot be created or written: named, with the fix, instead of "unable to open database file". */
 export class DataDirError extends Error {}

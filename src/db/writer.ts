@@ -1,5 +1,5 @@
 import { hostname } from 'node:os'
-import type { Db } from './client.js'
+import type { Db, Tx } from './client.js'
 import { isPostgresUrl } from './client.js'
 
 /** A heartbeat older than this is a writer that died on another host (a container sharing the volume). */
@@ -41,8 +41,6 @@ export function writerSlot(databaseUrl: string, botName: string): string {
 export function soleWriter(databaseUrl: string): boolean {
   return writerSlot(databaseUrl, '') === 'sqlite'
 }
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 /**
  * What the new writer of an account takes over: rows a dead holder had taken but not marked

@@ -7,6 +7,7 @@ import type { Column } from '../export/sheet.js'
 import type { DigestPeriod, EditResult, FieldEdit, ParseClock, ParseOutcome } from '../parsing/mod.js'
 import type { RawScoreEntry, ScoringRules } from '../scoring/rules.js'
 import type { RecordSource } from '../services/activities.js'
+import type { WithinCommit } from '../services/store-once.js'
 
 /** What every stored record has, whatever its kind. */
 export interface StoredRecord {
@@ -111,7 +112,8 @@ export interface KindSpec<R extends StoredRecord, F> extends KindIdentity, Coded
   editText(body: string, edits: readonly FieldEdit[]): EditResult
   toText(fields: F): string
   asFields(record: R): F
-  create(db: Db, source: RecordSource, fields: F): Promise<R>
+  /** Stores a new record; `within` runs in its transaction (the message's outcome and confirmation). */
+  create(db: Db, source: RecordSource, fields: F, within?: WithinCommit<R>): Promise<R>
   update(db: Db, record: R, fields: F): Promise<R>
   /** Under a confirmation: what may follow (#采纳 …), or nothing. */
   nextSteps(record: R, config: Config): string | undefined

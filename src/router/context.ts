@@ -1,6 +1,6 @@
 import type { Config } from '../config.js'
 import type { Clock } from '../clock.js'
-import type { Db } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 import type { Logger } from '../log.js'
 import type { Outbox, OutboxContent, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Prisma, Room, RoomMembership } from '../generated/prisma/client.js'
@@ -12,6 +12,7 @@ import { crashPoint } from '../crash-points.js'
 import type { ResolveOptions, TiedBy } from '../services/members.js'
 import type { ChatPerson } from '../chat/message.js'
 import type { RoomBinding } from '../services/room-binding.js'
+import type { WithinCommit } from '../services/store-once.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import type { CommandMatch } from './command-text.js'
 import { formatYmd, localParts, type ParseClock } from '../parsing/mod.js'
@@ -30,6 +31,12 @@ export interface AppServices {
 }
 
 export type Role = 'member' | 'lead' | 'secretary'
+
+/** What a stored record makes of its message: the outcome logged and the reply sent. */
+export interface Confirmation {
+  outcome: string
+  reply: string
+}
 
 /** One message on its way through the router: the grammY-style context object. */
 export class ChatContext {
@@ -54,6 +61,10 @@ export class ChatContext {
   private replies = 0
   /** While the message is handled: its replies, queued in one commit with its outcome (see dedupe). */
   private held: Prisma.Sql[] | undefined
+  /** Set by dedupe: writes this message's outcome and these replies in a caller's transaction. */
+  settleIn: ((tx: Tx, outcome: string, replies: readonly Prisma.Sql[]) => Promise<void>) | undefined
+  /** The outcome and the replies were committed with a record (commitRecord): nothing is left to write. */
+  settled = false
 
   constructor(
     readonly msg: IncomingMessage,
@@ -141,11 +152,40 @@ export class ChatContext {
    * prepared; otherwise (after a storage error, say) each is queued at once.
    */
   async send(target: OutboxTarget, content: OutboxContent): Promise<void> {
-    this.replies += 1
-    crashPoint('stored')
-    const key = `reply:${this.msg.puppetMessageId}:${this.replies}`
+    const key = this.nextReplyKey()
     if (this.held) this.held.push(this.services.outbox.queueStatement(target, content, key, 'reply'))
     else await this.services.outbox.enqueue(target, content, key, 'reply')
+  }
+
+  private nextReplyKey(): string {
+    this.replies += 1
+    crashPoint('stored')
+    return `reply:${this.msg.puppetMessageId}:${this.replies}`
+  }
+
+  /**
+   * Stores a record so that it, this message's outcome and its confirmation are one commit:
+   * `confirm` runs inside the record's transaction (reading and writing on `tx`) and says what
+   * the outcome and the reply are. A crash before the commit leaves nothing of the message, so
+   * it is handled again; after it, the message is handled.
+   */
+  async commitRecord<R>(store: (within: WithinCommit<R>) => Promise<R>, confirm: (tx: Tx, record: R) => Promise<Confirmation>): Promise<R> {
+    let confirmation: Confirmation | undefined
+    const settleIn = this.held ? this.settleIn : undefined
+    const record = await store(async (tx, stored) => {
+      confirmation = await confirm(tx, stored)
+      if (!settleIn) return
+      const reply = this.services.outbox.queueStatement(this.replyTarget, { text: confirmation.reply }, this.nextReplyKey(), 'reply')
+      await settleIn(tx, confirmation.outcome, [...this.held!, reply])
+    })
+    this.outcome = confirmation!.outcome
+    if (!settleIn) {
+      await this.reply(confirmation!.reply)
+    } else {
+      this.held = undefined
+      this.settled = true
+    }
+    return record
   }
 
   /** From now on replies are held, to be queued with the message's outcome in one commit. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from './command.js'
 import { helpHint, replies } from '../texts/replies.js'
-import { finishIncoming, judgeIncoming } from '../services/message-log.js'
+import { finishIncoming, finishIncomingIn, judgeIncoming } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
 import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
@@ -53,8 +53,9 @@ export const errorBoundary: Mw = async (ctx, next) => {
 
 /**
  * The same delivery twice (or the same text resent within seconds) is handled once. The
- * message's outcome and its replies are written in one commit at the end: until then it is
- * not handled, and a crash means it is handled again (its record and replies are keyed by it).
+ * message's outcome and its replies are written in one commit at the end, or, for a new
+ * record, in the record's own commit (ChatContext.commitRecord): until then it is not handled,
+ * and a crash means it is handled again (its record and replies are keyed by it).
  */
 export const dedupe: Mw = async (ctx, next) => {
   const { db, config, outbox } = ctx.services
@@ -65,13 +66,15 @@ export const dedupe: Mw = async (ctx, next) => {
   }
   crashPoint('received')
   ctx.holdReplies()
+  const link = () => ({ roomId: ctx.room?.id, memberId: ctx.member?.id })
+  ctx.settleIn = (tx, outcome, replies) => finishIncomingIn(tx, ctx.msg, ctx.msg.text, verdict, outcome, link(), replies)
   try {
     await next()
   } finally {
     const replies = ctx.releaseReplies()
-    await finishIncoming(db, ctx.msg, ctx.msg.text, verdict, ctx.outcome, { roomId: ctx.room?.id, memberId: ctx.member?.id }, replies)
+    if (!ctx.settled) await finishIncoming(db, ctx.msg, ctx.msg.text, verdict, ctx.outcome, link(), replies)
     crashPoint('handled')
-    if (replies.length > 0) outbox.wake()
+    if (ctx.settled || replies.length > 0) outbox.wake()
   }
 }
 

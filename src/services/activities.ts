@@ -1,4 +1,5 @@
-import type { Db } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
+import { storeOnce, type WithinCommit } from './store-once.js'
 import { Prisma, type Activity, type ActivityParticipant } from '../generated/prisma/client.js'
 import type { ActivityFields } from '../parsing/mod.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
@@ -56,28 +57,31 @@ function columnsOf(draft: ActivityFields) {
   }
 }
 
-/** Stores a parsed activity under a new id. The source message id is unique: never stored twice. */
-export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields): Promise<ActivityWithPeople> {
-  const [stored] = await db.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT "id" FROM "Activity" WHERE "sourceMessageId" = ${source.messageId}`)
-  if (stored) return db.activity.findUniqueOrThrow({ where: { id: stored.id }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
+/**
+ * Stores a parsed activity under a new id, with `within` in the same commit. The source
+ * message id is unique: never stored twice (see storeOnce).
+ */
+export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields, within?: WithinCommit<ActivityWithPeople>): Promise<ActivityWithPeople> {
   const people = await matchNames(db, source.roomId, draft.memberNames)
-  // Two plain statements in one transaction: the record and its id, or neither.
-  return db.$transaction(async (tx) => {
-    const code = await nextCode(tx, KIND_IDENTITIES.activity.letter)
-    const [activity] = await tx.$queryRaw<Activity[]>(
-      insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
-    )
-    // Inserted in the order the member wrote the names in: participants list that way.
-    const participantsOf = people.length
-      ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
-      : []
-    await addToActivityMonths(tx, activity!, people)
-    return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
-  })
+  return storeOnce(db, {
+    async insert(tx) {
+      const code = await nextCode(tx, KIND_IDENTITIES.activity.letter)
+      const [activity] = await tx.$queryRaw<Activity[]>(
+        insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
+      )
+      // Inserted in the order the member wrote the names in: participants list that way.
+      const participantsOf = people.length
+        ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
+        : []
+      await addToActivityMonths(tx, activity!, people)
+      return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
+    },
+    storedBefore: (on) => on.activity.findUnique({ where: { sourceMessageId: source.messageId }, include: { participantsOf: { orderBy: { id: 'asc' } } } }),
+  }, within)
 }
 
 /** Another live activity of the same type on the same day in the room: often the same event reported twice. */
-export async function findTwinActivity(db: Db, activity: Activity): Promise<Pick<Activity, 'code' | 'title' | 'reporterName'> | undefined> {
+export async function findTwinActivity(db: Queryable, activity: Activity): Promise<Pick<Activity, 'code' | 'title' | 'reporterName'> | undefined> {
   const [twin] = await db.$queryRaw<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>(Prisma.sql`
     SELECT "code", "title", "reporterName" FROM "Activity"
     WHERE "roomId" = ${activity.roomId} AND "date" = ${activity.date} AND "type" = ${activity.type}

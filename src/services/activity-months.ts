@@ -1,12 +1,10 @@
-import type { Db } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 
 // Digests read per-room monthly figures, not every activity: at province scale (1,000 rooms
 // × 10 years, millions of activities) a cross-room year is then ~12,000 rows. The monthly rows
 // are recounted from the records of the months a change touches, in the change's transaction,
 // so they cannot drift from the records (test/services/activity-months.test.ts checks this).
-
-type Tx = Db | Prisma.TransactionClient
 
 /** The months `YYYY-MM` of these dates, once each. */
 export const monthKeys = (...dates: string[]): string[] => [...new Set(dates.map((d) => d.slice(0, 7)))]
@@ -27,7 +25,7 @@ export const unnamedCountSql = Prisma.sql`CASE WHEN a."memberCount" > ${named} T
 const memberKey = (p: { memberId: number | null; name: string }) => (p.memberId === null ? `n${p.name}` : `m${p.memberId}`)
 const memberKeySql = Prisma.sql`CASE WHEN p."memberId" IS NULL THEN 'n' || p."name" ELSE 'm' || CAST(p."memberId" AS TEXT) END`
 
-async function recount(tx: Tx, where: Prisma.Sql): Promise<void> {
+async function recount(tx: Queryable, where: Prisma.Sql): Promise<void> {
   await tx.$executeRaw(Prisma.sql`
       INSERT INTO "ActivityMonth" ("roomId", "month", "type", "brand", "activities", "participants", "reach", "unnamedMemberTimes")
       SELECT a."roomId", substr(a."date", 1, 7), a."type", COALESCE(a."brand", ''), COUNT(*),
@@ -47,7 +45,7 @@ async function recount(tx: Tx, where: Prisma.Sql): Promise<void> {
  * Recounts a room's monthly rows for the months a change touched (an edit that moves the date
  * touches two). Call it inside the change's transaction, after the change.
  */
-export async function refreshActivityMonths(tx: Tx, roomId: number, months: string[]): Promise<void> {
+export async function refreshActivityMonths(tx: Queryable, roomId: number, months: string[]): Promise<void> {
   if (months.length === 0) return
   const list = Prisma.join(months)
   await tx.$executeRaw(Prisma.sql`DELETE FROM "ActivityMonth" WHERE "roomId" = ${roomId} AND "month" IN (${list})`)
@@ -69,7 +67,7 @@ export async function rebuildActivityMonths(db: Db): Promise<void> {
  * the path every recorded message takes. Call it in the transaction that stores the activity.
  */
 export async function addToActivityMonths(
-  tx: Tx,
+  tx: Queryable,
   activity: { roomId: number; date: string; type: string; brand: string | null; participants: number | null; reach: number | null; memberCount: number | null },
   people: { memberId: number | null; name: string }[],
 ): Promise<void> {

@@ -1,8 +1,8 @@
-import type { Db } from '../db/client.js'
+import type { Queryable } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 
 /** The next short id for a letter (A12, M7 …). Counters only go up: ids are never reused. */
-export async function nextCode(on: Db | Prisma.TransactionClient, letter: string): Promise<string> {
+export async function nextCode(on: Queryable, letter: string): Promise<string> {
   const [counter] = await on.$queryRaw<{ last: number }[]>(Prisma.sql`
     INSERT INTO "RecordCounter" ("letter", "last") VALUES (${letter}, 1)
     ON CONFLICT ("letter") DO UPDATE SET "last" = "RecordCounter"."last" + 1

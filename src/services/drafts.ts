@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
 import { Prisma, type Draft } from '../generated/prisma/client.js'
 import type { FieldProblem } from '../parsing/mod.js'
 import { DRAFT_LETTER, type RecordKind } from '../domain/kinds.js'
@@ -43,7 +43,7 @@ export async function updateDraft(db: Db, draft: Draft, text: string, problems: 
 }
 
 /** The draft became a record (or was discarded, with `resolvedCode` null). */
-export async function resolveDraft(db: Db, draftId: number, resolvedCode: string | null, at: Date): Promise<void> {
+export async function resolveDraft(db: Queryable, draftId: number, resolvedCode: string | null, at: Date): Promise<void> {
   await db.draft.update({ where: { id: draftId }, data: { resolvedCode, resolvedAt: at } })
 }
 
@@ -52,7 +52,7 @@ export async function resolveDraft(db: Db, draftId: number, resolvedCode: string
  * (one: older drafts may be about other activities). Returns its code, if there was one.
  */
 export async function resolveLatestDraft(
-  db: Db,
+  db: Queryable,
   where: { roomId: number; memberId: number; kind: DraftKind },
   resolvedCode: string,
   at: Date,

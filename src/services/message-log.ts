@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { IncomingMessage } from '../chat/message.js'
 import { insertRows } from '../db/sql.js'
@@ -55,11 +55,17 @@ function logRow(msg: IncomingMessage, text: string, receivedAt: Date, outcome: s
   return { puppetMessageId: msg.puppetMessageId, roomTopic: msg.room?.topic ?? null, senderName: msg.sender.name, text, sentAt: msg.time, receivedAt, outcome, ...room }
 }
 
+/** The statement that writes a handled message's row with its outcome (and the room and member it was about). */
+function outcomeStatement(msg: IncomingMessage, text: string, verdict: Extract<LogVerdict, { kind: 'new' }>, outcome: string, link: LogLink): Prisma.Sql {
+  return verdict.logId === undefined
+    ? insertRows('MessageLog', [logRow(msg, text, verdict.receivedAt, outcome, link)], Prisma.sql`ON CONFLICT ("puppetMessageId") DO NOTHING`)
+    : Prisma.sql`UPDATE "MessageLog" SET "outcome" = ${outcome}, "roomId" = ${link.roomId ?? null}, "memberId" = ${link.memberId ?? null} WHERE "id" = ${verdict.logId}`
+}
+
 /**
- * A handled message: its row with the outcome (and the room and member it was about), and
- * `alsoQueue` (its replies' outbox rows), in one transaction. Either the message counts as
- * handled and its replies are queued, or neither: one commit where there were one per reply
- * plus one for the outcome.
+ * A handled message: its row with the outcome, and `alsoQueue` (its replies' outbox rows), in
+ * one transaction. Either the message counts as handled and its replies are queued, or
+ * neither: one commit where there were one per reply plus one for the outcome.
  */
 export async function finishIncoming(
   db: Db,
@@ -70,13 +76,26 @@ export async function finishIncoming(
   link: LogLink,
   alsoQueue: readonly Prisma.Sql[] = [],
 ): Promise<void> {
-  const row =
-    verdict.logId === undefined
-      ? insertRows('MessageLog', [logRow(msg, text, verdict.receivedAt, outcome, link)], Prisma.sql`ON CONFLICT ("puppetMessageId") DO NOTHING`)
-      : Prisma.sql`UPDATE "MessageLog" SET "outcome" = ${outcome}, "roomId" = ${link.roomId ?? null}, "memberId" = ${link.memberId ?? null} WHERE "id" = ${verdict.logId}`
+  const row = outcomeStatement(msg, text, verdict, outcome, link)
   if (alsoQueue.length === 0) {
     await db.$executeRaw(row)
     return
   }
   await db.$transaction([row, ...alsoQueue].map((sql) => db.$executeRaw(sql)))
+}
+
+/**
+ * The same, written in a caller's transaction: a new record's, so that the record, the
+ * message's outcome and its confirmation are one commit (see storeOnce).
+ */
+export async function finishIncomingIn(
+  tx: Tx,
+  msg: IncomingMessage,
+  text: string,
+  verdict: Extract<LogVerdict, { kind: 'new' }>,
+  outcome: string,
+  link: LogLink,
+  alsoQueue: readonly Prisma.Sql[],
+): Promise<void> {
+  for (const sql of [outcomeStatement(msg, text, verdict, outcome, link), ...alsoQueue]) await tx.$executeRaw(sql)
 }

@@ -4,6 +4,7 @@ import type { OpinionFields } from '../parsing/mod.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
+import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 
 export const ADOPTION_LEVELS = {
@@ -22,24 +23,25 @@ function columnsOf(draft: OpinionFields) {
   return { date: draft.date, title: draft.title, content: draft.content ?? null, field: draft.field ?? null }
 }
 
-export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields): Promise<OpinionWithHistory> {
-  const existing = await db.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
-  if (existing) return existing
+export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields, within?: WithinCommit<OpinionWithHistory>): Promise<OpinionWithHistory> {
   const authors = await authorsOf(db, source, draft.authorNames)
-  return db.$transaction(async (tx) => {
-    const code = await nextCode(tx, KIND_IDENTITIES.opinion.letter)
-    const report = await tx.opinionReport.create({
-      data: {
-        code,
-        ...sourceColumns(source),
-        ...columnsOf(draft),
-        lastChangeAt: source.sentAt,
-      },
-    })
-    // createMany keeps the order the authors were named in; the first is the lead.
-    await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.opinionReport.findUniqueOrThrow({ where: { id: report.id }, include: withHistory })
-  })
+  return storeOnce(db, {
+    async insert(tx) {
+      const code = await nextCode(tx, KIND_IDENTITIES.opinion.letter)
+      const report = await tx.opinionReport.create({
+        data: {
+          code,
+          ...sourceColumns(source),
+          ...columnsOf(draft),
+          lastChangeAt: source.sentAt,
+        },
+      })
+      // createMany keeps the order the authors were named in; the first is the lead.
+      await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+      return tx.opinionReport.findUniqueOrThrow({ where: { id: report.id }, include: withHistory })
+    },
+    storedBefore: (on) => on.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory }),
+  }, within)
 }
 
 export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionFields): Promise<OpinionWithHistory> {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
 import type { PlannedActivity } from '../generated/prisma/client.js'
 import { PLAN_LETTER } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
@@ -96,7 +96,7 @@ export async function setPlanCancelled(db: Db, code: string, cancelled: boolean,
   return count > 0
 }
 
-export async function markPlanDone(db: Db, plan: PlannedActivity, activityCode: string): Promise<void> {
+export async function markPlanDone(db: Queryable, plan: PlannedActivity, activityCode: string): Promise<void> {
   await db.plannedActivity.update({ where: { id: plan.id }, data: { activityCode } })
 }
 

@@ -4,6 +4,7 @@ import type { ProposalFields } from '../parsing/mod.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
+import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 
 export const PROPOSAL_LETTER = KIND_IDENTITIES.proposal.letter
@@ -47,21 +48,22 @@ const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { 
 
 const columnsOf = (d: ProposalFields) => ({ date: d.date, title: d.title, type: d.type, field: d.field ?? null })
 
-export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields): Promise<ProposalWithHistory> {
-  const existing = await db.proposal.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory })
-  if (existing) return existing
+export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields, within?: WithinCommit<ProposalWithHistory>): Promise<ProposalWithHistory> {
   const authors = await authorsOf(db, source, draft.authorNames)
-  return db.$transaction(async (tx) => {
-    const proposal = await tx.proposal.create({
-      data: {
-        code: await nextCode(tx, PROPOSAL_LETTER),
-        ...sourceColumns(source),
-        ...columnsOf(draft),
-      },
-    })
-    await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
-    return tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, include: withHistory })
-  })
+  return storeOnce(db, {
+    async insert(tx) {
+      const proposal = await tx.proposal.create({
+        data: {
+          code: await nextCode(tx, PROPOSAL_LETTER),
+          ...sourceColumns(source),
+          ...columnsOf(draft),
+        },
+      })
+      await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
+      return tx.proposal.findUniqueOrThrow({ where: { id: proposal.id }, include: withHistory })
+    },
+    storedBefore: (on) => on.proposal.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory }),
+  }, within)
 }
 
 export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalFields): Promise<ProposalWithHistory> {

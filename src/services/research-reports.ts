@@ -4,6 +4,7 @@ import type { ResearchFields } from '../domain/research.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
+import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 
 export type ResearchWithAuthors = ResearchReport & { authors: ResearchAuthor[] }
@@ -18,16 +19,17 @@ const columnsOf = (f: ResearchFields) => ({
 })
 
 /** Stores a report under a new R code; the same message twice is stored once. */
-export async function createResearch(db: Db, source: RecordSource, fields: ResearchFields): Promise<ResearchWithAuthors> {
-  const existing = await db.researchReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors })
-  if (existing) return existing
+export async function createResearch(db: Db, source: RecordSource, fields: ResearchFields, within?: WithinCommit<ResearchWithAuthors>): Promise<ResearchWithAuthors> {
   const authors = await authorsOf(db, source, fields.authorNames)
-  return db.$transaction(async (tx) => {
-    const report = await tx.researchReport.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.research.letter), ...sourceColumns(source), ...columnsOf(fields) } })
-    // createMany keeps the order the authors were named in; the first is the lead.
-    await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.researchReport.findUniqueOrThrow({ where: { id: report.id }, include: withAuthors })
-  })
+  return storeOnce(db, {
+    async insert(tx) {
+      const report = await tx.researchReport.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.research.letter), ...sourceColumns(source), ...columnsOf(fields) } })
+      // createMany keeps the order the authors were named in; the first is the lead.
+      await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+      return tx.researchReport.findUniqueOrThrow({ where: { id: report.id }, include: withAuthors })
+    },
+    storedBefore: (on) => on.researchReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors }),
+  }, within)
 }
 
 export async function updateResearch(db: Db, report: ResearchReport, fields: ResearchFields): Promise<ResearchWithAuthors> {

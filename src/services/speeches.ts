@@ -4,6 +4,7 @@ import type { SpeechFields } from '../domain/speech.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
+import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 
 export type SpeechWithAuthors = ConferenceSpeech & { authors: SpeechAuthor[] }
@@ -12,16 +13,17 @@ const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
 const columnsOf = (f: SpeechFields) => ({ date: f.date, title: f.title, meeting: f.meeting, form: f.form, content: f.content ?? null })
 
 /** Stores a speech under a new S code; the same message twice is stored once. */
-export async function createSpeech(db: Db, source: RecordSource, fields: SpeechFields): Promise<SpeechWithAuthors> {
-  const existing = await db.conferenceSpeech.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors })
-  if (existing) return existing
+export async function createSpeech(db: Db, source: RecordSource, fields: SpeechFields, within?: WithinCommit<SpeechWithAuthors>): Promise<SpeechWithAuthors> {
   const authors = await authorsOf(db, source, fields.authorNames)
-  return db.$transaction(async (tx) => {
-    const speech = await tx.conferenceSpeech.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.speech.letter), ...sourceColumns(source), ...columnsOf(fields) } })
-    // createMany keeps the order the speakers were named in; the first gives the speech.
-    await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
-    return tx.conferenceSpeech.findUniqueOrThrow({ where: { id: speech.id }, include: withAuthors })
-  })
+  return storeOnce(db, {
+    async insert(tx) {
+      const speech = await tx.conferenceSpeech.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.speech.letter), ...sourceColumns(source), ...columnsOf(fields) } })
+      // createMany keeps the order the speakers were named in; the first gives the speech.
+      await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
+      return tx.conferenceSpeech.findUniqueOrThrow({ where: { id: speech.id }, include: withAuthors })
+    },
+    storedBefore: (on) => on.conferenceSpeech.findUnique({ where: { sourceMessageId: source.messageId }, include: withAuthors }),
+  }, within)
 }
 
 export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: SpeechFields): Promise<SpeechWithAuthors> {

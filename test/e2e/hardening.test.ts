@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { allCommands } from '../../src/commands/index.js'
 import type { Command } from '../../src/router/command.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat, startChat } from '../helpers.js'
+import { GROUP, boundChat, freshDb, startChat } from '../helpers.js'
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaClient } from '../../src/generated/prisma/client.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 async function say(chat: MockChat, from: string, text: string, extra: { time?: string; fromKey?: string; room?: string; roomKey?: string } = {}) {
@@ -199,6 +201,37 @@ describe('a message being handled when the process died', () => {
     await db.messageLog.update({ where: { puppetMessageId: second }, data: { outcome: 'received' } })
     const again = await chat.redeliver(second)
     expect(again.map((m) => m.text?.split('\n')[0])).toEqual(['已记录活动 A3'])
+  })
+})
+
+describe('a record, its outcome and its confirmation are one commit', () => {
+  it('writes the record, the message log row and the confirmation in one transaction; marking it sent is the only other commit', async () => {
+    const { file } = await freshDb()
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: 'event', level: 'query' }] })
+    const statements: string[] = []
+    db.$on('query', (event) => statements.push(event.query.trim()))
+    const chat = await boundChat({ db })
+    statements.length = 0
+    expect(await say(chat, '李明', '#活动 9月19日 健康义诊，委员李明参加')).toContain('已记录活动 A1')
+    const commits = statements.map((sql, i) => (sql === 'COMMIT' ? i : -1)).filter((i) => i >= 0)
+    expect(commits).toHaveLength(1)
+    const at = (start: string) => statements.findIndex((sql) => sql.startsWith(start))
+    for (const write of ['INSERT INTO "Activity"', 'INSERT INTO "MessageLog"', 'INSERT INTO "OutboxMessage"']) expect(at(write)).toBeLessThan(commits[0]!)
+    const after = statements.slice(commits[0]! + 1).filter((sql) => /^(INSERT|UPDATE|DELETE)/.test(sql))
+    expect(after).toEqual([expect.stringMatching(/^UPDATE "OutboxMessage" SET "status" = 'sent'/)])
+  })
+
+  it('a failure before the commit keeps nothing of the message: the apology is true, and the resend is stored once', async () => {
+    const chat = await boundChat()
+    const { db } = chat.app.services
+    // The confirmation cannot be queued (a full disk, say): the record must not stay without it.
+    await db.$executeRawUnsafe(`CREATE TRIGGER "no_confirmation" BEFORE INSERT ON "OutboxMessage" WHEN NEW."text" LIKE '已记录%' BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    expect(await say(chat, '李明', '#活动 9月19日 健康义诊')).toContain('内容没有保存')
+    expect(await db.activity.count()).toBe(0)
+    expect((await db.messageLog.findUniqueOrThrow({ where: { puppetMessageId: chat.lastInjectedId() } })).outcome).toMatch(/^error:/)
+    await db.$executeRawUnsafe('DROP TRIGGER "no_confirmation"')
+    expect(await say(chat, '李明', '#活动 9月19日 健康义诊', { time: '2022-09-21T10:00:05' })).toContain('已记录活动 A1')
+    expect(await db.activity.count()).toBe(1)
   })
 })
 

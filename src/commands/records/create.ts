@@ -2,11 +2,12 @@ import { editActivityText, parseActivity, parseEditPairs, rosterNamesTakingPart,
 import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDone } from '../../services/plans.js'
-import { createActivity, findTwinActivity, type RecordSource } from '../../services/activities.js'
+import { createActivity, findTwinActivity, type ActivityWithPeople, type RecordSource } from '../../services/activities.js'
 import { rosterNames } from '../../services/members.js'
 import { resolveDraft, resolveLatestDraft, saveDraft, type DraftKind } from '../../services/drafts.js'
-import type { Draft } from '../../generated/prisma/client.js'
+import type { Draft, PlannedActivity } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
+import type { Tx } from '../../db/client.js'
 import type { Command } from '../../router/command.js'
 import { KINDS } from '../../records/kinds.js'
 import type { AnyKind, StoredRecord } from '../../records/kind.js'
@@ -36,63 +37,82 @@ function draftSourceOf(ctx: ChatContext, kind: DraftKind, text: string) {
 }
 
 /** The draft being completed by #修改, or else the reporter's latest open draft of that kind. */
-async function completeDraftWith(ctx: ChatContext, source: RecordSource, kind: DraftKind, code: string, completing?: Draft) {
+async function completeDraftWith(tx: Tx, ctx: ChatContext, source: RecordSource, kind: DraftKind, code: string, completing?: Draft) {
   if (completing) {
-    await resolveDraft(ctx.services.db, completing.id, code, ctx.msg.time)
+    await resolveDraft(tx, completing.id, code, ctx.msg.time)
     return completing.code
   }
   if (source.reporterId === undefined) return undefined
-  return resolveLatestDraft(ctx.services.db, { roomId: source.roomId, memberId: source.reporterId, kind }, code, ctx.msg.time)
+  return resolveLatestDraft(tx, { roomId: source.roomId, memberId: source.reporterId, kind }, code, ctx.msg.time)
 }
 
 export type Parsed<F extends (...args: never[]) => unknown> = Extract<ReturnType<F>, { ok: true }>
 
-/** Stores a parsed activity and confirms it; also completes the sender's open drafts. */
-export async function storeActivity(ctx: ChatContext, source: RecordSource, parsed: Parsed<typeof parseActivity>, completing?: Draft) {
+/** What else a record's commit carries: the draft #修改 completes with it, the plan it fulfils. */
+export interface StoreOptions {
+  completing?: Draft
+  plan?: PlannedActivity
+}
+
+/** The outcome logged for a stored record: recorded, or a draft completed by #修改. */
+const outcomeOf = (code: string, completing?: Draft) => (completing ? `completed:${completing.code}:${code}` : `recorded:${code}`)
+
+/**
+ * Stores a parsed activity and confirms it, in one commit with the drafts it completes and
+ * the plan it fulfils.
+ */
+export async function storeActivity(ctx: ChatContext, source: RecordSource, parsed: Parsed<typeof parseActivity>, options: StoreOptions = {}) {
   // Names run together ("王芳李明参加", a voice message) are found by the room's roster; a
   // registered member reporting an activity and naming nobody took part in it themselves.
   const named = parsed.value.memberNames.length > 0 ? [] : rosterNamesTakingPart(source.rawText, await rosterNames(ctx.services.db, source.roomId))
   const poster = parsed.value.memberNames.length === 0 && named.length === 0 ? ctx.member?.realName : undefined
   const memberNames = named.length > 0 ? named : poster ? [poster] : undefined
   const draft = memberNames ? { ...parsed, value: { ...parsed.value, memberNames } } : parsed
-  const activity = await createActivity(ctx.services.db, source, draft.value)
-  const warnings = poster ? [...draft.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : draft.warnings
-  const completed = await completeDraftWith(ctx, source, 'activity', activity.code, completing)
-  // Two members often report the same event: say so, so one of them can be withdrawn.
-  const twin = await findTwinActivity(ctx.services.db, activity)
-  const lines = [
-    `已记录活动 ${activity.code}`,
-    ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox, memberCount: draft.value.memberCountApprox }),
-    ...warnings.map((w) => `提示：${w}`),
-    missingFigureHint(activity),
-    twin
-      ? `提示：同一天已有同类活动 ${twin.code}（${clip(twin.title, 30)}，记录人 ${twin.reporterName}）。如果是同一场，请撤销其中一条：#撤销 ${activity.code}`
-      : undefined,
-    completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
-    `有误可发送 #修改 ${activity.code} 字段=值，或 #撤销 ${activity.code}`,
-  ]
-  await ctx.reply(lines.filter(Boolean).join('\n'))
-  return activity
+  return ctx.commitRecord<ActivityWithPeople>(
+    (within) => createActivity(ctx.services.db, source, draft.value, within),
+    async (tx, activity) => {
+      const warnings = poster ? [...draft.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : draft.warnings
+      const completed = await completeDraftWith(tx, ctx, source, 'activity', activity.code, options.completing)
+      if (options.plan) await markPlanDone(tx, options.plan, activity.code)
+      // Two members often report the same event: say so, so one of them can be withdrawn.
+      const twin = await findTwinActivity(tx, activity)
+      const lines = [
+        `已记录活动 ${activity.code}`,
+        ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox, memberCount: draft.value.memberCountApprox }),
+        ...warnings.map((w) => `提示：${w}`),
+        missingFigureHint(activity),
+        twin
+          ? `提示：同一天已有同类活动 ${twin.code}（${clip(twin.title, 30)}，记录人 ${twin.reporterName}）。如果是同一场，请撤销其中一条：#撤销 ${activity.code}`
+          : undefined,
+        completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
+        `有误可发送 #修改 ${activity.code} 字段=值，或 #撤销 ${activity.code}`,
+      ]
+      return { outcome: outcomeOf(activity.code, options.completing), reply: lines.filter(Boolean).join('\n') }
+    },
+  )
 }
 
-/** Stores a parsed record of any other kind and confirms it; also completes the sender's open drafts. */
+/** Stores a parsed record of any other kind and confirms it, in one commit with the drafts it completes. */
 export async function storeRecord(ctx: ChatContext, kind: AnyKind, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) {
-  const record = await kind.create(ctx.services.db, source, parsed.value)
-  const completed = await completeDraftWith(ctx, source, kind.kind, record.code, completing)
-  const lines = [
-    `已记录${kind.label} ${record.code}`,
-    ...kind.lines(record),
-    ...parsed.warnings.map((w) => `提示：${w}`),
-    completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
-    kind.nextSteps(record, ctx.services.config),
-  ]
-  await ctx.reply(lines.filter(Boolean).join('\n'))
-  return record
+  return ctx.commitRecord<StoredRecord>(
+    (within) => kind.create(ctx.services.db, source, parsed.value, within),
+    async (tx, record) => {
+      const completed = await completeDraftWith(tx, ctx, source, kind.kind, record.code, completing)
+      const lines = [
+        `已记录${kind.label} ${record.code}`,
+        ...kind.lines(record),
+        ...parsed.warnings.map((w) => `提示：${w}`),
+        completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
+        kind.nextSteps(record, ctx.services.config),
+      ]
+      return { outcome: outcomeOf(record.code, completing), reply: lines.filter(Boolean).join('\n') }
+    },
+  )
 }
 
 /** How a parsed record of a kind is stored and confirmed: activities find names by the roster. */
 export function storeOf(kind: RecordKind): (ctx: ChatContext, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) => Promise<StoredRecord> {
-  if (kind === 'activity') return (ctx, source, parsed, completing) => storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, completing)
+  if (kind === 'activity') return (ctx, source, parsed, completing) => storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, { completing })
   return (ctx, source, parsed, completing) => storeRecord(ctx, KINDS[kind], source, parsed, completing)
 }
 
@@ -119,9 +139,7 @@ async function recordOrDraft<D, R extends { code: string }>(
     await ctx.reply(problemReply(KINDS[kind].label, parsed.errors, draft.code, KINDS[kind].command.template))
     return undefined
   }
-  const record = await store(parsed)
-  ctx.outcome = `recorded:${record.code}`
-  return record
+  return store(parsed)
 }
 
 const { template: activityTemplate, notes: activityNotes, ...activityNames } = KINDS.activity.command
@@ -153,10 +171,7 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   const edits = parseEditPairs(rest)
   const edited = edits.length > 0 ? editActivityText(base, edits) : { ok: true as const, text: rest ? `${base}\n${rest}` : base }
   if (!edited.ok) return ctx.reply(`不认识的字段：${edited.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=… 服务人次=…`)
-  const activity = await recordOrDraft(ctx, 'activity', edited.text, parseActivity(edited.text, ctx.parseClock), (p) =>
-    storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p),
-  )
-  if (activity) await markPlanDone(ctx.services.db, plan, activity.code)
+  await recordOrDraft(ctx, 'activity', edited.text, parseActivity(edited.text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
 }
 
 /** `#民意`, `#提案`, `#调研报告`, `#大会发言`: every kind but activities, from its registry entry. */

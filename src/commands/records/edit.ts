@@ -91,8 +91,7 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
     await updateDraft(ctx.services.db, draft, text.text, parsed.errors)
     return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
   }
-  const record = await storeOf(kind.kind)(ctx, source, parsed, draft)
-  ctx.outcome = `completed:${draft.code}:${record.code}`
+  await storeOf(kind.kind)(ctx, source, parsed, draft)
 }
 
 function withdrawCommand(name: string, withdraw: boolean): Command {
