@@ -38,7 +38,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /**
  * The disk's part, measured beside the bot in the same run: a one-row commit straight through
  * better-sqlite3 (no Prisma), in WAL mode with synchronous=FULL as the bot runs. The bot makes
- * three such commits per message (its record, its outcome with its replies, the send).
+ * two such commits per message (its record with its outcome and reply, then the send).
  */
 function bareCommitMs(file: string, n = 200): number {
   const db = new Database(file)
