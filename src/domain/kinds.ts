@@ -3,8 +3,9 @@
 import { ACTIVITY_TABLE } from './activity.js'
 import { OPINION_TABLE } from './opinion.js'
 import { PROPOSAL_TABLE } from './proposal.js'
-import { RESEARCH_TABLE } from './research.js'
-import { SPEECH_TABLE } from './speech.js'
+import { RESEARCH_FIGURES, RESEARCH_TABLE } from './research.js'
+import { SPEECH_FIGURES, SPEECH_TABLE } from './speech.js'
+import type { FigureTable } from './figures.js'
 import type { FieldTable } from '../parsing/field-table.js'
 
 export interface KindIdentity {
@@ -19,18 +20,31 @@ export interface KindIdentity {
   /** What it is counted in (3 篇). */
   unit: string
   fields: FieldTable
+  /**
+   * What digests, `stats` and the ledger's 汇总 sheet count of it, as a table; activities,
+   * reports and proposals are counted by hand (monthly rows, steps by their own date).
+   */
+  figures?: FigureTable
 }
 
 export const KIND_IDENTITIES = {
   activity: { kind: 'activity', letter: 'A', label: '活动', tag: '活动', unit: '场', fields: ACTIVITY_TABLE },
   opinion: { kind: 'opinion', letter: 'M', label: '社情民意', tag: '民意', unit: '篇', fields: OPINION_TABLE },
   proposal: { kind: 'proposal', letter: 'T', label: '提案', tag: '提案', unit: '件', fields: PROPOSAL_TABLE },
-  research: { kind: 'research', letter: 'R', label: '调研报告', tag: '调研', unit: '篇', fields: RESEARCH_TABLE },
-  speech: { kind: 'speech', letter: 'S', label: '大会发言', tag: '发言', unit: '次', fields: SPEECH_TABLE },
+  research: { kind: 'research', letter: 'R', label: '调研报告', tag: '调研', unit: '篇', fields: RESEARCH_TABLE, figures: RESEARCH_FIGURES },
+  speech: { kind: 'speech', letter: 'S', label: '大会发言', tag: '发言', unit: '次', fields: SPEECH_TABLE, figures: SPEECH_FIGURES },
 } as const satisfies Record<string, KindIdentity>
 
 export type RecordKind = keyof typeof KIND_IDENTITIES
 export const RECORD_KINDS = Object.keys(KIND_IDENTITIES) as RecordKind[]
+
+type Identity = (typeof KIND_IDENTITIES)[RecordKind]
+/** The kinds counted by their figure table, in registry order, each with its unit. */
+export const TABLE_FIGURES: readonly (FigureTable & { unit: string })[] = Object.values(KIND_IDENTITIES).flatMap((k: KindIdentity) =>
+  k.figures ? [{ ...k.figures, unit: k.unit }] : [],
+)
+/** The key of every figure a kind's table counts (research, oralSpeeches …). */
+export type TableFigureKey = Extract<Identity, { figures: FigureTable }>['figures']['rows'][number]['key']
 
 /** Drafts (D5) keep what could not be read. */
 export const DRAFT_LETTER = 'D'

@@ -1,6 +1,7 @@
 // 调研报告: a research report written by members (often a room's team), adopted or instructed on.
 import type { FieldTable, FieldsOf } from '../parsing/field-table.js'
 import { CONTACT_LABELS, contentRow, dateRow } from './fields.js'
+import type { FigureTable } from './figures.js'
 
 export const RESEARCH_TABLE = {
   rows: [
@@ -15,3 +16,13 @@ export const RESEARCH_TABLE = {
 } as const satisfies FieldTable
 
 export type ResearchFields = FieldsOf<typeof RESEARCH_TABLE>
+
+/** What digests, `stats` and the 汇总 sheet count: reports by their date, and those adopted or instructed on. */
+export const RESEARCH_FIGURES = {
+  model: 'ResearchReport',
+  rows: [
+    { key: 'research', name: '调研报告', label: '调研报告（篇）' },
+    { key: 'researchAdopted', name: '被采纳', label: '调研报告被采纳（篇）', where: { filled: 'adoptedBy' } },
+    { key: 'researchInstructed', name: '获批示', label: '调研报告获批示（篇）', where: { filled: 'instruction' } },
+  ],
+} as const satisfies FigureTable<typeof RESEARCH_TABLE>

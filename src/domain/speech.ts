@@ -1,6 +1,7 @@
 // 大会发言: a member's speech at a plenary session (全会), given orally or handed in written.
 import type { FieldTable, FieldsOf } from '../parsing/field-table.js'
 import { CONTACT_LABELS, contentRow, dateRow } from './fields.js'
+import type { FigureTable } from './figures.js'
 
 export const SPEECH_FORMS = ['口头', '书面'] as const
 
@@ -23,3 +24,13 @@ export const SPEECH_TABLE = {
 } as const satisfies FieldTable
 
 export type SpeechFields = FieldsOf<typeof SPEECH_TABLE>
+
+/** What digests, `stats` and the 汇总 sheet count: speeches by their date, oral and written. */
+export const SPEECH_FIGURES = {
+  model: 'ConferenceSpeech',
+  rows: [
+    { key: 'speeches', name: '大会发言', label: '大会发言（次）' },
+    { key: 'oralSpeeches', name: '口头', label: '口头发言（次）', where: { equals: ['form', '口头'] } },
+    { key: 'writtenSpeeches', name: '书面', label: '书面发言（次）', where: { equals: ['form', '书面'] } },
+  ],
+} as const satisfies FigureTable<typeof SPEECH_TABLE>

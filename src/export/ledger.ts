@@ -6,6 +6,7 @@ import { computeFigures } from '../services/stats.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { byRank, scoreMemberYear, rollOfRooms } from '../scoring/score.js'
 import { ALL_KINDS } from '../records/kinds.js'
+import { TABLE_FIGURES, type TableFigureKey } from '../domain/kinds.js'
 import { addTable } from './sheet.js'
 
 /** A sheet per kind of record (活动台账 …), then the members' year and the totals. */
@@ -83,8 +84,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
       ...(Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).map((l) => [`${ADOPTION_LEVELS[l]}采纳（篇）`, figures.adopted[l]]),
       ['获批示（篇）', figures.instructed], ['办结（篇）', figures.resolved],
       ['提案（件）', figures.proposals], ['立案（件）', figures.registered], ['办复（件）', figures.answered],
-      ['调研报告（篇）', figures.research], ['调研报告被采纳（篇）', figures.researchAdopted], ['调研报告获批示（篇）', figures.researchInstructed],
-      ['大会发言（次）', figures.speeches], ['口头发言（次）', figures.oralSpeeches],
+      ...TABLE_FIGURES.flatMap((table) => table.rows.map((row) => [row.label, figures[row.key as TableFigureKey]])),
     ],
   )
   return workbook

@@ -3,6 +3,8 @@ import { Prisma } from '../generated/prisma/client.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from './opinions.js'
 import { unnamedCountSql } from './activity-months.js'
 import { daysInMonth } from '../parsing/calendar.js'
+import { TABLE_FIGURES, type TableFigureKey } from '../domain/kinds.js'
+import type { FigureTable } from '../domain/figures.js'
 
 /** Which records count: rooms (all when absent) and an inclusive range of local dates. */
 export interface FigureScope {
@@ -11,8 +13,8 @@ export interface FigureScope {
   to?: string // YYYY-MM-DD
 }
 
-/** The figures `stats` prints and digests build on. Withdrawn records never count. */
-export interface Figures {
+/** The figures counted by hand: activities, reports and proposals (monthly rows, steps by their own date). */
+interface CoreFigures {
   activities: number
   participants: number
   reach: number
@@ -25,22 +27,39 @@ export interface Figures {
   proposals: number
   registered: number
   answered: number
-  /** Research reports (by their date), those adopted and those with an instruction. */
-  research: number
-  researchAdopted: number
-  researchInstructed: number
-  /** Plenary speeches (by their date), and the oral ones among them. */
-  speeches: number
-  oralSpeeches: number
 }
 
+const CORE_COUNTS = ['activities', 'participants', 'reach', 'members', 'opinions', 'instructed', 'resolved', 'proposals', 'registered', 'answered'] as const
+
+/** Every figure of every kind's figure table (src/domain/figures.ts): research, oralSpeeches … */
+const TABLE_KEYS = TABLE_FIGURES.flatMap((t) => t.rows.map((r) => r.key as TableFigureKey))
+
+/** The figures `stats` prints and digests build on. Withdrawn records never count. */
+export type Figures = CoreFigures & Record<TableFigureKey, number>
+
 export function emptyFigures(): Figures {
-  return {
-    activities: 0, participants: 0, reach: 0, members: 0, opinions: 0,
-    adopted: { county: 0, city: 0, province: 0, national: 0 },
-    instructed: 0, resolved: 0, proposals: 0, registered: 0, answered: 0,
-    research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
-  }
+  const figures = { adopted: { county: 0, city: 0, province: 0, national: 0 } } as Figures
+  for (const key of [...CORE_COUNTS, ...TABLE_KEYS]) figures[key] = 0
+  return figures
+}
+
+/**
+ * One grouped count per figure table: `COUNT(*)` for its first row, a conditional sum for each
+ * other, named by the figure's key. Table, column and key names come from the tables in
+ * src/domain, never from a message.
+ */
+function tableCount(table: FigureTable, scope: FigureScope, room: (column: string) => Prisma.Sql): Prisma.Sql {
+  const sums = table.rows.map((row) => {
+    const where = row.where
+    const counted = !where
+      ? 'COUNT(*)'
+      : 'filled' in where
+        ? `SUM(CASE WHEN t."${where.filled}" IS NOT NULL THEN 1 ELSE 0 END)`
+        : `SUM(CASE WHEN t."${where.equals[0]}" = '${where.equals[1].replaceAll("'", "''")}' THEN 1 ELSE 0 END)`
+    return `${counted} AS "${row.key}"`
+  })
+  return Prisma.sql`SELECT ${room('t."roomId"')} AS room, ${Prisma.raw(sums.join(', '))}
+    FROM ${Prisma.raw(`"${table.model}"`)} t WHERE t."withdrawn" = false ${inScope('t."roomId"', 't."date"', scope)} GROUP BY room`
 }
 
 /** What a digest compares with the period before and the same period a year before. */
@@ -90,6 +109,8 @@ export const inMonthScope = (roomColumn: string, scope: FigureScope): Prisma.Sql
 // PostgreSQL sums bigints into numerics (Decimal), SQLite gives numbers or bigints.
 type Count = number | bigint | Prisma.Decimal | null
 type Row = { bucket?: Count; room: Count; key?: string | null; n: Count; m?: Count; r?: Count; u?: Count; name?: string | null }
+/** A figure table's counts of one room, named by the figures' keys. */
+type TableRow = { room: Count } & Record<string, Count>
 /** A count or sum from either database as a number (none → 0). */
 export const num = (n: Count | undefined) => Number(n ?? 0)
 
@@ -118,7 +139,7 @@ export async function collectFigures(
   const compare = options.compare ?? []
   // Whole months read the monthly rows (activity-months.ts); any other range of days, the records.
   const monthly = !options.fromRecords && wholeMonths(scope) && compare.every(wholeMonths)
-  const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed, research, speeches] = await Promise.all([
+  const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed, ...tables] = await Promise.all([
     monthly
       ? // The same rows hold the unnamed 人次 (u): summed in this pass rather than read again.
         db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('am."roomId"')} AS room, SUM(am."activities") AS n, SUM(am."participants") AS m, SUM(am."reach") AS r,
@@ -151,14 +172,10 @@ export async function collectFigures(
       : // Few activities have a written member count: the (memberCount, …) index finds just those.
         db.$queryRaw<Row[]>`SELECT 0 AS room, SUM(${unnamedCountSql}) AS n
         FROM "Activity" a WHERE a."memberCount" IS NOT NULL AND a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)}`,
-    db.$queryRaw<Row[]>`SELECT ${room('r."roomId"')} AS room, COUNT(*) AS n,
-        SUM(CASE WHEN r."adoptedBy" IS NOT NULL THEN 1 ELSE 0 END) AS m, SUM(CASE WHEN r."instruction" IS NOT NULL THEN 1 ELSE 0 END) AS r
-      FROM "ResearchReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', scope)} GROUP BY room`,
-    db.$queryRaw<Row[]>`SELECT ${room('s."roomId"')} AS room, COUNT(*) AS n, SUM(CASE WHEN s."form" = '口头' THEN 1 ELSE 0 END) AS m
-      FROM "ConferenceSpeech" s WHERE s."withdrawn" = false ${inScope('s."roomId"', 's."date"', scope)} GROUP BY room`,
+    ...TABLE_FIGURES.map((table) => db.$queryRaw<TableRow[]>(tableCount(table, scope, room))),
   ])
   const byRoom = new Map<number, Figures>()
-  const at = (row: Row) => {
+  const at = (row: { room: Count }) => {
     const key = num(row.room)
     let figures = byRoom.get(key)
     if (!figures) byRoom.set(key, (figures = emptyFigures()))
@@ -175,8 +192,9 @@ export async function collectFigures(
   for (const row of proposals) at(row).proposals = num(row.n)
   for (const row of proposalSteps) at(row)[row.key === 'registered' ? 'registered' : 'answered'] = num(row.n)
   for (const row of members.filter((r) => r.key === 'room')) at(row).members = num(row.n)
-  for (const row of research) Object.assign(at(row), { research: num(row.n), researchAdopted: num(row.m), researchInstructed: num(row.r) })
-  for (const row of speeches) Object.assign(at(row), { speeches: num(row.n), oralSpeeches: num(row.m) })
+  TABLE_FIGURES.forEach((table, i) => {
+    for (const row of tables[i]!) for (const { key } of table.rows) at(row)[key as TableFigureKey] = num(row[key])
+  })
 
   const total = emptyFigures()
   for (const figures of byRoom.values()) addFigures(total, figures)
@@ -227,12 +245,7 @@ const membersOfPm = Prisma.sql`
     ORDER BY key, n DESC, name`
 
 function addFigures(into: Figures, from: Figures): void {
-  for (const key of [
-    'activities', 'participants', 'reach', 'members', 'opinions', 'instructed', 'resolved', 'proposals', 'registered', 'answered',
-    'research', 'researchAdopted', 'researchInstructed', 'speeches', 'oralSpeeches',
-  ] as const) {
-    into[key] += from[key]
-  }
+  for (const key of [...CORE_COUNTS, ...TABLE_KEYS]) into[key] += from[key]
   for (const level of Object.keys(into.adopted) as AdoptionLevel[]) into.adopted[level] += from.adopted[level]
 }
 

@@ -1,6 +1,7 @@
 import type { Digest, CountBy } from '../services/digest.js'
 import type { Comparison, Figures } from '../services/stats.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
+import { TABLE_FIGURES, type TableFigureKey } from '../domain/kinds.js'
 
 /** 36200 → "3.6万余（36,200）", 8000 → "8,000": large figures the way summaries write them. */
 export function bigNumber(n: number): string {
@@ -39,12 +40,15 @@ function proposalLine(f: Figures): string | undefined {
   return `提案：提交 ${f.proposals} 件，立案 ${f.registered} 件，办复 ${f.answered} 件。`
 }
 
-/** Research reports and plenary speeches, when the period has any. */
-function researchAndSpeechLine(f: Figures): string | undefined {
-  const parts = [
-    f.research > 0 && `调研报告 ${f.research} 篇（被采纳 ${f.researchAdopted} 篇，获批示 ${f.researchInstructed} 篇）`,
-    f.speeches > 0 && `大会发言 ${f.speeches} 次（口头 ${f.oralSpeeches} 次，书面 ${f.speeches - f.oralSpeeches} 次）`,
-  ].filter(Boolean)
+/**
+ * The kinds counted by their figure tables (调研报告, 大会发言 …), those the period has:
+ * 调研报告 3 篇（被采纳 1 篇，获批示 1 篇）；大会发言 2 次（口头 1 次，书面 1 次）。
+ */
+function tableFiguresLine(f: Figures): string | undefined {
+  const parts = TABLE_FIGURES.flatMap(({ rows: [all, ...among], unit }) => {
+    const count = (row: typeof all) => `${row.name} ${f[row.key as TableFigureKey]} ${unit}`
+    return f[all.key as TableFigureKey] > 0 ? [`${count(all)}${among.length > 0 ? `（${among.map(count).join('，')}）` : ''}`] : []
+  })
   return parts.length > 0 ? `${parts.join('；')}。` : undefined
 }
 
@@ -62,7 +66,7 @@ export function formatRoomDigest(roomName: string, d: Digest): string {
     d.brands.length > 0 ? `品牌活动：${list(d.brands, '场')}。` : undefined,
     opinionLine(d),
     proposalLine(f),
-    researchAndSpeechLine(f),
+    tableFiguresLine(f),
     d.topMembers.length > 0 ? `参与最多的委员：${d.topMembers.map((m) => `${m.name}（${m.count} 次）`).join('、')}。` : undefined,
     comparison(`与${prevWord}比`, f, d.previous),
     // For a year the year before is the same period a year before.
@@ -92,7 +96,7 @@ export function formatCrossRoomDigest(rooms: { name: string; figures: Figures }[
     `合计：活动 ${f.activities} 场，参与 ${bigNumber(f.participants)} 人次，委员 ${f.members} 人，服务群众 ${bigNumber(f.reach)} 人次。`,
     opinionLine(total),
     proposalLine(f),
-    researchAndSpeechLine(f),
+    tableFiguresLine(f),
     idle.length > 0 ? `本期没有活动：${idle.join('、')}。` : '每个会客厅、工作室本期都有活动 ✓',
   ]
     .filter(Boolean)

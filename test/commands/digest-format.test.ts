@@ -18,7 +18,7 @@ const figures = (f: Partial<Figures> = {}): Figures => ({
   proposals: 0,
   registered: 0,
   answered: 0,
-  research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+  research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
   ...f,
 })
 

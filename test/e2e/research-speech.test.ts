@@ -132,5 +132,9 @@ describe('the new kinds in #我的, #月报 and the ledger', () => {
     expect(speeches[1]).toEqual(['编号', '日期', '会客厅/工作室', '题目', '会议', '形式', '发言人', '摘要', '记录人'])
     expect(speeches.slice(2, 4).map((r) => [r[0], r[5]])).toEqual([['S1', '口头'], ['S2', '书面']])
     expect(speeches.at(-1)!.slice(0, 2)).toEqual(['合计', '2 次'])
+    // Their 汇总 rows come from the same figure tables as the digest's sentence.
+    expect(cellsOf(wb.getWorksheet('汇总')!).slice(-6).map((r) => r.slice(0, 2))).toEqual([
+      ['调研报告（篇）', 1], ['调研报告被采纳（篇）', 1], ['调研报告获批示（篇）', 1], ['大会发言（次）', 2], ['口头发言（次）', 1], ['书面发言（次）', 1],
+    ])
   })
 })

@@ -311,13 +311,13 @@ const SUMMARY_LABELS = [
   '活动场次', '参与人次', '参与委员（人）', '服务群众人次', '社情民意（篇）',
   '县级采纳（篇）', '市级采纳（篇）', '省级采纳（篇）', '全国采纳（篇）',
   '获批示（篇）', '办结（篇）', '提案（件）', '立案（件）', '办复（件）',
-  '调研报告（篇）', '调研报告被采纳（篇）', '调研报告获批示（篇）', '大会发言（次）', '口头发言（次）',
+  '调研报告（篇）', '调研报告被采纳（篇）', '调研报告获批示（篇）', '大会发言（次）', '口头发言（次）', '书面发言（次）',
 ]
 const summaryOf = (f: Figures) => [
   f.activities, f.participants, f.members, f.reach, f.opinions,
   f.adopted.county, f.adopted.city, f.adopted.province, f.adopted.national,
   f.instructed, f.resolved, f.proposals, f.registered, f.answered,
-  f.research, f.researchAdopted, f.researchInstructed, f.speeches, f.oralSpeeches,
+  f.research, f.researchAdopted, f.researchInstructed, f.speeches, f.oralSpeeches, f.writtenSpeeches,
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -503,18 +503,18 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('汇总: one row per figure, equal to computeFigures for the same rooms and period', async () => {
     const { db, wb, figures } = await written()
     const ws = sheet(wb, '汇总')
-    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 汇总', ['项目', '2022年第三季度'], WIDTHS.汇总, 19, false)
+    expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 汇总', ['项目', '2022年第三季度'], WIDTHS.汇总, 20, false)
     // Counted by hand (see the seed): adoptions and steps count by the date they happened, so M1's
     // July adoption and T3's July 立案 count although M1 and T3 are not rows of this book.
     expect(figures).toEqual({
       activities: 4, participants: 25, members: 4, reach: 36260, opinions: 3,
       adopted: { county: 1, city: 2, province: 1, national: 0 }, instructed: 2, resolved: 1,
       proposals: 3, registered: 2, answered: 1,
-      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
     })
     expect(bodyValues(ws, 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(figures)[i]]))
-    expect(bodyValues(ws, 2).map(([, v]) => v)).toEqual([4, 25, 4, 36260, 3, 1, 2, 1, 0, 2, 1, 3, 2, 1, 0, 0, 0, 0, 0])
-    expect(expectCountColumns(ws, [2])).toBe(19)
+    expect(bodyValues(ws, 2).map(([, v]) => v)).toEqual([4, 25, 4, 36260, 3, 1, 2, 1, 0, 2, 1, 3, 2, 1, 0, 0, 0, 0, 0, 0])
+    expect(expectCountColumns(ws, [2])).toBe(20)
     await db.$disconnect()
   })
 
@@ -553,7 +553,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(ws.getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2021年第一季度 活动台账')
     expect(ws.autoFilter).toBe('A2:O2')
     expect(bodyValues(ws, 10)).toEqual([['合计', '0 场', null, null, null, null, null, '0 人', 0, 0]])
-    expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(new Array(19).fill(0))
+    expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(new Array(20).fill(0))
     // Scores are for 2021: room A's two 委员 on the roll, both 0 (ties by name, as #积分榜 lists them).
     expect(bodyValues(sheet(wb, '委员履职'), 11).map((r) => [r[0], r[4], r[9], r[10]])).toEqual([
       ['李明', 0, 0, '待改进'], ['王芳', 0, 0, '待改进'], ['合计', null, null, null],
@@ -574,7 +574,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     expect(bodyValues(sheet(wb, '提案台账'), 1).map(([c]) => c)).toEqual(['T1', '合计'])
     // July, room A: adopted city M1 07-05 (M2's is August); registered T3 07-03 (T1's is August).
     const figures = await computeFigures(db, { roomIds: [s.A.id], from: july.from, to: july.to })
-    expect(summaryOf(figures)).toEqual([2, 13, 2, 260, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0])
+    expect(summaryOf(figures)).toEqual([2, 13, 2, 260, 1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0])
     expect(bodyValues(sheet(wb, '汇总'), 2).map(([, v]) => v)).toEqual(summaryOf(figures))
     expect(sheet(wb, '汇总').getRow(2).getCell(2).value).toBe('2022年7月')
     expect(sheet(wb, '汇总').getRow(1).getCell(1).value).toBe('健康家园会客厅 · 2022年7月 汇总')
@@ -754,7 +754,7 @@ describe('#导出', () => {
     const boundRoom = await chat.app.services.db.room.findFirstOrThrow({ where: { name: ROOM } })
     const figures = await computeFigures(chat.app.services.db, { roomIds: [boundRoom.id], from: Q3.from, to: Q3.to })
     // Nobody was named as taking part: 李明, registered, is counted as the one who reported both.
-    expect(summaryOf(figures)).toEqual([2, 20, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(summaryOf(figures)).toEqual([2, 20, 1, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     expect(bodyValues(sheet(wb, '汇总'), 2)).toEqual(SUMMARY_LABELS.map((label, i) => [label, summaryOf(figures)[i]]))
     // 委员履职, 2022: 李明 reported A1, A2, A4, A5 naming nobody, so took part himself (4 × 3,
     // capped at 10) and led M1 (dated 2022-10-08, the message day) → 10; T1 handed in but not
@@ -823,7 +823,7 @@ describe('src/cli/export.ts', () => {
     // Room A, Q3: A2, A6 → 2; 8+5 = 13; 200+60 = 260; 王芳, 李明 = 2; M2 = 1; city M1 (07-05) + M2 (08-01) = 2,
     // province M2 = 1 (M4's national: withdrawn); instructed M2 = 1; resolved 0 (M2 October);
     // T1 = 1; registered T1, T3 = 2; answered T1 = 1.
-    expect(summaryOf(expected)).toEqual([2, 13, 2, 260, 1, 0, 2, 1, 0, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0])
+    expect(summaryOf(expected)).toEqual([2, 13, 2, 260, 1, 0, 2, 1, 0, 1, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0])
     await db.$disconnect()
     const out = join(tmpDir(), 'q3.xlsx')
     const { stderr } = await runFile(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--period', '2022Q3', '--out', out, '--db', file, '--room', '健康群'])

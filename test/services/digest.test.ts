@@ -166,7 +166,7 @@ describe('buildDigest for a month', () => {
       proposals: 0, // no proposals in this seed
       registered: 0,
       answered: 0,
-      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
     })
   })
 
@@ -335,7 +335,7 @@ describe('buildDigest for a year', () => {
       proposals: 0, // no proposals in this seed
       registered: 0,
       answered: 0,
-      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
     })
     expect(d.byType).toEqual([
       { name: '义诊', count: 4 }, // 08-31, 09-01, 09-15, 09-30
@@ -412,7 +412,7 @@ describe('buildCrossRoomDigest', () => {
       proposals: 0, // no proposals in this seed
       registered: 0,
       answered: 0,
-      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
     })
     expect(t.memberTimes).toBe(14) // 12 + 2
     expect(t.byType).toEqual([

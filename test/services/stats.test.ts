@@ -73,7 +73,7 @@ describe('computeFigures', () => {
       proposals: 0, // no proposals in this seed
       registered: 0,
       answered: 0,
-      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
     })
   })
 
@@ -146,7 +146,7 @@ describe('computeFigures', () => {
       activities: 0, participants: 0, reach: 0, members: 0, opinions: 0,
       adopted: { county: 0, city: 0, province: 0, national: 0 }, instructed: 0, resolved: 0,
       proposals: 0, registered: 0, answered: 0,
-      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0,
+      research: 0, researchAdopted: 0, researchInstructed: 0, speeches: 0, oralSpeeches: 0, writtenSpeeches: 0,
     })
   })
 
