@@ -1,6 +1,6 @@
 // The record-kind registry: #查, #最近, #修改, #撤销, #恢复, the record commands, the ledger
 // and the score loop over it; plans join the kinds where only a code is needed (CODED). A new
-// kind: a schema model, a service, its field table in src/domain (and a line in
+// kind: a schema model, a service, its field and figure tables in src/domain (and a line in
 // KIND_IDENTITIES), an entry file here and one line below.
 import type { CodedKind, RecordKind } from '../domain/kinds.js'
 import { activityKind } from './activity.js'
