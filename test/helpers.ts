@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../src/config.js'
 import { ManualClock } from '../src/clock.js'
 import { openDatabase, type Db } from '../src/db/client.js'
 import { log } from '../src/log.js'
-import { MockChat } from '../src/sim/mock-chat.js'
+import { MockChat, type SentMessage } from '../src/sim/mock-chat.js'
 import type { AppOptions } from '../src/app.js'
 
 /** A fresh, migrated database file for one test. */
@@ -89,4 +89,15 @@ export function seededRandom(seed: number) {
   let s = seed
   const next = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
   return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! }
+}
+
+/**
+ * The schedule's jobs due between two local times (+08:00), fired in order on the chat's clock
+ * as the running bot would; returns what was sent meanwhile.
+ */
+export async function runSchedule(chat: MockChat, from: string, to: string): Promise<SentMessage[]> {
+  const local = (time: string) => new Date(`${time}+08:00`)
+  const before = chat.sent.length
+  await chat.app.scheduler.runDue(local(from), local(to), { before: (time) => chat.clock!.set(time), after: () => chat.app.idle() })
+  return chat.sent.slice(before)
 }

@@ -3,8 +3,7 @@ import { openDatabase } from '../../src/db/client.js'
 import { claimWriter } from '../../src/db/writer.js'
 import { log } from '../../src/log.js'
 import { Outbox, type Destination, type Transport } from '../../src/outbox/outbox.js'
-import type { MockChat } from '../../src/sim/mock-chat.js'
-import { startChat } from '../helpers.js'
+import { startChat, runSchedule } from '../helpers.js'
 import { freshPostgres, postgresAdminUrl } from './pg.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
@@ -22,12 +21,6 @@ function slowTransport(): Transport & { texts: string[] } {
 }
 
 const routing = { groupOf: async () => undefined, loginId: () => undefined, gaveUp: async () => undefined }
-
-async function runSchedule(chat: MockChat, from: string, to: string) {
-  const before = chat.sent.length
-  await chat.app.scheduler.runDue(at(from), at(to), { before: (time) => chat.clock!.set(time), after: () => chat.app.idle() })
-  return chat.sent.slice(before)
-}
 
 describe.runIf(postgresAdminUrl)('bot accounts sharing one PostgreSQL database', () => {
   it('sends every row once when two processes of one account pump the same outbox', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MockChat, SentMessage } from '../../src/sim/mock-chat.js'
 import { createAdminInvite } from '../../src/services/identity.js'
-import { GROUP, boundChat, startChat, verify } from '../helpers.js'
+import { GROUP, startChat, verify, runSchedule } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const OFFICE = '市政协办公室'
@@ -21,12 +21,6 @@ async function say(chat: MockChat, line: Parameters<MockChat['say']>[0]): Promis
   return chat.say({ time: new Date(at('2022-09-21T10:00:00').getTime() + ++minute * 60_000), ...line })
 }
 const texts = (sent: SentMessage[]) => sent.map((m) => m.text ?? `<file ${m.file}>`).join('\n')
-
-async function runSchedule(chat: MockChat, from: string, to: string): Promise<SentMessage[]> {
-  const before = chat.sent.length
-  await chat.app.scheduler.runDue(at(from), at(to), { before: (time) => chat.clock!.set(time), after: () => chat.app.idle() })
-  return chat.sent.slice(before)
-}
 
 /** The office's bot: the admin is known by remark only; a room with a secretary, a member and a report M1. */
 async function office(): Promise<MockChat> {

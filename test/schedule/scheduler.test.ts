@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat, freshDb, startChat, verify } from '../helpers.js'
+import { GROUP, boundChat, freshDb, startChat, verify, runSchedule } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 const say = (chat: MockChat, from: string, text: string, time: string, room = GROUP) =>
   chat.say({ room, from, text, time: at(time) })
 
 /** Runs the schedule over a window the way replay does: the clock follows each event. */
-async function runSchedule(chat: MockChat, from: string, to: string) {
-  const before = chat.sent.length
-  await chat.app.scheduler.runDue(at(from), at(to), {
-    before: (time) => chat.clock!.set(time),
-    after: () => chat.app.idle(),
-  })
-  return chat.sent.slice(before)
-}
 
 async function roomWithAugust(dbFile?: string) {
   const chat = await boundChat({ start: '2022-08-30T09:00:00+08:00', ...(dbFile ? { dbFile } : {}) })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { boundChat } from '../helpers.js'
+import { boundChat, runSchedule } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 
@@ -13,10 +13,6 @@ async function threeRooms() {
     await chat.say({ room: group, from: '王芳', text: `#活动 8月2${i}日 健康义诊，参与人次1${i}`, time: at(`2022-08-30T10:0${i}:00`) })
   }
   return { chat, groups }
-}
-
-async function runSchedule(chat: MockChat, from: string, to: string) {
-  await chat.app.scheduler.runDue(at(from), at(to), { before: (t) => chat.clock!.set(t), after: () => chat.app.idle() })
 }
 
 const digestsTo = (chat: MockChat, to: string) => chat.sent.filter((m) => m.to === to && m.text?.includes('2022年8月月报'))
