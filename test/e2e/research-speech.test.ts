@@ -70,6 +70,10 @@ describe('#调研报告', () => {
     const done = await text(chat, '李明', '#修改 D1 标题=关于托育服务的调研报告 日期=9月12日')
     expect(done).toContain('已记录调研报告 R2')
     expect(done).toContain('（草稿 D1 已由这条补全）')
+    // The draft, the record and the message's outcome were one commit.
+    const { db } = chat.app.services
+    expect((await db.draft.findUniqueOrThrow({ where: { code: 'D1' } })).resolvedCode).toBe('R2')
+    expect((await db.messageLog.findFirstOrThrow({ where: { text: { startsWith: '#修改 D1' } } })).outcome).toBe('completed:D1:R2')
   })
 })
 
