@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { createActivity, type ActivityWithPeople, type RecordSource } from '../../src/services/activities.js'
+import { storeOnce } from '../../src/services/store-once.js'
+import type { ActivityFields } from '../../src/parsing/mod.js'
+import { freshDb } from '../helpers.js'
+
+const fields: ActivityFields = { date: '2022-09-19', dateDefaulted: false, title: '健康义诊', type: '义诊', typeInferred: false, memberNames: [], partners: [], reach: 100 }
+
+async function roomWithSource(messageId: string) {
+  const { db } = await freshDb()
+  const room = await db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } })
+  const source: RecordSource = { roomId: room.id, reporterId: undefined, reporterName: '王芳', messageId, rawText: '#活动 健康义诊', sentAt: new Date('2022-09-19T02:00:00Z') }
+  return { db, source }
+}
+
+describe('storeOnce', () => {
+  it('gives a message stored before its record back, runs `within` for it, and uses up no code', async () => {
+    const { db, source } = await roomWithSource('m1')
+    const first = await createActivity(db, source, fields)
+    const seen: ActivityWithPeople[] = []
+    const again = await createActivity(db, source, { ...fields, title: '另一场' }, async (_tx, record) => void seen.push(record))
+    expect([again.id, again.code, again.title]).toEqual([first.id, 'A1', '健康义诊'])
+    expect(seen.map((r) => r.code)).toEqual(['A1'])
+    expect((await createActivity(db, source, fields)).id).toBe(first.id)
+    expect(await db.activity.count()).toBe(1)
+    // The failed insert's code went back with its transaction: the next record is A2.
+    expect((await createActivity(db, { ...source, messageId: 'm2' }, fields)).code).toBe('A2')
+  })
+
+  it('keeps nothing when `within` fails, and rethrows its error', async () => {
+    const { db, source } = await roomWithSource('m1')
+    const failing = async () => {
+      throw new Error('确认写不进去')
+    }
+    await expect(createActivity(db, source, fields, failing)).rejects.toThrow('确认写不进去')
+    expect(await db.activity.count()).toBe(0)
+    expect(await db.activityMonth.count()).toBe(0)
+    expect((await createActivity(db, source, fields)).code).toBe('A1')
+  })
+
+  it('rethrows the insert’s own error when the message has no record', async () => {
+    const { db } = await roomWithSource('m1')
+    const steps = { insert: async () => Promise.reject(new Error('磁盘已满')), storedBefore: async () => null }
+    await expect(storeOnce(db, steps)).rejects.toThrow('磁盘已满')
+  })
+})
