@@ -192,7 +192,12 @@ describe('a message being handled when the process died', () => {
     await db.messageLog.update({ where: { puppetMessageId: id }, data: { outcome: 'received' } })
     expect(await chat.redeliver(id)).toEqual([])
     expect(await db.activity.count()).toBe(1)
-    expect((await db.messageLog.findUniqueOrThrow({ where: { puppetMessageId: id } })).outcome).toBe('recorded:A1')
+    const logged = await db.messageLog.findUniqueOrThrow({ where: { puppetMessageId: id } })
+    expect(logged.outcome).toBe('recorded:A1')
+    // The row left 'received' is completed with the room and member it was about.
+    const activity = await db.activity.findUniqueOrThrow({ where: { code: 'A1' } })
+    expect([logged.roomId, logged.memberId]).toEqual([activity.roomId, activity.reporterId])
+    expect(logged.memberId).not.toBeNull()
     // And one that died before anything was stored is completed.
     await say(chat, '李明', '#活动 9月20日 读书会', { time: '2022-09-21T10:05:00' })
     const second = chat.lastInjectedId()
