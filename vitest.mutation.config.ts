@@ -15,6 +15,8 @@ export default defineConfig({
       'test/schedule/**/*.test.ts',
       'test/scoring/**/*.test.ts',
       'test/router/**/*.test.ts',
+      'test/services/message-log.test.ts',
+      'test/services/store-once.test.ts',
       'test/commands/**/*.test.ts',
       'test/e2e/foundation.test.ts',
       'test/e2e/hardening.test.ts',
