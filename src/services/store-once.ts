@@ -27,7 +27,8 @@ export async function storeOnce<R>(db: Db, steps: RecordSteps<R>, within?: Withi
       return record
     })
   } catch (error) {
-    const before = await steps.storedBefore(db)
+    // A database that fails the lookup as well: the first error is the one to report.
+    const before = await steps.storedBefore(db).catch(() => null)
     if (!before) throw error
     return db.$transaction(async (tx) => {
       await within?.(tx, before)

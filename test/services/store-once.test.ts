@@ -42,5 +42,7 @@ describe('storeOnce', () => {
     const { db } = await roomWithSource('m1')
     const steps = { insert: async () => Promise.reject(new Error('磁盘已满')), storedBefore: async () => null }
     await expect(storeOnce(db, steps)).rejects.toThrow('磁盘已满')
+    // Nor is it hidden by a lookup that fails too.
+    await expect(storeOnce(db, { ...steps, storedBefore: async () => Promise.reject(new Error('查不了')) })).rejects.toThrow('磁盘已满')
   })
 })
