@@ -46,19 +46,20 @@ export function emptyFigures(): Figures {
 /**
  * One grouped count per figure table: `COUNT(*)` for its first row, a conditional sum for each
  * other, named by the figure's key. Table, column and key names come from the tables in
- * src/domain, never from a message.
+ * src/domain, never from a message; a compared value is a parameter.
  */
 function tableCount(table: FigureTable, scope: FigureScope, room: (column: string) => Prisma.Sql): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`t."${name}"`)
   const sums = table.rows.map((row) => {
     const where = row.where
     const counted = !where
-      ? 'COUNT(*)'
+      ? Prisma.sql`COUNT(*)`
       : 'filled' in where
-        ? `SUM(CASE WHEN t."${where.filled}" IS NOT NULL THEN 1 ELSE 0 END)`
-        : `SUM(CASE WHEN t."${where.equals[0]}" = '${where.equals[1].replaceAll("'", "''")}' THEN 1 ELSE 0 END)`
-    return `${counted} AS "${row.key}"`
+        ? Prisma.sql`SUM(CASE WHEN ${column(where.filled)} IS NOT NULL THEN 1 ELSE 0 END)`
+        : Prisma.sql`SUM(CASE WHEN ${column(where.equals[0])} = ${where.equals[1]} THEN 1 ELSE 0 END)`
+    return Prisma.sql`${counted} AS ${Prisma.raw(`"${row.key}"`)}`
   })
-  return Prisma.sql`SELECT ${room('t."roomId"')} AS room, ${Prisma.raw(sums.join(', '))}
+  return Prisma.sql`SELECT ${room('t."roomId"')} AS room, ${Prisma.join(sums)}
     FROM ${Prisma.raw(`"${table.model}"`)} t WHERE t."withdrawn" = false ${inScope('t."roomId"', 't."date"', scope)} GROUP BY room`
 }
 

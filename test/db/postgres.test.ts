@@ -35,6 +35,10 @@ const CONVERSATION: [string, string, string][] = [
   ['李明', '#撤销 M2', '2022-09-15T10:02:00'],
   ['李明', '#恢复 M2', '2022-09-15T10:03:00'],
   ['李明', '#撤销 M2', '2022-09-15T10:04:00'],
+  // Kinds counted by their figure tables.
+  ['李明', '#调研报告 标题：关于老旧小区加装电梯的调研报告 作者：李明 日期：9月16日 采纳：市住建局', '2022-09-16T10:00:00'],
+  ['王芳', '#大会发言 题目：关于托育服务的建议 会议：市政协十届二次会议 形式：口头 日期：9月17日', '2022-09-17T10:00:00'],
+  ['李明', '#大会发言 题目：关于停车难的建议 会议：市政协十届二次会议 形式：书面 日期：9月17日', '2022-09-17T10:01:00'],
 ]
 
 async function converse(chat: MockChat) {
@@ -76,6 +80,7 @@ describe.runIf(admin)('PostgreSQL', () => {
     expect(pgFigures).toEqual(await computeFigures(sqliteDb, scope))
     expect(pgFigures).toMatchObject({ activities: 1, participants: 30, reach: 36000, members: 3, opinions: 1, resolved: 1, proposals: 1, registered: 1 })
     expect(pgFigures.adopted).toEqual({ county: 0, city: 1, province: 1, national: 0 })
+    expect(pgFigures).toMatchObject({ research: 1, researchAdopted: 1, researchInstructed: 0, speeches: 2, oralSpeeches: 1, writtenSpeeches: 1 })
     expect(await pgDb.db.opinionEvent.findMany({ where: { kind: 'adopted', level: 'county' }, select: { reportWithdrawn: true } })).toEqual([{ reportWithdrawn: true }])
     const room = await pgDb.db.room.findFirstOrThrow()
     const sqliteRoom = await sqliteDb.room.findFirstOrThrow()
@@ -85,5 +90,15 @@ describe.runIf(admin)('PostgreSQL', () => {
     expect((await buildCrossRoomDigest(pgDb.db, [room], september)).rooms[0]!.figures).toEqual(pgFigures)
     const ranks = async (db: Db, roomId: number) => (await rankMembers(db, DEFAULT_RULES, [roomId], 2022)).map((s) => [s.name, s.total, s.band])
     expect(await ranks(pgDb.db, room.id)).toEqual(await ranks(sqliteDb, sqliteRoom.id))
+
+    // A message left 'received' by a process that died after its record was stored (an older
+    // version): the insert fails inside PostgreSQL's transaction, and the stored record is confirmed.
+    await onPg.say({ room: GROUP, from: '李明', text: '#活动 9月18日 健康讲座，参与人次5', time: at('2022-09-18T10:00:00') })
+    const id = onPg.lastInjectedId()
+    const stored = await pgDb.db.activity.count()
+    await pgDb.db.messageLog.update({ where: { puppetMessageId: id }, data: { outcome: 'received' } })
+    expect(await onPg.redeliver(id)).toEqual([])
+    expect(await pgDb.db.activity.count()).toBe(stored)
+    expect((await pgDb.db.messageLog.findUniqueOrThrow({ where: { puppetMessageId: id } })).outcome).toBe('recorded:A4')
   }, 60_000)
 })
