@@ -3,6 +3,7 @@ import { Prisma, type Draft } from '../generated/prisma/client.js'
 import type { FieldProblem } from '../parsing/mod.js'
 import { DRAFT_LETTER, type RecordKind } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
+import { storeOnce } from './store-once.js'
 
 /** A draft waits to become a record of this kind. */
 export type DraftKind = RecordKind
@@ -19,23 +20,23 @@ export interface DraftSource {
 
 /** Keeps a tagged message that could not become a record, so nothing a member sent is lost. */
 export async function saveDraft(db: Db, source: DraftSource, problems: FieldProblem[]): Promise<Draft> {
-  const existing = await db.draft.findUnique({ where: { sourceMessageId: source.messageId } })
-  if (existing) return existing
-  return db.$transaction(async (tx) =>
-    tx.draft.create({
-      data: {
-        code: await nextCode(tx, DRAFT_LETTER),
-        kind: source.kind,
-        roomId: source.roomId,
-        memberId: source.memberId ?? null,
-        senderName: source.senderName,
-        text: source.text,
-        problems: JSON.stringify(problems),
-        sourceMessageId: source.messageId,
-        messageTime: source.messageTime,
-      },
-    }),
-  )
+  return storeOnce(db, {
+    insert: async (tx) =>
+      tx.draft.create({
+        data: {
+          code: await nextCode(tx, DRAFT_LETTER),
+          kind: source.kind,
+          roomId: source.roomId,
+          memberId: source.memberId ?? null,
+          senderName: source.senderName,
+          text: source.text,
+          problems: JSON.stringify(problems),
+          sourceMessageId: source.messageId,
+          messageTime: source.messageTime,
+        },
+      }),
+    storedBefore: (on) => on.draft.findUnique({ where: { sourceMessageId: source.messageId } }),
+  })
 }
 
 export async function updateDraft(db: Db, draft: Draft, text: string, problems: FieldProblem[]): Promise<Draft> {

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db/client.js'
 import type { PlannedActivity } from '../generated/prisma/client.js'
 import { PLAN_LETTER } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
+import { storeOnce } from './store-once.js'
 
 export { PLAN_LETTER }
 
@@ -19,25 +20,25 @@ export interface NewPlan {
 }
 
 export async function createPlan(db: Db, plan: NewPlan): Promise<PlannedActivity> {
-  const existing = await db.plannedActivity.findUnique({ where: { sourceMessageId: plan.messageId } })
-  if (existing) return existing
-  return db.$transaction(async (tx) =>
-    tx.plannedActivity.create({
-      data: {
-        code: await nextCode(tx, PLAN_LETTER),
-        roomId: plan.roomId,
-        startsAt: plan.startsAt,
-        date: plan.date,
-        time: plan.time,
-        title: plan.title,
-        place: plan.place ?? null,
-        createdById: plan.createdById ?? null,
-        createdByName: plan.createdByName,
-        sourceMessageId: plan.messageId,
-        createdAt: plan.createdAt,
-      },
-    }),
-  )
+  return storeOnce(db, {
+    insert: async (tx) =>
+      tx.plannedActivity.create({
+        data: {
+          code: await nextCode(tx, PLAN_LETTER),
+          roomId: plan.roomId,
+          startsAt: plan.startsAt,
+          date: plan.date,
+          time: plan.time,
+          title: plan.title,
+          place: plan.place ?? null,
+          createdById: plan.createdById ?? null,
+          createdByName: plan.createdByName,
+          sourceMessageId: plan.messageId,
+          createdAt: plan.createdAt,
+        },
+      }),
+    storedBefore: (on) => on.plannedActivity.findUnique({ where: { sourceMessageId: plan.messageId } }),
+  })
 }
 
 export function findPlan(db: Db, code: string): Promise<PlannedActivity | null> {

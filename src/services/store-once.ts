@@ -17,7 +17,8 @@ export interface RecordSteps<R> {
  * Stores a new record and runs `within` before its one commit: the record, the message's
  * outcome and its confirmation are kept together or not at all. The source message id is
  * unique, so a message stored before fails the insert (its code is not used up) and gets its
- * stored record back instead, with `within` run for it: never a second record.
+ * stored record back instead, with `within` run for it: never a second record. Drafts and
+ * plans are stored the same way, without `within`.
  */
 export async function storeOnce<R>(db: Db, steps: RecordSteps<R>, within?: WithinCommit<R>): Promise<R> {
   try {

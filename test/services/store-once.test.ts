@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createActivity, type ActivityWithPeople, type RecordSource } from '../../src/services/activities.js'
 import { storeOnce } from '../../src/services/store-once.js'
+import { saveDraft } from '../../src/services/drafts.js'
+import { createPlan } from '../../src/services/plans.js'
 import type { ActivityFields } from '../../src/parsing/mod.js'
 import { freshDb } from '../helpers.js'
 
@@ -36,6 +38,18 @@ describe('storeOnce', () => {
     expect(await db.activity.count()).toBe(0)
     expect(await db.activityMonth.count()).toBe(0)
     expect((await createActivity(db, source, fields)).code).toBe('A1')
+  })
+
+  it('serves drafts and plans too: the same message twice is one row, and no code is used up', async () => {
+    const { db, source } = await roomWithSource('m1')
+    const draft = { kind: 'activity' as const, roomId: source.roomId, memberId: undefined, senderName: '王芳', text: '#活动', messageId: 'm1', messageTime: source.sentAt }
+    const first = await saveDraft(db, draft, [])
+    expect((await saveDraft(db, draft, [])).id).toBe(first.id)
+    expect((await saveDraft(db, { ...draft, messageId: 'm2' }, [])).code).toBe('D2')
+    const plan = { roomId: source.roomId, startsAt: new Date('2022-09-22T07:00:00Z'), date: '2022-09-22', time: '15:00', title: '健康讲座', place: undefined, createdById: undefined, createdByName: '王芳', messageId: 'm3', createdAt: source.sentAt }
+    const announced = await createPlan(db, plan)
+    expect((await createPlan(db, plan)).id).toBe(announced.id)
+    expect((await createPlan(db, { ...plan, messageId: 'm4' })).code).toBe('P2')
   })
 
   it('rethrows the insert’s own error when the message has no record', async () => {
