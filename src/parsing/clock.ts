@@ -33,13 +33,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f
 }
 
+/** The last answer per zone: one message asks for the same instant's date several times, and formatToParts is slow. */
+const lastParts = new Map<string, { ms: number; parts: LocalParts }>()
+
 /** Wall-clock parts of an instant as seen in a time zone. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
+  const ms = instant.getTime()
+  const last = lastParts.get(timeZone)
+  if (last && last.ms === ms) return { ...last.parts }
   const parts: Record<string, number> = {}
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value)
   }
-  return {
+  const local = {
     year: parts.year ?? NaN,
     month: parts.month ?? NaN,
     day: parts.day ?? NaN,
@@ -47,6 +53,8 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
   }
+  lastParts.set(timeZone, { ms, parts: local })
+  return { ...local }
 }
 
 /** Offset of the zone from UTC at that instant, in minutes (Asia/Shanghai = 480). */

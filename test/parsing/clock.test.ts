@@ -8,6 +8,16 @@ describe('clock helpers', () => {
     expect(localParts(instant, 'UTC')).toMatchObject({ year: 2022, month: 9, day: 30, hour: 17 })
   })
 
+  it('answers the same instant again per zone, with an object of its own each time', () => {
+    const instant = new Date('2022-09-30T17:00:00Z')
+    const first = localParts(instant, 'Asia/Shanghai')
+    first.day = 99
+    expect(localParts(instant, 'Asia/Shanghai').day).toBe(1)
+    expect(localParts(instant, 'UTC').day).toBe(30)
+    expect(localParts(instant, 'Asia/Shanghai').day).toBe(1)
+    expect(localParts(new Date('2022-09-30T15:59:59Z'), 'Asia/Shanghai')).toMatchObject({ day: 30, hour: 23, second: 59 })
+  })
+
   it.each([
     ['Asia/Shanghai', '2022-09-21T02:00:00Z', 480],
     ['UTC', '2022-09-21T02:00:00Z', 0],
