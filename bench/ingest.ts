@@ -78,7 +78,10 @@ export async function benchIngest(n: number, workDir: string): Promise<IngestRes
   const config = loadConfig({ ...process.env, BOT_ADMINS: '管理员', OUTBOX_MIN_INTERVAL_MS: '0', OUTBOX_MAX_PER_MINUTE: '0', SENDER_MAX_PER_MINUTE: '0' })
   const clock = new ManualClock(new Date('2022-09-30T10:00:00+08:00'))
   // The admin is known by the remark the operator set (BOT_ADMINS lists remarks, never names).
-  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, remarks: { 管理员: '管理员' } })
+  // The moment the puppet is handed a reply: what a member waits for. The "sent" mark that
+  // follows it is outside the latency, inside the rate (the next message waits for it).
+  let repliedAt = 0
+  const chat = await MockChat.start({ db, config, clock, log, autoSchedule: false, remarks: { 管理员: '管理员' }, onSent: () => (repliedAt ||= performance.now()) })
   const group = '健康家园群'
   await chat.say({ room: group, from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' })
   await chat.say({ room: group, from: '王芳', text: '#登记 王芳 医药卫生' })
@@ -89,10 +92,11 @@ export async function benchIngest(n: number, workDir: string): Promise<IngestRes
   const start = performance.now()
   for (let i = 0; i < n; i++) {
     const time = new Date(Date.parse('2022-09-30T10:00:00+08:00') + i * 60_000)
+    repliedAt = 0
     const t0 = performance.now()
     const replies = await chat.say({ room: group, from: i % 2 ? '王芳' : '李明', text: message(i), time })
-    latencies.push(performance.now() - t0)
-    if (replies.length !== 1) throw new Error(`message ${i} got ${replies.length} replies`)
+    if (replies.length !== 1 || repliedAt === 0) throw new Error(`message ${i} got ${replies.length} replies${repliedAt === 0 ? ', none handed to the puppet' : ''}`)
+    latencies.push(repliedAt - t0)
   }
   const seconds = (performance.now() - start) / 1000
   const stored = await db.activity.count()
