@@ -41,14 +41,15 @@ export interface FieldTable<R extends readonly FieldRow[] = readonly FieldRow[]>
   notLabels: readonly string[]
 }
 
-type ValueOf<V extends FieldValue> = V extends { type: 'names' | 'list' }
+/** The parsed value of a row's kind of value. */
+export type ValueOf<V extends FieldValue> = V extends { type: 'names' | 'list' }
   ? string[]
   : V extends { type: 'count' }
     ? number
     : V extends { type: 'choice'; options: readonly (infer O)[] }
       ? O
       : string
-type Row<T extends FieldTable> = T['rows'][number]
+export type Row<T extends FieldTable> = T['rows'][number]
 
 /**
  * The parsed values of a kind, inferred from its table: required rows (and names, an empty list

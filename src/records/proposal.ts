@@ -48,7 +48,7 @@ export const proposalKind = {
     name: '提案台账',
     columns: [
       { header: '编号', width: 7 }, fieldColumn(row('date')), { header: '会客厅/工作室', width: 14 },
-      fieldColumn(row('title')), fieldColumn(row('type')), fieldColumn(row('authorNames')), fieldColumn(row('field')),
+      fieldColumn(row('title')), fieldColumn(row('type')), fieldColumn(row('authorNames')), fieldColumn(row('field')), fieldColumn(row('content')),
       { header: '立案日期', width: 11, numFmt: DATE }, { header: '承办单位', width: 16 }, { header: '并入', width: 6 },
       { header: '办复日期', width: 11, numFmt: DATE }, { header: '满意度', width: 8 }, { header: '答复', width: 40 },
       { header: '重点', width: 6 }, { header: '重要', width: 6 },
@@ -57,7 +57,7 @@ export const proposalKind = {
     cells(p, roomName) {
       const answer = readAnswer(p.events.find((e) => e.kind === 'answered')?.detail)
       return [
-        p.code, excelDate(p.date), roomName, p.title, p.type, p.authors.map((a) => a.name).join('、'), p.field,
+        p.code, excelDate(p.date), roomName, p.title, p.type, p.authors.map((a) => a.name).join('、'), p.field, p.content,
         stepDate(p.events, 'registered'), p.events.find((e) => e.kind === 'registered')?.detail ?? null,
         p.events.find((e) => e.kind === 'merged')?.detail ?? null, stepDate(p.events, 'answered'),
         answer.satisfaction ?? null, answer.reply ?? null,

@@ -6,6 +6,8 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
+import { OPINION_TABLE } from '../domain/opinion.js'
+import { columnsOf, fieldsOf } from './table-columns.js'
 
 export const ADOPTION_LEVELS = {
   county: '县级',
@@ -19,10 +21,6 @@ export type OpinionWithHistory = OpinionReport & { authors: OpinionAuthor[]; eve
 
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
 
-function columnsOf(draft: OpinionFields) {
-  return { date: draft.date, title: draft.title, content: draft.content ?? null, field: draft.field ?? null }
-}
-
 export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields, within?: WithinCommit<OpinionWithHistory>): Promise<OpinionWithHistory> {
   const authors = await authorsOf(db, source, draft.authorNames)
   return storeOnce(db, {
@@ -32,7 +30,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
         data: {
           code,
           ...sourceColumns(source),
-          ...columnsOf(draft),
+          ...columnsOf(OPINION_TABLE, draft),
           lastChangeAt: source.sentAt,
         },
       })
@@ -49,19 +47,12 @@ export async function updateOpinion(db: Db, report: OpinionReport, draft: Opinio
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(draft), include: withHistory })
+    return tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(OPINION_TABLE, draft), include: withHistory })
   })
 }
 
 export function opinionAsFields(report: OpinionWithHistory): OpinionFields {
-  return {
-    title: report.title,
-    ...(report.content ? { content: report.content } : {}),
-    ...(report.field ? { field: report.field } : {}),
-    authorNames: report.authors.map((a) => a.name),
-    date: report.date,
-    dateDefaulted: false,
-  }
+  return fieldsOf(OPINION_TABLE, report, report.authors.map((a) => a.name))
 }
 
 export interface StatusChange {

@@ -6,6 +6,8 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
+import { PROPOSAL_TABLE } from '../domain/proposal.js'
+import { columnsOf, fieldsOf } from './table-columns.js'
 
 export const PROPOSAL_LETTER = KIND_IDENTITIES.proposal.letter
 
@@ -46,8 +48,6 @@ export function readAnswer(detail: string | null | undefined): { satisfaction?: 
 export type ProposalWithHistory = Proposal & { authors: ProposalAuthor[]; events: ProposalEvent[] }
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
 
-const columnsOf = (d: ProposalFields) => ({ date: d.date, title: d.title, type: d.type, field: d.field ?? null })
-
 export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields, within?: WithinCommit<ProposalWithHistory>): Promise<ProposalWithHistory> {
   const authors = await authorsOf(db, source, draft.authorNames)
   return storeOnce(db, {
@@ -56,7 +56,7 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
         data: {
           code: await nextCode(tx, PROPOSAL_LETTER),
           ...sourceColumns(source),
-          ...columnsOf(draft),
+          ...columnsOf(PROPOSAL_TABLE, draft),
         },
       })
       await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
@@ -71,20 +71,12 @@ export async function updateProposal(db: Db, proposal: Proposal, draft: Proposal
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
-    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(draft), include: withHistory })
+    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(PROPOSAL_TABLE, draft), include: withHistory })
   })
 }
 
 export function proposalAsFields(p: ProposalWithHistory): ProposalFields {
-  return {
-    title: p.title,
-    type: p.type as ProposalFields['type'],
-    typeInferred: false,
-    ...(p.field ? { field: p.field } : {}),
-    authorNames: p.authors.map((a) => a.name),
-    date: p.date,
-    dateDefaulted: false,
-  }
+  return { ...fieldsOf(PROPOSAL_TABLE, p, p.authors.map((a) => a.name)), typeInferred: false }
 }
 
 export function findProposal(db: Db, code: string): Promise<ProposalWithHistory | null> {

@@ -117,6 +117,7 @@ export function proposalLines(p: ProposalWithHistory): string[] {
     `日期：${dateWithWeekday(p.date)}`,
     p.field && `领域：${clip(p.field, 30)}`,
     `提案人：${clip(authors, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
+    p.content && `内容：${clip(p.content, 80)}`,
   ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 

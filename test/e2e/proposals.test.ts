@@ -31,6 +31,21 @@ describe('#提案', () => {
     expect(reply).toContain('提示：未写提案类型，按提案人数记为“联名”')
   })
 
+  it('keeps the 内容 the template asks for: confirmed, shown, kept through an edit and filed', async () => {
+    const chat = await room()
+    const reply = await say(chat, '李明', '#提案\n案由：关于增设公交站点的建议\n类型：个人\n内容：城东新区三个小区没有公交站，建议增设两站')
+    expect(reply).toContain('已记录提案 T1')
+    expect(reply).toContain('内容：城东新区三个小区没有公交站，建议增设两站')
+    expect(await say(chat, '李明', '#修改 T1 领域=城建')).toContain('内容：城东新区三个小区没有公交站，建议增设两站')
+    expect(await say(chat, '李明', '#查 T1')).toContain('内容：城东新区三个小区没有公交站，建议增设两站')
+    const stored = await chat.app.services.db.proposal.findUniqueOrThrow({ where: { code: 'T1' } })
+    expect(stored).toMatchObject({ field: '城建', content: '城东新区三个小区没有公交站，建议增设两站' })
+    const file = (await chat.say({ room: GROUP, from: '王芳', text: '#导出 2022Q3', time: new Date('2022-09-21T12:00:00+08:00') })).find((m) => m.file)!
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(chat.fileOf(file)! as unknown as ArrayBuffer)
+    expect(workbook.getWorksheet('提案台账')!.getRow(3).getCell(8).value).toBe('城东新区三个小区没有公交站，建议增设两站')
+  })
+
   it('takes a bare title line, and keeps an unreadable proposal as a draft', async () => {
     const chat = await room()
     expect(await say(chat, '李明', '#提案 关于规范校外培训机构的建议')).toContain('类型：个人提案')
@@ -186,10 +201,10 @@ describe('#立案 with the 承办单位, #办复 with the reply', () => {
     await workbook.xlsx.load(chat.fileOf(file)! as unknown as ArrayBuffer)
     const ws = workbook.getWorksheet('提案台账')!
     expect(ws.getRow(2).values).toEqual([
-      undefined, '编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '立案日期', '承办单位', '并入', '办复日期', '满意度', '答复', '重点', '重要',
+      undefined, '编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '内容', '立案日期', '承办单位', '并入', '办复日期', '满意度', '答复', '重点', '重要',
     ])
-    // 编号, 承办单位, 满意度, 答复 of T1 … T3 (T3: no steps).
-    expect([3, 4, 5].map((r) => [9, 12, 13].map((c) => ws.getRow(r).getCell(c).value))).toEqual([
+    // 承办单位, 满意度, 答复 of T1 … T3 (T3: no steps).
+    expect([3, 4, 5].map((r) => [10, 13, 14].map((c) => ws.getRow(r).getCell(c).value))).toEqual([
       ['市卫健委', '基本满意', '已列入明年计划'],
       [null, null, '已转市教育局办理'],
       [null, null, null],

@@ -148,7 +148,7 @@ async function seed(db: Db) {
   const proposal = async (
     code: string, roomId: number, date: string, type: string, authors: [string, number][],
     events: [kind: string, date: string, detail?: string][],
-    extra: Partial<{ title: string; field: string; withdrawn: boolean }> = {},
+    extra: Partial<{ title: string; field: string; content: string; withdrawn: boolean }> = {},
   ) => {
     const p = await db.proposal.create({
       data: {
@@ -162,7 +162,7 @@ async function seed(db: Db) {
   }
   await proposal('T1', A.id, '2022-07-20', '个人', [['王芳', wang.id]], [
     ['registered', '2022-08-01', '市卫健委'], ['key', '2022-08-10'], ['answered', '2022-09-15', '满意；答复：已纳入2023年民生实事项目'],
-  ], { title: '关于完善社区医疗服务的提案', field: '医疗' })
+  ], { title: '关于完善社区医疗服务的提案', field: '医疗', content: '社区医院缺全科医生，建议定向培养' })
   await proposal('T2', B.id, '2022-08-05', '联名', [['李明', li.id], ['张伟', zhang.id]], [['merged', '2022-08-20', 'T1']], { title: '关于推进校园安全的提案', field: '教育' })
   await proposal('T3', A.id, '2022-05-10', '个人', [['王芳', wang.id]], [['registered', '2022-07-03']])
   await proposal('T4', B.id, '2022-09-05', '个人', [['张伟', zhang.id]], [['registered', '2022-09-06']], { withdrawn: true })
@@ -300,7 +300,7 @@ function expectCountColumns(ws: ExcelJS.Worksheet, columns: number[], lastRow = 
 const WIDTHS = {
   活动台账: [7, 11, 6, 14, 22, 8, 14, 16, 8, 10, 14, 10, 14, 44, 8],
   社情民意台账: [7, 11, 14, 24, 8, 12, 48, 6, 6, 6, 6, 14, 11, 24, 11],
-  提案台账: [7, 11, 14, 24, 6, 12, 8, 11, 16, 6, 11, 8, 40, 6, 6],
+  提案台账: [7, 11, 14, 24, 6, 12, 8, 40, 11, 16, 6, 11, 8, 40, 6, 6],
   调研报告台账: [7, 11, 14, 28, 14, 16, 22, 40, 8],
   大会发言台账: [7, 11, 14, 28, 22, 8, 14, 40, 8],
   委员履职: [10, 14, 16, 30, 10, 8, 8, 8, 8, 10, 8, 8],
@@ -442,18 +442,18 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('提案台账: Q3 proposals once, in date order, with their steps, 承办单位 and 答复', async () => {
     const { db, wb } = await written()
     const ws = sheet(wb, '提案台账')
-    const headers = ['编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '立案日期', '承办单位', '并入', '办复日期', '满意度', '答复', '重点', '重要']
+    const headers = ['编号', '日期', '会客厅/工作室', '案由', '类型', '提案人', '领域', '内容', '立案日期', '承办单位', '并入', '办复日期', '满意度', '答复', '重点', '重要']
     expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 提案台账', headers, WIDTHS.提案台账, 3, true)
-    expect(bodyValues(ws, 15)).toEqual([
+    expect(bodyValues(ws, 16)).toEqual([
       // The answered step's detail 满意；答复：… splits into 满意度 and 答复.
-      ['T1', d('2022-07-20'), '健康家园会客厅', '关于完善社区医疗服务的提案', '个人', '王芳', '医疗', d('2022-08-01'), '市卫健委', null, d('2022-09-15'), '满意', '已纳入2023年民生实事项目', '是', null],
-      ['T2', d('2022-08-05'), '东海论健工作室', '关于推进校园安全的提案', '联名', '李明、张伟', '教育', null, null, 'T1', null, null, null, null, null],
+      ['T1', d('2022-07-20'), '健康家园会客厅', '关于完善社区医疗服务的提案', '个人', '王芳', '医疗', '社区医院缺全科医生，建议定向培养', d('2022-08-01'), '市卫健委', null, d('2022-09-15'), '满意', '已纳入2023年民生实事项目', '是', null],
+      ['T2', d('2022-08-05'), '东海论健工作室', '关于推进校园安全的提案', '联名', '李明、张伟', '教育', null, null, null, 'T1', null, null, null, null, null],
       // Handed in in Q3, registered and answered (a reply, no 满意度) in October: the steps show.
-      ['T5', d('2022-09-25'), '东海论健工作室', '关于发展乡村旅游的提案', '集体', '张伟', null, d('2022-10-05'), '市文旅局、市农业农村局', null, d('2022-10-20'), null, '将在三个村试点', null, '是'],
-      ['合计', '3 件', null, null, null, null, null, null, null, null, null, null, null, null, null],
+      ['T5', d('2022-09-25'), '东海论健工作室', '关于发展乡村旅游的提案', '集体', '张伟', null, null, d('2022-10-05'), '市文旅局、市农业农村局', null, d('2022-10-20'), null, '将在三个村试点', null, '是'],
+      ['合计', '3 件', null, null, null, null, null, null, null, null, null, null, null, null, null, null],
     ])
     // T3 (May) not a row; T4 withdrawn; T6 other room.
-    expect(expectDateColumns(ws, [2, 8, 11], 3)).toBe(7) // 3 dates + 2 立案 + 2 办复
+    expect(expectDateColumns(ws, [2, 9, 12], 3)).toBe(7) // 3 dates + 2 立案 + 2 办复
     await db.$disconnect()
   })
 
@@ -463,7 +463,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     await db.proposalEvent.updateMany({ where: { kind: 'answered', proposal: { code: 'T1' } }, data: { detail: '基本满意' } })
     const { path } = await writeLedger(db, DEFAULT_RULES, [{ id: s.A.id, name: s.A.name }], Q3, tmpDir())
     const ws = sheet(await readBook(path), '提案台账')
-    expect(rowValues(ws, 3, 15).slice(10, 13)).toEqual([d('2022-09-15'), '基本满意', null])
+    expect(rowValues(ws, 3, 16).slice(11, 14)).toEqual([d('2022-09-15'), '基本满意', null])
     await db.$disconnect()
   })
 

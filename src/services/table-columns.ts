@@ -1,0 +1,34 @@
+// A table-driven kind keeps each field of its table in a column of the same name; its list of
+// names goes to the record's people (authors) instead. Derived here once, so a row added to a
+// table is stored, read back for #修改 and filed, or the model's create type refuses it.
+import type { FieldTable, FieldsOf, Row, ValueOf } from '../parsing/field-table.js'
+
+type ColumnRow<T extends FieldTable> = Exclude<Row<T>, { value: { type: 'names' } }>
+
+/** Rows a kind's fields always have (see FieldsOf): required ones and the date. */
+type AlwaysThere<R extends FieldTable['rows'][number]> = R['required'] extends true ? true : R['value'] extends { type: 'list' | 'date' } ? true : false
+
+/** The record's columns for a kind's fields: every row but the names; an optional one null when not written. */
+export type ColumnsOf<T extends FieldTable> = {
+  [R in ColumnRow<T> as R['key']]: AlwaysThere<R> extends true ? ValueOf<R['value']> : ValueOf<R['value']> | null
+}
+
+const isColumn = (row: FieldTable['rows'][number]) => row.value.type !== 'names'
+
+export function columnsOf<T extends FieldTable>(table: T, fields: FieldsOf<T>): ColumnsOf<T> {
+  const written = fields as Record<string, unknown>
+  return Object.fromEntries(table.rows.filter(isColumn).map((row) => [row.key, written[row.key] ?? null])) as ColumnsOf<T>
+}
+
+/**
+ * A stored record as its kind's fields again (what #修改 edits and the ledger files): its
+ * columns, empty ones left out, and its people's names as written.
+ */
+export function fieldsOf<T extends FieldTable>(table: T, record: Record<string, unknown>, names: string[]): FieldsOf<T> {
+  const fields: Record<string, unknown> = { dateDefaulted: false }
+  for (const row of table.rows) {
+    if (!isColumn(row)) fields[row.key] = names
+    else if (record[row.key] !== null && record[row.key] !== undefined) fields[row.key] = record[row.key]
+  }
+  return fields as FieldsOf<T>
+}
