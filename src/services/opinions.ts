@@ -7,7 +7,7 @@ import { nextCode } from './codes.js'
 import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { OPINION_TABLE } from '../domain/opinion.js'
-import { columnsOf, fieldsOf } from './table-columns.js'
+import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
 export const ADOPTION_LEVELS = {
   county: '县级',
@@ -20,6 +20,8 @@ export type AdoptionLevel = keyof typeof ADOPTION_LEVELS
 export type OpinionWithHistory = OpinionReport & { authors: OpinionAuthor[]; events: OpinionEvent[] }
 
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
+/** Each field of the table but the names is a column of OpinionReport. */
+const TABLE: StoredIn<typeof OPINION_TABLE, OpinionReport> = OPINION_TABLE
 
 export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields, within?: WithinCommit<OpinionWithHistory>): Promise<OpinionWithHistory> {
   const authors = await authorsOf(db, source, draft.authorNames)
@@ -30,7 +32,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
         data: {
           code,
           ...sourceColumns(source),
-          ...columnsOf(OPINION_TABLE, draft),
+          ...columnsOf(TABLE, draft),
           lastChangeAt: source.sentAt,
         },
       })
@@ -47,12 +49,12 @@ export async function updateOpinion(db: Db, report: OpinionReport, draft: Opinio
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(OPINION_TABLE, draft), include: withHistory })
+    return tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(TABLE, draft), include: withHistory })
   })
 }
 
 export function opinionAsFields(report: OpinionWithHistory): OpinionFields {
-  return fieldsOf(OPINION_TABLE, report, report.authors.map((a) => a.name))
+  return fieldsOf(TABLE, report, report.authors.map((a) => a.name))
 }
 
 export interface StatusChange {

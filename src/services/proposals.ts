@@ -7,7 +7,7 @@ import { nextCode } from './codes.js'
 import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { PROPOSAL_TABLE } from '../domain/proposal.js'
-import { columnsOf, fieldsOf } from './table-columns.js'
+import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
 export const PROPOSAL_LETTER = KIND_IDENTITIES.proposal.letter
 
@@ -47,6 +47,8 @@ export function readAnswer(detail: string | null | undefined): { satisfaction?: 
 
 export type ProposalWithHistory = Proposal & { authors: ProposalAuthor[]; events: ProposalEvent[] }
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const
+/** Each field of the table but the names is a column of Proposal. */
+const TABLE: StoredIn<typeof PROPOSAL_TABLE, Proposal> = PROPOSAL_TABLE
 
 export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields, within?: WithinCommit<ProposalWithHistory>): Promise<ProposalWithHistory> {
   const authors = await authorsOf(db, source, draft.authorNames)
@@ -56,7 +58,7 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
         data: {
           code: await nextCode(tx, PROPOSAL_LETTER),
           ...sourceColumns(source),
-          ...columnsOf(PROPOSAL_TABLE, draft),
+          ...columnsOf(TABLE, draft),
         },
       })
       await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
@@ -71,12 +73,12 @@ export async function updateProposal(db: Db, proposal: Proposal, draft: Proposal
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
-    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(PROPOSAL_TABLE, draft), include: withHistory })
+    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(TABLE, draft), include: withHistory })
   })
 }
 
 export function proposalAsFields(p: ProposalWithHistory): ProposalFields {
-  return { ...fieldsOf(PROPOSAL_TABLE, p, p.authors.map((a) => a.name)), typeInferred: false }
+  return { ...fieldsOf(TABLE, p, p.authors.map((a) => a.name)), typeInferred: false }
 }
 
 export function findProposal(db: Db, code: string): Promise<ProposalWithHistory | null> {

@@ -6,17 +6,19 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
-import { columnsOf, fieldsOf } from './table-columns.js'
+import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
 export type ResearchWithAuthors = ResearchReport & { authors: ResearchAuthor[] }
 const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
+/** Each field of the table but the names is a column of ResearchReport. */
+const TABLE: StoredIn<typeof RESEARCH_TABLE, ResearchReport> = RESEARCH_TABLE
 
 /** Stores a report under a new R code; the same message twice is stored once. */
 export async function createResearch(db: Db, source: RecordSource, fields: ResearchFields, within?: WithinCommit<ResearchWithAuthors>): Promise<ResearchWithAuthors> {
   const authors = await authorsOf(db, source, fields.authorNames)
   return storeOnce(db, {
     async insert(tx) {
-      const report = await tx.researchReport.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.research.letter), ...sourceColumns(source), ...columnsOf(RESEARCH_TABLE, fields) } })
+      const report = await tx.researchReport.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.research.letter), ...sourceColumns(source), ...columnsOf(TABLE, fields) } })
       // createMany keeps the order the authors were named in; the first is the lead.
       await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
       return tx.researchReport.findUniqueOrThrow({ where: { id: report.id }, include: withAuthors })
@@ -30,12 +32,12 @@ export async function updateResearch(db: Db, report: ResearchReport, fields: Res
   return db.$transaction(async (tx) => {
     await tx.researchAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.researchReport.update({ where: { id: report.id }, data: columnsOf(RESEARCH_TABLE, fields), include: withAuthors })
+    return tx.researchReport.update({ where: { id: report.id }, data: columnsOf(TABLE, fields), include: withAuthors })
   })
 }
 
 export function researchAsFields(r: ResearchWithAuthors): ResearchFields {
-  return fieldsOf(RESEARCH_TABLE, r, r.authors.map((a) => a.name))
+  return fieldsOf(TABLE, r, r.authors.map((a) => a.name))
 }
 
 export function findResearch(db: Db, code: string): Promise<ResearchWithAuthors | null> {

@@ -6,17 +6,19 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
-import { columnsOf, fieldsOf } from './table-columns.js'
+import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
 export type SpeechWithAuthors = ConferenceSpeech & { authors: SpeechAuthor[] }
 const withAuthors = { authors: { orderBy: { id: 'asc' } } } as const
+/** Each field of the table but the names is a column of ConferenceSpeech. */
+const TABLE: StoredIn<typeof SPEECH_TABLE, ConferenceSpeech> = SPEECH_TABLE
 
 /** Stores a speech under a new S code; the same message twice is stored once. */
 export async function createSpeech(db: Db, source: RecordSource, fields: SpeechFields, within?: WithinCommit<SpeechWithAuthors>): Promise<SpeechWithAuthors> {
   const authors = await authorsOf(db, source, fields.authorNames)
   return storeOnce(db, {
     async insert(tx) {
-      const speech = await tx.conferenceSpeech.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.speech.letter), ...sourceColumns(source), ...columnsOf(SPEECH_TABLE, fields) } })
+      const speech = await tx.conferenceSpeech.create({ data: { code: await nextCode(tx, KIND_IDENTITIES.speech.letter), ...sourceColumns(source), ...columnsOf(TABLE, fields) } })
       // createMany keeps the order the speakers were named in; the first gives the speech.
       await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
       return tx.conferenceSpeech.findUniqueOrThrow({ where: { id: speech.id }, include: withAuthors })
@@ -30,12 +32,12 @@ export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: Spe
   return db.$transaction(async (tx) => {
     await tx.speechAuthor.deleteMany({ where: { speechId: speech.id } })
     await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
-    return tx.conferenceSpeech.update({ where: { id: speech.id }, data: columnsOf(SPEECH_TABLE, fields), include: withAuthors })
+    return tx.conferenceSpeech.update({ where: { id: speech.id }, data: columnsOf(TABLE, fields), include: withAuthors })
   })
 }
 
 export function speechAsFields(s: SpeechWithAuthors): SpeechFields {
-  return fieldsOf(SPEECH_TABLE, s, s.authors.map((a) => a.name))
+  return fieldsOf(TABLE, s, s.authors.map((a) => a.name))
 }
 
 export function findSpeech(db: Db, code: string): Promise<SpeechWithAuthors | null> {

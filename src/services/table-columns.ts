@@ -1,6 +1,6 @@
 // A table-driven kind keeps each field of its table in a column of the same name; its list of
 // names goes to the record's people (authors) instead. Derived here once, so a row added to a
-// table is stored, read back for #修改 and filed, or the model's create type refuses it.
+// table is stored, read back for #修改 and filed, or its kind's service does not compile (StoredIn).
 import type { FieldTable, FieldsOf, Row, ValueOf } from '../parsing/field-table.js'
 
 type ColumnRow<T extends FieldTable> = Exclude<Row<T>, { value: { type: 'names' } }>
@@ -12,6 +12,18 @@ type AlwaysThere<R extends FieldTable['rows'][number]> = R['required'] extends t
 export type ColumnsOf<T extends FieldTable> = {
   [R in ColumnRow<T> as R['key']]: AlwaysThere<R> extends true ? ValueOf<R['value']> : ValueOf<R['value']> | null
 }
+
+/** The columns of T that the model M lacks, or holds as another type. */
+type Unstored<T extends FieldTable, M> = {
+  [K in keyof ColumnsOf<T>]: K extends keyof M ? (ColumnsOf<T>[K] extends M[K] ? never : K) : K
+}[keyof ColumnsOf<T>]
+
+/**
+ * The table itself when the model M stores each of its columns; else a type naming those it
+ * does not: `const TABLE: StoredIn<typeof X_TABLE, X> = X_TABLE` compiles only for a table the
+ * model can hold (a spread into Prisma's create data would not be checked).
+ */
+export type StoredIn<T extends FieldTable, M> = [Unstored<T, M>] extends [never] ? T : { columnsTheModelLacks: Unstored<T, M> }
 
 const isColumn = (row: FieldTable['rows'][number]) => row.value.type !== 'names'
 

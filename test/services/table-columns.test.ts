@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { Prisma } from '../../src/generated/prisma/client.js'
+import { Prisma, type Proposal, type ResearchReport } from '../../src/generated/prisma/client.js'
 import { OPINION_TABLE } from '../../src/domain/opinion.js'
 import { PROPOSAL_TABLE } from '../../src/domain/proposal.js'
 import { RESEARCH_TABLE } from '../../src/domain/research.js'
 import { SPEECH_TABLE } from '../../src/domain/speech.js'
 import { parseLabelled, type FieldTable } from '../../src/parsing/field-table.js'
-import { columnsOf, fieldsOf } from '../../src/services/table-columns.js'
+import { columnsOf, fieldsOf, type StoredIn } from '../../src/services/table-columns.js'
 
 const clock = { now: new Date('2022-09-21T10:00:00+08:00'), timeZone: 'Asia/Shanghai' }
 
@@ -39,5 +39,16 @@ describe('a table-driven kind’s columns', () => {
     const names = table.rows.filter((row) => row.value.type !== 'names').map((row) => row.key)
     expect(names.filter((key) => !(key in scalars))).toEqual([])
     expect(names.length).toBeGreaterThan(2)
+  })
+
+  it('that a model lacks, or holds as another type, stop the service from compiling (npm test runs tsc)', () => {
+    const withSponsor = { rows: [...PROPOSAL_TABLE.rows, { key: 'sponsor', name: '主办', labels: ['主办'], value: { type: 'text', max: 30 } }], notLabels: [] } as const satisfies FieldTable
+    // @ts-expect-error Proposal has no column 'sponsor'
+    const lacking: StoredIn<typeof withSponsor, Proposal> = withSponsor
+    const counted = { rows: [{ key: 'adoptedBy', name: '采纳', labels: ['采纳'], value: { type: 'count' } }], notLabels: [] } as const satisfies FieldTable
+    // @ts-expect-error ResearchReport.adoptedBy holds text, not a count
+    const mistyped: StoredIn<typeof counted, ResearchReport> = counted
+    const stored: StoredIn<typeof RESEARCH_TABLE, ResearchReport> = RESEARCH_TABLE
+    expect([lacking, mistyped, stored]).toEqual([withSponsor, counted, RESEARCH_TABLE])
   })
 })
