@@ -18,7 +18,7 @@ function withRoom(joined: Record<string, unknown>): NextRow {
     if (column.startsWith('room.')) room[column.slice('room.'.length)] = value
     else row[column] = value
   }
-  return { ...(row as OutboxMessage), room: room.id === null || room.id === undefined ? null : (room as Room) }
+  return { ...(row as OutboxMessage), room: room.id === null ? null : (room as Room) }
 }
 
 /** The chat a row goes to: a bound room, or a contact or group by its id or name. */
@@ -53,8 +53,7 @@ export async function nextRow(
   if (!first || first.notBefore.getTime() > now.getTime()) return { next: first, only }
   const rank = rows.filter((r) => r.priority === first.priority && r.notBefore.getTime() <= now.getTime())
   const served = (r: NextRow) => lastServed.get(chatOf(r)) ?? 0
-  // The first row of each chat keeps that chat's own order; the least recently served chat goes first.
-  const seen = new Set<string>()
-  const firsts = rank.filter((r) => !seen.has(chatOf(r)) && Boolean(seen.add(chatOf(r))))
-  return { next: firsts.reduce((best, r) => (served(r) < served(best) ? r : best)), only }
+  // The least recently served chat goes first. Only a strictly less served row replaces the
+  // best, so among a chat's rows its earliest wins: each chat keeps its own order.
+  return { next: rank.reduce((best, r) => (served(r) < served(best) ? r : best)), only }
 }

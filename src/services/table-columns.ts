@@ -39,8 +39,9 @@ export function columnsOf<T extends FieldTable>(table: T, fields: FieldsOf<T>): 
 export function fieldsOf<T extends FieldTable>(table: T, record: Record<string, unknown>, names: string[]): FieldsOf<T> {
   const fields: Record<string, unknown> = { dateDefaulted: false }
   for (const row of table.rows) {
+    const stored = record[row.key] ?? null
     if (!isColumn(row)) fields[row.key] = names
-    else if (record[row.key] !== null && record[row.key] !== undefined) fields[row.key] = record[row.key]
+    else if (stored !== null) fields[row.key] = stored
   }
   return fields as FieldsOf<T>
 }
