@@ -20,6 +20,9 @@ export interface DigestResult {
   crossRoomMs: number
   roomYearRatio: number
   crossRoomRatio: number
+  /** The generated file (gone with the run's folder) and the year digested: PostgreSQL reads the same book. */
+  book: string
+  lastYear: number
 }
 
 const TYPES = ['学习', '宣讲', '协商', '调研', '视察', '义诊', '读书会', '论坛', '培训', '走访', '公益']
@@ -136,5 +139,7 @@ export async function benchDigest(rooms: number, years: number, workDir: string)
     crossRoomMs,
     roomYearRatio: roomYearMs / baselineMs,
     crossRoomRatio: crossRoomMs / baselineMs,
+    book: file,
+    lastYear: book.lastYear,
   }
 }

@@ -6,6 +6,7 @@ import { splitArgs } from '../src/cli/command-line.js'
 import { log } from '../src/log.js'
 import { PROJECT_ROOT } from '../src/project-root.js'
 import { benchDigest, type DigestResult } from './digest.js'
+import { benchDigestPostgres, type PostgresDigestResult } from './digest-postgres.js'
 import { benchTransportCeiling } from './ceiling.js'
 import { benchIngest, type IngestResult } from './ingest.js'
 import { benchFairness, type FairnessResult } from './fairness.js'
@@ -57,6 +58,9 @@ async function main() {
   let digest: DigestResult
   let ceiling: { perSecond: number }
   let fairness: FairnessResult
+  let postgres: PostgresDigestResult | undefined
+  // A server where the user may create databases: the digest rows run there too.
+  const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL
   try {
     process.stderr.write(`ingest: ${args.messages} messages through the whole bot …\n`)
     ingest = await benchIngest(args.messages, workDir)
@@ -65,6 +69,10 @@ async function main() {
     if (args.only === 'ingest') return printIngest(args.messages, ingest, ceiling)
     process.stderr.write(`digest: generating ${args.rooms} rooms × ${args.years} years …\n`)
     digest = await benchDigest(args.rooms, args.years, workDir)
+    if (postgresUrl) {
+      process.stderr.write('digest on PostgreSQL: copying the same book …\n')
+      postgres = await benchDigestPostgres(digest.book, digest.lastYear, args.rooms, postgresUrl)
+    }
     process.stderr.write('fairness: a push to 1,000 rooms at the real pace, on a virtual clock …\n')
     fairness = await benchFairness(1000, workDir)
   } finally {
@@ -76,14 +84,22 @@ async function main() {
     ...ingestRows(ingest, ceiling),
     ['annual room digest', `${digest.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.roomYearRatio.toFixed(2)}×`, `< ${TARGETS.roomDigestMs} ms: ${ok(digest.roomYearMs < TARGETS.roomDigestMs)}`],
     ['cross-room digest', `${digest.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${digest.baselineMs.toFixed(0)} ms → ${digest.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.crossDigestMs} ms: ${ok(digest.crossRoomRatio <= TARGETS.digestRatio && digest.crossRoomMs < TARGETS.crossDigestMs)}`],
+    ...(postgres
+      ? ([
+          ['annual room digest, PostgreSQL', `${postgres.roomYearMs.toFixed(0)} ms`, `GROUP BY baseline ${postgres.baselineMs.toFixed(0)} ms → ${postgres.roomYearRatio.toFixed(2)}×`, `< ${TARGETS.roomDigestMs} ms: ${ok(postgres.roomYearMs < TARGETS.roomDigestMs)}`],
+          ['cross-room digest, PostgreSQL', `${postgres.crossRoomMs.toFixed(0)} ms`, `GROUP BY baseline ${postgres.baselineMs.toFixed(0)} ms → ${postgres.crossRoomRatio.toFixed(2)}×`, `≤ ${TARGETS.digestRatio}× and < ${TARGETS.crossDigestMs} ms: ${ok(postgres.crossRoomRatio <= TARGETS.digestRatio && postgres.crossRoomMs < TARGETS.crossDigestMs)}`],
+        ] satisfies Row[])
+      : []),
     ['reply during a push', `max ${fairness.maxWaitIntervals.toFixed(2)}, mean ${fairness.meanWaitIntervals.toFixed(2)} send intervals`, `${fairness.replies} replies queued during a push to ${fairness.rooms} rooms (${fairness.intervalMs / 1000} s apart, ${fairness.pushMinutes.toFixed(0)} min on a virtual clock)`, `≤ ${TARGETS.replyWaitIntervals} intervals: ${ok(fairness.maxWaitIntervals <= TARGETS.replyWaitIntervals)}`],
   ]
   process.stdout.write(`\n${args.messages} messages; ${digest.rooms} rooms × ${digest.years} years = ${digest.activities} activities, ${digest.reports} reports (generated in ${digest.generateSeconds.toFixed(1)} s, monthly rows counted in ${digest.rebuildSeconds.toFixed(1)} s)\n`)
+  if (postgres) process.stdout.write(`PostgreSQL: the same ${postgres.rows} rows copied in ${postgres.copySeconds.toFixed(1)} s\n`)
   printRows(rows)
+  if (!postgres) process.stdout.write('\nPostgreSQL digest rows skipped: set BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) to a server where the user may create databases.\n')
 
   const out = join(PROJECT_ROOT, 'bench/results.json')
   mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, nodeFlags: process.execArgv, args, targets: TARGETS, ingest, transportCeiling: { ...ceiling, ratio: ceilingRatio }, digest, fairness }, null, 2)}\n`)
+  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), node: process.version, nodeFlags: process.execArgv, args, targets: TARGETS, ingest, transportCeiling: { ...ceiling, ratio: ceilingRatio }, digest: { ...digest, book: undefined }, postgresDigest: postgres ?? null, fairness }, null, 2)}\n`)
   process.stdout.write(`\nwritten: ${out}\n`)
 }
 
