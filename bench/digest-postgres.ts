@@ -4,6 +4,7 @@ import { openDatabase } from '../src/db/client.js'
 import { migratePostgres } from '../src/db/migrate.js'
 import { periodOf } from '../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest } from '../src/services/digest.js'
+import { median } from './digest.js'
 
 export interface PostgresDigestResult {
   rows: number
@@ -28,21 +29,11 @@ const ARRAY_TYPES: Record<string, string> = {
   'timestamp without time zone': 'timestamp(3)[]',
 }
 
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    times.push(performance.now() - t0)
-  }
-  return times.sort((x, y) => x - y)[Math.floor(times.length / 2)]!
-}
-
 /**
  * Copies every table of the generated SQLite book (records and the monthly rows counted from
  * them) into a PostgreSQL database migrated like the bot's, so both engines read the same rows.
  */
-export async function copyBook(book: string, client: pg.Client): Promise<number> {
+async function copyBook(book: string, client: pg.Client): Promise<number> {
   const sqlite = new Database(book, { readonly: true })
   let copied = 0
   try {
