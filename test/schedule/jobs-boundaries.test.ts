@@ -217,6 +217,20 @@ describe('plan reminders at their boundaries', () => {
     expect((await queued(open, 'plan:')).map((r) => [r.key, r.text!.split('\n')[0]])).toEqual([['plan:P1:lead', '【活动提醒】1 小时后（15:00）：健康讲座，地点：市民中心。']])
   })
 
+  it('sends a reminder run late (a catch-up) only while it is still true: 明天 before the day, 1 小时后 before the start', async () => {
+    const runLate = async (which: 'eve' | 'lead', now: string) => {
+      const chat = await planned()
+      const events = await planReminderEvents(services(chat), at('2022-09-18T10:00:00'), at('2022-09-22T15:00:00'))
+      chat.clock!.set(at(now))
+      await events.find((e) => e.job === `plan-${which}`)!.run()
+      return (await queued(chat, 'plan:')).map((r) => r.key)
+    }
+    expect(await runLate('eve', '2022-09-21T23:59:00')).toEqual(['plan:P1:eve'])
+    expect(await runLate('eve', '2022-09-22T00:00:00')).toEqual([]) // the day itself: no longer 明天
+    expect(await runLate('lead', '2022-09-22T14:59:00')).toEqual(['plan:P1:lead']) // on the day, before the start
+    expect(await runLate('lead', '2022-09-22T15:00:00')).toEqual([]) // begun
+  })
+
   it('leaves the plans of rooms another bot account serves to that account', async () => {
     const chat = await startChat({ start: '2022-09-18T10:00:00+08:00' })
     const foreign = await addRoom(chat, '丁工作室', { account: 'other-bot' })
