@@ -51,15 +51,18 @@ export type ValueOf<V extends FieldValue> = V extends { type: 'names' | 'list' }
       : string
 export type Row<T extends FieldTable> = T['rows'][number]
 
+/** Whether a kind's parsed values always hold this row: required ones, the date, and lists (names: an empty list means the sender). */
+export type AlwaysPresent<R extends FieldRow> = R['required'] extends true ? true : R['value'] extends { type: 'names' | 'list' | 'date' } ? true : false
+
 /**
  * The parsed values of a kind, inferred from its table: required rows (and names, an empty list
  * meaning the sender) always present, the others optional; `date` comes with whether it was
  * written or taken from the day of the message.
  */
 export type FieldsOf<T extends FieldTable> = {
-  [R in Row<T> as R['required'] extends true ? R['key'] : R['value'] extends { type: 'names' | 'list' | 'date' } ? R['key'] : never]: ValueOf<R['value']>
+  [R in Row<T> as AlwaysPresent<R> extends true ? R['key'] : never]: ValueOf<R['value']>
 } & {
-  [R in Row<T> as R['required'] extends true ? never : R['value'] extends { type: 'names' | 'list' | 'date' } ? never : R['key']]?: ValueOf<R['value']>
+  [R in Row<T> as AlwaysPresent<R> extends true ? never : R['key']]?: ValueOf<R['value']>
 } & { dateDefaulted: boolean }
 
 export function labelTableOf<K extends string>(table: FieldTable<readonly FieldRow<K>[]>): LabelTable<K> {

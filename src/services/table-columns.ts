@@ -1,16 +1,13 @@
 // A table-driven kind keeps each field of its table in a column of the same name; its list of
 // names goes to the record's people (authors) instead. Derived here once, so a row added to a
 // table is stored, read back for #修改 and filed, or its kind's service does not compile (StoredIn).
-import type { FieldTable, FieldsOf, Row, ValueOf } from '../parsing/field-table.js'
+import type { AlwaysPresent, FieldTable, FieldsOf, Row, ValueOf } from '../parsing/field-table.js'
 
 type ColumnRow<T extends FieldTable> = Exclude<Row<T>, { value: { type: 'names' } }>
 
-/** Rows a kind's fields always have (see FieldsOf): required ones and the date. */
-type AlwaysThere<R extends FieldTable['rows'][number]> = R['required'] extends true ? true : R['value'] extends { type: 'list' | 'date' } ? true : false
-
 /** The record's columns for a kind's fields: every row but the names; an optional one null when not written. */
 export type ColumnsOf<T extends FieldTable> = {
-  [R in ColumnRow<T> as R['key']]: AlwaysThere<R> extends true ? ValueOf<R['value']> : ValueOf<R['value']> | null
+  [R in ColumnRow<T> as R['key']]: AlwaysPresent<R> extends true ? ValueOf<R['value']> : ValueOf<R['value']> | null
 }
 
 /** The columns of T that the model M lacks, or holds as another type. */
