@@ -4,7 +4,7 @@ import { openDatabase } from '../src/db/client.js'
 import { migratePostgres } from '../src/db/migrate.js'
 import { periodOf } from '../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest } from '../src/services/digest.js'
-import { median } from './digest.js'
+import { baselineGroupBy, median } from './digest.js'
 
 export interface PostgresDigestResult {
   rows: number
@@ -102,11 +102,7 @@ export async function benchDigestPostgres(book: string, lastYear: number, rooms:
       rows = await copyBook(book, client)
       copySeconds = (performance.now() - t0) / 1000
       baselineMs = await median(5, () =>
-        client.query(
-          `SELECT "roomId", "type", COUNT(*), SUM("participants"), SUM("reach") FROM "Activity"
-           WHERE "withdrawn" = false AND "date" >= $1 AND "date" <= $2 GROUP BY "roomId", "type"`,
-          [period.from, period.to],
-        ),
+        client.query(baselineGroupBy((n) => `$${n}`), [period.from, period.to]),
       )
     } finally {
       await client.end()

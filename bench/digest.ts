@@ -91,6 +91,15 @@ export async function generate(file: string, rooms: number, years: number) {
   return { activities: a, reports: m, lastYear: firstYear + years - 1 }
 }
 
+/**
+ * The baseline every digest row is compared with, on SQLite and on PostgreSQL alike: one
+ * hand-written GROUP BY of a period's live activities, the least any digest must read.
+ * `param(n)` writes the n-th placeholder as the engine's driver takes it.
+ */
+export const baselineGroupBy = (param: (n: number) => string) =>
+  `SELECT "roomId", "type", COUNT(*), SUM("participants"), SUM("reach") FROM "Activity"
+   WHERE "withdrawn" = false AND "date" >= ${param(1)} AND "date" <= ${param(2)} GROUP BY "roomId", "type"`
+
 /** The median time of `runs` calls, in ms. */
 export async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
   const times: number[] = []
@@ -111,10 +120,7 @@ export async function benchDigest(rooms: number, years: number, workDir: string)
 
   // Baseline: one hand-written GROUP BY over the same file, what any digest must at least read.
   const raw = new Database(file, { readonly: true })
-  const groupBy = raw.prepare(
-    `SELECT roomId, type, COUNT(*), SUM(participants), SUM(reach) FROM "Activity"
-     WHERE withdrawn = 0 AND date >= ? AND date <= ? GROUP BY roomId, type`,
-  )
+  const groupBy = raw.prepare(baselineGroupBy(() => '?'))
   const baselineMs = await median(5, () => groupBy.all(period.from, period.to))
   raw.close()
 
