@@ -5,7 +5,7 @@ import { openDatabase } from '../src/db/client.js'
 import { migrateSqlite } from '../src/db/migrate.js'
 import { periodOf } from '../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest } from '../src/services/digest.js'
-import { rebuildActivityMonths } from '../src/services/activity-months.js'
+import { rebuildMonthlyRows } from '../src/services/monthly-rows.js'
 
 export interface DigestResult {
   rooms: number
@@ -13,7 +13,7 @@ export interface DigestResult {
   activities: number
   reports: number
   generateSeconds: number
-  /** Counting the generated book's monthly rows from scratch (rebuildActivityMonths). */
+  /** Counting the generated book's monthly rows from scratch (rebuildMonthlyRows). */
   rebuildSeconds: number
   baselineMs: number
   roomYearMs: number
@@ -127,7 +127,7 @@ export async function benchDigest(rooms: number, years: number, workDir: string)
   const db = await openDatabase(`file:${file}`)
   // The book was written straight to the tables, as an import would be: count its months once.
   const r0 = performance.now()
-  await rebuildActivityMonths(db)
+  await rebuildMonthlyRows(db)
   const rebuildSeconds = (performance.now() - r0) / 1000
   const all = await db.room.findMany({ orderBy: { id: 'asc' } })
   await buildDigest(db, [1], period) // warm-up: the first query compiles its plan

@@ -1,5 +1,5 @@
 // 活动 (A): its own parser (one-line and narrative messages too); the monthly figures follow
-// every write, edit, withdrawal and restore (services/activity-months.ts).
+// every write, edit, withdrawal and restore (services/monthly-rows.ts).
 import { ACTIVITY_ROWS } from '../domain/activity.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { excelDate } from '../export/sheet.js'

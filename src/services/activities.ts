@@ -6,7 +6,7 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
-import { addToActivityMonths, monthKeys, refreshActivityMonths, unnamedCount } from './activity-months.js'
+import { addToActivityMonths, monthKeys, refreshActivityMonths, unnamedCount } from './monthly-rows.js'
 
 export interface RecordSource {
   roomId: number

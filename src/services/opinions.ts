@@ -8,6 +8,7 @@ import { storeOnce, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { OPINION_TABLE } from '../domain/opinion.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
+import { monthKeys, refreshOpinionMonths } from './monthly-rows.js'
 
 export const ADOPTION_LEVELS = {
   county: '县级',
@@ -38,6 +39,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
       })
       // createMany keeps the order the authors were named in; the first is the lead.
       await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
+      await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date))
       return tx.opinionReport.findUniqueOrThrow({ where: { id: report.id }, include: withHistory })
     },
     storedBefore: (on) => on.opinionReport.findUnique({ where: { sourceMessageId: source.messageId }, include: withHistory }),
@@ -49,7 +51,9 @@ export async function updateOpinion(db: Db, report: OpinionReport, draft: Opinio
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(TABLE, draft), include: withHistory })
+    const updated = await tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(TABLE, draft), include: withHistory })
+    await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date, updated.date))
+    return updated
   })
 }
 
@@ -102,6 +106,7 @@ export async function addStatus(
         sourceMessageId: change.messageId,
       },
     })
+    if (change.kind === 'resolved') await refreshOpinionMonths(tx, locked.roomId, monthKeys(locked.date))
     return tx.opinionReport.findUniqueOrThrow({ where: { id: report.id }, include: withHistory })
   })
   return { ok: true, report: updated }
@@ -113,8 +118,11 @@ export function findOpinion(db: Db, code: string): Promise<OpinionWithHistory | 
 
 /** Takes back one mistaken step (#撤销): the report stays, the step leaves every figure. */
 export async function removeStatus(db: Db, report: OpinionReport, event: OpinionEvent, at: Date): Promise<void> {
-  await db.opinionEvent.delete({ where: { id: event.id } })
-  await db.opinionReport.update({ where: { id: report.id }, data: { lastChangeAt: at } })
+  await db.$transaction(async (tx) => {
+    await tx.opinionEvent.delete({ where: { id: event.id } })
+    const updated = await tx.opinionReport.update({ where: { id: report.id }, data: { lastChangeAt: at } })
+    if (event.kind === 'resolved') await refreshOpinionMonths(tx, updated.roomId, monthKeys(updated.date))
+  })
 }
 
 /** A room's `n` newest reports with their steps, newest first (#最近). */
@@ -127,7 +135,10 @@ export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdra
   return db.$transaction(async (tx) => {
     const { count } = await tx.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
     // Its steps carry the flag the figures count by, changed in the same transaction.
-    if (count > 0) await tx.opinionEvent.updateMany({ where: { reportId: report.id }, data: { reportWithdrawn: withdrawn } })
+    if (count > 0) {
+      await tx.opinionEvent.updateMany({ where: { reportId: report.id }, data: { reportWithdrawn: withdrawn } })
+      await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date))
+    }
     return count > 0
   })
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from './opinions.js'
-import { unnamedCountSql } from './activity-months.js'
+import { unnamedCountSql } from './monthly-rows.js'
 import { daysInMonth } from '../parsing/calendar.js'
 import { TABLE_FIGURES, type TableFigureKey } from '../domain/kinds.js'
 import type { FigureTable } from '../domain/figures.js'
@@ -138,7 +138,7 @@ export async function collectFigures(
 ): Promise<FigureBook> {
   const room = (column: string) => Prisma.raw(options.byRoom ? column : '0')
   const compare = options.compare ?? []
-  // Whole months read the monthly rows (activity-months.ts); any other range of days, the records.
+  // Whole months read the monthly rows (monthly-rows.ts); any other range of days, the records.
   const monthly = !options.fromRecords && wholeMonths(scope) && compare.every(wholeMonths)
   const [activities, opinions, adopted, steps, proposals, proposalSteps, members, unnamed, ...tables] = await Promise.all([
     monthly
@@ -152,7 +152,12 @@ export async function collectFigures(
       FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', scope)} GROUP BY room
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*), SUM(a."participants"), SUM(a."reach")
         FROM "Activity" a WHERE a."withdrawn" = false ${inScope('a."roomId"', 'a."date"', s)}`)}`,
-    db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('r."roomId"')} AS room, COUNT(*) AS n
+    monthly
+      ? db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('om."roomId"')} AS room, SUM(om."reports") AS n
+      FROM "OpinionMonth" om WHERE 1 = 1 ${inMonthScope('om."roomId"', scope)} GROUP BY room
+      ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, SUM(om."reports")
+        FROM "OpinionMonth" om WHERE 1 = 1 ${inMonthScope('om."roomId"', s)}`)}`
+      : db.$queryRaw<Row[]>`SELECT 0 AS bucket, ${room('r."roomId"')} AS room, COUNT(*) AS n
       FROM "OpinionReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', scope)} GROUP BY room
       ${compareBranches(compare, scope, (i, s) => Prisma.sql`SELECT ${i}, 0, COUNT(*)
         FROM "OpinionReport" r WHERE r."withdrawn" = false ${inScope('r."roomId"', 'r."date"', s)}`)}`,

@@ -4,7 +4,7 @@ import { periodOf, type DigestPeriod } from '../../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, type Digest } from '../../src/services/digest.js'
 import type { Figures } from '../../src/services/stats.js'
 import { freshDb } from '../helpers.js'
-import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 
 const figures = (f: Partial<Figures> = {}): Figures => ({
   activities: 0,
@@ -286,7 +286,7 @@ describe('formatCrossRoomDigest', () => {
     await proposal('T1', a.id, '2022-09-06', [['registered', '2022-09-20'], ['answered', '2022-10-08']]) // answered in October
     await proposal('T2', b.id, '2022-08-30', [['registered', '2022-09-02']]) // handed in in August, registered in September
     await proposal('T3', a.id, '2022-09-07', [['registered', '2022-09-08']], true) // withdrawn
-    await rebuildActivityMonths(db)
+    await rebuildMonthlyRows(db)
     const cross = await buildCrossRoomDigest(db, [a, b], period, '2022-09-30')
     expect(formatCrossRoomDigest(cross.rooms, cross.total).split('\n')).toEqual([
       '【2022年9月 各会客厅、工作室汇总（2 个）】',

@@ -12,7 +12,7 @@ import { rankMembers, scoreMemberYear } from '../../src/scoring/score.js'
 import { computeFigures, type Figures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, boundChat, freshDb, stepRow, verify } from '../helpers.js'
-import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 import { runFile } from '../exec.js'
 
 const Q3 = periodOf('quarter', 2022, 3) // 2022-07-01 … 2022-09-30, 2022年第三季度
@@ -172,7 +172,7 @@ async function seed(db: Db) {
   await proposal('T6', C.id, '2022-08-01', '个人', [['赵丽', zhao.id]], [['registered', '2022-08-02']])
 
   // Written straight to the tables, as an import would: the monthly rows are recounted after.
-  await rebuildActivityMonths(db)
+  await rebuildMonthlyRows(db)
   return { A, B, C, wang, li, zhang, sun, zhao }
 }
 

@@ -4,7 +4,7 @@ import { periodOf } from '../../src/parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../src/services/digest.js'
 import type { OpinionReport } from '../../src/generated/prisma/client.js'
 import { freshDb, stepRow } from '../helpers.js'
-import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 
 const noAdoptions = { county: 0, city: 0, province: 0, national: 0 }
 
@@ -144,7 +144,7 @@ async function seed(db: Db) {
   await event(r7, 'resolved', '2022-09-20')
 
   // Written straight to the tables, as an import would: the monthly rows are recounted after.
-  await rebuildActivityMonths(db)
+  await rebuildMonthlyRows(db)
   return { a, b, c, wang, li, zhou, chen, outsider }
 }
 

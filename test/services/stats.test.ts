@@ -4,7 +4,7 @@ import { computeFigures } from '../../src/services/stats.js'
 import { addStatus, removeStatus, setOpinionWithdrawn } from '../../src/services/opinions.js'
 import type { OpinionReport } from '../../src/generated/prisma/client.js'
 import { freshDb, seededRandom, stepRow } from '../helpers.js'
-import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 import { runFile } from '../exec.js'
 
 /**
@@ -52,7 +52,7 @@ async function seed(db: Db) {
   await event(r3, 'adopted', '2022-09-10', 'national') // withdrawn report
   await event(r4, 'resolved', '2022-09-30')
   // Written straight to the tables, as an import would: the monthly rows are recounted after.
-  await rebuildActivityMonths(db)
+  await rebuildMonthlyRows(db)
   return { a, b }
 }
 

@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrateSqlite } from '../../src/db/migrate.js'
 import type { Db } from '../../src/db/client.js'
 import type { ActivityFields } from '../../src/parsing/mod.js'
-import { rebuildActivityMonths } from '../../src/services/activity-months.js'
+import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 import { createActivity, setActivityWithdrawn, updateActivity, type ActivityWithPeople } from '../../src/services/activities.js'
 import { buildDigest } from '../../src/services/digest.js'
+import { addStatus, createOpinion, removeStatus, setOpinionWithdrawn, updateOpinion, type OpinionWithHistory } from '../../src/services/opinions.js'
+import type { OpinionFields } from '../../src/parsing/mod.js'
 import { collectFigures } from '../../src/services/stats.js'
 import { periodOf } from '../../src/parsing/mod.js'
 import { freshDb, seededRandom } from '../helpers.js'
@@ -16,6 +18,7 @@ import { freshPostgres, postgresAdminUrl } from '../db/pg.js'
 const snapshot = async (db: Db) => ({
   activities: await db.activityMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { type: 'asc' }, { brand: 'asc' }] }),
   members: await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { key: 'asc' }] }),
+  opinions: await db.opinionMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }] }),
 })
 
 async function randomBook(db: Db, seed: number, steps: number) {
@@ -46,9 +49,36 @@ async function randomBook(db: Db, seed: number, steps: number) {
       ...(rnd.int(2) === 0 ? { brand: rnd.pick(['东海论健', '百姓健康行']) } : {}),
     }
   }
+  const day = () => `2022-${rnd.pick(['08', '09', '10'])}-${String(1 + rnd.int(28)).padStart(2, '0')}`
+  const opinion = (): OpinionFields => ({ title: `社情民意${rnd.int(1000)}`, date: day(), dateDefaulted: false, authorNames: [rnd.pick(names)] })
   const stored: ActivityWithPeople[] = []
+  const reports: OpinionWithHistory[] = []
   const actor = { name: '秘书', key: 'k', at: new Date('2022-10-31T00:00:00Z') }
   for (let i = 0; i < steps; i++) {
+    // Half the steps change a 社情民意 report: created, edited (its date may move), a step added
+    // or taken back (办结 changes the resolved count of the month it was collected), withdrawn, restored.
+    if (rnd.int(2) === 0) {
+      const op = reports.length === 0 ? 0 : rnd.int(6)
+      const source = { roomId: rnd.pick(rooms).id, reporterId: undefined, reporterName: '王芳', messageId: `r${i}`, rawText: '', sentAt: actor.at }
+      if (op === 0) reports.push(await createOpinion(db, source, opinion()))
+      else {
+        const index = rnd.int(reports.length)
+        const report = reports[index]!
+        if (op === 1) reports[index] = await updateOpinion(db, report, opinion())
+        else if (op === 2 || op === 3) {
+          const kind = op === 2 ? 'resolved' : 'adopted'
+          const added = await addStatus(db, report, { kind, ...(kind === 'adopted' ? { level: 'city' as const } : {}), date: day(), actorName: '秘书', actorKey: 'k', messageId: `s${i}`, at: actor.at })
+          if (added.ok) reports[index] = added.report
+        } else if (op === 4) {
+          const step = report.events.length > 0 ? rnd.pick(report.events) : undefined
+          if (step) {
+            await removeStatus(db, report, step, actor.at)
+            reports[index] = { ...report, events: report.events.filter((e) => e.id !== step.id) }
+          }
+        } else await setOpinionWithdrawn(db, report, rnd.int(2) === 0, actor.at)
+      }
+      continue
+    }
     const op = stored.length === 0 ? 0 : rnd.int(4)
     if (op === 0) {
       const room = rnd.pick(rooms)
@@ -67,7 +97,8 @@ async function expectInStep(db: Db, seed: number) {
   await randomBook(db, seed, 60)
   const kept = await snapshot(db)
   expect(kept.activities.length).toBeGreaterThan(0)
-  await rebuildActivityMonths(db)
+  expect(kept.opinions.length).toBeGreaterThan(0)
+  await rebuildMonthlyRows(db)
   expect(kept).toEqual(await snapshot(db))
 }
 
@@ -89,7 +120,7 @@ describe('monthly figures kept in step with the records', () => {
     await randomBook(db, 6, 60)
     const kept = await snapshot(db)
     expect(kept.activities.length).toBeGreaterThan(0)
-    await rebuildActivityMonths(db)
+    await rebuildMonthlyRows(db)
     expect(kept).toEqual(await snapshot(db))
   })
 
@@ -111,6 +142,12 @@ describe('monthly figures kept in step with the records', () => {
     expect(digest.memberTimes).toBe(q3.memberTimes)
     expect(digest.unnamedMemberTimes).toBe(q3.unnamedMemberTimes)
     expect(digest.topMembers).toEqual(q3.topMembers)
+    expect(digest.figures.opinions).toBeGreaterThan(0)
+    const resolved = await db.opinionReport.count({
+      where: { roomId: { in: rooms.map((r) => r.id) }, date: { gte: '2022-07-01', lte: '2022-09-30' }, withdrawn: false, events: { some: { kind: 'resolved' } } },
+    })
+    expect(resolved).toBeGreaterThan(0)
+    expect(digest.collectedResolved).toBe(resolved)
   })
 })
 
@@ -151,7 +188,42 @@ describe('the migration that adds the monthly rows', () => {
       ['2022-09', 'm1', 1, '王芳', 2],
       ['2022-09', 'n路人甲', null, '路人甲', 1],
     ])
-    await rebuildActivityMonths(db)
+    await rebuildMonthlyRows(db)
+    expect(await snapshot(db)).toEqual(migrated)
+    await db.$disconnect()
+  })
+})
+
+describe('the migration that adds the 社情民意 monthly rows', () => {
+  it('counts the reports and resolutions a deployment already has', async () => {
+    const dir = mkdtempSync(join(process.env.TEST_TMP_DIR!, 'opinion-months-'))
+    const before = join(dir, 'migrations')
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '20261203085717')) cpSync(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true })
+    const file = join(dir, 'old.db')
+    await migrateSqlite(file, before)
+    const old = new Database(file)
+    old.prepare(`INSERT INTO "Room" (id, name, kind, topic, updatedAt) VALUES (1, '健康家园会客厅', '会客厅', '健康群', 0)`).run()
+    const report = old.prepare(
+      `INSERT INTO "OpinionReport" (id, code, roomId, date, title, withdrawn, reporterName, sourceMessageId, rawText, updatedAt) VALUES (?, ?, 1, ?, '民意', ?, '王芳', ?, '', 0)`,
+    )
+    report.run(1, 'M1', '2022-09-03', 0, 'm1')
+    report.run(2, 'M2', '2022-09-20', 0, 'm2')
+    report.run(3, 'M3', '2022-10-01', 0, 'm3')
+    report.run(4, 'M4', '2022-10-02', 1, 'm4') // withdrawn, though resolved
+    const step = old.prepare(`INSERT INTO "OpinionEvent" (reportId, roomId, reportWithdrawn, kind, level, date, actorName) VALUES (?, 1, ?, ?, ?, ?, '秘书')`)
+    step.run(1, 0, 'resolved', null, '2022-11-05') // resolved later: counts in the month it was collected
+    step.run(2, 0, 'adopted', 'city', '2022-09-25')
+    step.run(4, 1, 'resolved', null, '2022-10-03')
+    old.close()
+
+    const { openDatabase } = await import('../../src/db/client.js')
+    const db = await openDatabase(`file:${file}`)
+    const migrated = await snapshot(db)
+    expect(migrated.opinions.map(({ roomId, month, reports, resolved }) => [roomId, month, reports, resolved])).toEqual([
+      [1, '2022-09', 2, 1],
+      [1, '2022-10', 1, 0],
+    ])
+    await rebuildMonthlyRows(db)
     expect(await snapshot(db)).toEqual(migrated)
     await db.$disconnect()
   })

@@ -1,17 +1,20 @@
 import type { Db, Queryable } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 
-// Digests read per-room monthly figures, not every activity: at province scale (1,000 rooms
-// × 10 years, millions of activities) a cross-room year is then ~12,000 rows. The monthly rows
-// are recounted from the records of the months a change touches, in the change's transaction,
-// so they cannot drift from the records (test/services/activity-months.test.ts checks this).
+// Digests read per-room monthly figures, not every record: at province scale (1,000 rooms
+// × 10 years, millions of activities, two million reports) a cross-room year is then rows per
+// room and month. The monthly rows are recounted from the records of the months a change
+// touches, in the change's transaction, so they cannot drift from the records
+// (test/services/monthly-rows.test.ts checks this). Activities: ActivityMonth (by type and
+// brand) and MemberMonth; 社情民意: OpinionMonth.
 
 /** The months `YYYY-MM` of these dates, once each. */
 export const monthKeys = (...dates: string[]): string[] => [...new Set(dates.map((d) => d.slice(0, 7)))]
 
-/** `a."date"` within any of the months (date strings compare in calendar order; no day is '32'). */
-function inMonths(months: string[]): Prisma.Sql {
-  return Prisma.sql`(${Prisma.join(months.map((m) => Prisma.sql`(a."date" >= ${`${m}-01`} AND a."date" < ${`${m}-32`})`), ' OR ')})`
+/** `<alias>."date"` within any of the months (date strings compare in calendar order; no day is '32'). */
+function inMonths(months: string[], alias: 'a' | 'r' = 'a'): Prisma.Sql {
+  const date = Prisma.raw(`${alias}."date"`)
+  return Prisma.sql`(${Prisma.join(months.map((m) => Prisma.sql`(${date} >= ${`${m}-01`} AND ${date} < ${`${m}-32`})`), ' OR ')})`
 }
 
 /** Members counted but not named: a count of six with two names has four. */
@@ -54,11 +57,13 @@ export async function refreshActivityMonths(tx: Queryable, roomId: number, month
 }
 
 /** Every monthly row recounted from all records (a data import, the benchmark's generated book). */
-export async function rebuildActivityMonths(db: Db): Promise<void> {
+export async function rebuildMonthlyRows(db: Db): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw(Prisma.sql`DELETE FROM "ActivityMonth"`)
     await tx.$executeRaw(Prisma.sql`DELETE FROM "MemberMonth"`)
+    await tx.$executeRaw(Prisma.sql`DELETE FROM "OpinionMonth"`)
     await recount(tx, Prisma.sql`1 = 1`)
+    await recountOpinions(tx, Prisma.sql`1 = 1`)
   })
 }
 
@@ -96,4 +101,26 @@ export async function addToActivityMonths(
     ON CONFLICT ("roomId", "month", "key") DO UPDATE SET
       "times" = "MemberMonth"."times" + excluded."times",
       "name" = CASE WHEN excluded."name" < "MemberMonth"."name" THEN excluded."name" ELSE "MemberMonth"."name" END`)
+}
+
+// A report is resolved once it has an 办结 step: counted in the month it was collected.
+const resolvedSql = Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "OpinionEvent" e WHERE e."reportId" = r."id" AND e."kind" = 'resolved') THEN 1 ELSE 0 END`
+
+async function recountOpinions(tx: Queryable, where: Prisma.Sql): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "OpinionMonth" ("roomId", "month", "reports", "resolved")
+      SELECT r."roomId", substr(r."date", 1, 7), COUNT(*), SUM(${resolvedSql})
+      FROM "OpinionReport" r WHERE r."withdrawn" = false AND ${where}
+      GROUP BY r."roomId", substr(r."date", 1, 7)`)
+}
+
+/**
+ * Recounts a room's 社情民意 rows for the months a change touched (`monthKeys` of the collection
+ * dates: an edit that moves the date touches two; an 办结 added or taken back, the month of
+ * its report). Call it inside the change's transaction, after the change.
+ */
+export async function refreshOpinionMonths(tx: Queryable, roomId: number, months: string[]): Promise<void> {
+  if (months.length === 0) return
+  await tx.$executeRaw(Prisma.sql`DELETE FROM "OpinionMonth" WHERE "roomId" = ${roomId} AND "month" IN (${Prisma.join(months)})`)
+  await recountOpinions(tx, Prisma.sql`r."roomId" = ${roomId} AND ${inMonths(months, 'r')}`)
 }
