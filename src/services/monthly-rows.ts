@@ -86,16 +86,9 @@ export async function addToActivityMonths(
       "participants" = "ActivityMonth"."participants" + excluded."participants",
       "reach" = "ActivityMonth"."reach" + excluded."reach",
       "unnamedMemberTimes" = "ActivityMonth"."unnamedMemberTimes" + excluded."unnamedMemberTimes"`)
-  // One row per key: two written names may be the same member.
-  const byKey = new Map<string, { memberId: number | null; name: string; times: number }>()
-  for (const p of people) {
-    const key = memberKey(p)
-    const seen = byKey.get(key)
-    if (seen) seen.times++
-    else byKey.set(key, { memberId: p.memberId, name: p.name, times: 1 })
-  }
-  if (byKey.size === 0) return
-  const rows = [...byKey].map(([key, p]) => Prisma.sql`(${activity.roomId}, ${month}, ${key}, ${p.memberId}, ${p.name}, ${p.times})`)
+  // matchNames gives each member and each unmatched name once: one row per key.
+  if (people.length === 0) return
+  const rows = people.map((p) => Prisma.sql`(${activity.roomId}, ${month}, ${memberKey(p)}, ${p.memberId}, ${p.name}, 1)`)
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "MemberMonth" ("roomId", "month", "key", "memberId", "name", "times") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("roomId", "month", "key") DO UPDATE SET

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrateSqlite } from '../../src/db/migrate.js'
 import type { Db } from '../../src/db/client.js'
 import type { ActivityFields } from '../../src/parsing/mod.js'
-import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
+import { rebuildMonthlyRows, refreshActivityMonths, refreshOpinionMonths } from '../../src/services/monthly-rows.js'
 import { createActivity, setActivityWithdrawn, updateActivity, type ActivityWithPeople } from '../../src/services/activities.js'
 import { buildDigest } from '../../src/services/digest.js'
 import { addStatus, createOpinion, removeStatus, setOpinionWithdrawn, updateOpinion, type OpinionWithHistory } from '../../src/services/opinions.js'
@@ -122,6 +122,15 @@ describe('monthly figures kept in step with the records', () => {
     expect(kept.activities.length).toBeGreaterThan(0)
     await rebuildMonthlyRows(db)
     expect(kept).toEqual(await snapshot(db))
+  })
+
+  it('are left as they are by a change that touched no month', async () => {
+    const { db } = await freshDb()
+    const rooms = await randomBook(db, 8, 20)
+    const kept = await snapshot(db)
+    await refreshActivityMonths(db, rooms[0]!.id, [])
+    await refreshOpinionMonths(db, rooms[0]!.id, [])
+    expect(await snapshot(db)).toEqual(kept)
   })
 
   it('give digests the same figures as counting the records', async () => {
