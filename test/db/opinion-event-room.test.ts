@@ -1,22 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
-import Database from 'better-sqlite3'
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR, migratePostgres, migrateSqlite } from '../../src/db/migrate.js'
 import { postgresAdminUrl } from './pg.js'
+import { postgresAfterMigration, sqliteAfterMigration } from './earlier-migrations.js'
 
 /** The migration that gives each step its report's room and withdrawn flag. */
 const ADDED = '20261203011615_opinion_event_room'
 const PG_ADDED = '20261203011626_opinion_event_room'
-
-/** The migrations a deployment had before it, copied to a folder of their own. */
-function earlierMigrations(from: string): string {
-  const dir = join(mkdtempSync(join(process.env.TEST_TMP_DIR!, 'steps-')), 'migrations')
-  for (const name of readdirSync(from).filter((n) => n < ADDED.slice(0, 14))) cpSync(join(from, name), join(dir, name), { recursive: true })
-  return dir
-}
 
 const OLD_BOOK = [
   `INSERT INTO "Room" (id, name, kind, topic, "updatedAt") VALUES (1, '健康家园会客厅', '会客厅', '健康群', '2022-09-01'), (2, '东海论健工作室', '工作室', '东海群', '2022-09-01')`,
@@ -33,36 +21,11 @@ const STEPS = `SELECT id, "roomId", "reportWithdrawn" FROM "OpinionEvent" ORDER 
 
 describe('the migration that gives report steps their room', () => {
   it('copies each existing step’s room and withdrawn flag from its report (SQLite)', async () => {
-    const file = join(mkdtempSync(join(process.env.TEST_TMP_DIR!, 'steps-')), 'old.db')
-    await migrateSqlite(file, earlierMigrations(MIGRATIONS_DIR))
-    const old = new Database(file)
-    for (const sql of OLD_BOOK) old.exec(sql.replace(/\bfalse\b/g, '0').replace(/\btrue\b/g, '1'))
-    old.close()
-    expect(await migrateSqlite(file)).toContain(ADDED)
-    const db = new Database(file, { readonly: true })
-    const rows = (db.prepare(STEPS).all() as { id: number; roomId: number; reportWithdrawn: number }[]).map((r) => ({ ...r, reportWithdrawn: r.reportWithdrawn === 1 }))
-    db.close()
-    expect(rows).toEqual(EXPECTED)
+    const rows = (await sqliteAfterMigration(ADDED, OLD_BOOK, STEPS)) as { id: number; roomId: number; reportWithdrawn: number }[]
+    expect(rows.map((r) => ({ ...r, reportWithdrawn: r.reportWithdrawn === 1 }))).toEqual(EXPECTED)
   })
 
   it.runIf(postgresAdminUrl)('copies them on PostgreSQL too', async () => {
-    const name = `cppcc_steps_${randomUUID().replace(/-/g, '').slice(0, 12)}`
-    const admin = new pg.Client({ connectionString: postgresAdminUrl })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    const url = new URL(postgresAdminUrl!)
-    url.pathname = `/${name}`
-    try {
-      await migratePostgres(url.toString(), earlierMigrations(PG_MIGRATIONS_DIR))
-      const client = new pg.Client({ connectionString: url.toString() })
-      await client.connect()
-      for (const sql of OLD_BOOK) await client.query(sql)
-      expect(await migratePostgres(url.toString())).toContain(PG_ADDED)
-      expect((await client.query(STEPS)).rows).toEqual(EXPECTED)
-      await client.end()
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.end()
-    }
+    expect(await postgresAfterMigration(PG_ADDED, OLD_BOOK, STEPS)).toEqual(EXPECTED)
   })
 })

@@ -11,8 +11,8 @@ export const postgresAdminUrl = process.env.TEST_POSTGRES_URL
 
 const created: string[] = []
 
-/** A new, migrated database on the test server, dropped after the file's tests. */
-export async function freshPostgres(): Promise<{ db: Db; url: string }> {
+/** The URL of a new, empty database on the test server, dropped after the file's tests. */
+export async function emptyPostgres(): Promise<string> {
   const name = `cppcc_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`
   const client = new pg.Client({ connectionString: postgresAdminUrl })
   await client.connect()
@@ -21,7 +21,13 @@ export async function freshPostgres(): Promise<{ db: Db; url: string }> {
   created.push(name)
   const url = new URL(postgresAdminUrl!)
   url.pathname = `/${name}`
-  return { db: await openDatabase(url.toString()), url: url.toString() }
+  return url.toString()
+}
+
+/** A new, migrated database on the test server, dropped after the file's tests. */
+export async function freshPostgres(): Promise<{ db: Db; url: string }> {
+  const url = await emptyPostgres()
+  return { db: await openDatabase(url), url }
 }
 
 afterAll(async () => {
