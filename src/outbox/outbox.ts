@@ -203,6 +203,8 @@ export class Outbox {
       // The turn comes first, then the row: one queued during the wait (a reply) is among those chosen from.
       await this.awaitTurn()
       const { next, only } = await nextRow(this.db, this.options.account, new Date(this.options.timer.now()), this.lastServed)
+      // Detached (logged out, stopping) while waiting: that login sends nothing more.
+      if (this.transport !== transport) return
       if (!next || next.notBefore.getTime() > this.options.timer.now()) return this.wakeAt(next?.notBefore)
       this.lastSendAt = this.options.timer.now()
       const sent = await this.deliver(transport, next)

@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { log } from '../../src/log.js'
-import { Outbox, type Destination, type OutboxContent, type Transport } from '../../src/outbox/outbox.js'
+import { Outbox } from '../../src/outbox/outbox.js'
+import { RecordingTransport, knownGroups } from './recording.js'
 import { ONE_MESSAGE_BUDGET, fitOneMessage, splitForWeChat } from '../../src/outbox/chunk.js'
 import { freshDb } from '../helpers.js'
-import type { OutboxMessage, Room } from '../../src/generated/prisma/client.js'
-
-/** A transport that records deliveries and fails the first `failures` sends. */
-class RecordingTransport implements Transport {
-  readonly delivered: { destination: Destination; content: OutboxContent; at: number }[] = []
-  constructor(private failures = 0) {}
-  async send(destination: Destination, content: OutboxContent) {
-    if (this.failures > 0) {
-      this.failures--
-      throw new Error('发送消息过于频繁')
-    }
-    this.delivered.push({ destination, content, at: Date.now() })
-  }
-}
 
 const contact = { kind: 'contact', name: '王芳', puppetId: 'contact-1' } as const
-/** Every bound room's group is known (the room binding is tested on its own). */
-const gaveUp: OutboxMessage[] = []
-const groupOfRoom = {
-  groupOf: async (room: Room) => room.puppetRoomId ?? `group-of-${room.id}`,
-  loginId: () => undefined,
-  gaveUp: async (row: OutboxMessage) => void gaveUp.push(row),
-}
+const groupOfRoom = knownGroups()
+const gaveUp = groupOfRoom.givenUp
 
 describe('Outbox', () => {
   it('keeps messages while detached and sends them in order once attached', async () => {
