@@ -45,13 +45,14 @@ async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPer
   const lastYear = rangeOf(sameLastYear(period))
   // For a year both comparisons are the year before: query it once.
   const compare = previous.from === lastYear.from && previous.to === lastYear.to ? [previous] : [previous, lastYear]
+  const monthly = wholeMonths(scope)
   const [book, counts, collected] = await Promise.all([
     collectFigures(db, scope, { byRoom, compare }),
     // One pass of (month, type, brand) groups; types by month and brands are summed from those
     // few rows. A digest period is whole months: the monthly rows hold them already, read from
     // their covering index. Otherwise day × type × brand groups stream in the order of the
     // (date, type, brand, …) index rather than sorting every activity of the period.
-    wholeMonths(scope)
+    monthly
       ? db.$queryRaw<TypeBrandRow[]>`
       SELECT am."month" AS month, am."type" AS type, am."brand" AS brand, SUM(am."activities") AS n
       FROM "ActivityMonth" am WHERE 1 = 1 ${inMonthScope('am."roomId"', scope)} GROUP BY am."month", am."type", am."brand"`
@@ -62,7 +63,7 @@ async function digestOf(db: Db, roomIds: number[] | undefined, period: DigestPer
       SELECT substr(day, 1, 7) AS month, type, brand, SUM(n) AS n FROM d GROUP BY substr(day, 1, 7), type, brand`,
     // The monthly rows keep this count (an 办结 recounts its report's month); any other range
     // probes each report's steps (a raw EXISTS: Prisma's `events: { some }` measured twice as slow).
-    wholeMonths(scope)
+    monthly
       ? db.$queryRaw<{ n: bigint | number | Prisma.Decimal }[]>`
       SELECT SUM(om."resolved") AS n FROM "OpinionMonth" om WHERE 1 = 1 ${inMonthScope('om."roomId"', scope)}`
       : db.$queryRaw<{ n: bigint | number }[]>`
