@@ -6,7 +6,7 @@ import { excelDate } from '../export/sheet.js'
 import { activityToText, editActivityText, parseActivity } from '../parsing/mod.js'
 import {
   activitiesInRange, activitiesOfMember, membersInActivities, activityAsFields, createActivity, findActivity, latestActivities, setActivityWithdrawn, updateActivity,
-  type ActivityWithPeople,
+  type ActivityPreview, type ActivityWithPeople,
 } from '../services/activities.js'
 import { ACTIVITY_TEMPLATE, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
 import { COUNTED, type KindSpec } from './kind.js'
@@ -41,7 +41,7 @@ export const activityKind = {
   setWithdrawn: (db, record, withdrawn) => setActivityWithdrawn(db, record, withdrawn),
   lines: (a) => activityLines(a),
   steps: () => [],
-  nextSteps: missingFigureHint,
+  nextSteps: (a) => missingFigureHint(a),
   sheet: {
     name: '活动台账',
     // Widths fit A4 landscape (the sheets print one page wide): long texts wrap in narrower columns.
@@ -67,4 +67,4 @@ export const activityKind = {
   },
   membersNamed: membersInActivities,
   yearCount: { label: '参加活动', unit: '次', alwaysShown: true },
-} satisfies KindSpec<ActivityWithPeople, ReturnType<typeof activityAsFields>>
+} satisfies KindSpec<ActivityWithPeople, ReturnType<typeof activityAsFields>, ActivityPreview>

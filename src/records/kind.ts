@@ -105,15 +105,19 @@ export const COUNTED: Pick<CodedSpec<StoredRecord>, 'fixed' | 'withdrawal' | 'ow
   owner: '记录人',
 }
 
-export interface KindSpec<R extends StoredRecord, F> extends KindIdentity, CodedSpec<R> {
+/**
+ * A kind's entry. `P` is the record as `create`'s `within` sees it: the stored record, or for a
+ * kind whose commit is one batch (activities) the record as it will be stored, before its ids exist.
+ */
+export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity, CodedSpec<R> {
   kind: RecordKind
   command: KindCommand
   parse(text: string, clock: ParseClock): ParseOutcome<F>
   editText(body: string, edits: readonly FieldEdit[]): EditResult
   toText(fields: F): string
   asFields(record: R): F
-  /** Stores a new record; `within` runs in its transaction (the message's outcome and confirmation). */
-  create(db: Db, source: RecordSource, fields: F, within?: WithinCommit<R>): Promise<R>
+  /** Stores a new record; `within`'s statements commit with it (the message's outcome and confirmation). */
+  create(db: Db, source: RecordSource, fields: F, within?: WithinCommit<P>): Promise<R>
   update(db: Db, record: R, fields: F): Promise<R>
   /** Under a confirmation: what may follow (#采纳 …), or nothing. */
   nextSteps(record: R, config: Config): string | undefined
@@ -126,4 +130,5 @@ export interface KindSpec<R extends StoredRecord, F> extends KindIdentity, Coded
 }
 
 /** Any kind's entry, as loops over the registry see it. */
-export type AnyKind = KindSpec<StoredRecord, unknown>
+// `within` is typed per kind: loops that create records go through commands/records/create.ts.
+export type AnyKind = KindSpec<StoredRecord, unknown, any>

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js'
 import type { Clock } from '../clock.js'
-import type { Db, Tx } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
 import type { Logger } from '../log.js'
 import type { Outbox, OutboxContent, OutboxTarget } from '../outbox/outbox.js'
 import type { Member, Prisma, Room, RoomMembership } from '../generated/prisma/client.js'
@@ -32,10 +32,12 @@ export interface AppServices {
 
 export type Role = 'member' | 'lead' | 'secretary'
 
-/** What a stored record makes of its message: the outcome logged and the reply sent. */
+/** What a stored record makes of its message: the outcome logged, the reply sent, and what else commits with it. */
 export interface Confirmation {
   outcome: string
   reply: string
+  /** Writes that belong to the record's commit (the draft it completes, the plan it fulfils). */
+  statements: Prisma.Sql[]
 }
 
 /** One message on its way through the router: the grammY-style context object. */
@@ -61,8 +63,8 @@ export class ChatContext {
   private replies = 0
   /** While the message is handled: its replies, queued in one commit with its outcome (see dedupe). */
   private held: Prisma.Sql[] | undefined
-  /** Set by dedupe: writes this message's outcome and these replies in a caller's transaction. */
-  settleIn: ((tx: Tx, outcome: string, replies: readonly Prisma.Sql[]) => Promise<void>) | undefined
+  /** Set by dedupe: the statements that write this message's outcome and these replies in a caller's commit. */
+  settleStatements: ((outcome: string, replies: readonly Prisma.Sql[]) => Prisma.Sql[]) | undefined
   /** The outcome and the replies were committed with a record (commitRecord): nothing is left to write. */
   settled = false
 
@@ -165,21 +167,24 @@ export class ChatContext {
 
   /**
    * Stores a record so that it, this message's outcome and its confirmation are one commit:
-   * `confirm` runs inside the record's transaction (reading and writing on `tx`) and says what
-   * the outcome and the reply are. A crash before the commit leaves nothing of the message, so
-   * it is handled again; after it, the message is handled.
+   * `confirm` reads on `on` (inside the record's transaction, or just before its one-batch
+   * commit) and says what the outcome, the reply and the other writes are. A crash before the
+   * commit leaves nothing of the message, so it is handled again; after it, the message is handled.
    */
-  async commitRecord<R>(store: (within: WithinCommit<R>) => Promise<R>, confirm: (tx: Tx, record: R) => Promise<Confirmation>): Promise<R> {
+  async commitRecord<R, C = R>(store: (within: WithinCommit<C>) => Promise<R>, confirm: (on: Queryable, record: C) => Promise<Confirmation>): Promise<R> {
     let confirmation: Confirmation | undefined
-    const settleIn = this.held ? this.settleIn : undefined
-    const record = await store(async (tx, stored) => {
-      confirmation = await confirm(tx, stored)
-      if (!settleIn) return
-      const reply = this.services.outbox.queueStatement(this.replyTarget, { text: confirmation.reply }, this.nextReplyKey(), 'reply')
-      await settleIn(tx, confirmation.outcome, [...this.held!, reply])
+    const settle = this.held ? this.settleStatements : undefined
+    // One key however often `within` is asked (a commit tried again): the reply is queued once.
+    let replyKey: string | undefined
+    const record = await store(async (on, stored) => {
+      confirmation = await confirm(on, stored)
+      if (!settle) return confirmation.statements
+      replyKey ??= this.nextReplyKey()
+      const reply = this.services.outbox.queueStatement(this.replyTarget, { text: confirmation.reply }, replyKey, 'reply')
+      return [...confirmation.statements, ...settle(confirmation.outcome, [...this.held!, reply])]
     })
     this.outcome = confirmation!.outcome
-    if (!settleIn) {
+    if (!settle) {
       await this.reply(confirmation!.reply)
     } else {
       this.held = undefined

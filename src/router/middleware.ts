@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from './command.js'
 import { helpHint, replies } from '../texts/replies.js'
-import { finishIncoming, finishIncomingIn, judgeIncoming } from '../services/message-log.js'
+import { finishIncoming, incomingStatements, judgeIncoming } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
 import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
@@ -67,7 +67,7 @@ export const dedupe: Mw = async (ctx, next) => {
   crashPoint('received')
   ctx.holdReplies()
   const link = () => ({ roomId: ctx.room?.id, memberId: ctx.member?.id })
-  ctx.settleIn = (tx, outcome, replies) => finishIncomingIn(tx, ctx.msg, ctx.msg.text, verdict, outcome, link(), replies)
+  ctx.settleStatements = (outcome, replies) => incomingStatements(ctx.msg, ctx.msg.text, verdict, outcome, link(), replies)
   try {
     await next()
   } finally {

@@ -1,12 +1,13 @@
 import type { Db, Queryable } from '../db/client.js'
-import { storeOnce, type WithinCommit } from './store-once.js'
-import { Prisma, type Activity, type ActivityParticipant } from '../generated/prisma/client.js'
+import { committedBefore, type WithinCommit } from './store-once.js'
+import { Prisma, type Activity, type ActivityParticipant, type Draft } from '../generated/prisma/client.js'
+import { openDraftSql } from './drafts.js'
 import type { ActivityFields } from '../parsing/mod.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
-import { nextCode } from './codes.js'
+import { claimOvertaken, claimSql, claimedCodeSql, codeOf, nextCodeSql } from './codes.js'
 import { matchNames } from './members.js'
 import { insertRows } from '../db/sql.js'
-import { addToActivityMonths, monthKeys, refreshActivityMonths, unnamedCount } from './monthly-rows.js'
+import { activityMonthStatements, monthKeys, refreshActivityMonths, unnamedCount } from './monthly-rows.js'
 
 export interface RecordSource {
   roomId: number
@@ -39,7 +40,7 @@ export const liveInRange = (roomIds: number[], from: string, to: string) => ({
 export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipant[] }
 
 /** Members counted but not named: "王芳、胡建国等6位委员" has 4. */
-export const unnamedMembers = (a: ActivityWithPeople): number => unnamedCount(a.memberCount, a.participantsOf.length)
+export const unnamedMembers = (a: ActivityShown): number => unnamedCount(a.memberCount, a.participantsOf.length)
 
 function columnsOf(draft: ActivityFields) {
   return {
@@ -57,37 +58,113 @@ function columnsOf(draft: ActivityFields) {
   }
 }
 
-/**
- * Stores a parsed activity under a new id, with `within` in the same commit. The source
- * message id is unique: never stored twice (see storeOnce).
- */
-export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields, within?: WithinCommit<ActivityWithPeople>): Promise<ActivityWithPeople> {
-  const people = await matchNames(db, source.roomId, draft.memberNames)
-  return storeOnce(db, {
-    async insert(tx) {
-      const code = await nextCode(tx, KIND_IDENTITIES.activity.letter)
-      const [activity] = await tx.$queryRaw<Activity[]>(
-        insertRows('Activity', [{ code, ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }]),
-      )
-      // Inserted in the order the member wrote the names in: participants list that way.
-      const participantsOf = people.length
-        ? await tx.$queryRaw<ActivityParticipant[]>(insertRows('ActivityParticipant', people.map((p) => ({ activityId: activity!.id, ...p }))))
-        : []
-      await addToActivityMonths(tx, activity!, people)
-      return { ...activity!, participantsOf: participantsOf.sort((a, b) => a.id - b.id) }
-    },
-    storedBefore: (on) => on.activity.findUnique({ where: { sourceMessageId: source.messageId }, include: { participantsOf: { orderBy: { id: 'asc' } } } }),
-  }, within)
+/** Another live activity of the same type on the same day in the room: often the same event reported twice. */
+export type TwinActivity = Pick<Activity, 'code' | 'title' | 'reporterName'>
+
+/** What a new activity's confirmation reads besides the activity: the twin to point out, the draft it completes. */
+export interface ActivityNeighbours {
+  twin: TwinActivity | undefined
+  /** The reporter's latest open activity draft: a corrected repost completes it. */
+  openDraft: Pick<Draft, 'id' | 'code'> | undefined
 }
 
-/** Another live activity of the same type on the same day in the room: often the same event reported twice. */
-export async function findTwinActivity(db: Queryable, activity: Activity): Promise<Pick<Activity, 'code' | 'title' | 'reporterName'> | undefined> {
-  const [twin] = await db.$queryRaw<Pick<Activity, 'code' | 'title' | 'reporterName'>[]>(Prisma.sql`
-    SELECT "code", "title", "reporterName" FROM "Activity"
-    WHERE "roomId" = ${activity.roomId} AND "date" = ${activity.date} AND "type" = ${activity.type}
-      AND "withdrawn" = false AND "id" <> ${activity.id}
-    ORDER BY "id" LIMIT 1`)
-  return twin
+export type NewActivity = ActivityWithPeople & { neighbours: ActivityNeighbours }
+
+/** An activity as texts show it: stored, or about to be (without ids). */
+export type ActivityShown = Omit<Activity, 'id'> & { participantsOf: Pick<ActivityParticipant, 'name' | 'memberId'>[] }
+
+/** A new activity as its confirmation is written, just before its commit. */
+export type ActivityPreview = ActivityShown & { neighbours: ActivityNeighbours }
+
+const TWIN_COLUMNS = ['code', 'title', 'reporterName'] as const
+
+/** A column of an activity's twin; `exceptId` leaves the activity itself out once it is stored. */
+function twinSql(column: (typeof TWIN_COLUMNS)[number], of: { roomId: number; date: string; type: string; exceptId?: number }): Prisma.Sql {
+  const notItself = of.exceptId === undefined ? Prisma.empty : Prisma.sql`AND t."id" <> ${of.exceptId}`
+  return Prisma.sql`(SELECT t.${Prisma.raw(`"${column}"`)} FROM "Activity" t
+    WHERE t."roomId" = ${of.roomId} AND t."date" = ${of.date} AND t."type" = ${of.type} AND t."withdrawn" = false ${notItself}
+    ORDER BY t."id" LIMIT 1)`
+}
+
+const twinColumnsSql = (of: Parameters<typeof twinSql>[1]) =>
+  Prisma.join(TWIN_COLUMNS.map((column) => Prisma.sql`${twinSql(column, of)} AS ${Prisma.raw(`"twin.${column}"`)}`))
+
+type TwinRow = { 'twin.code': string | null; 'twin.title': string; 'twin.reporterName': string }
+const twinOf = (row: TwinRow): TwinActivity | undefined =>
+  row['twin.code'] === null ? undefined : { code: row['twin.code'], title: row['twin.title'], reporterName: row['twin.reporterName'] }
+
+/** The twin of a stored activity (see TwinActivity). */
+export async function findTwinActivity(db: Queryable, activity: Activity): Promise<TwinActivity | undefined> {
+  const [row] = await db.$queryRaw<TwinRow[]>(Prisma.sql`SELECT ${twinColumnsSql({ ...activity, exceptId: activity.id })}`)
+  return twinOf(row!)
+}
+
+/** Tries before giving up when other writers (accounts sharing PostgreSQL) keep taking the code first. */
+const CLAIM_ATTEMPTS = 5
+const LETTER = KIND_IDENTITIES.activity.letter
+
+/**
+ * Everything a new activity's commit needs to know beforehand, in one read: the code it will
+ * claim, its twin, the reporter's open draft; with its values, what its confirmation is written from.
+ */
+async function previewActivity(db: Db, source: RecordSource, draft: ActivityFields, people: { name: string; memberId: number | null }[]): Promise<ActivityPreview> {
+  const columns = { ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }
+  const memberId = source.reporterId ?? null
+  const [row] = await db.$queryRaw<(TwinRow & { number: number | bigint; 'draft.id': number | null; 'draft.code': string | null })[]>(Prisma.sql`
+    SELECT ${nextCodeSql(LETTER)} AS "number", ${twinColumnsSql(columns)},
+      ${openDraftSql('id', 'activity', Prisma.sql`${source.roomId}`, Prisma.sql`${memberId}`)} AS "draft.id",
+      ${openDraftSql('code', 'activity', Prisma.sql`${source.roomId}`, Prisma.sql`${memberId}`)} AS "draft.code"`)
+  const openDraft = row!['draft.id'] === null ? undefined : { id: row!['draft.id'], code: row!['draft.code']! }
+  return { code: codeOf(LETTER, Number(row!.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row!), openDraft } }
+}
+
+/** The statements that store a previewed activity, in order: its claimed code, the row, its people, its month. */
+function storeStatements(preview: ActivityPreview, people: { name: string; memberId: number | null }[]): { statements: Prisma.Sql[]; returning: number } {
+  const { participantsOf: _people, neighbours: _neighbours, withdrawn: _withdrawn, ...columns } = preview
+  const activityId = Prisma.sql`(SELECT "id" FROM "Activity" WHERE "code" = ${preview.code})`
+  return {
+    statements: [
+      claimSql(LETTER),
+      insertRows('Activity', [{ ...columns, code: claimedCodeSql(preview.code) }]),
+      // Inserted in the order the member wrote the names in: participants list that way.
+      ...(people.length ? [insertRows('ActivityParticipant', people.map((p) => ({ activityId, ...p })))] : []),
+      ...activityMonthStatements(preview, people),
+    ],
+    returning: people.length ? 3 : 2,
+  }
+}
+
+/**
+ * Stores a parsed activity under a new code, with `within`'s statements in the same commit.
+ * The commit is one batch of statements, read for beforehand (see previewActivity): the path
+ * every recorded message takes. The source message id is unique: never stored twice (see
+ * storeOnce). Stored before, it comes back with its twin but no draft to complete: its first
+ * commit completed it.
+ */
+export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields, within?: WithinCommit<ActivityPreview>): Promise<NewActivity> {
+  const people = await matchNames(db, source.roomId, draft.memberNames)
+  for (let attempt = 1; ; attempt++) {
+    const preview = await previewActivity(db, source, draft, people)
+    const { statements, returning } = storeStatements(preview, people)
+    const also = (await within?.(db, preview)) ?? []
+    try {
+      const results = await db.$transaction([
+        ...statements.map((sql, i) => (i < returning && i > 0 ? db.$queryRaw<unknown[]>(sql) : db.$executeRaw(sql))),
+        ...also.map((sql) => db.$executeRaw(sql)),
+      ])
+      const [activity] = results[1] as Activity[]
+      const participantsOf = returning === 3 ? (results[2] as ActivityParticipant[]).sort((a, b) => a.id - b.id) : []
+      return { ...activity!, participantsOf, neighbours: preview.neighbours }
+    } catch (error) {
+      if (attempt < CLAIM_ATTEMPTS && (await claimOvertaken(db, preview.code))) continue
+      return committedBefore(db, (on) => storedActivity(on, source.messageId), error, within)
+    }
+  }
+}
+
+async function storedActivity(on: Queryable, messageId: string): Promise<NewActivity | null> {
+  const activity = await on.activity.findUnique({ where: { sourceMessageId: messageId }, include: { participantsOf: { orderBy: { id: 'asc' } } } })
+  return activity && { ...activity, neighbours: { twin: await findTwinActivity(on, activity), openDraft: undefined } }
 }
 
 /** Replaces an activity's values after an edit; participants are matched again. */

@@ -43,29 +43,32 @@ export async function updateDraft(db: Db, draft: Draft, text: string, problems: 
   return db.draft.update({ where: { id: draft.id }, data: { text, problems: JSON.stringify(problems) } })
 }
 
-/** The draft became a record (or was discarded, with `resolvedCode` null). */
+/** The statement that marks a draft completed by a record, or discarded (`resolvedCode` null). */
+export function resolveDraftSql(draftId: number, resolvedCode: string | null, at: Date): Prisma.Sql {
+  return Prisma.sql`UPDATE "Draft" SET "resolvedCode" = ${resolvedCode}, "resolvedAt" = ${at} WHERE "id" = ${draftId}`
+}
+
 export async function resolveDraft(db: Queryable, draftId: number, resolvedCode: string | null, at: Date): Promise<void> {
-  await db.draft.update({ where: { id: draftId }, data: { resolvedCode, resolvedAt: at } })
+  await db.$executeRaw(resolveDraftSql(draftId, resolvedCode, at))
 }
 
 /**
- * A corrected repost completes the sender's latest open draft of the same kind in that room
- * (one: older drafts may be about other activities). Returns its code, if there was one.
+ * A column of the sender's latest open draft of a kind in a room, as a subquery: a corrected
+ * repost completes that draft (one: older drafts may be about other activities). `roomId` and
+ * `memberId` are parameters, or columns of the query it is part of.
  */
-export async function resolveLatestDraft(
-  db: Queryable,
-  where: { roomId: number; memberId: number; kind: DraftKind },
-  resolvedCode: string,
-  at: Date,
-): Promise<string | undefined> {
+export function openDraftSql(column: 'id' | 'code', kind: DraftKind, roomId: Prisma.Sql, memberId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT ${Prisma.raw(`"${column}"`)} FROM "Draft"
+    WHERE "roomId" = ${roomId} AND "memberId" = ${memberId} AND "kind" = ${kind} AND "resolvedAt" IS NULL
+    ORDER BY "id" DESC LIMIT 1)`
+}
+
+/** The sender's latest open draft of a kind in a room (see openDraftSql). */
+export async function latestOpenDraft(on: Queryable, where: { roomId: number; memberId: number; kind: DraftKind }): Promise<Pick<Draft, 'id' | 'code'> | undefined> {
   // Plain SQL: asked on every new record, the answer is almost always none.
-  const [open] = await db.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(Prisma.sql`
-    SELECT "id", "code" FROM "Draft"
-    WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
-    ORDER BY "id" DESC LIMIT 1`)
-  if (!open) return undefined
-  await resolveDraft(db, open.id, resolvedCode, at)
-  return open.code
+  const [open] = await on.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(Prisma.sql`
+    SELECT "id", "code" FROM "Draft" WHERE "id" = ${openDraftSql('id', where.kind, Prisma.sql`${where.roomId}`, Prisma.sql`${where.memberId}`)}`)
+  return open
 }
 
 export function draftProblems(draft: Draft): FieldProblem[] {

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/client.js'
+import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { IncomingMessage } from '../chat/message.js'
 import { insertRows } from '../db/sql.js'
@@ -85,17 +85,16 @@ export async function finishIncoming(
 }
 
 /**
- * The same, written in a caller's transaction: a new record's, so that the record, the
- * message's outcome and its confirmation are one commit (see storeOnce).
+ * The same as statements, for a caller that commits them with a new record (see storeOnce),
+ * so that the record, the message's outcome and its confirmation are one commit.
  */
-export async function finishIncomingIn(
-  tx: Tx,
+export function incomingStatements(
   msg: IncomingMessage,
   text: string,
   verdict: Extract<LogVerdict, { kind: 'new' }>,
   outcome: string,
   link: LogLink,
   alsoQueue: readonly Prisma.Sql[],
-): Promise<void> {
-  for (const sql of [outcomeStatement(msg, text, verdict, outcome, link), ...alsoQueue]) await tx.$executeRaw(sql)
+): Prisma.Sql[] {
+  return [outcomeStatement(msg, text, verdict, outcome, link), ...alsoQueue]
 }

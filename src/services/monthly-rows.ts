@@ -69,31 +69,30 @@ export async function rebuildMonthlyRows(db: Db): Promise<void> {
 
 /**
  * A new activity adds exactly its own share to its month: two upserts instead of a recount, on
- * the path every recorded message takes. Call it in the transaction that stores the activity.
+ * the path every recorded message takes. Commit them with the activity.
  */
-export async function addToActivityMonths(
-  tx: Queryable,
+export function activityMonthStatements(
   activity: { roomId: number; date: string; type: string; brand: string | null; participants: number | null; reach: number | null; memberCount: number | null },
-  people: { memberId: number | null; name: string }[],
-): Promise<void> {
+  people: readonly { memberId: number | null; name: string }[],
+): Prisma.Sql[] {
   const month = activity.date.slice(0, 7)
   const unnamed = unnamedCount(activity.memberCount, people.length)
-  await tx.$executeRaw(Prisma.sql`
+  const activityMonth = Prisma.sql`
     INSERT INTO "ActivityMonth" ("roomId", "month", "type", "brand", "activities", "participants", "reach", "unnamedMemberTimes")
     VALUES (${activity.roomId}, ${month}, ${activity.type}, ${activity.brand ?? ''}, 1, ${activity.participants ?? 0}, ${activity.reach ?? 0}, ${unnamed})
     ON CONFLICT ("roomId", "month", "type", "brand") DO UPDATE SET
       "activities" = "ActivityMonth"."activities" + 1,
       "participants" = "ActivityMonth"."participants" + excluded."participants",
       "reach" = "ActivityMonth"."reach" + excluded."reach",
-      "unnamedMemberTimes" = "ActivityMonth"."unnamedMemberTimes" + excluded."unnamedMemberTimes"`)
+      "unnamedMemberTimes" = "ActivityMonth"."unnamedMemberTimes" + excluded."unnamedMemberTimes"`
   // matchNames gives each member and each unmatched name once: one row per key.
-  if (people.length === 0) return
+  if (people.length === 0) return [activityMonth]
   const rows = people.map((p) => Prisma.sql`(${activity.roomId}, ${month}, ${memberKey(p)}, ${p.memberId}, ${p.name}, 1)`)
-  await tx.$executeRaw(Prisma.sql`
+  return [activityMonth, Prisma.sql`
     INSERT INTO "MemberMonth" ("roomId", "month", "key", "memberId", "name", "times") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("roomId", "month", "key") DO UPDATE SET
       "times" = "MemberMonth"."times" + excluded."times",
-      "name" = CASE WHEN excluded."name" < "MemberMonth"."name" THEN excluded."name" ELSE "MemberMonth"."name" END`)
+      "name" = CASE WHEN excluded."name" < "MemberMonth"."name" THEN excluded."name" ELSE "MemberMonth"."name" END`]
 }
 
 // A report is resolved once it has an 办结 step: counted in the month it was collected.

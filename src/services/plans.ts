@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/client.js'
-import type { PlannedActivity } from '../generated/prisma/client.js'
+import { Prisma, type PlannedActivity } from '../generated/prisma/client.js'
 import { PLAN_LETTER } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { storeOnce } from './store-once.js'
@@ -97,8 +97,9 @@ export async function setPlanCancelled(db: Db, code: string, cancelled: boolean,
   return count > 0
 }
 
-export async function markPlanDone(db: Queryable, plan: PlannedActivity, activityCode: string): Promise<void> {
-  await db.plannedActivity.update({ where: { id: plan.id }, data: { activityCode } })
+/** The statement that marks a plan done by the activity it became, committed with that activity. */
+export function markPlanDoneSql(plan: PlannedActivity, activityCode: string): Prisma.Sql {
+  return Prisma.sql`UPDATE "PlannedActivity" SET "activityCode" = ${activityCode} WHERE "id" = ${plan.id}`
 }
 
 /** Plans still to happen around a window: not cancelled, not yet recorded as an activity. */

@@ -1,10 +1,13 @@
 import type { Db, Queryable, Tx } from '../db/client.js'
+import type { Prisma } from '../generated/prisma/client.js'
 
 /**
  * What commits with a new record, in its one transaction: the message's outcome and its
- * confirmation (see `ChatContext.commitRecord`), drafts it completes, the plan it fulfils.
+ * confirmation (see `ChatContext.commitRecord`), drafts it completes, the plan it fulfils. It
+ * reads on `on` (inside the record's transaction, or just before a one-batch commit, see
+ * createActivity) and returns the statements to commit with the record; it writes nothing itself.
  */
-export type WithinCommit<R> = (tx: Tx, record: R) => Promise<void>
+export type WithinCommit<R> = (on: Queryable, record: R) => Promise<Prisma.Sql[]>
 
 export interface RecordSteps<R> {
   /** Takes a code and writes the record with its people and figures. */
@@ -13,27 +16,43 @@ export interface RecordSteps<R> {
   storedBefore(db: Queryable): Promise<R | null>
 }
 
+async function runWithin<R>(tx: Tx, record: R, within: WithinCommit<R> | undefined): Promise<void> {
+  for (const statement of (await within?.(tx, record)) ?? []) await tx.$executeRaw(statement)
+}
+
 /**
- * Stores a new record and runs `within` before its one commit: the record, the message's
+ * Stores a new record and commits `within`'s statements with it: the record, the message's
  * outcome and its confirmation are kept together or not at all. The source message id is
  * unique, so a message stored before fails the insert (its code is not used up) and gets its
- * stored record back instead, with `within` run for it: never a second record. Drafts and
- * plans are stored the same way, without `within`.
+ * stored record back instead, with `within` committed for it: never a second record. Drafts
+ * and plans are stored the same way, without `within`.
  */
 export async function storeOnce<R>(db: Db, steps: RecordSteps<R>, within?: WithinCommit<R>): Promise<R> {
   try {
     return await db.$transaction(async (tx) => {
       const record = await steps.insert(tx)
-      await within?.(tx, record)
+      await runWithin(tx, record, within)
       return record
     })
   } catch (error) {
-    // A database that fails the lookup as well: the first error is the one to report.
-    const before = await steps.storedBefore(db).catch(() => null)
-    if (!before) throw error
-    return db.$transaction(async (tx) => {
-      await within?.(tx, before)
-      return before
-    })
+    return committedBefore(db, steps.storedBefore, error, within)
   }
+}
+
+/**
+ * After a failed insert: the record the message became before, with `within` committed for it;
+ * else the insert's own error (a database that fails the lookup as well: the first error is the one to report).
+ */
+export async function committedBefore<R, S extends R>(
+  db: Db,
+  storedBefore: (on: Queryable) => Promise<S | null>,
+  error: unknown,
+  within?: WithinCommit<R>,
+): Promise<S> {
+  const before = await storedBefore(db).catch(() => null)
+  if (!before) throw error
+  return db.$transaction(async (tx) => {
+    await runWithin(tx, before, within)
+    return before
+  })
 }

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../parsing/mod.js'
-import { unnamedMembers, type ActivityWithPeople } from '../services/activities.js'
+import { unnamedMembers, type ActivityShown } from '../services/activities.js'
 import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../services/opinions.js'
 import { PROPOSAL_STEPS, readAnswer, type ProposalStep, type ProposalWithHistory } from '../services/proposals.js'
 import type { Revision } from '../generated/prisma/client.js'
@@ -56,7 +56,7 @@ const count = (n: number | null, approx?: boolean) => (n === null ? undefined : 
  * Who took part: 王芳、胡建国等6人, or 5人（未写姓名） when only a count was written; '' for
  * neither. Names are clipped at `clipAt` (confirmations), a count marked when it was a 约数.
  */
-export function membersTakingPart(a: ActivityWithPeople, options: { clipAt?: number; approx?: boolean } = {}): string {
+export function membersTakingPart(a: ActivityShown, options: { clipAt?: number; approx?: boolean } = {}): string {
   const names = a.participantsOf.map((p) => p.name).join('、')
   const unnamed = unnamedMembers(a)
   if (!names) return unnamed > 0 ? `${count(unnamed, options.approx)}人（未写姓名）` : ''
@@ -64,7 +64,7 @@ export function membersTakingPart(a: ActivityWithPeople, options: { clipAt?: num
 }
 
 /** The activity as stored, one field a line, long values clipped; used in confirmations and #查. */
-export function activityLines(a: ActivityWithPeople, approx: { participants?: boolean; reach?: boolean; memberCount?: boolean } = {}): string[] {
+export function activityLines(a: ActivityShown, approx: { participants?: boolean; reach?: boolean; memberCount?: boolean } = {}): string[] {
   const unknown = a.participantsOf.filter((p) => p.memberId === null).map((p) => p.name)
   const people = membersTakingPart(a, { clipAt: 100, approx: approx.memberCount })
   return [
@@ -82,7 +82,7 @@ export function activityLines(a: ActivityWithPeople, approx: { participants?: bo
 }
 
 /** Digests count 参与人次 and 服务人次: say when they are missing and how to add them. */
-export function missingFigureHint(a: ActivityWithPeople): string | undefined {
+export function missingFigureHint(a: ActivityShown): string | undefined {
   const missing = [a.participants === null && '参与人次', a.reach === null && '服务人次'].filter(Boolean) as string[]
   if (missing.length === 0) return undefined
   const example = missing.map((f) => `${f}=…`).join(' ')

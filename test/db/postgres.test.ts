@@ -49,7 +49,41 @@ async function converse(chat: MockChat) {
   return replies
 }
 
+/** A draft completed by a repost, and the same event reported twice: read by the activity's own INSERT. */
+const NEIGHBOURS: [string, string, string][] = [
+  ['管理员', '#绑定 平湖健康家园政协委员会客厅', '2022-09-01T09:00:00'],
+  ['李明', '#活动 13月1日 读书会', '2022-09-02T09:00:00'],
+  ['王芳', '#活动 9月32日 宣讲会', '2022-09-02T09:01:00'],
+  ['李明', '#活动 9月1日 会客读书会，参与人次20', '2022-09-02T09:02:00'],
+  ['王芳', '#活动 9月1日 读书分享会，参与人次12', '2022-09-02T09:03:00'],
+  ['李明', '#活动 9月1日 会客读书会第二场，参与人次9', '2022-09-02T09:04:00'],
+]
+
 describe.runIf(admin)('PostgreSQL', () => {
+  it("reads a new activity's twin and open draft in its own INSERT, as SQLite does", async () => {
+    const pgDb = await freshPostgres()
+    const onPg = await startChat({ db: pgDb.db, start: '2022-09-01T09:00:00+08:00' })
+    const onSqlite = await startChat({ start: '2022-09-01T09:00:00+08:00' })
+    const replies = async (chat: MockChat) => {
+      const all: string[] = []
+      for (const [from, text, time] of NEIGHBOURS) for (const m of await chat.say({ room: GROUP, from, text, time: at(time) })) all.push(m.text ?? '')
+      return all
+    }
+    const pgReplies = await replies(onPg)
+    expect(pgReplies).toEqual(await replies(onSqlite))
+    // 李明's repost completes his draft, not 王芳's; hers completes hers and meets his as its twin.
+    expect(pgReplies[3]).toContain('已记录活动 A1')
+    expect(pgReplies[3]).toContain('草稿 D1 已由这条补全')
+    expect(pgReplies[3]).not.toContain('同一天已有同类活动')
+    expect(pgReplies[4]).toContain('草稿 D2 已由这条补全')
+    expect(pgReplies[4]).toContain('同一天已有同类活动 A1（会客读书会，记录人 李明）')
+    expect(pgReplies[5]).not.toContain('草稿')
+    expect(pgReplies[5]).toContain('同一天已有同类活动 A1')
+    const drafts = await pgDb.db.draft.findMany({ orderBy: { id: 'asc' }, select: { code: true, resolvedCode: true } })
+    expect(drafts).toEqual([{ code: 'D1', resolvedCode: 'A1' }, { code: 'D2', resolvedCode: 'A2' }])
+  }, 60_000)
+
+
   it('reads raw rows shaped like the models', async () => {
     const { db } = await freshPostgres()
     await expectRawRowsLikeModels(db)

@@ -1,13 +1,13 @@
 import { editActivityText, parseActivity, parseEditPairs, rosterNamesTakingPart, type ParseOutcome } from '../../parsing/mod.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
-import { findPlan, markPlanDone } from '../../services/plans.js'
-import { createActivity, findTwinActivity, type ActivityWithPeople, type RecordSource } from '../../services/activities.js'
+import { findPlan, markPlanDoneSql } from '../../services/plans.js'
+import { createActivity, type ActivityPreview, type NewActivity, type RecordSource } from '../../services/activities.js'
 import { rosterNames } from '../../services/members.js'
-import { resolveDraft, resolveLatestDraft, saveDraft, type DraftKind } from '../../services/drafts.js'
-import type { Draft, PlannedActivity } from '../../generated/prisma/client.js'
+import { latestOpenDraft, resolveDraftSql, saveDraft, type DraftKind } from '../../services/drafts.js'
+import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
-import type { Tx } from '../../db/client.js'
+import type { Queryable } from '../../db/client.js'
 import type { Command } from '../../router/command.js'
 import { KINDS } from '../../records/kinds.js'
 import type { AnyKind, StoredRecord } from '../../records/kind.js'
@@ -36,14 +36,27 @@ function draftSourceOf(ctx: ChatContext, kind: DraftKind, text: string) {
   }
 }
 
-/** The draft being completed by #修改, or else the reporter's latest open draft of that kind. */
-async function completeDraftWith(tx: Tx, ctx: ChatContext, source: RecordSource, kind: DraftKind, code: string, completing?: Draft) {
-  if (completing) {
-    await resolveDraft(tx, completing.id, code, ctx.msg.time)
-    return completing.code
-  }
-  if (source.reporterId === undefined) return undefined
-  return resolveLatestDraft(tx, { roomId: source.roomId, memberId: source.reporterId, kind }, code, ctx.msg.time)
+/** A draft a new record completes: its code for the reply, and the write that commits with the record. */
+interface Completion {
+  code: string | undefined
+  statements: Prisma.Sql[]
+}
+
+/**
+ * The draft being completed by #修改, or else the reporter's latest open draft of that kind:
+ * `open` when the record's own read already found it (activities), else read here on `on`.
+ */
+async function completeDraftWith(
+  on: Queryable,
+  ctx: ChatContext,
+  source: RecordSource,
+  kind: DraftKind,
+  code: string,
+  completing?: Draft,
+  open?: { openDraft: Pick<Draft, 'id' | 'code'> | undefined },
+): Promise<Completion> {
+  const draft = completing ?? (open ? open.openDraft : source.reporterId === undefined ? undefined : await latestOpenDraft(on, { roomId: source.roomId, memberId: source.reporterId, kind }))
+  return draft ? { code: draft.code, statements: [resolveDraftSql(draft.id, code, ctx.msg.time)] } : { code: undefined, statements: [] }
 }
 
 export type Parsed<F extends (...args: never[]) => unknown> = Extract<ReturnType<F>, { ok: true }>
@@ -68,14 +81,13 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
   const poster = parsed.value.memberNames.length === 0 && named.length === 0 ? ctx.member?.realName : undefined
   const memberNames = named.length > 0 ? named : poster ? [poster] : undefined
   const draft = memberNames ? { ...parsed, value: { ...parsed.value, memberNames } } : parsed
-  return ctx.commitRecord<ActivityWithPeople>(
+  return ctx.commitRecord<NewActivity, ActivityPreview>(
     (within) => createActivity(ctx.services.db, source, draft.value, within),
-    async (tx, activity) => {
+    async (on, activity) => {
       const warnings = poster ? [...draft.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : draft.warnings
-      const completed = await completeDraftWith(tx, ctx, source, 'activity', activity.code, options.completing)
-      if (options.plan) await markPlanDone(tx, options.plan, activity.code)
+      const completed = await completeDraftWith(on, ctx, source, 'activity', activity.code, options.completing, activity.neighbours)
       // Two members often report the same event: say so, so one of them can be withdrawn.
-      const twin = await findTwinActivity(tx, activity)
+      const { twin } = activity.neighbours
       const lines = [
         `已记录活动 ${activity.code}`,
         ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox, memberCount: draft.value.memberCountApprox }),
@@ -84,10 +96,11 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
         twin
           ? `提示：同一天已有同类活动 ${twin.code}（${clip(twin.title, 30)}，记录人 ${twin.reporterName}）。如果是同一场，请撤销其中一条：#撤销 ${activity.code}`
           : undefined,
-        completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
+        completed.code ? `（草稿 ${completed.code} 已由这条补全）` : undefined,
         `有误可发送 #修改 ${activity.code} 字段=值，或 #撤销 ${activity.code}`,
       ]
-      return { outcome: outcomeOf(activity.code, options.completing), reply: lines.filter(Boolean).join('\n') }
+      const statements = [...completed.statements, ...(options.plan ? [markPlanDoneSql(options.plan, activity.code)] : [])]
+      return { outcome: outcomeOf(activity.code, options.completing), reply: lines.filter(Boolean).join('\n'), statements }
     },
   )
 }
@@ -96,16 +109,16 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
 export async function storeRecord(ctx: ChatContext, kind: AnyKind, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) {
   return ctx.commitRecord<StoredRecord>(
     (within) => kind.create(ctx.services.db, source, parsed.value, within),
-    async (tx, record) => {
-      const completed = await completeDraftWith(tx, ctx, source, kind.kind, record.code, completing)
+    async (on, record) => {
+      const completed = await completeDraftWith(on, ctx, source, kind.kind, record.code, completing)
       const lines = [
         `已记录${kind.label} ${record.code}`,
         ...kind.lines(record),
         ...parsed.warnings.map((w) => `提示：${w}`),
-        completed ? `（草稿 ${completed} 已由这条补全）` : undefined,
+        completed.code ? `（草稿 ${completed.code} 已由这条补全）` : undefined,
         kind.nextSteps(record, ctx.services.config),
       ]
-      return { outcome: outcomeOf(record.code, completing), reply: lines.filter(Boolean).join('\n') }
+      return { outcome: outcomeOf(record.code, completing), reply: lines.filter(Boolean).join('\n'), statements: completed.statements }
     },
   )
 }
