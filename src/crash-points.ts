@@ -10,8 +10,9 @@ export const CRASH_PHASES = [
   /** The message is new (not a duplicate delivery); nothing of it is written yet. */
   'received',
   /**
-   * A reply is being prepared. For a new record this is inside its one transaction (record,
-   * outcome, confirmation), which the crash rolls back whole; for other commands, after their writes.
+   * A reply is being prepared. For a new record this is before its one commit (record, outcome,
+   * confirmation): inside its transaction, which the crash rolls back whole, or for an activity
+   * (one batch, see createActivity) before anything of it is written; for other commands, after their writes.
    */
   'stored',
   /** Its replies are queued and it is marked handled (one commit); nothing is sent yet. */

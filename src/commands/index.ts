@@ -6,7 +6,7 @@ import { helpCommand } from './help.js'
 import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'
 import { registerCommand } from './register.js'
 import { activityCommand, recordCommand } from './records/create.js'
-import { ALL_KINDS } from '../records/kinds.js'
+import { ALL_KINDS, STORED_KINDS } from '../records/kinds.js'
 import type { RecordKind } from '../domain/kinds.js'
 import { proposalStepCommands } from './records/proposal-status.js'
 import { editCommand, withdrawCommands } from './records/edit.js'
@@ -25,7 +25,7 @@ export function allCommands(): Command[] {
   commands.push(
     helpCommand(() => commands),
     // A command per kind of record, each followed by the steps secretaries register on it.
-    ...ALL_KINDS.flatMap((kind) => [kind.kind === 'activity' ? activityCommand : recordCommand(kind), ...(STEPS[kind.kind] ?? [])]),
+    ...ALL_KINDS.flatMap((kind) => [kind.kind === 'activity' ? activityCommand : recordCommand(STORED_KINDS[kind.kind]), ...(STEPS[kind.kind] ?? [])]),
     editCommand,
     ...withdrawCommands,
     showCommand,

@@ -130,5 +130,8 @@ export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity
 }
 
 /** Any kind's entry, as loops over the registry see it. */
-// `within` is typed per kind: loops that create records go through commands/records/create.ts.
+// `within` is typed per kind; records are created through StoredKind (or createActivity).
 export type AnyKind = KindSpec<StoredRecord, unknown, any>
+
+/** A kind whose `create` shows `within` the stored record: every kind but activities. */
+export type StoredKind = KindSpec<StoredRecord, unknown, StoredRecord>

@@ -4,7 +4,7 @@
 // KIND_IDENTITIES), an entry file here and one line below.
 import type { CodedKind, RecordKind } from '../domain/kinds.js'
 import { activityKind } from './activity.js'
-import type { AnyCoded, AnyKind } from './kind.js'
+import type { AnyCoded, AnyKind, StoredKind } from './kind.js'
 import { opinionKind } from './opinion.js'
 import { planKind } from './plan.js'
 import { proposalKind } from './proposal.js'
@@ -18,6 +18,10 @@ export const KINDS = {
   research: researchKind,
   speech: speechKind,
 } satisfies Record<RecordKind, AnyKind>
+
+const { activity: _activity, ...storedKinds } = KINDS
+/** The kinds created through storeRecord: an activity's commit is its own (createActivity). */
+export const STORED_KINDS = storedKinds satisfies Record<Exclude<RecordKind, 'activity'>, StoredKind>
 
 /** Everything with a code: the record kinds, then plans. */
 export const CODED = { ...KINDS, plan: planKind } satisfies Record<CodedKind, AnyCoded>

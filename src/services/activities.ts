@@ -110,11 +110,12 @@ const LETTER = KIND_IDENTITIES.activity.letter
 async function previewActivity(db: Db, source: RecordSource, draft: ActivityFields, people: { name: string; memberId: number | null }[]): Promise<ActivityPreview> {
   const columns = { ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }
   const memberId = source.reporterId ?? null
-  const [row] = await db.$queryRaw<(TwinRow & { number: number | bigint; 'draft.id': number | null; 'draft.code': string | null })[]>(Prisma.sql`
+  const [row] = await db.$queryRaw<(TwinRow & { number: number | bigint; 'draft.id': number | bigint | null; 'draft.code': string | null })[]>(Prisma.sql`
     SELECT ${nextCodeSql(LETTER)} AS "number", ${twinColumnsSql(columns)},
       ${openDraftSql('id', 'activity', Prisma.sql`${source.roomId}`, Prisma.sql`${memberId}`)} AS "draft.id",
       ${openDraftSql('code', 'activity', Prisma.sql`${source.roomId}`, Prisma.sql`${memberId}`)} AS "draft.code"`)
-  const openDraft = row!['draft.id'] === null ? undefined : { id: row!['draft.id'], code: row!['draft.code']! }
+  // An untyped SQLite column of integers comes back as a bigint.
+  const openDraft = row!['draft.id'] === null ? undefined : { id: Number(row!['draft.id']), code: row!['draft.code']! }
   return { code: codeOf(LETTER, Number(row!.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row!), openDraft } }
 }
 
@@ -156,7 +157,8 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
       const participantsOf = returning === 3 ? (results[2] as ActivityParticipant[]).sort((a, b) => a.id - b.id) : []
       return { ...activity!, participantsOf, neighbours: preview.neighbours }
     } catch (error) {
-      if (attempt < CLAIM_ATTEMPTS && (await claimOvertaken(db, preview.code))) continue
+      // A lookup that fails too leaves the commit's own error to report.
+      if (attempt < CLAIM_ATTEMPTS && (await claimOvertaken(db, preview.code).catch(() => false))) continue
       return committedBefore(db, (on) => storedActivity(on, source.messageId), error, within)
     }
   }

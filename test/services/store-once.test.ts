@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createActivity, type ActivityPreview, type RecordSource } from '../../src/services/activities.js'
 import { storeOnce } from '../../src/services/store-once.js'
 import { nextCode } from '../../src/services/codes.js'
+import { KINDS } from '../../src/records/kinds.js'
+import type { StoredKind } from '../../src/records/kind.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { saveDraft } from '../../src/services/drafts.js'
 import { createPlan } from '../../src/services/plans.js'
@@ -38,6 +40,22 @@ describe('storeOnce', () => {
     expect(await db.activity.count()).toBe(1)
     // The failed insert's code went back with its transaction: the next record is A2.
     expect((await createActivity(db, { ...source, messageId: 'm2' }, fields)).code).toBe('A2')
+  })
+
+  it('keeps nothing when a statement `within` returns fails in the commit, and rethrows its error', async () => {
+    const { db, source } = await roomWithSource('m1')
+    const failing = async () => [Prisma.sql`INSERT INTO "MessageLog" ("puppetMessageId") VALUES (${'m1'})`]
+    await expect(createActivity(db, source, fields, failing)).rejects.toThrow()
+    expect(await db.activity.count()).toBe(0)
+    expect(await db.activityMonth.count()).toBe(0)
+    expect(await db.recordCounter.count()).toBe(0)
+    expect((await createActivity(db, source, fields)).code).toBe('A1')
+  })
+
+  it('cannot create an activity through StoredKind: its `within` sees a preview without ids', () => {
+    // @ts-expect-error activities are created by createActivity, whose `within` is typed apart
+    const wrong: StoredKind = KINDS.activity
+    expect(wrong.kind).toBe('activity')
   })
 
   it('keeps nothing when `within` fails, and rethrows its error', async () => {

@@ -9,8 +9,8 @@ import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/clie
 import type { ChatContext } from '../../router/context.js'
 import type { Queryable } from '../../db/client.js'
 import type { Command } from '../../router/command.js'
-import { KINDS } from '../../records/kinds.js'
-import type { AnyKind, StoredRecord } from '../../records/kind.js'
+import { KINDS, STORED_KINDS } from '../../records/kinds.js'
+import type { StoredKind, StoredRecord } from '../../records/kind.js'
 import { CONFIRMATION_HEAD, activityLines, clip, missingFigureHint, problemReply } from '../../texts/records.js'
 
 function sourceOf(ctx: ChatContext, rawText: string): RecordSource {
@@ -106,7 +106,7 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
 }
 
 /** Stores a parsed record of any other kind and confirms it, in one commit with the drafts it completes. */
-export async function storeRecord(ctx: ChatContext, kind: AnyKind, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) {
+export async function storeRecord(ctx: ChatContext, kind: StoredKind, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) {
   return ctx.commitRecord<StoredRecord>(
     (within) => kind.create(ctx.services.db, source, parsed.value, within),
     async (on, record) => {
@@ -126,7 +126,7 @@ export async function storeRecord(ctx: ChatContext, kind: AnyKind, source: Recor
 /** How a parsed record of a kind is stored and confirmed: activities find names by the roster. */
 export function storeOf(kind: RecordKind): (ctx: ChatContext, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) => Promise<StoredRecord> {
   if (kind === 'activity') return (ctx, source, parsed, completing) => storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, { completing })
-  return (ctx, source, parsed, completing) => storeRecord(ctx, KINDS[kind], source, parsed, completing)
+  return (ctx, source, parsed, completing) => storeRecord(ctx, STORED_KINDS[kind], source, parsed, completing)
 }
 
 /**
@@ -188,7 +188,7 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
 }
 
 /** `#民意`, `#提案`, `#调研报告`, `#大会发言`: every kind but activities, from its registry entry. */
-export function recordCommand(kind: AnyKind): Command {
+export function recordCommand(kind: StoredKind): Command {
   const { template, notes, ...command } = kind.command
   return {
     ...command,
