@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ActivityMonth_by_type_idx" ON "ActivityMonth"("month", "type", "brand", "roomId", "activities");
+
