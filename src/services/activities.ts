@@ -119,19 +119,16 @@ async function previewActivity(db: Db, source: RecordSource, draft: ActivityFiel
   return { code: codeOf(LETTER, Number(row!.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row!), openDraft } }
 }
 
-/** The statements that store a previewed activity, in order: its claimed code, the row, its people, its month. */
-function storeStatements(preview: ActivityPreview, people: { name: string; memberId: number | null }[]): { statements: Prisma.Sql[]; returning: number } {
+/** The statements that store a previewed activity, in commit order: its claimed code, the row, its people, its month. */
+function storeStatements(preview: ActivityPreview, people: { name: string; memberId: number | null }[]) {
   const { participantsOf: _people, neighbours: _neighbours, withdrawn: _withdrawn, ...columns } = preview
   const activityId = Prisma.sql`(SELECT "id" FROM "Activity" WHERE "code" = ${preview.code})`
   return {
-    statements: [
-      claimSql(LETTER),
-      insertRows('Activity', [{ ...columns, code: claimedCodeSql(preview.code) }]),
-      // Inserted in the order the member wrote the names in: participants list that way.
-      ...(people.length ? [insertRows('ActivityParticipant', people.map((p) => ({ activityId, ...p })))] : []),
-      ...activityMonthStatements(preview, people),
-    ],
-    returning: people.length ? 3 : 2,
+    claim: claimSql(LETTER),
+    row: insertRows('Activity', [{ ...columns, code: claimedCodeSql(preview.code) }]),
+    // Inserted in the order the member wrote the names in: participants list that way.
+    participants: people.length ? insertRows('ActivityParticipant', people.map((p) => ({ activityId, ...p }))) : undefined,
+    months: activityMonthStatements(preview, people),
   }
 }
 
@@ -146,15 +143,17 @@ export async function createActivity(db: Db, source: RecordSource, draft: Activi
   const people = await matchNames(db, source.roomId, draft.memberNames)
   for (let attempt = 1; ; attempt++) {
     const preview = await previewActivity(db, source, draft, people)
-    const { statements, returning } = storeStatements(preview, people)
+    const { claim, row, participants, months } = storeStatements(preview, people)
     const also = (await within?.(db, preview)) ?? []
     try {
       const results = await db.$transaction([
-        ...statements.map((sql, i) => (i < returning && i > 0 ? db.$queryRaw<unknown[]>(sql) : db.$executeRaw(sql))),
-        ...also.map((sql) => db.$executeRaw(sql)),
+        db.$executeRaw(claim),
+        db.$queryRaw<Activity[]>(row),
+        ...(participants ? [db.$queryRaw<ActivityParticipant[]>(participants)] : []),
+        ...[...months, ...also].map((sql) => db.$executeRaw(sql)),
       ])
       const [activity] = results[1] as Activity[]
-      const participantsOf = returning === 3 ? (results[2] as ActivityParticipant[]).sort((a, b) => a.id - b.id) : []
+      const participantsOf = participants ? (results[2] as ActivityParticipant[]).sort((a, b) => a.id - b.id) : []
       return { ...activity!, participantsOf, neighbours: preview.neighbours }
     } catch (error) {
       // A lookup that fails too leaves the commit's own error to report.
