@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 import base from './vitest.config.js'
 
 // `npm run mutation` (StrykerJS): the tests that exercise the mutated modules (outbox,
-// schedule, scoring, router, message log, record columns, monthly rows), not the whole suite, so each mutant runs in seconds.
+// schedule, scoring, router, message log, record codes, record columns, monthly rows), not the whole suite, so each mutant runs in seconds.
 export default defineConfig({
   test: {
     ...base.test,
@@ -17,6 +17,7 @@ export default defineConfig({
       'test/router/**/*.test.ts',
       'test/services/message-log.test.ts',
       'test/services/store-once.test.ts',
+      'test/services/codes.test.ts',
       'test/services/table-columns.test.ts',
       'test/services/monthly-rows.test.ts',
       'test/e2e/proposals.test.ts',

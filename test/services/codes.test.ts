@@ -18,6 +18,9 @@ describe('record codes', () => {
     ['12', undefined],
     ['A', undefined],
     ['第一条', undefined],
+    // A code is the whole text: no word before it, no eighth digit after it.
+    ['MA12', undefined],
+    ['A12345678', undefined],
   ])('normaliseCode(%j) = %j', (text, code) => {
     expect(normaliseCode(text)).toBe(code)
   })
