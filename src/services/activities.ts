@@ -94,7 +94,7 @@ const twinOf = (row: TwinRow): TwinActivity | undefined =>
   row['twin.code'] === null ? undefined : { code: row['twin.code'], title: row['twin.title'], reporterName: row['twin.reporterName'] }
 
 /** The twin of a stored activity (see TwinActivity). */
-export async function findTwinActivity(db: Queryable, activity: Activity): Promise<TwinActivity | undefined> {
+async function findTwinActivity(db: Queryable, activity: Activity): Promise<TwinActivity | undefined> {
   const [row] = await db.$queryRaw<TwinRow[]>(Prisma.sql`SELECT ${twinColumnsSql({ ...activity, exceptId: activity.id })}`)
   return twinOf(row!)
 }
@@ -109,11 +109,10 @@ const LETTER = KIND_IDENTITIES.activity.letter
  */
 async function previewActivity(db: Db, source: RecordSource, draft: ActivityFields, people: { name: string; memberId: number | null }[]): Promise<ActivityPreview> {
   const columns = { ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }
-  const memberId = source.reporterId ?? null
+  const owner = { roomId: source.roomId, memberId: source.reporterId ?? null, kind: 'activity' as const }
   const [row] = await db.$queryRaw<(TwinRow & { number: number | bigint; 'draft.id': number | bigint | null; 'draft.code': string | null })[]>(Prisma.sql`
     SELECT ${nextCodeSql(LETTER)} AS "number", ${twinColumnsSql(columns)},
-      ${openDraftSql('id', 'activity', Prisma.sql`${source.roomId}`, Prisma.sql`${memberId}`)} AS "draft.id",
-      ${openDraftSql('code', 'activity', Prisma.sql`${source.roomId}`, Prisma.sql`${memberId}`)} AS "draft.code"`)
+      ${openDraftSql('id', owner)} AS "draft.id", ${openDraftSql('code', owner)} AS "draft.code"`)
   // An untyped SQLite column of integers comes back as a bigint.
   const openDraft = row!['draft.id'] === null ? undefined : { id: Number(row!['draft.id']), code: row!['draft.code']! }
   return { code: codeOf(LETTER, Number(row!.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row!), openDraft } }

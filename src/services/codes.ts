@@ -11,7 +11,7 @@ const lastSql = (letter: string) => Prisma.sql`(SELECT "last" FROM "RecordCounte
 /** The next short id for a letter (A12, M7 …), taken in the caller's transaction. */
 export async function nextCode(on: Queryable, letter: string): Promise<string> {
   const [counter] = await on.$queryRaw<{ last: number }[]>(Prisma.sql`${bumpSql(letter)} RETURNING "last"`)
-  return `${letter}${counter!.last}`
+  return codeOf(letter, counter!.last)
 }
 
 /**

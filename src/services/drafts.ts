@@ -52,22 +52,27 @@ export async function resolveDraft(db: Queryable, draftId: number, resolvedCode:
   await db.$executeRaw(resolveDraftSql(draftId, resolvedCode, at))
 }
 
+/** Whose open draft: a member's (none without one), of a kind, in a room. */
+export interface DraftOwner {
+  roomId: number
+  memberId: number | null
+  kind: DraftKind
+}
+
 /**
  * A column of the sender's latest open draft of a kind in a room, as a subquery: a corrected
- * repost completes that draft (one: older drafts may be about other activities). `roomId` and
- * `memberId` are parameters, or columns of the query it is part of.
+ * repost completes that draft (one: older drafts may be about other activities).
  */
-export function openDraftSql(column: 'id' | 'code', kind: DraftKind, roomId: Prisma.Sql, memberId: Prisma.Sql): Prisma.Sql {
+export function openDraftSql(column: 'id' | 'code', where: DraftOwner): Prisma.Sql {
   return Prisma.sql`(SELECT ${Prisma.raw(`"${column}"`)} FROM "Draft"
-    WHERE "roomId" = ${roomId} AND "memberId" = ${memberId} AND "kind" = ${kind} AND "resolvedAt" IS NULL
+    WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
     ORDER BY "id" DESC LIMIT 1)`
 }
 
 /** The sender's latest open draft of a kind in a room (see openDraftSql). */
-export async function latestOpenDraft(on: Queryable, where: { roomId: number; memberId: number; kind: DraftKind }): Promise<Pick<Draft, 'id' | 'code'> | undefined> {
+export async function latestOpenDraft(on: Queryable, where: DraftOwner): Promise<Pick<Draft, 'id' | 'code'> | undefined> {
   // Plain SQL: asked on every new record, the answer is almost always none.
-  const [open] = await on.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(Prisma.sql`
-    SELECT "id", "code" FROM "Draft" WHERE "id" = ${openDraftSql('id', where.kind, Prisma.sql`${where.roomId}`, Prisma.sql`${where.memberId}`)}`)
+  const [open] = await on.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(Prisma.sql`SELECT "id", "code" FROM "Draft" WHERE "id" = ${openDraftSql('id', where)}`)
   return open
 }
 

@@ -41,15 +41,15 @@ const CONVERSATION: [string, string, string][] = [
   ['李明', '#大会发言 题目：关于停车难的建议 会议：市政协十届二次会议 形式：书面 日期：9月17日', '2022-09-17T10:01:00'],
 ]
 
-async function converse(chat: MockChat) {
+async function converse(chat: MockChat, script = CONVERSATION) {
   const replies: string[] = []
-  for (const [from, text, time] of CONVERSATION) {
+  for (const [from, text, time] of script) {
     for (const m of await chat.say({ room: GROUP, from, text, time: at(time) })) replies.push(m.text ?? `[file] ${m.file}`)
   }
   return replies
 }
 
-/** A draft completed by a repost, and the same event reported twice: read by the activity's own INSERT. */
+/** A draft completed by a repost, and the same event reported twice: read before the activity's commit. */
 const NEIGHBOURS: [string, string, string][] = [
   ['管理员', '#绑定 平湖健康家园政协委员会客厅', '2022-09-01T09:00:00'],
   ['李明', '#活动 13月1日 读书会', '2022-09-02T09:00:00'],
@@ -60,17 +60,12 @@ const NEIGHBOURS: [string, string, string][] = [
 ]
 
 describe.runIf(admin)('PostgreSQL', () => {
-  it("reads a new activity's twin and open draft in its own INSERT, as SQLite does", async () => {
+  it("reads a new activity's twin and open draft before its commit, as SQLite does", async () => {
     const pgDb = await freshPostgres()
     const onPg = await startChat({ db: pgDb.db, start: '2022-09-01T09:00:00+08:00' })
     const onSqlite = await startChat({ start: '2022-09-01T09:00:00+08:00' })
-    const replies = async (chat: MockChat) => {
-      const all: string[] = []
-      for (const [from, text, time] of NEIGHBOURS) for (const m of await chat.say({ room: GROUP, from, text, time: at(time) })) all.push(m.text ?? '')
-      return all
-    }
-    const pgReplies = await replies(onPg)
-    expect(pgReplies).toEqual(await replies(onSqlite))
+    const pgReplies = await converse(onPg, NEIGHBOURS)
+    expect(pgReplies).toEqual(await converse(onSqlite, NEIGHBOURS))
     // 李明's repost completes his draft, not 王芳's; hers completes hers and meets his as its twin.
     expect(pgReplies[3]).toContain('已记录活动 A1')
     expect(pgReplies[3]).toContain('草稿 D1 已由这条补全')
@@ -82,7 +77,6 @@ describe.runIf(admin)('PostgreSQL', () => {
     const drafts = await pgDb.db.draft.findMany({ orderBy: { id: 'asc' }, select: { code: true, resolvedCode: true } })
     expect(drafts).toEqual([{ code: 'D1', resolvedCode: 'A1' }, { code: 'D2', resolvedCode: 'A2' }])
   }, 60_000)
-
 
   it('reads raw rows shaped like the models', async () => {
     const { db } = await freshPostgres()

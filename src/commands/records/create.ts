@@ -55,7 +55,8 @@ async function completeDraftWith(
   completing?: Draft,
   open?: { openDraft: Pick<Draft, 'id' | 'code'> | undefined },
 ): Promise<Completion> {
-  const draft = completing ?? (open ? open.openDraft : source.reporterId === undefined ? undefined : await latestOpenDraft(on, { roomId: source.roomId, memberId: source.reporterId, kind }))
+  const found = async () => (source.reporterId === undefined ? undefined : latestOpenDraft(on, { roomId: source.roomId, memberId: source.reporterId, kind }))
+  const draft = completing ?? (open ? open.openDraft : await found())
   return draft ? { code: draft.code, statements: [resolveDraftSql(draft.id, code, ctx.msg.time)] } : { code: undefined, statements: [] }
 }
 
