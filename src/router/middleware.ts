@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Command } from './command.js'
 import { helpHint, replies } from '../texts/replies.js'
 import { finishIncoming, incomingStatements, judgeIncoming } from '../services/message-log.js'
-import { findMemberInPrivate, resolveRoomMember } from '../services/members.js'
+import { findMemberInPrivate, goingByBesideRoom, resolveRoomMember } from '../services/members.js'
 import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
 import { isListedAdmin, personKey } from '../identity/keys.js'
@@ -88,12 +88,12 @@ export const resolveParties: Mw = async (ctx, next) => {
   const { sender, room } = ctx.msg
   ctx.key = personKey(sender, keys)
   if (room) {
-    const bound = await binding.forGroup(room)
+    const bound = await binding.forGroup(room, goingByBesideRoom(sender))
     if (!bound) ctx.servedElsewhere = await binding.servedElsewhere(room.topic)
     if (bound?.held) ctx.heldRoom = bound.room
     else if (bound) {
       ctx.room = bound.room
-      const resolved = await resolveRoomMember(db, bound.room.id, sender, ctx.memberOptions(sender))
+      const resolved = await resolveRoomMember(db, bound.room.id, sender, ctx.memberOptions(sender), bound.beside)
       ctx.member = resolved.member
       ctx.membership = resolved.membership
       ctx.tiedBy = resolved.tiedBy

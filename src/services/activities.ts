@@ -6,7 +6,8 @@ import type { ActivityFields } from '../parsing/mod.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { claimOvertaken, claimSql, claimedCodeSql, codeOf, nextCodeSql } from './codes.js'
 import { matchNames } from './members.js'
-import { insertRows } from '../db/sql.js'
+import { besideRows, insertRows, splitBeside } from '../db/sql.js'
+import { goingByOf, goingBySql, peopleNamed, uniqueNames } from './going-by.js'
 import { activityMonthStatements, monthKeys, refreshActivityMonths, unnamedCount } from './monthly-rows.js'
 
 export interface RecordSource {
@@ -103,24 +104,33 @@ async function findTwinActivity(db: Queryable, activity: Activity): Promise<Twin
 const CLAIM_ATTEMPTS = 5
 const LETTER = KIND_IDENTITIES.activity.letter
 
+/** The prefix of the named members' columns in the preview's statement. */
+const NAMED = 'named.'
+
 /**
- * Everything a new activity's commit needs to know beforehand, in one read: the code it will
- * claim, its twin, the reporter's open draft; with its values, what its confirmation is written from.
+ * Everything a new activity's commit needs to know beforehand, in one statement: the code it
+ * will claim, its twin, the reporter's open draft, and the members its names mean; with its
+ * values, what its confirmation is written from.
  */
-async function previewActivity(db: Db, source: RecordSource, draft: ActivityFields, people: { name: string; memberId: number | null }[]): Promise<ActivityPreview> {
+async function previewActivity(db: Db, source: RecordSource, draft: ActivityFields): Promise<ActivityPreview> {
   const columns = { ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }
   const owner = { roomId: source.roomId, memberId: source.reporterId ?? null, kind: 'activity' as const }
-  const [row] = await db.$queryRaw<(TwinRow & { number: number | bigint; 'draft.id': number | bigint | null; 'draft.code': string | null })[]>(Prisma.sql`
-    SELECT ${nextCodeSql(LETTER)} AS "number", ${twinColumnsSql(columns)},
-      ${openDraftSql('id', owner)} AS "draft.id", ${openDraftSql('code', owner)} AS "draft.code"`)
+  const names = uniqueNames(draft.memberNames)
+  const head = Prisma.sql`SELECT ${nextCodeSql(LETTER)} AS "number", ${twinColumnsSql(columns)},
+    ${openDraftSql('id', owner)} AS "draft.id", ${openDraftSql('code', owner)} AS "draft.code"`
+  const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(head, goingBySql(source.roomId, { names, realNames: names }, NAMED)))
+  const { head: row, rows: named } = splitBeside(joined, NAMED) as { head: PreviewRow; rows: Record<string, unknown>[] }
   // An untyped SQLite column of integers comes back as a bigint.
-  const openDraft = row!['draft.id'] === null ? undefined : { id: Number(row!['draft.id']), code: row!['draft.code']! }
-  return { code: codeOf(LETTER, Number(row!.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row!), openDraft } }
+  const openDraft = row['draft.id'] === null ? undefined : { id: Number(row['draft.id']), code: row['draft.code']! }
+  const people = peopleNamed(goingByOf(named), names)
+  return { code: codeOf(LETTER, Number(row.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row), openDraft } }
 }
 
+type PreviewRow = TwinRow & { number: number | bigint; 'draft.id': number | bigint | null; 'draft.code': string | null }
+
 /** The statements that store a previewed activity, in commit order: its claimed code, the row, its people, its month. */
-function storeStatements(preview: ActivityPreview, people: { name: string; memberId: number | null }[]) {
-  const { participantsOf: _people, neighbours: _neighbours, withdrawn: _withdrawn, ...columns } = preview
+function storeStatements(preview: ActivityPreview) {
+  const { participantsOf: people, neighbours: _neighbours, withdrawn: _withdrawn, ...columns } = preview
   const activityId = Prisma.sql`(SELECT "id" FROM "Activity" WHERE "code" = ${preview.code})`
   return {
     claim: claimSql(LETTER),
@@ -139,10 +149,9 @@ function storeStatements(preview: ActivityPreview, people: { name: string; membe
  * commit completed it.
  */
 export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields, within?: WithinCommit<ActivityPreview>): Promise<NewActivity> {
-  const people = await matchNames(db, source.roomId, draft.memberNames)
   for (let attempt = 1; ; attempt++) {
-    const preview = await previewActivity(db, source, draft, people)
-    const { claim, row, participants, months } = storeStatements(preview, people)
+    const preview = await previewActivity(db, source, draft)
+    const { claim, row, participants, months } = storeStatements(preview)
     const also = (await within?.(db, preview)) ?? []
     try {
       const results = await db.$transaction([

@@ -1,9 +1,11 @@
 import type { Db } from '../db/client.js'
-import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
+import type { Member, RoomMembership } from '../generated/prisma/client.js'
 import { namesOf, type ChatPerson } from '../chat/message.js'
 import type { PersonKey } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import { mergeMember } from './identity.js'
+import { goingByOf, goingBySql, membershipsGoingBy, namesOfRow, peopleNamed, pickByName, uniqueNames, withoutMember, type GoingBy, type GoingByQuery, type NamedPerson } from './going-by.js'
+import type { BesideRoom } from './room-binding.js'
 
 export const ROLES = ['member', 'lead', 'secretary'] as const
 export type RoleName = (typeof ROLES)[number]
@@ -38,12 +40,13 @@ export interface ResolveOptions {
  * member went by here, taken only when exactly one unkeyed member of the room goes by it and
  * nobody else in the live group does. Anything else is a new member of this room: a name never
  * hands over someone else's record, and an unkeyed person is never matched across rooms.
+ * `read`: the person's memberships here, if read already (goingByBesideRoom).
  */
-export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson, options: ResolveOptions): Promise<SenderMember> {
+export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson, options: ResolveOptions, read?: GoingBy[]): Promise<SenderMember> {
   const { key, session } = options
   const idIsProof = (id: string | null) => id === person.puppetId && (options.stableIds || session.isLiveContact(id))
   const names = namesOf(person)
-  const rows = await membershipsGoingBy(db, roomId, { names, puppetId: person.puppetId })
+  const rows = read ?? (await membershipsGoingBy(db, roomId, goesByOf(person)))
   const unkeyed = rows.filter((r) => r.member.key === null)
   const sameContact = unkeyed.find((r) => idIsProof(r.member.puppetContactId))
 
@@ -77,8 +80,16 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
   return { member, membership, tiedBy: 'new', ambiguousWith }
 }
 
-function namesOfRow(row: GoingBy): string[] {
-  return [row.member.name, ...(row.alias ? [row.alias] : [])]
+/** What a chat person may go by in a room: their names, their contact id. */
+const goesByOf = (person: ChatPerson): GoingByQuery => ({ names: namesOf(person), puppetId: person.puppetId })
+
+/**
+ * The memberships resolveRoomMember reads for a person, to be read beside their room's own
+ * row in one statement (RoomBinding.forGroup): every message in a room asks for both.
+ */
+export function goingByBesideRoom(person: ChatPerson): BesideRoom<GoingBy[]> {
+  const prefix = 'going.'
+  return { prefix, sql: (roomId) => goingBySql(roomId, goesByOf(person), prefix), read: goingByOf }
 }
 
 /** True when no one in the live group but the sender goes by one of `names`. */
@@ -108,36 +119,6 @@ async function keepFresh(db: Db, roomId: number, member: Member, person: ChatPer
     return { member: fresh, membership: await db.roomMembership.update({ where: { id: membership.id }, data: { alias: person.roomAlias } }) }
   }
   return { member: fresh, membership }
-}
-
-type MembershipRow = RoomMembership & Omit<Member, 'id'>
-type GoingBy = Awaited<ReturnType<typeof membershipsGoingBy>>[number]
-
-/**
- * Memberships in a room, each with its member, earliest first, that go by one of `names`
- * (group alias or WeChat name), by one of `realNames`, or by the contact id `puppetId`.
- * Plain SQL: it runs for every message in a bound room.
- */
-async function membershipsGoingBy(db: Db, roomId: number, by: { names: string[]; realNames?: string[]; puppetId?: string }) {
-  const matches: Prisma.Sql[] = []
-  if (by.names.length > 0) matches.push(Prisma.sql`rm."alias" IN (${Prisma.join(by.names)})`, Prisma.sql`m."name" IN (${Prisma.join(by.names)})`)
-  if (by.realNames?.length) matches.push(Prisma.sql`m."realName" IN (${Prisma.join(by.realNames)})`)
-  if (by.puppetId !== undefined) matches.push(Prisma.sql`m."puppetContactId" = ${by.puppetId}`)
-  if (matches.length === 0) return []
-  const rows = await db.$queryRaw<MembershipRow[]>(Prisma.sql`
-    SELECT rm."id", rm."roomId", rm."memberId", rm."alias", rm."role",
-           m."name", m."realName", m."sector", m."puppetContactId", m."key", m."remark", m."verifiedAt", m."createdAt", m."updatedAt"
-    FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
-    WHERE rm."roomId" = ${roomId} AND (${Prisma.join(matches, ' OR ')})
-    ORDER BY rm."id"`)
-  return rows.map(({ id, roomId, memberId, alias, role, ...member }) => ({
-    id, roomId, memberId, alias, role, member: { id: memberId, ...member },
-  }))
-}
-
-function withoutMember<T extends { member: unknown }>(row: T): Omit<T, 'member'> {
-  const { member: _member, ...rest } = row
-  return rest
 }
 
 /** In a private chat only a key says who someone is: an unverified contact has no member record here. */
@@ -183,42 +164,17 @@ export function displayName(member: Pick<Member, 'name' | 'realName'>): string {
   return member.realName ?? member.name
 }
 
-/**
- * The one member of the room a written name means: a registered real name first (only the
- * secretary's books vouch for it), else a group alias or WeChat name. Two members going by the
- * name is 'ambiguous': a name anyone can take never picks one of them.
- */
-function pickByName(rows: GoingBy[], name: string): GoingBy | 'ambiguous' | undefined {
-  for (const goesBy of [(r: GoingBy) => r.member.realName === name, (r: GoingBy) => r.alias === name || r.member.name === name]) {
-    const hits = rows.filter(goesBy)
-    if (new Set(hits.map((r) => r.memberId)).size > 1) return 'ambiguous'
-    if (hits[0]) return hits[0]
-  }
-  return undefined
-}
-
 /** A room member by any name they go by here (see pickByName). */
 export async function findRoomMemberByName(db: Db, roomId: number, name: string): Promise<ResolvedMember | 'ambiguous' | undefined> {
   const found = pickByName(await membershipsGoingBy(db, roomId, { names: [name], realNames: [name] }), name)
   return found === 'ambiguous' || found === undefined ? found : { member: found.member, membership: withoutMember(found) }
 }
 
-/**
- * Names as written, each matched to a member of the room where the name means exactly one,
- * and then listed by their registered real name (海燕🌸 → 宋亚琴), so the secretary sees who
- * was counted; order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
- */
-export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<{ name: string; memberId: number | null }[]> {
-  const unique = [...new Set(names)]
+/** Names as written, matched to members of the room (see peopleNamed). */
+export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<NamedPerson[]> {
+  const unique = uniqueNames(names)
   if (unique.length === 0) return []
-  const rows = await membershipsGoingBy(db, roomId, { names: unique, realNames: unique })
-  const out: { name: string; memberId: number | null }[] = []
-  for (const written of unique) {
-    const hit = pickByName(rows, written)
-    const person = hit === 'ambiguous' || hit === undefined ? { name: written, memberId: null } : { name: hit.member.realName ?? written, memberId: hit.memberId }
-    if (!out.some((p) => p.name === person.name || (person.memberId !== null && p.memberId === person.memberId))) out.push(person)
-  }
-  return out
+  return peopleNamed(await membershipsGoingBy(db, roomId, { names: unique, realNames: unique }), unique)
 }
 
 /** Every name the room's members go by (registered name, WeChat name, group alias): the roster a voice message is read against. */

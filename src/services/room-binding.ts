@@ -5,14 +5,26 @@ import { personKey, type KeySettings } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
 import { servedBy, type GroupRef } from './rooms.js'
 import { namesOf } from '../chat/message.js'
+import { besideRows, splitBeside } from '../db/sql.js'
 
 /** Share of a room's known members that must be in a live group for it to be taken as the room's group. */
 const MIN_OVERLAP = 0.5
 
-export interface GroupBinding {
+export interface GroupBinding<B = never> {
   room: Room
   /** Waiting for #确认绑定: nothing is recorded or pushed. */
   held: boolean
+  /** What `beside` read with the room, when it could: the room was known before any read. */
+  beside?: B
+}
+
+/** Rows a caller wants read with a room's own row in one statement (see besideRows): its SQL for a room, and what its rows become. */
+export interface BesideRoom<B> {
+  /** Begins the name of each of its columns, so they do not clash with the room's. */
+  prefix: string
+  sql: (roomId: number) => Prisma.Sql | undefined
+  /** Its rows, prefix taken off. */
+  read: (rows: Record<string, unknown>[]) => B
 }
 
 /**
@@ -33,14 +45,20 @@ export class RoomBinding {
     private readonly account: string,
   ) {}
 
-  /** The room a message's group is bound to, if any. */
-  async forGroup(group: GroupRef): Promise<GroupBinding | undefined> {
+  /**
+   * The room a message's group is bound to, if any. Where this login confirmed the group
+   * already (every message after the first), `beside`'s rows are read in the same statement.
+   */
+  async forGroup<B = never>(group: GroupRef, beside?: BesideRoom<B>): Promise<GroupBinding<B> | undefined> {
     const { db, session } = this
     const confirmedId = session.confirmedRoomOf(group.puppetId)
     if (confirmedId !== undefined) {
-      // Plain SQL: this runs for every message addressed to the bot.
-      const [room] = await db.$queryRaw<Room[]>(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${confirmedId}`)
-      if (room) return { room: await this.refresh(room, group), held: room.heldAt !== null }
+      // Plain SQL, one statement: this runs for every message addressed to the bot.
+      const byId = Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${confirmedId}`
+      const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(byId, beside?.sql(confirmedId)))
+      const { head, rows } = beside ? splitBeside(joined, beside.prefix) : { head: joined[0], rows: [] }
+      const room = head as Room | undefined
+      if (room) return { room: await this.refresh(room, group), held: room.heldAt !== null, ...(beside ? { beside: beside.read(rows) } : {}) }
     }
     if (this.keys.stableIds) {
       const room = await db.room.findFirst({ where: { puppetRoomId: group.puppetId, ...servedBy(this.account) } })

@@ -2,6 +2,8 @@ import { expect } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { nextCode } from '../../src/services/codes.js'
+import { besideRows, splitBeside } from '../../src/db/sql.js'
+import { goingByOf, goingBySql, membershipsGoingBy } from '../../src/services/going-by.js'
 
 /**
  * The services read rows with `$queryRaw<Model[]>`: the rows must really have the model's shape
@@ -21,6 +23,20 @@ export async function expectRawRowsLikeModels(db: Db) {
   expect(rawOutbox!.sentAt).toBeNull()
   expect(await db.$executeRaw(Prisma.sql`UPDATE "OutboxMessage" SET "attempts" = ${2} WHERE "id" > ${0}`)).toBe(1)
   expect((await db.outboxMessage.findFirstOrThrow()).attempts).toBe(2)
+
+  // A room's row and its members' rows beside it, in one statement, read as each alone.
+  const member = await db.member.create({ data: { name: '海燕🌸', realName: '宋亚琴', puppetContactId: 'c1', verifiedAt: new Date('2022-09-01T01:02:03.456Z') } })
+  await db.roomMembership.create({ data: { roomId: room.id, memberId: member.id, alias: '宋委员', role: 'secretary' } })
+  const byId = Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${room.id}`
+  const beside = async (names: string[], roomId = room.id) =>
+    splitBeside(await db.$queryRaw<Record<string, unknown>[]>(besideRows(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${roomId}`, goingBySql(room.id, { names }, 'going.'))), 'going.')
+  const found = await beside(['宋委员', '无此人'])
+  expect(found.head).toEqual(rawRoom)
+  expect(goingByOf(found.rows)).toEqual(await db.roomMembership.findMany({ where: { roomId: room.id }, include: { member: true } }))
+  expect(goingByOf(found.rows)).toEqual(await membershipsGoingBy(db, room.id, { names: ['宋委员'] }))
+  expect(await beside(['无此人'])).toEqual({ head: rawRoom, rows: [] })
+  expect(await beside(['宋委员'], room.id + 1)).toEqual({ head: undefined, rows: [] })
+  expect(await db.$queryRaw(besideRows(byId, undefined))).toEqual([rawRoom])
 }
 
 /** Raw statements in `$transaction` commit all or nothing, give the connection back, and ids are taken one transaction at a time. */

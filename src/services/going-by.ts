@@ -1,0 +1,100 @@
+import type { Db } from '../db/client.js'
+import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
+
+/** Who in a room goes by which name: a membership with its member. */
+export type GoingBy = RoomMembership & { member: Member }
+
+/** What to look for: group aliases or WeChat names, registered real names, a contact id. */
+export interface GoingByQuery {
+  names: readonly string[]
+  realNames?: readonly string[]
+  puppetId?: string
+}
+
+const MEMBERSHIP_COLUMNS = ['id', 'roomId', 'memberId', 'alias', 'role'] as const
+const MEMBER_COLUMNS = ['name', 'realName', 'sector', 'puppetContactId', 'key', 'remark', 'verifiedAt', 'createdAt', 'updatedAt'] as const
+
+/**
+ * The memberships of a room, with their members, that go by one of `names` (group alias or
+ * WeChat name), by one of `realNames`, or by the contact id `puppetId`; each column named
+ * `${prefix}column`, so a caller can read them beside another row in the same statement
+ * (see besideRows). Undefined when there is nothing to look for.
+ */
+export function goingBySql(roomId: number, by: GoingByQuery, prefix = ''): Prisma.Sql | undefined {
+  const matches: Prisma.Sql[] = []
+  if (by.names.length > 0) matches.push(Prisma.sql`rm."alias" IN (${Prisma.join(by.names)})`, Prisma.sql`m."name" IN (${Prisma.join(by.names)})`)
+  if (by.realNames?.length) matches.push(Prisma.sql`m."realName" IN (${Prisma.join(by.realNames)})`)
+  if (by.puppetId !== undefined) matches.push(Prisma.sql`m."puppetContactId" = ${by.puppetId}`)
+  if (matches.length === 0) return undefined
+  const columns = [...MEMBERSHIP_COLUMNS.map((c) => `rm."${c}" AS "${prefix}${c}"`), ...MEMBER_COLUMNS.map((c) => `m."${c}" AS "${prefix}${c}"`)]
+  return Prisma.sql`SELECT ${Prisma.raw(columns.join(', '))}
+    FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
+    WHERE rm."roomId" = ${roomId} AND (${Prisma.join(matches, ' OR ')})`
+}
+
+/** Rows of goingBySql (their prefix taken off) as memberships with their members, earliest first. */
+export function goingByOf(rows: readonly Record<string, unknown>[]): GoingBy[] {
+  return rows
+    .map((row) => {
+      const membership = Object.fromEntries(MEMBERSHIP_COLUMNS.map((c) => [c, row[c]])) as unknown as RoomMembership
+      const member = Object.fromEntries(MEMBER_COLUMNS.map((c) => [c, row[c]])) as Omit<Member, 'id'>
+      return { ...membership, member: { id: membership.memberId, ...member } }
+    })
+    .sort((a, b) => a.id - b.id)
+}
+
+/** Memberships going by a name or contact id (see goingBySql). Plain SQL: it runs for every message in a bound room. */
+export async function membershipsGoingBy(db: Db, roomId: number, by: GoingByQuery): Promise<GoingBy[]> {
+  const sql = goingBySql(roomId, by)
+  return sql ? goingByOf(await db.$queryRaw<Record<string, unknown>[]>(sql)) : []
+}
+
+/** The membership without its member. */
+export function withoutMember(row: GoingBy): RoomMembership {
+  const { member: _member, ...membership } = row
+  return membership
+}
+
+/** Every name a membership goes by here: the member's WeChat name and the group alias. */
+export function namesOfRow(row: GoingBy): string[] {
+  return [row.member.name, ...(row.alias ? [row.alias] : [])]
+}
+
+/**
+ * The one member of the room a written name means: a registered real name first (only the
+ * secretary's books vouch for it), else a group alias or WeChat name. Two members going by the
+ * name is 'ambiguous': a name anyone can take never picks one of them.
+ */
+export function pickByName(rows: readonly GoingBy[], name: string): GoingBy | 'ambiguous' | undefined {
+  for (const goesBy of [(r: GoingBy) => r.member.realName === name, (r: GoingBy) => r.alias === name || r.member.name === name]) {
+    const hits = rows.filter(goesBy)
+    if (new Set(hits.map((r) => r.memberId)).size > 1) return 'ambiguous'
+    if (hits[0]) return hits[0]
+  }
+  return undefined
+}
+
+/** A person named in a record: a member of the room, or (unmatched or ambiguous) just the name as written. */
+export interface NamedPerson {
+  name: string
+  memberId: number | null
+}
+
+/** Names as written, without repeats: what to look for (as names and as real names) before peopleNamed. */
+export const uniqueNames = (names: readonly string[]): string[] => [...new Set(names)]
+
+/**
+ * Names as written, each matched to a member of the room where the name means exactly one,
+ * and then listed by their registered real name (海燕🌸 → 宋亚琴), so the secretary sees who
+ * was counted; order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
+ * `rows`: the memberships going by these names (goingBySql with them as names and real names).
+ */
+export function peopleNamed(rows: readonly GoingBy[], names: readonly string[]): NamedPerson[] {
+  const out: NamedPerson[] = []
+  for (const written of uniqueNames(names)) {
+    const hit = pickByName(rows, written)
+    const person = hit === 'ambiguous' || hit === undefined ? { name: written, memberId: null } : { name: hit.member.realName ?? written, memberId: hit.memberId }
+    if (!out.some((p) => p.name === person.name || (person.memberId !== null && p.memberId === person.memberId))) out.push(person)
+  }
+  return out
+}
