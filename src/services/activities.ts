@@ -7,7 +7,7 @@ import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { claimOvertaken, claimSql, claimedCodeSql, codeOf, nextCodeSql } from './codes.js'
 import { matchNames } from './members.js'
 import { besideRows, insertRows, splitBeside } from '../db/sql.js'
-import { goingByOf, goingBySql, peopleNamed, uniqueNames } from './going-by.js'
+import { goingBySql, nameRowsOf, peopleNamed, uniqueNames } from './going-by.js'
 import { activityMonthStatements, monthKeys, refreshActivityMonths, unnamedCount } from './monthly-rows.js'
 
 export interface RecordSource {
@@ -77,27 +77,18 @@ export type ActivityShown = Omit<Activity, 'id'> & { participantsOf: Pick<Activi
 /** A new activity as its confirmation is written, just before its commit. */
 export type ActivityPreview = ActivityShown & { neighbours: ActivityNeighbours }
 
-const TWIN_COLUMNS = ['code', 'title', 'reporterName'] as const
-
-/** A column of an activity's twin; `exceptId` leaves the activity itself out once it is stored. */
-function twinSql(column: (typeof TWIN_COLUMNS)[number], of: { roomId: number; date: string; type: string; exceptId?: number }): Prisma.Sql {
-  const notItself = of.exceptId === undefined ? Prisma.empty : Prisma.sql`AND t."id" <> ${of.exceptId}`
-  return Prisma.sql`(SELECT t.${Prisma.raw(`"${column}"`)} FROM "Activity" t
-    WHERE t."roomId" = ${of.roomId} AND t."date" = ${of.date} AND t."type" = ${of.type} AND t."withdrawn" = false ${notItself}
-    ORDER BY t."id" LIMIT 1)`
+/** An activity's twin as a query of one row or none; `exceptId` leaves the activity itself out once it is stored. */
+function twinSql(of: { roomId: number; date: string; type: string; exceptId?: number }): Prisma.Sql {
+  const notItself = of.exceptId === undefined ? Prisma.empty : Prisma.sql`AND "id" <> ${of.exceptId}`
+  return Prisma.sql`SELECT "code", "title", "reporterName" FROM "Activity"
+    WHERE "roomId" = ${of.roomId} AND "date" = ${of.date} AND "type" = ${of.type} AND "withdrawn" = false ${notItself}
+    ORDER BY "id" LIMIT 1`
 }
-
-const twinColumnsSql = (of: Parameters<typeof twinSql>[1]) =>
-  Prisma.join(TWIN_COLUMNS.map((column) => Prisma.sql`${twinSql(column, of)} AS ${Prisma.raw(`"twin.${column}"`)}`))
-
-type TwinRow = { 'twin.code': string | null; 'twin.title': string; 'twin.reporterName': string }
-const twinOf = (row: TwinRow): TwinActivity | undefined =>
-  row['twin.code'] === null ? undefined : { code: row['twin.code'], title: row['twin.title'], reporterName: row['twin.reporterName'] }
 
 /** The twin of a stored activity (see TwinActivity). */
 async function findTwinActivity(db: Queryable, activity: Activity): Promise<TwinActivity | undefined> {
-  const [row] = await db.$queryRaw<TwinRow[]>(Prisma.sql`SELECT ${twinColumnsSql({ ...activity, exceptId: activity.id })}`)
-  return twinOf(row!)
+  const [twin] = await db.$queryRaw<TwinActivity[]>(twinSql({ ...activity, exceptId: activity.id }))
+  return twin
 }
 
 /** Tries before giving up when other writers (accounts sharing PostgreSQL) keep taking the code first. */
@@ -116,17 +107,19 @@ async function previewActivity(db: Db, source: RecordSource, draft: ActivityFiel
   const columns = { ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }
   const owner = { roomId: source.roomId, memberId: source.reporterId ?? null, kind: 'activity' as const }
   const names = uniqueNames(draft.memberNames)
-  const head = Prisma.sql`SELECT ${nextCodeSql(LETTER)} AS "number", ${twinColumnsSql(columns)},
-    ${openDraftSql('id', owner)} AS "draft.id", ${openDraftSql('code', owner)} AS "draft.code"`
-  const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(head, goingBySql(source.roomId, { names, realNames: names }, NAMED)))
+  const head = Prisma.sql`SELECT ${nextCodeSql(LETTER)} AS "number",
+      t."code" AS "twin.code", t."title" AS "twin.title", t."reporterName" AS "twin.reporterName", d."id" AS "draft.id", d."code" AS "draft.code"
+    FROM (SELECT 1 AS "one") x LEFT JOIN (${twinSql(columns)}) t ON true LEFT JOIN (${openDraftSql(owner)}) d ON true`
+  const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(head, goingBySql(source.roomId, { names, realNames: names }, NAMED, 'names')))
   const { head: row, rows: named } = splitBeside(joined, NAMED) as { head: PreviewRow; rows: Record<string, unknown>[] }
   // An untyped SQLite column of integers comes back as a bigint.
   const openDraft = row['draft.id'] === null ? undefined : { id: Number(row['draft.id']), code: row['draft.code']! }
-  const people = peopleNamed(goingByOf(named), names)
-  return { code: codeOf(LETTER, Number(row.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin: twinOf(row), openDraft } }
+  const people = peopleNamed(nameRowsOf(named), names)
+  const twin = row['twin.code'] === null ? undefined : { code: row['twin.code'], title: row['twin.title']!, reporterName: row['twin.reporterName']! }
+  return { code: codeOf(LETTER, Number(row.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin, openDraft } }
 }
 
-type PreviewRow = TwinRow & { number: number | bigint; 'draft.id': number | bigint | null; 'draft.code': string | null }
+type PreviewRow = { number: number | bigint } & { [C in 'twin.code' | 'twin.title' | 'twin.reporterName' | 'draft.code']: string | null } & { 'draft.id': number | bigint | null }
 
 /** The statements that store a previewed activity, in commit order: its claimed code, the row, its people, its month. */
 function storeStatements(preview: ActivityPreview) {

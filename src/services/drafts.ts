@@ -60,19 +60,19 @@ export interface DraftOwner {
 }
 
 /**
- * A column of the sender's latest open draft of a kind in a room, as a subquery: a corrected
- * repost completes that draft (one: older drafts may be about other activities).
+ * The sender's latest open draft of a kind in a room, its id and code, as a query of one row or
+ * none: a corrected repost completes that draft (one: older drafts may be about other activities).
  */
-export function openDraftSql(column: 'id' | 'code', where: DraftOwner): Prisma.Sql {
-  return Prisma.sql`(SELECT ${Prisma.raw(`"${column}"`)} FROM "Draft"
+export function openDraftSql(where: DraftOwner): Prisma.Sql {
+  return Prisma.sql`SELECT "id", "code" FROM "Draft"
     WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
-    ORDER BY "id" DESC LIMIT 1)`
+    ORDER BY "id" DESC LIMIT 1`
 }
 
 /** The sender's latest open draft of a kind in a room (see openDraftSql). */
 export async function latestOpenDraft(on: Queryable, where: DraftOwner): Promise<Pick<Draft, 'id' | 'code'> | undefined> {
   // Plain SQL: asked on every new record, the answer is almost always none.
-  const [open] = await on.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(Prisma.sql`SELECT "id", "code" FROM "Draft" WHERE "id" = ${openDraftSql('id', where)}`)
+  const [open] = await on.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(openDraftSql(where))
   return open
 }
 

@@ -11,22 +11,29 @@ export interface GoingByQuery {
   puppetId?: string
 }
 
+/** What telling members apart by their names needs of a membership (see pickByName). */
+export type NameRow = Pick<RoomMembership, 'id' | 'memberId' | 'alias'> & { member: Pick<Member, 'name' | 'realName'> }
+
 const MEMBERSHIP_COLUMNS = ['id', 'roomId', 'memberId', 'alias', 'role'] as const
 const MEMBER_COLUMNS = ['name', 'realName', 'sector', 'puppetContactId', 'key', 'remark', 'verifiedAt', 'createdAt', 'updatedAt'] as const
+/** The columns of NameRow: each row read costs, and a record's named people need no more. */
+const NAME_COLUMNS = { membership: ['id', 'memberId', 'alias'], member: ['name', 'realName'] } as const
 
 /**
  * The memberships of a room, with their members, that go by one of `names` (group alias or
  * WeChat name), by one of `realNames`, or by the contact id `puppetId`; each column named
  * `${prefix}column`, so a caller can read them beside another row in the same statement
- * (see besideRows). Undefined when there is nothing to look for.
+ * (see besideRows); all columns (goingByOf), or those of NameRow (nameRowsOf). Undefined when
+ * there is nothing to look for.
  */
-export function goingBySql(roomId: number, by: GoingByQuery, prefix = ''): Prisma.Sql | undefined {
+export function goingBySql(roomId: number, by: GoingByQuery, prefix = '', only: 'all' | 'names' = 'all'): Prisma.Sql | undefined {
   const matches: Prisma.Sql[] = []
   if (by.names.length > 0) matches.push(Prisma.sql`rm."alias" IN (${Prisma.join(by.names)})`, Prisma.sql`m."name" IN (${Prisma.join(by.names)})`)
   if (by.realNames?.length) matches.push(Prisma.sql`m."realName" IN (${Prisma.join(by.realNames)})`)
   if (by.puppetId !== undefined) matches.push(Prisma.sql`m."puppetContactId" = ${by.puppetId}`)
   if (matches.length === 0) return undefined
-  const columns = [...MEMBERSHIP_COLUMNS.map((c) => `rm."${c}" AS "${prefix}${c}"`), ...MEMBER_COLUMNS.map((c) => `m."${c}" AS "${prefix}${c}"`)]
+  const picked = only === 'all' ? { membership: MEMBERSHIP_COLUMNS, member: MEMBER_COLUMNS } : NAME_COLUMNS
+  const columns = [...picked.membership.map((c) => `rm."${c}" AS "${prefix}${c}"`), ...picked.member.map((c) => `m."${c}" AS "${prefix}${c}"`)]
   return Prisma.sql`SELECT ${Prisma.raw(columns.join(', '))}
     FROM "RoomMembership" rm JOIN "Member" m ON m."id" = rm."memberId"
     WHERE rm."roomId" = ${roomId} AND (${Prisma.join(matches, ' OR ')})`
@@ -43,6 +50,13 @@ export function goingByOf(rows: readonly Record<string, unknown>[]): GoingBy[] {
     .sort((a, b) => a.id - b.id)
 }
 
+/** Rows of goingBySql with only the NameRow columns (prefix taken off), earliest first. */
+export function nameRowsOf(rows: readonly Record<string, unknown>[]): NameRow[] {
+  return rows
+    .map((row) => ({ id: row.id as number, memberId: row.memberId as number, alias: row.alias as string | null, member: { name: row.name as string, realName: row.realName as string | null } }))
+    .sort((a, b) => a.id - b.id)
+}
+
 /** Memberships going by a name or contact id (see goingBySql). Plain SQL: it runs for every message in a bound room. */
 export async function membershipsGoingBy(db: Db, roomId: number, by: GoingByQuery): Promise<GoingBy[]> {
   const sql = goingBySql(roomId, by)
@@ -56,7 +70,7 @@ export function withoutMember(row: GoingBy): RoomMembership {
 }
 
 /** Every name a membership goes by here: the member's WeChat name and the group alias. */
-export function namesOfRow(row: GoingBy): string[] {
+export function namesOfRow(row: NameRow): string[] {
   return [row.member.name, ...(row.alias ? [row.alias] : [])]
 }
 
@@ -65,8 +79,8 @@ export function namesOfRow(row: GoingBy): string[] {
  * secretary's books vouch for it), else a group alias or WeChat name. Two members going by the
  * name is 'ambiguous': a name anyone can take never picks one of them.
  */
-export function pickByName(rows: readonly GoingBy[], name: string): GoingBy | 'ambiguous' | undefined {
-  for (const goesBy of [(r: GoingBy) => r.member.realName === name, (r: GoingBy) => r.alias === name || r.member.name === name]) {
+export function pickByName<R extends NameRow>(rows: readonly R[], name: string): R | 'ambiguous' | undefined {
+  for (const goesBy of [(r: R) => r.member.realName === name, (r: R) => r.alias === name || r.member.name === name]) {
     const hits = rows.filter(goesBy)
     if (new Set(hits.map((r) => r.memberId)).size > 1) return 'ambiguous'
     if (hits[0]) return hits[0]
@@ -89,7 +103,7 @@ export const uniqueNames = (names: readonly string[]): string[] => [...new Set(n
  * was counted; order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
  * `rows`: the memberships going by these names (goingBySql with them as names and real names).
  */
-export function peopleNamed(rows: readonly GoingBy[], names: readonly string[]): NamedPerson[] {
+export function peopleNamed(rows: readonly NameRow[], names: readonly string[]): NamedPerson[] {
   const out: NamedPerson[] = []
   for (const written of uniqueNames(names)) {
     const hit = pickByName(rows, written)

@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/client.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { nextCode } from '../../src/services/codes.js'
 import { besideRows, splitBeside } from '../../src/db/sql.js'
-import { goingByOf, goingBySql, membershipsGoingBy } from '../../src/services/going-by.js'
+import { goingByOf, goingBySql, membershipsGoingBy, nameRowsOf } from '../../src/services/going-by.js'
 
 /**
  * The services read rows with `$queryRaw<Model[]>`: the rows must really have the model's shape
@@ -34,6 +34,9 @@ export async function expectRawRowsLikeModels(db: Db) {
   expect(found.head).toEqual(rawRoom)
   expect(goingByOf(found.rows)).toEqual(await db.roomMembership.findMany({ where: { roomId: room.id }, include: { member: true } }))
   expect(goingByOf(found.rows)).toEqual(await membershipsGoingBy(db, room.id, { names: ['宋委员'] }))
+  const [full] = goingByOf(found.rows)
+  const names = await db.$queryRaw<Record<string, unknown>[]>(goingBySql(room.id, { names: [], realNames: ['宋亚琴'] }, '', 'names')!)
+  expect(nameRowsOf(names)).toEqual([{ id: full!.id, memberId: member.id, alias: '宋委员', member: { name: '海燕🌸', realName: '宋亚琴' } }])
   expect(await beside(['无此人'])).toEqual({ head: rawRoom, rows: [] })
   expect(await beside(['宋委员'], room.id + 1)).toEqual({ head: undefined, rows: [] })
   expect(await db.$queryRaw(besideRows(byId, undefined))).toEqual([rawRoom])
