@@ -7,7 +7,8 @@
 // midnight, and chrono's forwardDate option does not exist here. Out of scope (no date, never
 // another one): offsets under a day (5分钟后, 半小时前) and Traditional/Cantonese forms.
 import { echo } from './normalize.js'
-import * as chrono from 'chrono-node'
+// Only the Simplified-Chinese locale (a published subpath): the package root loads every locale, about 11 MB more.
+import * as hans from 'chrono-node/zh/hans'
 import { formatHm, formatYmd, isValidYmd } from './calendar.js'
 import type { Ymd } from './calendar.js'
 import { localParts, today } from './clock.js'
@@ -43,7 +44,7 @@ export const vagueDate = (text: string): string => `日期不够具体："${echo
 function chronoFallback(text: string, norm: string, clock: ParseClock): DateFound | null {
   const p = localParts(clock.now, clock.timeZone)
   const wallRef = new Date(p.year, p.month - 1, p.day, p.hour, p.minute)
-  for (const r of chrono.zh.hans.parse(norm, wallRef)) {
+  for (const r of hans.parse(norm, wallRef)) {
     // Time-only or vague results are left to our own rules (chrono even accepts 下午25点).
     if (!r.start.isCertain('day') || !/[天日号周月年]|星期|礼拜/.test(r.text)) continue
     const month = r.start.get('month') ?? NaN
