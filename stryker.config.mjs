@@ -8,7 +8,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['src/outbox/**/*.ts', 'src/schedule/**/*.ts', 'src/scoring/**/*.ts', 'src/router/**/*.ts', 'src/services/message-log.ts', 'src/services/store-once.ts', 'src/services/codes.ts', 'src/services/table-columns.ts', 'src/services/monthly-rows.ts'],
+  mutate: ['src/outbox/**/*.ts', 'src/schedule/**/*.ts', 'src/scoring/**/*.ts', 'src/router/**/*.ts', 'src/services/message-log.ts', 'src/services/store-once.ts', 'src/services/codes.ts', 'src/services/table-columns.ts', 'src/services/monthly-rows.ts', 'src/services/going-by.ts'],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 2,

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 import base from './vitest.config.js'
 
 // `npm run mutation` (StrykerJS): the tests that exercise the mutated modules (outbox,
-// schedule, scoring, router, message log, record codes, record columns, monthly rows), not the whole suite, so each mutant runs in seconds.
+// schedule, scoring, router, message log, record codes, record columns, monthly rows, who goes by which name), not the whole suite, so each mutant runs in seconds.
 export default defineConfig({
   test: {
     ...base.test,
@@ -20,6 +20,7 @@ export default defineConfig({
       'test/services/codes.test.ts',
       'test/services/table-columns.test.ts',
       'test/services/monthly-rows.test.ts',
+      'test/services/going-by.test.ts',
       'test/e2e/proposals.test.ts',
       'test/e2e/research-speech.test.ts',
       'test/commands/**/*.test.ts',

@@ -31,6 +31,14 @@ export class MockCast {
     return known
   }
 
+  /** A person changes their WeChat name (昵称): the same account, the same contact id in this login. */
+  async rename(key: string, name: string): Promise<void> {
+    const contact = this.contacts.get(key)
+    if (!contact) throw new Error(`no contact ${key}`)
+    this.mocker.contactPayload(contact.id, { ...this.mocker.contactPayload(contact.id), name })
+    await this.puppet.contactPayloadDirty(contact.id)
+  }
+
   /** The remark (备注) the bot account has for a person now ('' or none: no remark). */
   remarkOf(key: string): string | undefined {
     const contact = this.contacts.get(key)

@@ -183,6 +183,11 @@ export class MockChat {
     if (options.alias !== undefined) await this.setAlias(options.roomKey ?? roomTopic, options.fromKey ?? from, options.alias)
   }
 
+  /** A person changes their WeChat name; they speak on as `{ from: name, fromKey: key }`. */
+  renameContact(key: string, name: string): Promise<void> {
+    return this.cast.rename(key, name)
+  }
+
   async renameGroup(topic: string, newTopic: string, by: string): Promise<void> {
     const room = this.group(topic)
     const renamed = new Promise<void>((resolve) => this.bot.once('room-topic', () => resolve()))

@@ -295,6 +295,22 @@ describe('names that fit several people', () => {
   })
 })
 
+describe('a new WeChat name in the same login', () => {
+  it('is the same member (by this login\'s contact id): her role, her register, her name followed', async () => {
+    const chat = await office()
+    const { db } = chat.app.services
+    const before = await db.member.count()
+    await chat.renameContact('王芳', '芳芳🌸')
+    // She also set a new group alias: neither of her names is one the room knows her by.
+    const sent = texts(await say(chat, { room: GROUP, from: '芳芳🌸', fromKey: '王芳', alias: '芳芳', text: '#采纳 M1 市级' }))
+    expect(sent).toContain('M1')
+    expect(sent).not.toContain('只有')
+    expect(await db.member.count()).toBe(before)
+    const her = await db.member.findFirstOrThrow({ where: { realName: '王芳' }, include: { memberships: true } })
+    expect(her).toMatchObject({ name: '芳芳🌸', memberships: [{ role: 'secretary', alias: '芳芳' }] })
+  })
+})
+
 describe('rooms after a re-login, where keys are known', () => {
   it('a copycat group with members who took the verified members’ nicknames is not taken for the room', async () => {
     const chat = await office()
