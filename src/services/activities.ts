@@ -112,7 +112,7 @@ async function previewActivity(db: Db, source: RecordSource, draft: ActivityFiel
     FROM (SELECT 1 AS "one") x LEFT JOIN (${twinSql(columns)}) t ON true LEFT JOIN (${openDraftSql(owner)}) d ON true`
   const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(head, goingBySql(source.roomId, { names, realNames: names }, NAMED, 'names')))
   const { head: row, rows: named } = splitBeside(joined, NAMED) as { head: PreviewRow; rows: Record<string, unknown>[] }
-  // An untyped SQLite column of integers comes back as a bigint.
+  // A SQLite column without a declared type (the computed next number) comes back as a bigint.
   const openDraft = row['draft.id'] === null ? undefined : { id: Number(row['draft.id']), code: row['draft.code']! }
   const people = peopleNamed(nameRowsOf(named), names)
   const twin = row['twin.code'] === null ? undefined : { code: row['twin.code'], title: row['twin.title']!, reporterName: row['twin.reporterName']! }

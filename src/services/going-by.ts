@@ -57,7 +57,11 @@ export function nameRowsOf(rows: readonly Record<string, unknown>[]): NameRow[] 
     .sort((a, b) => a.id - b.id)
 }
 
-/** Memberships going by a name or contact id (see goingBySql). Plain SQL: it runs for every message in a bound room. */
+/**
+ * Memberships going by a name or contact id (see goingBySql), read alone: for a group's first
+ * message in a login, a name in a command or a record edit (a confirmed group's messages read
+ * them with the room, goingByBesideRoom).
+ */
 export async function membershipsGoingBy(db: Db, roomId: number, by: GoingByQuery): Promise<GoingBy[]> {
   const sql = goingBySql(roomId, by)
   return sql ? goingByOf(await db.$queryRaw<Record<string, unknown>[]>(sql)) : []

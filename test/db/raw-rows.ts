@@ -27,19 +27,20 @@ export async function expectRawRowsLikeModels(db: Db) {
   // A room's row and its members' rows beside it, in one statement, read as each alone.
   const member = await db.member.create({ data: { name: '海燕🌸', realName: '宋亚琴', puppetContactId: 'c1', verifiedAt: new Date('2022-09-01T01:02:03.456Z') } })
   await db.roomMembership.create({ data: { roomId: room.id, memberId: member.id, alias: '宋委员', role: 'secretary' } })
-  const byId = Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${room.id}`
+  const other = await db.member.create({ data: { name: '李明' } })
+  await db.roomMembership.create({ data: { roomId: room.id, memberId: other.id } })
   const beside = async (names: string[], roomId = room.id) =>
     splitBeside(await db.$queryRaw<Record<string, unknown>[]>(besideRows(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${roomId}`, goingBySql(room.id, { names }, 'going.'))), 'going.')
-  const found = await beside(['宋委员', '无此人'])
+  const found = await beside(['李明', '宋委员', '无此人'])
   expect(found.head).toEqual(rawRoom)
-  expect(goingByOf(found.rows)).toEqual(await db.roomMembership.findMany({ where: { roomId: room.id }, include: { member: true } }))
-  expect(goingByOf(found.rows)).toEqual(await membershipsGoingBy(db, room.id, { names: ['宋委员'] }))
+  expect(goingByOf(found.rows)).toEqual(await db.roomMembership.findMany({ where: { roomId: room.id }, include: { member: true }, orderBy: { id: 'asc' } }))
+  expect(goingByOf(found.rows)).toEqual(await membershipsGoingBy(db, room.id, { names: ['宋委员', '李明'] }))
+  expect(goingByOf((await beside(['宋委员'])).rows).map((r) => r.memberId)).toEqual([member.id])
   const [full] = goingByOf(found.rows)
   const names = await db.$queryRaw<Record<string, unknown>[]>(goingBySql(room.id, { names: [], realNames: ['宋亚琴'] }, '', 'names')!)
   expect(nameRowsOf(names)).toEqual([{ id: full!.id, memberId: member.id, alias: '宋委员', member: { name: '海燕🌸', realName: '宋亚琴' } }])
   expect(await beside(['无此人'])).toEqual({ head: rawRoom, rows: [] })
   expect(await beside(['宋委员'], room.id + 1)).toEqual({ head: undefined, rows: [] })
-  expect(await db.$queryRaw(besideRows(byId, undefined))).toEqual([rawRoom])
 }
 
 /** Raw statements in `$transaction` commit all or nothing, give the connection back, and ids are taken one transaction at a time. */
