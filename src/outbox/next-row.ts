@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js'
 import { Prisma, type OutboxMessage, type Room } from '../generated/prisma/client.js'
+import { splitBeside } from '../db/sql.js'
 
 /** How many due rows of the best rank are looked at to pick the next chat: enough for fairness, bounded per send. */
 const FAIR_WINDOW = 500
@@ -10,15 +11,10 @@ export type NextRow = OutboxMessage & { room: Room | null }
 const ROOM_COLUMNS = Object.values(Prisma.RoomScalarFieldEnum)
 const roomColumns = Prisma.raw(ROOM_COLUMNS.map((column) => `r."${column}" AS "room.${column}"`).join(', '))
 
-/** Splits the joined row into the outbox row and its room. */
+/** Splits the joined row into the outbox row and its room (none when the row has no bound room). */
 function withRoom(joined: Record<string, unknown>): NextRow {
-  const row: Record<string, unknown> = {}
-  const room: Record<string, unknown> = {}
-  for (const [column, value] of Object.entries(joined)) {
-    if (column.startsWith('room.')) room[column.slice('room.'.length)] = value
-    else row[column] = value
-  }
-  return { ...(row as OutboxMessage), room: room.id === null ? null : (room as Room) }
+  const { head, rows: [room] } = splitBeside([joined], 'room.')
+  return { ...(head as OutboxMessage), room: (room as Room | undefined) ?? null }
 }
 
 /** The chat a row goes to: a bound room, or a contact or group by its id or name. */
