@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Db } from '../db/client.js'
-import type { AdminGrant, Member } from '../generated/prisma/client.js'
+import { Prisma, type AdminGrant, type Member } from '../generated/prisma/client.js'
 import { unambiguousCode, type PersonKey } from '../identity/keys.js'
+import { refreshMemberMonthsAfterMerge } from './monthly-rows.js'
 
 const INVITE_TTL_MS = 24 * 60 * 60_000
 
@@ -70,15 +71,30 @@ export function activeGrants(db: Db): Promise<AdminGrant[]> {
   return db.adminGrant.findMany({ where: { revokedAt: null, claimedAt: { not: null } }, orderBy: { id: 'asc' } })
 }
 
-const MEMBER_ID_COLUMNS = [
-  ['activity', 'reporterId'],
-  ['activityParticipant', 'memberId'],
-  ['opinionReport', 'reporterId'],
-  ['opinionAuthor', 'memberId'],
-  ['proposal', 'reporterId'],
-  ['proposalAuthor', 'memberId'],
-  ['draft', 'memberId'],
-  ['plannedActivity', 'createdById'],
+/**
+ * Every column naming a member that a merge moves as it is (test/services/merge.test.ts checks
+ * the schema's member columns against this list and MEMBER_ID_COLUMNS_APART).
+ */
+export const MEMBER_ID_COLUMNS = [
+  ['Activity', 'reporterId'],
+  ['ActivityParticipant', 'memberId'],
+  ['OpinionReport', 'reporterId'],
+  ['OpinionAuthor', 'memberId'],
+  ['Proposal', 'reporterId'],
+  ['ProposalAuthor', 'memberId'],
+  ['ResearchReport', 'reporterId'],
+  ['ResearchAuthor', 'memberId'],
+  ['ConferenceSpeech', 'reporterId'],
+  ['SpeechAuthor', 'memberId'],
+  ['Draft', 'memberId'],
+  ['PlannedActivity', 'createdById'],
+  ['MessageLog', 'memberId'],
+] as const
+
+/** Member columns a merge handles on its own: memberships (one per room, the higher role kept) and the monthly rows (recounted). */
+export const MEMBER_ID_COLUMNS_APART = [
+  ['RoomMembership', 'memberId'],
+  ['MemberMonth', 'memberId'],
 ] as const
 
 /**
@@ -101,10 +117,11 @@ export async function mergeMember(db: Db, fromId: number, intoId: number): Promi
         await tx.roomMembership.update({ where: { id: twin.id }, data: { role: m.role } })
       }
     }
-    for (const [model, column] of MEMBER_ID_COLUMNS) {
-      await (tx[model] as unknown as { updateMany(a: object): Promise<unknown> }).updateMany({ where: { [column]: fromId }, data: { [column]: intoId } })
+    for (const [table, column] of MEMBER_ID_COLUMNS) {
+      const [t, c] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${column}"`)]
+      await tx.$executeRaw(Prisma.sql`UPDATE ${t} SET ${c} = ${intoId} WHERE ${c} = ${fromId}`)
     }
-    await tx.messageLog.updateMany({ where: { memberId: fromId }, data: { memberId: intoId } })
+    await refreshMemberMonthsAfterMerge(tx, fromId, intoId)
     const into = await tx.member.findUniqueOrThrow({ where: { id: intoId } })
     await tx.member.update({
       where: { id: intoId },

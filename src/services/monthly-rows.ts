@@ -36,12 +36,27 @@ async function recount(tx: Queryable, where: Prisma.Sql): Promise<void> {
         COALESCE(SUM(${unnamedCountSql}), 0)
       FROM "Activity" a WHERE a."withdrawn" = false AND ${where}
       GROUP BY a."roomId", substr(a."date", 1, 7), a."type", COALESCE(a."brand", '')`)
+  await recountMembers(tx, where)
+}
+
+/** MemberMonth rows of the activities `a` and participants `p` that `where` selects. */
+async function recountMembers(tx: Queryable, where: Prisma.Sql): Promise<void> {
   await tx.$executeRaw(Prisma.sql`
       INSERT INTO "MemberMonth" ("roomId", "month", "key", "memberId", "name", "times")
       SELECT a."roomId", substr(a."date", 1, 7), ${memberKeySql}, p."memberId", MIN(p."name"), COUNT(*)
       FROM "Activity" a JOIN "ActivityParticipant" p ON p."activityId" = a."id"
       WHERE a."withdrawn" = false AND ${where}
       GROUP BY a."roomId", substr(a."date", 1, 7), p."memberId", ${memberKeySql}`)
+}
+
+/**
+ * After `from`'s participations moved to `into` (mergeMember, in its transaction): both members'
+ * rows recounted, in the rooms `into` now took part in (the key's rows, by the primary key).
+ */
+export async function refreshMemberMonthsAfterMerge(tx: Queryable, fromId: number, intoId: number): Promise<void> {
+  const rooms = Prisma.sql`SELECT DISTINCT a."roomId" FROM "ActivityParticipant" p JOIN "Activity" a ON a."id" = p."activityId" WHERE p."memberId" = ${intoId}`
+  await tx.$executeRaw(Prisma.sql`DELETE FROM "MemberMonth" WHERE "roomId" IN (${rooms}) AND "key" IN (${`m${fromId}`}, ${`m${intoId}`})`)
+  await recountMembers(tx, Prisma.sql`p."memberId" = ${intoId}`)
 }
 
 /**

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { MockChat, SentMessage } from '../../src/sim/mock-chat.js'
 import { createAdminInvite } from '../../src/services/identity.js'
+import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 import { GROUP, startChat, verify, runSchedule } from '../helpers.js'
 
 const at = (local: string) => new Date(`${local}+08:00`)
@@ -194,6 +195,31 @@ describe('#认证', () => {
     expect(members).toHaveLength(1)
     expect(members[0]!.memberships).toHaveLength(2)
     expect(await chat.app.services.db.activityParticipant.findFirstOrThrow()).toMatchObject({ memberId: members[0]!.id })
+  })
+
+  it('keeps every kind of record of the merged member: his report and speech count for him, his monthly rows equal a recount', async () => {
+    const chat = await office()
+    const db = chat.app.services.db
+    await say(chat, { room: '东海群', ...ADMIN, text: '#绑定 东海论健工作室 工作室' })
+    await say(chat, { room: '东海群', from: '李明', text: '#活动 9月20日 东海读书会，参与人次8\n参与委员：李明' })
+    expect(texts(await say(chat, { room: '东海群', from: '李明', text: '#调研报告\n标题：关于社区食堂的调研报告\n作者：李明\n日期：9月10日' }))).toContain('已记录调研报告 R1')
+    expect(texts(await say(chat, { room: '东海群', from: '李明', text: '#大会发言\n题目：关于停车难的建议\n会议：市政协十届二次会议\n日期：9月12日\n书面发言' }))).toContain('已记录大会发言 S1')
+    const before = await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { key: 'asc' }] })
+    expect(before.filter((r) => r.name === '李明')).toHaveLength(1)
+    await verify(chat, '李明')
+    const [member] = await db.member.findMany({ where: { name: '李明' } })
+    expect(await db.member.count({ where: { name: '李明' } })).toBe(1)
+    expect(await db.researchAuthor.findFirstOrThrow()).toMatchObject({ memberId: member!.id })
+    expect(await db.speechAuthor.findFirstOrThrow()).toMatchObject({ memberId: member!.id })
+    expect(await db.researchReport.findFirstOrThrow()).toMatchObject({ reporterId: member!.id })
+    expect(await db.conferenceSpeech.findFirstOrThrow()).toMatchObject({ reporterId: member!.id })
+    const mine = texts(await say(chat, { from: '李明', text: '#我的 2022' }))
+    expect(mine).toContain('调研报告 1 篇')
+    expect(mine).toContain('大会发言 1 次')
+    const kept = await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { key: 'asc' }] })
+    expect(kept.filter((r) => r.memberId !== null).map((r) => r.key)).toEqual([`m${member!.id}`])
+    await rebuildMonthlyRows(db)
+    expect(await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { key: 'asc' }] })).toEqual(kept)
   })
 })
 
