@@ -86,6 +86,14 @@ export async function benchIngest(n: number, workDir: string): Promise<IngestRes
   await chat.say({ room: group, from: '管理员', text: '#绑定 平湖健康家园政协委员会客厅' })
   await chat.say({ room: group, from: '王芳', text: '#登记 王芳 医药卫生' })
   await chat.say({ room: group, from: '李明', text: '#登记 李明 教育' })
+  // Verified (#认证), as an office's members are: each message then carries a key (the remark
+  // token), and their member and admin grant are looked up by it.
+  for (const name of ['王芳', '李明']) {
+    const [issued] = await chat.say({ from: name, text: '#认证' })
+    const code = /#认证 (\d{6})/.exec(issued?.text ?? '')?.[1]
+    const verified = code ? await chat.say({ room: group, from: name, text: `#认证 ${code}` }) : []
+    if (!verified[0]?.text?.startsWith('已认证')) throw new Error(`${name} was not verified: ${verified[0]?.text ?? issued?.text}`)
+  }
 
   const rssBeforeMb = mb(process.memoryUsage().rss)
   const latencies: number[] = []

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Command } from './command.js'
 import { helpHint, replies } from '../texts/replies.js'
 import { finishIncoming, incomingStatements, judgeIncoming } from '../services/message-log.js'
-import { findMemberInPrivate, goingByBesideRoom, resolveRoomMember } from '../services/members.js'
+import { findMemberInPrivate, resolveRoomMember, senderBesideRoom } from '../services/members.js'
 import { saveDraft, type DraftKind } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
 import { isListedAdmin, personKey } from '../identity/keys.js'
@@ -87,13 +87,16 @@ export const resolveParties: Mw = async (ctx, next) => {
   const { db, config, session, keys, binding } = ctx.services
   const { sender, room } = ctx.msg
   ctx.key = personKey(sender, keys)
+  // Read with the room where it was (senderBesideRoom), else alone below.
+  let granted: boolean | undefined
   if (room) {
-    const bound = await binding.forGroup(room, goingByBesideRoom(sender))
+    const bound = await binding.forGroup(room, senderBesideRoom(sender, ctx.key))
     if (!bound) ctx.servedElsewhere = await binding.servedElsewhere(room.topic)
     if (bound?.held) ctx.heldRoom = bound.room
     else if (bound) {
       ctx.room = bound.room
-      const resolved = await resolveRoomMember(db, bound.room.id, sender, ctx.memberOptions(sender), bound.beside)
+      granted = bound.beside?.granted
+      const resolved = await resolveRoomMember(db, bound.room.id, sender, ctx.memberOptions(sender), bound.beside?.goingBy)
       ctx.member = resolved.member
       ctx.membership = resolved.membership
       ctx.tiedBy = resolved.tiedBy
@@ -103,7 +106,7 @@ export const resolveParties: Mw = async (ctx, next) => {
     ctx.member = await findMemberInPrivate(db, ctx.key)
   }
   session.seeContact(sender.puppetId)
-  ctx.isAdmin = ctx.msg.fromSelf || isListedAdmin(config.BOT_ADMINS, sender.remark) || (await isGrantedAdmin(db, ctx.key))
+  ctx.isAdmin = ctx.msg.fromSelf || isListedAdmin(config.BOT_ADMINS, sender.remark) || (granted ?? (await isGrantedAdmin(db, ctx.key)))
   await next()
 }
 

@@ -4,11 +4,12 @@ import { Prisma, type Member, type RoomMembership } from '../generated/prisma/cl
 /** Who in a room goes by which name: a membership with its member. */
 export type GoingBy = RoomMembership & { member: Member }
 
-/** What to look for: group aliases or WeChat names, registered real names, a contact id. */
+/** What to look for: group aliases or WeChat names, registered real names, a contact id, a key. */
 export interface GoingByQuery {
   names: readonly string[]
   realNames?: readonly string[]
   puppetId?: string
+  key?: string
 }
 
 /** What telling members apart by their names needs of a membership (see pickByName). */
@@ -21,7 +22,7 @@ const NAME_COLUMNS = { membership: ['id', 'memberId', 'alias'], member: ['name',
 
 /**
  * The memberships of a room, with their members, that go by one of `names` (group alias or
- * WeChat name), by one of `realNames`, or by the contact id `puppetId`; each column named
+ * WeChat name), by one of `realNames`, by the contact id `puppetId` or by `key`; each column named
  * `${prefix}column`, so a caller can read them beside another row in the same statement
  * (see besideRows); all columns (goingByOf), or those of NameRow (nameRowsOf). Undefined when
  * there is nothing to look for.
@@ -31,6 +32,7 @@ export function goingBySql(roomId: number, by: GoingByQuery, prefix = '', only: 
   if (by.names.length > 0) matches.push(Prisma.sql`rm."alias" IN (${Prisma.join(by.names)})`, Prisma.sql`m."name" IN (${Prisma.join(by.names)})`)
   if (by.realNames?.length) matches.push(Prisma.sql`m."realName" IN (${Prisma.join(by.realNames)})`)
   if (by.puppetId !== undefined) matches.push(Prisma.sql`m."puppetContactId" = ${by.puppetId}`)
+  if (by.key !== undefined) matches.push(Prisma.sql`m."key" = ${by.key}`)
   if (matches.length === 0) return undefined
   const picked = only === 'all' ? { membership: MEMBERSHIP_COLUMNS, member: MEMBER_COLUMNS } : NAME_COLUMNS
   const columns = [...picked.membership.map((c) => `rm."${c}" AS "${prefix}${c}"`), ...picked.member.map((c) => `m."${c}" AS "${prefix}${c}"`)]
@@ -60,7 +62,7 @@ export function nameRowsOf(rows: readonly Record<string, unknown>[]): NameRow[] 
 /**
  * Memberships going by a name or contact id (see goingBySql), read alone: for a group's first
  * message in a login, a name in a command or a record edit (a confirmed group's messages read
- * them with the room, goingByBesideRoom).
+ * them with the room, senderBesideRoom).
  */
 export async function membershipsGoingBy(db: Db, roomId: number, by: GoingByQuery): Promise<GoingBy[]> {
   const sql = goingBySql(roomId, by)

@@ -13,11 +13,19 @@ export function markVerified(db: Db, memberId: number, key: PersonKey, remark: s
   return db.member.update({ where: { id: memberId }, data: { key, remark, verifiedAt: at } })
 }
 
-/** A claimed, unrevoked admin grant for this key. */
+/**
+ * Whether `key` holds a claimed, unrevoked admin grant (a grant has a key once claimed), as one
+ * SQL value: read alone (isGrantedAdmin) or beside the sender's room (senderBesideRoom).
+ */
+export const grantedSql = (key: PersonKey): Prisma.Sql => Prisma.sql`EXISTS (SELECT 1 FROM "AdminGrant" WHERE "key" = ${key} AND "revokedAt" IS NULL)`
+
+/** grantedSql's value as read: 1 or 0 on SQLite (a bigint), a boolean on PostgreSQL. */
+export const isGranted = (value: unknown): boolean => value === true || (typeof value !== 'boolean' && Number(value) === 1)
+
 export async function isGrantedAdmin(db: Db, key: PersonKey | undefined): Promise<boolean> {
   if (key === undefined) return false
-  const grant = await db.adminGrant.findUnique({ where: { key } })
-  return grant !== null && grant.revokedAt === null
+  const [row] = await db.$queryRaw<{ granted: unknown }[]>(Prisma.sql`SELECT ${grantedSql(key)} AS "granted"`)
+  return isGranted(row?.granted)
 }
 
 /** `npm run admin -- invite`: a single-use code, valid 24 hours; only its hash is stored. */

@@ -1,9 +1,9 @@
 import type { Db } from '../db/client.js'
-import type { Member, RoomMembership } from '../generated/prisma/client.js'
+import { Prisma, type Member, type RoomMembership } from '../generated/prisma/client.js'
 import { namesOf, type ChatPerson } from '../chat/message.js'
 import type { PersonKey } from '../identity/keys.js'
 import type { LoginSession } from '../identity/session.js'
-import { mergeMember } from './identity.js'
+import { grantedSql, isGranted, mergeMember } from './identity.js'
 import { goingByOf, goingBySql, membershipsGoingBy, namesOfRow, peopleNamed, pickByName, uniqueNames, withoutMember, type GoingBy, type GoingByQuery, type NamedPerson } from './going-by.js'
 import type { BesideRoom } from './room-binding.js'
 
@@ -40,18 +40,19 @@ export interface ResolveOptions {
  * member went by here, taken only when exactly one unkeyed member of the room goes by it and
  * nobody else in the live group does. Anything else is a new member of this room: a name never
  * hands over someone else's record, and an unkeyed person is never matched across rooms.
- * `read`: the person's memberships here, if read already (goingByBesideRoom).
+ * `read`: the person's memberships here, if read already (senderBesideRoom).
  */
 export async function resolveRoomMember(db: Db, roomId: number, person: ChatPerson, options: ResolveOptions, read?: GoingBy[]): Promise<SenderMember> {
   const { key, session } = options
   const idIsProof = (id: string | null) => id === person.puppetId && (options.stableIds || session.isLiveContact(id))
   const names = namesOf(person)
-  const rows = read ?? (await membershipsGoingBy(db, roomId, goesByOf(person)))
+  const rows = read ?? (await membershipsGoingBy(db, roomId, goesByOf(person, key)))
   const unkeyed = rows.filter((r) => r.member.key === null)
   const sameContact = unkeyed.find((r) => idIsProof(r.member.puppetContactId))
 
   if (key) {
-    let member = await db.member.findUnique({ where: { key } })
+    // A keyed member of this room came with the rows; one who is new here is read.
+    let member = rows.find((r) => r.member.key === key)?.member ?? (await db.member.findUnique({ where: { key } }))
     const merging = member !== null && sameContact !== undefined && sameContact.memberId !== member.id
     if (merging) await mergeMember(db, sameContact!.memberId, member!.id)
     else if (!member && sameContact) member = await db.member.update({ where: { id: sameContact.memberId }, data: { key } })
@@ -81,15 +82,30 @@ export async function resolveRoomMember(db: Db, roomId: number, person: ChatPers
 }
 
 /** What a chat person may go by in a room: their names, their contact id. */
-const goesByOf = (person: ChatPerson): GoingByQuery => ({ names: namesOf(person), puppetId: person.puppetId })
+const goesByOf = (person: ChatPerson, key: PersonKey | undefined): GoingByQuery => ({ names: namesOf(person), puppetId: person.puppetId, ...(key ? { key } : {}) })
+
+/** Who the sender is in a room: their memberships (resolveRoomMember) and, for a key, its admin grant. */
+export interface SenderHere {
+  goingBy: GoingBy[]
+  /** Undefined when not read: no key, or no membership row to carry it (then read it alone). */
+  granted: boolean | undefined
+}
 
 /**
- * The memberships resolveRoomMember reads for a person, to be read beside their room's own
- * row in one statement (RoomBinding.forGroup): every message in a room asks for both.
+ * What every message in a room asks about its sender, to be read beside the room's own row in
+ * one statement (RoomBinding.forGroup): the memberships resolveRoomMember reads, and whether
+ * the sender's key holds an admin grant.
  */
-export function goingByBesideRoom(person: ChatPerson): BesideRoom<GoingBy[]> {
+export function senderBesideRoom(person: ChatPerson, key: PersonKey | undefined): BesideRoom<SenderHere> {
   const prefix = 'going.'
-  return { prefix, sql: (roomId) => goingBySql(roomId, goesByOf(person), prefix), read: goingByOf }
+  return {
+    prefix,
+    sql: (roomId) => {
+      const rows = goingBySql(roomId, goesByOf(person, key), prefix)
+      return key && rows ? Prisma.sql`SELECT gb.*, ${grantedSql(key)} AS ${Prisma.raw(`"${prefix}granted"`)} FROM (${rows}) gb` : rows
+    },
+    read: (rows) => ({ goingBy: goingByOf(rows), granted: key && rows.length > 0 ? isGranted(rows[0]!['granted']) : undefined }),
+  }
 }
 
 /** True when no one in the live group but the sender goes by one of `names`. */

@@ -4,6 +4,9 @@ import { Prisma } from '../../src/generated/prisma/client.js'
 import { nextCode } from '../../src/services/codes.js'
 import { besideRows, splitBeside } from '../../src/db/sql.js'
 import { goingByOf, goingBySql, membershipsGoingBy, nameRowsOf } from '../../src/services/going-by.js'
+import { senderBesideRoom } from '../../src/services/members.js'
+import { isGrantedAdmin } from '../../src/services/identity.js'
+import type { PersonKey } from '../../src/identity/keys.js'
 
 /**
  * The services read rows with `$queryRaw<Model[]>`: the rows must really have the model's shape
@@ -41,6 +44,27 @@ export async function expectRawRowsLikeModels(db: Db) {
   expect(nameRowsOf(names)).toEqual([{ id: full!.id, memberId: member.id, alias: '宋委员', member: { name: '海燕🌸', realName: '宋亚琴' } }])
   expect(await beside(['无此人'])).toEqual({ head: rawRoom, rows: [] })
   expect(await beside(['宋委员'], room.id + 1)).toEqual({ head: undefined, rows: [] })
+
+  // The sender beside the room: a keyed member by the key, and whether the key holds an admin grant.
+  await db.member.update({ where: { id: other.id }, data: { key: 't:K7Q2M9' } })
+  const sender = async (person: { name: string; puppetId: string }, key: PersonKey | undefined) => {
+    const read = senderBesideRoom(person, key)
+    const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(Prisma.sql`SELECT * FROM "Room" WHERE "id" = ${room.id}`, read.sql(room.id)))
+    return read.read(splitBeside(joined, read.prefix).rows)
+  }
+  const byKey = await sender({ name: '新微信名', puppetId: 'c9' }, 't:K7Q2M9')
+  expect(byKey.goingBy.map((r) => r.member)).toEqual([await db.member.findUniqueOrThrow({ where: { id: other.id } })])
+  expect(byKey.granted).toBe(false)
+  expect(await isGrantedAdmin(db, 't:K7Q2M9')).toBe(false)
+  const grant = await db.adminGrant.create({ data: { codeHash: 'h', key: 't:K7Q2M9', claimedAt: new Date(), expiresAt: new Date() } })
+  expect((await sender({ name: '新微信名', puppetId: 'c9' }, 't:K7Q2M9')).granted).toBe(true)
+  expect(await isGrantedAdmin(db, 't:K7Q2M9')).toBe(true)
+  await db.adminGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } })
+  expect((await sender({ name: '新微信名', puppetId: 'c9' }, 't:K7Q2M9')).granted).toBe(false)
+  expect(await isGrantedAdmin(db, 't:K7Q2M9')).toBe(false)
+  // No key: nothing to ask; a key with no row here: not known from this read.
+  expect(await sender({ name: '李明', puppetId: 'c9' }, undefined)).toEqual({ goingBy: [expect.objectContaining({ memberId: other.id })], granted: undefined })
+  expect(await sender({ name: '无此人', puppetId: 'c9' }, 't:OTHER1')).toEqual({ goingBy: [], granted: undefined })
 }
 
 /** Raw statements in `$transaction` commit all or nothing, give the connection back, and ids are taken one transaction at a time. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { allCommands } from '../../src/commands/index.js'
 import type { Command } from '../../src/router/command.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
-import { GROUP, boundChat, freshDb, startChat } from '../helpers.js'
+import { GROUP, boundChat, freshDb, startChat, verify } from '../helpers.js'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '../../src/generated/prisma/client.js'
 
@@ -224,6 +224,27 @@ describe('a record, its outcome and its confirmation are one commit', () => {
     for (const write of ['INSERT INTO "Activity"', 'INSERT INTO "MessageLog"', 'INSERT INTO "OutboxMessage"']) expect(at(write)).toBeLessThan(commits[0]!)
     const after = statements.slice(commits[0]! + 1).filter((sql) => /^(INSERT|UPDATE|DELETE)/.test(sql))
     expect(after).toEqual([expect.stringMatching(/^UPDATE "OutboxMessage" SET "status" = 'sent'/)])
+  })
+
+  it('a verified member’s #活动 takes the same statements as anyone’s: their member and admin grant come with the room', async () => {
+    const { file } = await freshDb()
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: 'event', level: 'query' }] })
+    const statements: string[] = []
+    db.$on('query', (event) => statements.push(event.query.trim()))
+    const chat = await boundChat({ db })
+    await say(chat, '王芳', '#登记 王芳 医药卫生')
+    await say(chat, '李明', '#登记 李明 教育')
+    expect(await verify(chat, '王芳')).toContain('已认证')
+    const run = async (from: string, day: number) => {
+      statements.length = 0
+      expect(await say(chat, from, `#活动 9月${day}日 健康义诊，委员李明、王芳参加`, { time: `2022-09-21T11:${String(day).padStart(2, '0')}:00` })).toContain('已记录活动')
+      return statements.filter((sql) => sql !== 'BEGIN')
+    }
+    const unverified = await run('李明', 1)
+    const verified = await run('王芳', 2)
+    expect(verified.some((sql) => sql.includes('"key" = ?'))).toBe(true)
+    expect(verified).toHaveLength(unverified.length)
+    expect(verified.filter((sql) => sql.includes('AdminGrant') && !sql.includes('"Room"'))).toEqual([])
   })
 
   it('a failure before the commit keeps nothing of the message: the apology is true, and the resend is stored once', async () => {
