@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { openDatabase } from '../src/db/client.js'
 import { log } from '../src/log.js'
-import { Outbox, defaultOutboxOptions, type Destination, type OutboxContent, type PaceTimer, type Transport } from '../src/outbox/outbox.js'
+import { Outbox, defaultOutboxOptions, type PaceTimer } from '../src/outbox/outbox.js'
+import type { Destination, OutboxContent, Transport } from '../src/chat/transport.js'
 
 export interface FairnessResult {
   rooms: number

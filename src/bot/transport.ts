@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { FileBox } from 'file-box'
 import type { Contact, Room, Wechaty } from 'wechaty'
-import { UndeliverableError, type Delivered, type Destination, type OutboxContent, type Transport } from '../outbox/outbox.js'
+import { UndeliverableError, type Delivered, type Destination, type OutboxContent, type Transport } from '../chat/transport.js'
 import type { ChatDirectory, LiveGroup } from '../chat/directory.js'
 import { personOf } from './adapter.js'
 import { tokenInRemark } from '../identity/keys.js'

@@ -7,6 +7,7 @@ import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
 import { chatOf, nextRow, type NextRow } from './next-row.js'
 import { crashPoint } from '../crash-points.js'
+import { UndeliverableError, type Destination, type OutboxContent, type Transport } from '../chat/transport.js'
 
 export type OutboxTarget =
   | { kind: 'room'; roomId: number }
@@ -17,33 +18,6 @@ export type OutboxTarget =
    * stable id, by which they are found after a re-login. Never found by name.
    */
   | { kind: 'contact'; name: string; puppetId?: string; remark?: string }
-
-export interface OutboxContent {
-  text?: string
-  file?: { path: string; name: string }
-}
-
-/**
- * Where the transport must deliver: a group by this login's id (the topic is for messages
- * only); a contact by this login's id, else by remark. Names never route a message.
- */
-export type Destination =
-  /** `bound`: the room binding gave this login's id just now; otherwise the id is the one the message came from. */
-  | { kind: 'group'; topic: string; puppetId: string; bound: boolean }
-  | { kind: 'contact'; name: string; puppetId?: string; remark?: string }
-
-/** What a send learned: a group's topic as it is now (renamed while nobody spoke, say). */
-export interface Delivered {
-  topic?: string
-}
-
-/** The transport side of sending (Wechaty in production). */
-export interface Transport {
-  send(destination: Destination, content: OutboxContent): Promise<Delivered | void>
-}
-
-/** The target can never be reached safely (an id of an earlier login, no key): the row fails instead of retrying. */
-export class UndeliverableError extends Error {}
 
 /** What the outbox asks of the current login. */
 export interface OutboxRouting {

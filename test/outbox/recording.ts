@@ -1,5 +1,6 @@
 import type { OutboxMessage, Room } from '../../src/generated/prisma/client.js'
-import type { Delivered, Destination, OutboxContent, OutboxRouting, Transport } from '../../src/outbox/outbox.js'
+import type { OutboxRouting } from '../../src/outbox/outbox.js'
+import type { Delivered, Destination, OutboxContent, Transport } from '../../src/chat/transport.js'
 
 /** A transport that records deliveries, fails the first `failures` sends, and reports `delivered` (a group's topic now). */
 export class RecordingTransport implements Transport {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { log } from '../../src/log.js'
-import { Outbox, type Destination, type OutboxContent } from '../../src/outbox/outbox.js'
+import { Outbox } from '../../src/outbox/outbox.js'
+import type { Destination, OutboxContent } from '../../src/chat/transport.js'
 import type { Db } from '../../src/db/client.js'
 import { soleWriter } from '../../src/db/writer.js'
 import { freshDb } from '../helpers.js'

@@ -1,6 +1,7 @@
 import { ChatContext, type AppServices } from '../../src/router/context.js'
 import type { IncomingMessage } from '../../src/chat/message.js'
-import type { OutboxContent, OutboxTarget } from '../../src/outbox/outbox.js'
+import type { OutboxTarget } from '../../src/outbox/outbox.js'
+import type { OutboxContent } from '../../src/chat/transport.js'
 import { LoginSession } from '../../src/identity/session.js'
 import { log } from '../../src/log.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
