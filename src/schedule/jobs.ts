@@ -3,7 +3,7 @@ import type { OutboxTarget } from '../outbox/outbox.js'
 import { addDays, formatYmd, localParts, currentPeriod, shiftPeriod, zonedInstant, type PeriodKind } from '../parsing/mod.js'
 import { displayName } from '../services/members.js'
 import type { ScheduleServices } from './services.js'
-import { planReminderText } from './texts.js'
+import { planReminderText, quietRoomNudgeText, stalledReportsText } from '../texts/schedule.js'
 
 /** One thing the schedule does at one instant. */
 export interface ScheduledEvent {
@@ -53,11 +53,9 @@ export async function nudgeQuietRooms(services: ScheduleServices, at: Date): Pro
   const today = localDate(at, config.BOT_TIMEZONE)
   for (const room of (await data.servedRooms()).filter((r) => r.pushEnabled)) {
     if ((await data.activityCount(room.id, month.from, today)) > 0) continue
-    await sendOnce(services, `nudge:room${room.id}:${month.from}`, { kind: 'room', roomId: room.id }, async () => {
-      const leads = await data.leadsOf(room.id)
-      const who = leads.length > 0 ? `请牵头委员 ${leads.map((l) => `@${displayName(l)}`).join(' ')} 牵头安排一次` : '请大家商量安排一次（可用 #牵头 @某人 设置牵头委员）'
-      return `【月月有活动】${month.index}月已过去大半，本群还没有记录活动。${who}，活动后发送 #活动 记录即可；已经办过的也请补记。`
-    })
+    await sendOnce(services, `nudge:room${room.id}:${month.from}`, { kind: 'room', roomId: room.id }, async () =>
+      quietRoomNudgeText(month.index, (await data.leadsOf(room.id)).map(displayName)),
+    )
   }
 }
 
@@ -69,12 +67,7 @@ export async function followUpStalledReports(services: ScheduleServices, at: Dat
   for (const room of await data.servedRooms()) {
     const stalled = await data.stalledReports(room.id, cutoff)
     if (stalled.length === 0) continue
-    const lines = stalled.map((r) => `${r.code} ${r.date} ${r.title}${r.events.length ? `（最近：${r.events.at(-1)!.date}）` : '（尚无进展）'}`)
-    const text = [
-      `【社情民意跟进】${room.name} 有 ${stalled.length} 篇超过 ${config.FOLLOW_UP_DAYS} 天没有新进展：`,
-      ...lines,
-      '有进展请在群里发送 #采纳 / #批示 / #办结 <编号>。',
-    ].join('\n')
+    const text = stalledReportsText(room.name, config.FOLLOW_UP_DAYS, stalled)
     for (const keeper of await data.roomKeepers(room.id)) {
       await sendOnce(services, `followup:room${room.id}:to:${keeper.key}:${today}`, keeper.target, async () => text)
     }
