@@ -15,6 +15,7 @@ import { cleanText } from './parsing/clean.js'
 import { buildRouter } from './router/router.js'
 import { LoginSession } from './identity/session.js'
 import { RoomBinding } from './services/room-binding.js'
+import { roomById } from './services/rooms.js'
 import { tellAdmins } from './services/recipients.js'
 import { scheduleData } from './services/schedule-data.js'
 import { sweepOldData } from './services/housekeeping.js'
@@ -178,7 +179,7 @@ export class BotApp {
   private async tellAdminsGaveUp(row: OutboxMessage): Promise<void> {
     const { db, config } = this.services
     if (row.dedupeKey?.startsWith('gaveup:')) return
-    const where = row.targetKind === 'room' ? ((await db.room.findUnique({ where: { id: row.roomId ?? -1 } }))?.name ?? '一个会客厅') : (row.targetName ?? '某人')
+    const where = row.targetKind === 'room' ? ((await roomById(db, row.roomId ?? -1))?.name ?? '一个会客厅') : (row.targetName ?? '某人')
     const what = row.fileName ? `文件「${row.fileName}」` : `「${(row.text ?? '').slice(0, 30)}${(row.text ?? '').length > 30 ? '…' : ''}」`
     const text =
       `【发送失败】发给「${where}」的消息 ${what} 已重试 ${config.OUTBOX_GIVE_UP_HOURS} 小时仍发不出去（${row.lastError ?? '原因不明'}），已停止重试。` +

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT as projectRoot } from '../src/project-root.js'
 import type { ScheduleServices } from '../src/schedule/services.js'
@@ -100,6 +100,20 @@ describe('the layering rules', () => {
     // Type-only model imports, services, texts and the router's Command are all a handler needs.
     expect(found.filter((v) => v.includes('src/commands/ok.ts →') || v.includes('src/texts/records.ts') || v.includes('src/bot/'))).toEqual([])
   }, 60_000)
+
+  it('keep every database call in src/services, src/db and the outbox’s own queue: commands, the app, the CLI, scoring and the simulator call services', () => {
+    // An import rule cannot see a call on a `Db` handed in as a type: the calls themselves are looked for.
+    const call = /\b(db|tx)\.\$(queryRaw|executeRaw|transaction)|\b(db|tx)\.[a-z]\w*\.(find|create|update|upsert|delete|count|aggregate|groupBy)/
+    const outside = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory()) return /src\/(services|db|outbox|generated)$/.test(path) ? [] : outside(path)
+        return entry.name.endsWith('.ts') ? readFileSync(path, 'utf8').split('\n').flatMap((line, i) => (call.test(line) ? [`${relative(projectRoot, path)}:${i + 1}`] : [])) : []
+      })
+    expect(call.test('await ctx.services.db.room.findMany({})')).toBe(true)
+    expect(call.test('await tx.$executeRaw(sql)')).toBe(true)
+    expect(outside(join(projectRoot, 'src'))).toEqual([])
+  })
 
   it('give the schedule no database client: not in its type, and not in what the app hands it', async () => {
     // @ts-expect-error ScheduleServices has no `db`, so `services.db.room.findMany` in src/schedule does not compile (tsc in npm test)

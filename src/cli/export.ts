@@ -6,7 +6,7 @@ import { writeLedgerTo } from '../export/files.js'
 import { log, logLevel } from '../log.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { loadScoringRules } from '../scoring/rules.js'
-import { findRoomByNameOrTopic } from '../services/rooms.js'
+import { allRooms, findRoomByNameOrTopic } from '../services/rooms.js'
 import { existingDatabase, runCommand, splitArgs } from './command-line.js'
 
 const USAGE = '用法：npm run --silent export -- --period <2022|2022Q3|2022-09> --out <文件.xlsx> [--room <名称或群名>] [--db <文件>]'
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   }
   const db = await openDatabase(existingDatabase(args.data.db, config.databaseUrl))
   try {
-    const rooms = args.data.room ? [await findRoomByNameOrTopic(db, args.data.room)] : await db.room.findMany({ orderBy: { id: 'asc' } })
+    const rooms = args.data.room ? [await findRoomByNameOrTopic(db, args.data.room)] : await allRooms(db)
     if (rooms.some((r) => r === undefined)) {
       process.stderr.write(`找不到会客厅或群「${args.data.room}」（按绑定名称或群名查找）\n`)
       return 2

@@ -5,6 +5,7 @@ import { isPostgresUrl, openDatabase, sqlitePath, type Db } from '../db/client.j
 import { writerSlot } from '../db/writer.js'
 import { log, logLevel } from '../log.js'
 import { cronSchedule } from '../schedule/cron.js'
+import { postgresBytes, storedStatus } from '../services/status.js'
 import { existingDatabase, runCommand, splitArgs } from './command-line.js'
 
 const USAGE = '用法：npm run --silent status -- [--db <文件>] [--json]'
@@ -25,8 +26,7 @@ const PUSHES: [string, keyof Config][] = [
 
 async function databaseBytes(db: Db, url: string): Promise<number> {
   if (isPostgresUrl(url)) {
-    const [row] = await db.$queryRaw<{ size: bigint }[]>`SELECT pg_database_size(current_database()) AS size`
-    return Number(row?.size ?? 0)
+    return postgresBytes(db)
   }
   const file = sqlitePath(url)
   return [file, `${file}-wal`].reduce((sum, f) => sum + (statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0)
@@ -51,18 +51,8 @@ async function main(): Promise<number> {
   const db = await openDatabase(url)
   try {
     const now = new Date()
-    const claim = await db.writerClaim.findUnique({ where: { slot: writerSlot(url, config.BOT_NAME) } })
+    const { claim, pending, failedCount, failed, oldestWaiting: oldest, lastMessage } = await storedStatus(db, writerSlot(url, config.BOT_NAME), config.BOT_NAME)
     const running = claim !== null && now.getTime() - claim.heartbeatAt.getTime() < SILENT_MS
-    // This account's rows (on PostgreSQL other bot accounts may share the database).
-    const mine = { account: { in: [config.BOT_NAME, ''] } }
-    const waiting = { ...mine, status: { in: ['pending', 'sending'] } }
-    const [pending, failed, oldest, lastMessage] = await Promise.all([
-      db.outboxMessage.count({ where: waiting }),
-      db.outboxMessage.findMany({ where: { ...mine, status: 'failed' }, orderBy: { id: 'desc' }, take: 10 }),
-      db.outboxMessage.findFirst({ where: waiting, orderBy: { createdAt: 'asc' } }),
-      db.messageLog.findFirst({ orderBy: { receivedAt: 'desc' } }),
-    ])
-    const failedCount = await db.outboxMessage.count({ where: { ...mine, status: 'failed' } })
     const next = PUSHES.map(([label, key]) => {
       const at = cronSchedule(String(config[key]), config.BOT_TIMEZONE).next(now)
       return { label, at: at?.toISOString() ?? null }

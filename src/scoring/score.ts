@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js'
 import type { RecordKind } from '../domain/kinds.js'
 import { ALL_KINDS, KINDS, kindSpec } from '../records/kinds.js'
+import { registeredOrNamed } from '../services/members.js'
 import { RULE_LABELS, type RawScoreEntry, type RuleName, type ScoreEntry, type ScoringRules } from './rules.js'
 
 export { RULE_LABELS, type RuleName, type ScoreEntry } from './rules.js'
@@ -78,11 +79,7 @@ function applyCaps(raw: RawScoreEntry[], rules: ScoringRules): ScoreEntry[] {
  */
 export async function rollOfRooms(db: Db, roomIds: number[]) {
   const named = (await Promise.all(ALL_KINDS.map((k) => k.membersNamed(db, roomIds)))).flat()
-  return db.member.findMany({
-    where: { memberships: { some: { roomId: { in: roomIds } } }, OR: [{ realName: { not: null } }, { id: { in: named } }] },
-    orderBy: { id: 'asc' },
-    include: { memberships: true },
-  })
+  return registeredOrNamed(db, roomIds, named)
 }
 
 /** Every 委员 on the roll of the given rooms, scored and ranked (highest first). */

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { monthsOf, sameLastYear, shiftPeriod, type DigestPeriod } from '../parsing/mod.js'
 import { collectFigures, emptyFigures, inMonthScope, inScope, num, wholeMonths, type Comparison, type Figures } from './stats.js'
+import { allRooms } from './rooms.js'
 
 export interface CountBy {
   name: string
@@ -135,7 +136,7 @@ export async function buildCrossRoomDigest(db: Db, rooms: { id: number; name: st
 
 /** The rooms a person may see across: every room for an admin, else those where they are secretary. */
 export async function roomsVisibleTo(db: Db, who: { isAdmin: boolean; memberId: number | undefined }) {
-  if (who.isAdmin) return db.room.findMany({ orderBy: { id: 'asc' } })
+  if (who.isAdmin) return allRooms(db)
   if (who.memberId === undefined) return []
   return db.room.findMany({
     where: { memberships: { some: { memberId: who.memberId, role: 'secretary' } } },

@@ -108,6 +108,20 @@ export function senderBesideRoom(person: ChatPerson, key: PersonKey | undefined)
   }
 }
 
+/** Members known by a key (the operator's admins, verified people), oldest first. */
+export function keyedMembers(db: Db): Promise<Member[]> {
+  return db.member.findMany({ where: { key: { not: null } }, orderBy: { id: 'asc' } })
+}
+
+/** Members of these rooms who registered a real name or are among `named` (see rollOfRooms), with their memberships. */
+export function registeredOrNamed(db: Db, roomIds: number[], named: number[]) {
+  return db.member.findMany({
+    where: { memberships: { some: { roomId: { in: roomIds } } }, OR: [{ realName: { not: null } }, { id: { in: named } }] },
+    orderBy: { id: 'asc' },
+    include: { memberships: true },
+  })
+}
+
 /** True when no one in the live group but the sender goes by one of `names`. */
 async function nobodyElseGoesBy(session: LoginSession, groupPuppetId: string | undefined, sender: ChatPerson, names: string[]): Promise<boolean> {
   if (!groupPuppetId || !session.directory) return false

@@ -33,6 +33,20 @@ export async function bindGroup(
   return { room: await db.room.create({ data }), created: true }
 }
 
+export function roomById(db: Db, id: number): Promise<Room | null> {
+  return db.room.findUnique({ where: { id } })
+}
+
+/** Every room, oldest first (the CLI's ledger of all rooms, an admin's view). */
+export function allRooms(db: Db): Promise<Room[]> {
+  return db.room.findMany({ orderBy: { id: 'asc' } })
+}
+
+/** Every room with the people it knows (the simulated WeChat of a restart: its groups are still there). */
+export function roomsWithPeople(db: Db) {
+  return db.room.findMany({ include: { memberships: { include: { member: true } } }, orderBy: { id: 'asc' } })
+}
+
 export function roomByName(db: Db, name: string): Promise<Room | null> {
   return db.room.findFirst({ where: { name } })
 }

@@ -8,6 +8,8 @@ import type { Transport } from '../chat/transport.js'
 import { CppccRoomBot } from '../bot/plugin.js'
 import { buildWechaty, types } from '../bot/wechaty.js'
 import { ManualClock } from '../clock.js'
+import { keyedMembers } from '../services/members.js'
+import { roomsWithPeople } from '../services/rooms.js'
 
 /** What the bot said, as replay prints it. */
 export interface SentMessage {
@@ -164,12 +166,11 @@ export class MockChat {
   private async restoreGroups(): Promise<void> {
     const { db } = this.app.services
     // The bot's contacts who have a remark: the operator's admins (r:) and verified people (t:).
-    for (const member of await db.member.findMany({ where: { key: { not: null } }, orderBy: { id: 'asc' } })) {
+    for (const member of await keyedMembers(db)) {
       const remark = member.key!.startsWith('r:') ? member.key!.slice(2) : member.remark
       if (remark) await this.contact(member.name, member.name, remark)
     }
-    const rooms = await db.room.findMany({ include: { memberships: { include: { member: true } } }, orderBy: { id: 'asc' } })
-    for (const room of rooms) {
+    for (const room of await roomsWithPeople(db)) {
       for (const m of room.memberships) await this.join(room.topic, m.member.name, { ...(m.alias ? { alias: m.alias } : {}) })
     }
   }
