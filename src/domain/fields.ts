@@ -4,8 +4,8 @@ import type { FieldRow } from '../parsing/field-table.js'
 /** Labels members write that are contact details, never a field of ours. */
 export const CONTACT_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址'] as const
 
-export const dateRow = (labels: readonly string[]) =>
-  ({ key: 'date', name: '日期', labels: ['日期', ...labels], value: { type: 'date' }, sheet: { width: 11 } }) as const satisfies FieldRow
+export const dateRow = (labels: readonly string[], example?: string) =>
+  ({ key: 'date', name: '日期', labels: ['日期', ...labels], value: { type: 'date' }, sheet: { width: 11 }, ...(example ? { example } : {}) }) as const satisfies FieldRow
 
-export const contentRow = (labels: readonly string[], sheet: { header: string; width: number }) =>
-  ({ key: 'content', name: '内容', labels: ['内容', ...labels], value: { type: 'longText' }, sheet }) as const satisfies FieldRow
+export const contentRow = (labels: readonly string[], sheet: { header: string; width: number }, example?: string) =>
+  ({ key: 'content', name: '内容', labels: ['内容', ...labels], value: { type: 'longText' }, sheet, ...(example ? { example } : {}) }) as const satisfies FieldRow

@@ -6,6 +6,7 @@ import { applyEdits, editLabelled, toLabelledText, type EditResult, type FieldEd
 import { toHalfWidth } from './normalize.js'
 import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { PROPOSAL_TABLE, type ProposalFields } from '../domain/proposal.js'
+import { ACTIVITY_TABLE } from '../domain/activity.js'
 
 export type { EditResult, FieldEdit } from './field-table.js'
 
@@ -23,10 +24,11 @@ export function parseEditPairs(text: string): FieldEdit[] {
     .filter((edit) => edit.value !== '')
 }
 
-const ACTIVITY_TABLE = { labels: ACTIVITY_LABELS, notLabels: NOT_ACTIVITY_LABELS, multiline: ['note', 'content'] as ActivityKey[] }
+/** What #修改 of an activity reads: the table's labels, and 内容, which the parser takes as the narrative. */
+const ACTIVITY_EDITS = { labels: ACTIVITY_LABELS, notLabels: NOT_ACTIVITY_LABELS, multiline: ['note', 'content'] as ActivityKey[] }
 
 export function editActivityText(body: string, edits: readonly FieldEdit[]): EditResult {
-  return applyEdits(body, ACTIVITY_TABLE, edits)
+  return applyEdits(body, ACTIVITY_EDITS, edits)
 }
 
 export function editOpinionText(body: string, edits: readonly FieldEdit[]): EditResult {
@@ -39,23 +41,9 @@ export function editProposalText(body: string, edits: readonly FieldEdit[]): Edi
 
 export const proposalToText = (fields: ProposalFields): string => toLabelledText(PROPOSAL_TABLE, fields)
 
-/** A stored activity written back in the labelled form the parser reads. */
-export function activityToText(draft: ActivityFields): string {
-  return [
-    `时间：${draft.date}${draft.time ? ` ${draft.time}` : ''}`,
-    `主题：${draft.title}`,
-    `类型：${draft.type}`,
-    draft.place && `地点：${draft.place}`,
-    draft.memberNames.length > 0 && `参与委员：${draft.memberNames.join('、')}`,
-    draft.memberCount !== undefined && `委员人数：${draft.memberCount}`,
-    draft.participants !== undefined && `参与人次：${draft.participants}`,
-    draft.reach !== undefined && `服务人次：${draft.reach}`,
-    draft.partners.length > 0 && `联合单位：${draft.partners.join('、')}`,
-    draft.brand && `品牌：${draft.brand}`,
-    draft.note && `备注：${draft.note}`,
-  ]
-    .filter(Boolean)
-    .join('\n')
+/** A stored activity written back in the labelled form the parser reads: its time with its date (时间：2022-09-19 15:00). */
+export function activityToText(fields: ActivityFields): string {
+  return toLabelledText(ACTIVITY_TABLE, { ...fields, date: fields.time ? `${fields.date} ${fields.time}` : fields.date })
 }
 
 export const opinionToText = (fields: OpinionFields): string => toLabelledText(OPINION_TABLE, fields)

@@ -33,6 +33,8 @@ export interface FieldRow<K extends string = string> {
   required?: boolean
   /** Its column in the ledger (header defaults to `name`). */
   sheet?: { header?: string; width: number }
+  /** What #帮助's template shows after its first label; a row without one is left out of the template. */
+  example?: string
 }
 
 /** A kind's whole table: its rows, and labels that are someone else's (联系电话 …). */
@@ -165,7 +167,8 @@ export function toLabelledText<T extends FieldTable>(table: T, fields: FieldsOf<
   return table.rows
     .map((row) => {
       const value = values[row.key]
-      if (value === undefined || (Array.isArray(value) && value.length === 0)) return undefined
+      // A row without labels is written with another (an activity's time, with its date).
+      if (row.labels.length === 0 || value === undefined || (Array.isArray(value) && value.length === 0)) return undefined
       return `${row.labels[0]}：${Array.isArray(value) ? value.join('、') : String(value)}`
     })
     .filter(Boolean)

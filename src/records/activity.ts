@@ -1,6 +1,6 @@
 // 活动 (A): its own parser (one-line and narrative messages too); the monthly figures follow
 // every write, edit, withdrawal and restore (services/monthly-rows.ts).
-import { ACTIVITY_ROWS } from '../domain/activity.js'
+import { ACTIVITY_ROWS, ACTIVITY_TABLE } from '../domain/activity.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { excelDate } from '../export/sheet.js'
 import { activityToText, editActivityText, parseActivity } from '../parsing/mod.js'
@@ -8,9 +8,12 @@ import {
   activitiesInRange, activitiesOfMember, membersInActivities, activityAsFields, createActivity, findActivity, latestActivities, setActivityWithdrawn, updateActivity,
   type ActivityPreview, type ActivityWithPeople,
 } from '../services/activities.js'
-import { ACTIVITY_TEMPLATE, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
+import { activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { fieldColumn } from './table-kind.js'
+import { templateOf } from '../texts/fields.js'
+
+const COMMAND = '活动'
 
 type Key = (typeof ACTIVITY_ROWS)[number]['key']
 const column = (key: Key) => fieldColumn(ACTIVITY_ROWS.find((r) => r.key === key)!)
@@ -19,11 +22,11 @@ export const activityKind = {
   ...KIND_IDENTITIES.activity,
   ...COUNTED,
   command: {
-    name: '活动',
+    name: COMMAND,
     aliases: ['活动记录', '履职活动'],
     summary: '记录一次活动（可以写成一句话，也可以按字段写）',
     usage: '#活动 9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次',
-    template: ACTIVITY_TEMPLATE,
+    template: templateOf(COMMAND, ACTIVITY_TABLE),
     notes: [
       '不写日期按消息当天记；参与人次、服务人次月报要统计，没写会提醒。',
       '办过的预告直接转成记录：#活动 <预告编号> 参与人次=… 服务人次=…',

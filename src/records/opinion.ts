@@ -7,9 +7,12 @@ import {
   ADOPTION_LEVELS, createOpinion, membersInOpinions, findOpinion, latestOpinions, opinionAsFields, opinionsInRange, opinionsOfMember, setOpinionWithdrawn,
   updateOpinion, type AdoptionLevel, type OpinionWithHistory,
 } from '../services/opinions.js'
-import { OPINION_TEMPLATE, opinionLines, statusLabel } from '../texts/records.js'
+import { statusLabel } from '../texts/records.js'
+import { tableLines, templateOf } from '../texts/fields.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { COUNT, DATE, fieldColumn } from './table-kind.js'
+
+const COMMAND = '民意'
 
 const row = (key: (typeof OPINION_TABLE)['rows'][number]['key']) => OPINION_TABLE.rows.find((r) => r.key === key)!
 const LEVELS = Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]
@@ -27,11 +30,11 @@ export const opinionKind = {
   ...KIND_IDENTITIES.opinion,
   ...COUNTED,
   command: {
-    name: '民意',
+    name: COMMAND,
     aliases: ['社情民意', '民情'],
     summary: '记录一条社情民意信息',
     usage: '#民意 标题：关于…的建议 领域：养老 内容：…',
-    template: OPINION_TEMPLATE,
+    template: templateOf(COMMAND, OPINION_TABLE),
     notes: ['不写标签名时第一行就是标题；提交人不写按发送人，写多人为联名，第一位为牵头人。', '采纳、批示、办结由秘书登记：#帮助 采纳'],
   },
   parse: parseOpinion,
@@ -47,7 +50,7 @@ export const opinionKind = {
       return { ...r, tag: '民意', ...(latest ? { status: statusLabel(latest) } : {}) }
     }),
   setWithdrawn: setOpinionWithdrawn,
-  lines: opinionLines,
+  lines: (r) => tableLines(OPINION_TABLE, opinionAsFields(r), r.authors),
   steps: (r) => r.events.map((e) => `${e.date} ${statusLabel(e)}（${e.actorName}）`),
   nextSteps: (r, config) => `采纳、批示、办结由秘书发送：#采纳 ${r.code} 市级${config.COMMITTEE_NAME ? ` ${config.COMMITTEE_NAME}` : ''} / #批示 ${r.code} / #办结 ${r.code}`,
   sheet: {

@@ -7,9 +7,12 @@ import {
   createProposal, findProposal, membersInProposals, latestProposals, proposalAsFields, proposalsInRange, proposalsOfMember, readAnswer, setProposalWithdrawn,
   updateProposal, type ProposalWithHistory,
 } from '../services/proposals.js'
-import { PROPOSAL_TEMPLATE, proposalLines, proposalStepLabel } from '../texts/records.js'
+import { proposalStepLabel } from '../texts/records.js'
+import { tableLines, templateOf } from '../texts/fields.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { DATE, fieldColumn } from './table-kind.js'
+
+const COMMAND = '提案'
 
 const row = (key: (typeof PROPOSAL_TABLE)['rows'][number]['key']) => PROPOSAL_TABLE.rows.find((r) => r.key === key)!
 const stepDate = (events: { kind: string; date: string }[], kind: string) => excelDate(events.find((e) => e.kind === kind)?.date)
@@ -18,11 +21,11 @@ export const proposalKind = {
   ...KIND_IDENTITIES.proposal,
   ...COUNTED,
   command: {
-    name: '提案',
+    name: COMMAND,
     aliases: ['提案记录'],
     summary: '记录一件提案（个人、联名或集体）',
     usage: '#提案 案由：关于…的建议 类型：联名 提案人：张三、李四',
-    template: PROPOSAL_TEMPLATE,
+    template: templateOf(COMMAND, PROPOSAL_TABLE),
     notes: [
       '不写标签名时第一行就是案由；类型（个人、联名、集体）不写时按提案人数判断；提案人不写按发送人，第一位为领衔。',
       '立案、并案、办复、重点由秘书登记：#帮助 立案',
@@ -41,7 +44,8 @@ export const proposalKind = {
       return { ...p, tag: '提案', ...(latest ? { status: proposalStepLabel(latest) } : {}) }
     }),
   setWithdrawn: (db, record, withdrawn) => setProposalWithdrawn(db, record, withdrawn),
-  lines: proposalLines,
+  // 类型 reads as the kind of proposal it is: 联名提案.
+  lines: (p) => tableLines(PROPOSAL_TABLE, { ...proposalAsFields(p), type: `${p.type}提案` }, p.authors, '领衔'),
   steps: (p) => p.events.map((e) => `${e.date} ${proposalStepLabel(e)}（${e.actorName}）`),
   nextSteps: (p) => `立案、并案、办复由秘书发送：#立案 ${p.code} / #办复 ${p.code} 满意`,
   sheet: {

@@ -5,10 +5,11 @@ import {
   createResearch, findResearch, membersInResearch, latestResearch, researchAsFields, researchInRange, researchOfMember, setResearchWithdrawn,
   updateResearch, type ResearchWithAuthors,
 } from '../services/research-reports.js'
-import { tableLines } from '../texts/fields.js'
-import { RESEARCH_TEMPLATE } from '../texts/records.js'
+import { tableLines, templateOf } from '../texts/fields.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { tableParts, tableSheetColumns } from './table-kind.js'
+
+const COMMAND = '调研报告'
 
 const sheet = tableSheetColumns(RESEARCH_TABLE)
 
@@ -16,11 +17,11 @@ export const researchKind = {
   ...KIND_IDENTITIES.research,
   ...COUNTED,
   command: {
-    name: '调研报告',
+    name: COMMAND,
     aliases: ['调研成果'],
     summary: '记录一篇调研报告（被采纳、获批示可写在里面）',
     usage: '#调研报告 标题：关于…的调研报告 作者：张三、李四 采纳：…',
-    template: RESEARCH_TEMPLATE,
+    template: templateOf(COMMAND, RESEARCH_TABLE),
     notes: ['作者不写按发送人，第一位为牵头人；日期不写按当天。', '后来被采纳或获批示：#修改 <编号> 采纳=<单位> 或 批示=<内容>，积分随之加上。'],
   },
   ...tableParts(RESEARCH_TABLE),

@@ -5,10 +5,11 @@ import {
   createSpeech, findSpeech, membersInSpeeches, latestSpeeches, setSpeechWithdrawn, speechAsFields, speechesInRange, speechesOfMember, updateSpeech,
   type SpeechWithAuthors,
 } from '../services/speeches.js'
-import { tableLines } from '../texts/fields.js'
-import { SPEECH_TEMPLATE } from '../texts/records.js'
+import { tableLines, templateOf } from '../texts/fields.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { tableParts, tableSheetColumns } from './table-kind.js'
+
+const COMMAND = '大会发言'
 
 const sheet = tableSheetColumns(SPEECH_TABLE)
 
@@ -16,11 +17,11 @@ export const speechKind = {
   ...KIND_IDENTITIES.speech,
   ...COUNTED,
   command: {
-    name: '大会发言',
+    name: COMMAND,
     aliases: ['发言'],
     summary: '记录一次全会上的大会发言（口头或书面）',
     usage: '#大会发言 题目：关于…的建议 会议：市政协…次会议 形式：口头',
-    template: SPEECH_TEMPLATE,
+    template: templateOf(COMMAND, SPEECH_TABLE),
     notes: ['题目和会议必写；形式写 口头 或 书面（正文里写了“口头发言”也认得）。', '发言人不写按发送人；日期不写按当天。'],
   },
   ...tableParts(SPEECH_TABLE),

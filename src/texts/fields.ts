@@ -15,6 +15,11 @@ export function authorsText(authors: readonly NamedAuthor[], leadWord: string): 
   return `${clip(names, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`
 }
 
+/** A kind's template for #帮助 and a draft's reply: `#命令`, then each row with an example, under its first label, in the table's order. */
+export function templateOf(command: string, table: FieldTable): string {
+  return [`#${command}`, ...table.rows.flatMap((row) => (row.example && row.labels[0] ? [`${row.labels[0]}：${row.example}`] : []))].join('\n')
+}
+
 /**
  * A record of a table-driven kind as stored, one row a line in the table's order, with the
  * rows' own names: long texts clipped, the date with its weekday, the names with the lead.

@@ -1,29 +1,12 @@
 import type { FieldProblem } from '../parsing/mod.js'
 import { unnamedMembers, type ActivityShown } from '../services/activities.js'
-import { ADOPTION_LEVELS, type AdoptionLevel, type OpinionWithHistory } from '../services/opinions.js'
-import { PROPOSAL_STEPS, readAnswer, type ProposalStep, type ProposalWithHistory } from '../services/proposals.js'
+import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
+import { PROPOSAL_STEPS, readAnswer, type ProposalStep } from '../services/proposals.js'
 import type { Revision } from '../generated/prisma/client.js'
 import { KIND_IDENTITIES, fieldName, kindOfCode } from '../domain/kinds.js'
 
 /** How every record confirmation begins ("已记录活动 A12"): a repost of one is no new record. */
 export const CONFIRMATION_HEAD = new RegExp(`^\\s*(?:[「『“"]\\s*)?已记录(?:${Object.values(KIND_IDENTITIES).map((k) => k.label).join('|')}) ?[A-Z]\\d+`)
-
-export const ACTIVITY_TEMPLATE = `#活动
-时间：9月19日 下午3点
-主题：健康义诊进社区
-类型：义诊
-地点：市爱卫中心
-参与委员：张三、李四
-参与人次：…
-服务人次：…
-联合单位：市第一人民医院
-品牌：春天里·温暖你`
-
-export const OPINION_TEMPLATE = `#民意
-标题：关于加强老年人助餐服务的建议
-领域：养老
-提交人：张三、李四
-内容：（情况、分析、建议）`
 
 const WEEKDAYS = '日一二三四五六'
 
@@ -63,22 +46,26 @@ export function membersTakingPart(a: ActivityShown, options: { clipAt?: number; 
   return `${options.clipAt ? clip(names, options.clipAt) : names}${unnamed > 0 ? `等${a.memberCount}人` : ''}`
 }
 
-/** The activity as stored, one field a line, long values clipped; used in confirmations and #查. */
+/** An activity field's name in its table (品牌, 参与人次 …): replies name fields as the table does. */
+const activityField = (key: string) => fieldName('activity', key) ?? key
+
+/** The activity as stored, one field a line (named by its table), long values clipped; used in confirmations and #查. */
 export function activityLines(a: ActivityShown, approx: { participants?: boolean; reach?: boolean; memberCount?: boolean } = {}): string[] {
   const unknown = a.participantsOf.filter((p) => p.memberId === null).map((p) => p.name)
   const people = membersTakingPart(a, { clipAt: 100, approx: approx.memberCount })
+  const line = (key: string, value: string | null | undefined | false) => (value ? `${activityField(key)}：${value}` : undefined)
   return [
-    `日期：${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`,
-    `主题：${clip(a.title, 100)}`,
-    `类型：${a.type}`,
-    a.place && `地点：${clip(a.place, 100)}`,
-    people && `参与委员：${people}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
-    a.participants !== null && `参与人次：${count(a.participants, approx.participants)}`,
-    a.reach !== null && `服务人次：${count(a.reach, approx.reach)}`,
-    a.partners && `联合单位：${clip(a.partners, 100)}`,
-    a.brand && `品牌：${clip(a.brand, 60)}`,
-    a.note && `备注：${clip(a.note, 100)}`,
-  ].filter((line): line is string => typeof line === 'string' && line !== '')
+    line('date', `${dateWithWeekday(a.date)}${a.time ? ` ${a.time}` : ''}`),
+    line('title', clip(a.title, 100)),
+    line('type', a.type),
+    line('place', a.place && clip(a.place, 100)),
+    line('memberNames', people && `${people}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`),
+    line('participants', a.participants !== null && count(a.participants, approx.participants)),
+    line('reach', a.reach !== null && count(a.reach, approx.reach)),
+    line('partners', a.partners && clip(a.partners, 100)),
+    line('brand', a.brand && clip(a.brand, 60)),
+    line('note', a.note && clip(a.note, 100)),
+  ].filter((l): l is string => l !== undefined)
 }
 
 /** Digests count 参与人次 and 服务人次: say when they are missing and how to add them. */
@@ -87,38 +74,6 @@ export function missingFigureHint(a: ActivityShown): string | undefined {
   if (missing.length === 0) return undefined
   const example = missing.map((f) => `${f}=…`).join(' ')
   return `提示：未写${missing.join('、')}，月报会统计${missing.length > 1 ? '这两项' : '这一项'}。补上请发送：#修改 ${a.code} ${example}`
-}
-
-export function opinionLines(r: OpinionWithHistory): string[] {
-  const authors = r.authors.map((a) => `${a.name}${a.isLead && r.authors.length > 1 ? '（牵头）' : ''}`).join('、')
-  const unknown = r.authors.filter((a) => a.memberId === null).map((a) => a.name)
-  return [
-    `标题：${clip(r.title, 100)}`,
-    `日期：${dateWithWeekday(r.date)}`,
-    r.field && `领域：${clip(r.field, 30)}`,
-    `提交人：${clip(authors, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
-    r.content && `内容：${clip(r.content, 80)}`,
-  ].filter((line): line is string => typeof line === 'string' && line !== '')
-}
-
-export const PROPOSAL_TEMPLATE = `#提案
-案由：关于加快推进中医药事业发展的建议
-类型：联名
-提案人：张三、李四
-领域：医疗卫生
-内容：（情况、理由、办法）`
-
-export function proposalLines(p: ProposalWithHistory): string[] {
-  const authors = p.authors.map((a) => `${a.name}${a.isLead && p.authors.length > 1 ? '（领衔）' : ''}`).join('、')
-  const unknown = p.authors.filter((a) => a.memberId === null).map((a) => a.name)
-  return [
-    `案由：${clip(p.title, 100)}`,
-    `类型：${p.type}提案`,
-    `日期：${dateWithWeekday(p.date)}`,
-    p.field && `领域：${clip(p.field, 30)}`,
-    `提案人：${clip(authors, 100)}${unknown.length ? `（群里没找到：${clip(unknown.join('、'), 60)}，按原文记录）` : ''}`,
-    p.content && `内容：${clip(p.content, 80)}`,
-  ].filter((line): line is string => typeof line === 'string' && line !== '')
 }
 
 export function proposalStepLabel(event: { kind: string; detail?: string | null }): string {
@@ -189,17 +144,3 @@ export function problemReply(what: string, problems: FieldProblem[], draftCode: 
   ].join('\n')
 }
 
-export const RESEARCH_TEMPLATE = `#调研报告
-标题：关于推进老旧小区加装电梯的调研报告
-作者：张三、李四
-日期：…
-采纳：（被哪个单位采纳，没有可不写）
-批示：（领导批示，没有可不写）
-摘要：（主要内容）`
-
-export const SPEECH_TEMPLATE = `#大会发言
-题目：关于加快建设“一刻钟便民生活圈”的建议
-会议：（哪次全会，例如 市政协…届…次会议）
-形式：口头（或 书面）
-发言人：张三
-日期：…`

@@ -29,6 +29,18 @@ describe('the record-kind registry', () => {
     expect(new Set(names).size).toBe(names.length)
   })
 
+  it('writes every template from its field table: #命令, then each row with an example under the label the parser reads first', () => {
+    for (const kind of ALL_KINDS) {
+      const [head, ...lines] = kind.command.template.split('\n')
+      expect(head).toBe(`#${kind.command.name}`)
+      const rows = (KIND_IDENTITIES[kind.kind].fields.rows as readonly FieldRow[]).filter((r) => r.example)
+      expect(lines).toEqual(rows.map((r) => `${r.labels[0]}：${r.example}`))
+      expect(rows.filter((r) => r.required).length).toBe((KIND_IDENTITIES[kind.kind].fields.rows as readonly FieldRow[]).filter((r) => r.required).length)
+    }
+    // The activity's template as members know it (#帮助): one line a field, 品牌 last.
+    expect(KINDS.activity.command.template.split('\n').at(-1)).toBe('品牌：春天里·温暖你')
+  })
+
   it('names a column of every sheet after a field row where the field has one', () => {
     for (const kind of ALL_KINDS) {
       const headers = kind.sheet.columns.map((c) => c.header)
