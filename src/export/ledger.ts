@@ -60,7 +60,8 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
     titled(period.kind === 'year' ? '委员履职' : `委员履职（积分按${period.year}年全年）`),
     [
       { header: '姓名', width: 10 }, { header: '微信名', width: 14 }, { header: '界别', width: 16 }, { header: '会客厅/工作室', width: 30 },
-      ...ALL_KINDS.map((k) => ({ header: k.kind === 'activity' ? `${period.year}年活动` : k.yearCount.label, width: k.kind === 'activity' ? 10 : 8, numFmt: COUNT })),
+      // Each kind's count of the year, named as #我的 names it (参加活动, 社情民意 …).
+      ...ALL_KINDS.map((k) => ({ header: k.yearCount.label, width: 10, numFmt: COUNT })),
       { header: '履职积分', width: 10, numFmt: COUNT }, { header: '等次', width: 8 },
       { header: '三个一', width: 8 },
     ],

@@ -47,7 +47,7 @@ export const opinionKind = {
   latest: async (db, roomId, n) =>
     (await latestOpinions(db, roomId, n)).map((r) => {
       const latest = r.events.at(-1)
-      return { ...r, tag: '民意', ...(latest ? { status: statusLabel(latest) } : {}) }
+      return { ...r, tag: KIND_IDENTITIES.opinion.tag, ...(latest ? { status: statusLabel(latest) } : {}) }
     }),
   setWithdrawn: setOpinionWithdrawn,
   lines: (r) => tableLines(OPINION_TABLE, opinionAsFields(r), r.authors),

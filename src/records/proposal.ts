@@ -41,7 +41,7 @@ export const proposalKind = {
   latest: async (db, roomId, n) =>
     (await latestProposals(db, roomId, n)).map((p) => {
       const latest = p.events.at(-1)
-      return { ...p, tag: '提案', ...(latest ? { status: proposalStepLabel(latest) } : {}) }
+      return { ...p, tag: KIND_IDENTITIES.proposal.tag, ...(latest ? { status: proposalStepLabel(latest) } : {}) }
     }),
   setWithdrawn: (db, record, withdrawn) => setProposalWithdrawn(db, record, withdrawn),
   // 类型 reads as the kind of proposal it is: 联名提案.

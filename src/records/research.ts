@@ -29,7 +29,7 @@ export const researchKind = {
   find: findResearch,
   create: createResearch,
   update: updateResearch,
-  latest: async (db, roomId, n) => (await latestResearch(db, roomId, n)).map((r) => ({ ...r, tag: '调研' })),
+  latest: async (db, roomId, n) => (await latestResearch(db, roomId, n)).map((r) => ({ ...r, tag: KIND_IDENTITIES.research.tag })),
   setWithdrawn: (db, record, withdrawn) => setResearchWithdrawn(db, record.code, withdrawn),
   lines: (r) => tableLines(RESEARCH_TABLE, researchAsFields(r), r.authors),
   steps: () => [],

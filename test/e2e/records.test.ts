@@ -145,7 +145,7 @@ describe('#民意 and its life cycle', () => {
     expect(await say(chat, '王芳', '#采纳 M1')).toContain('请写明采纳级别（县级、市级、省级、全国）')
     expect(await say(chat, '王芳', '#办结 A1')).toContain('A1 不是社情民意记录')
     expect(await say(chat, '王芳', '#办结 X9')).toContain('找不到记录 X9')
-    expect(await say(chat, '王芳', '#办结 第一条')).toContain('「第一条」不是记录编号')
+    expect(await say(chat, '王芳', '#办结 第一条')).toContain('「第一条」不是记录编号。编号像 A12、M12、T12、R12、S12、P12、D12')
     expect(await chat.app.services.db.opinionEvent.count()).toBe(0)
   })
 })

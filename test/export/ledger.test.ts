@@ -303,7 +303,7 @@ const WIDTHS = {
   提案台账: [7, 11, 14, 24, 6, 12, 8, 40, 11, 16, 6, 11, 8, 40, 6, 6],
   调研报告台账: [7, 11, 14, 28, 14, 16, 22, 40, 8],
   大会发言台账: [7, 11, 14, 28, 22, 8, 14, 40, 8],
-  委员履职: [10, 14, 16, 30, 10, 8, 8, 8, 8, 10, 8, 8],
+  委员履职: [10, 14, 16, 30, 10, 10, 10, 10, 10, 10, 8, 8],
   汇总: [24, 14],
 } satisfies Record<string, number[]>
 
@@ -470,7 +470,7 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
   it('委员履职: members of the two rooms, ranked by the 2022 score, equal to scoreMemberYear', async () => {
     const { db, s, wb } = await written()
     const ws = sheet(wb, '委员履职')
-    const headers = ['姓名', '微信名', '界别', '会客厅/工作室', '2022年活动', '社情民意', '提案', '调研报告', '大会发言', '履职积分', '等次', '三个一']
+    const headers = ['姓名', '微信名', '界别', '会客厅/工作室', '参加活动', '社情民意', '提案', '调研报告', '大会发言', '履职积分', '等次', '三个一']
     // A quarter's book scores the whole year, and its title says so.
     expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 委员履职（积分按2022年全年）', headers, WIDTHS.委员履职, 3, true)
     // Scores (DEFAULT_RULES, whole year 2022, every room — scores are a member's, not a room's):

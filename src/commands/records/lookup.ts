@@ -13,6 +13,9 @@ export type FoundRecord =
   | { kind: 'plan'; spec: AnyCoded; code: string; record: CodedRecordOf<'plan'> }
   | { kind: 'draft'; code: string; record: Draft }
 
+/** A code of every coded kind and of drafts, in registry order: A12、M12 … D12. */
+const CODE_EXAMPLES = [...Object.values(CODED).map((k) => k.letter), DRAFT_LETTER].map((letter) => `${letter}12`).join('、')
+
 /** `A12 其余参数` → the record of this room, or a Chinese reason why not. */
 export async function findRecordInRoom(
   ctx: ChatContext,
@@ -21,7 +24,7 @@ export async function findRecordInRoom(
 ): Promise<{ found: FoundRecord; rest: string } | { error: string }> {
   const [first = '', ...rest] = args.trim().split(/\s+/)
   const code = normaliseCode(first)
-  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 A12、M7、T5、R3、S2、P3、D3，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
+  if (!code) return { error: first ? `「${echo(first)}」不是记录编号。编号像 ${CODE_EXAMPLES}，见机器人的确认消息。\n${usage}` : `请写上记录编号：\n${usage}` }
   const { db } = ctx.services
   let found: FoundRecord | undefined
   const kind = codedKindOfCode(code)
