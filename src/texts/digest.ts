@@ -91,7 +91,7 @@ export function formatCrossRoomDigest(rooms: { name: string; figures: Figures }[
   return [
     `【${total.period.label} 各会客厅、工作室汇总（${rooms.length} 个）】`,
     ...rooms.map(({ name, figures: r }, i) =>
-      `${i + 1}. ${name}：活动 ${r.activities} 场，参与 ${bigNumber(r.participants)} 人次，服务群众 ${bigNumber(r.reach)} 人次，社情民意 ${r.opinions} 篇`,
+      `${i + 1}. ${name}：活动 ${r.activities} 场，参与 ${bigNumber(r.participants)} 人次，服务群众 ${bigNumber(r.reach)} 人次，社情民意 ${r.opinions} 篇${r.proposals > 0 ? `，提案 ${r.proposals} 件` : ''}`,
     ),
     `合计：活动 ${f.activities} 场，参与 ${bigNumber(f.participants)} 人次，委员 ${f.members} 人，服务群众 ${bigNumber(f.reach)} 人次。`,
     opinionLine(total),
