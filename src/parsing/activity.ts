@@ -4,6 +4,8 @@ import type { ActivityKey } from './activity-labels.js'
 import { findBrand, readNarrative } from './activity-narrative.js'
 import type { NarrativeFacts } from './activity-narrative.js'
 import { ActivityFieldsSchema } from './activity-schema.js'
+import { ACTIVITY_TABLE } from '../domain/activity.js'
+import type { FieldsOf } from './field-table.js'
 import { ACTIVITY_TYPES, inferActivityType, normalizeActivityType } from './activity-types.js'
 import type { ActivityType } from './activity-types.js'
 import { formatYmd } from './calendar.js'
@@ -20,25 +22,17 @@ import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } f
 export { ACTIVITY_TYPES } from './activity-types.js'
 export type { ActivityType } from './activity-types.js'
 
-export interface ActivityFields {
-  date: string // YYYY-MM-DD local
-  time?: string // HH:mm
-  dateDefaulted: boolean // no date written: the clock's local date was used
-  title: string
-  type: ActivityType
-  typeInferred: boolean // inferred from title/text rather than given
-  place?: string
-  memberNames: string[]
-  /** Members who took part as a number written (委员5人参加, 等6位委员); never fewer than the names. */
-  memberCount?: number
+/**
+ * An activity's parsed values: its field table's (date YYYY-MM-DD local, time HH:mm, title, type,
+ * memberNames, memberCount: members who took part as a number written (委员5人参加), never fewer
+ * than the names …), and what its own parser adds: whether the type was inferred from the text,
+ * and which counts were written as 约数.
+ */
+export type ActivityFields = FieldsOf<typeof ACTIVITY_TABLE> & {
+  typeInferred: boolean
   memberCountApprox?: boolean
-  participants?: number
   participantsApprox?: boolean
-  reach?: number
   reachApprox?: boolean
-  partners: string[]
-  brand?: string
-  note?: string
 }
 
 const EMPTY_VALUE = /^(?:无|暂无|没有|空|\/|-|—|——)$/
@@ -204,5 +198,6 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   if (!checked.success) {
     return { ok: false, errors: issuesToProblems(checked.error, ACTIVITY_FIELD_NAMES), partial: draft }
   }
-  return { ok: true, value: checked.data, warnings: ctx.warnings }
+  // The check is built from the same table as the type (schemaOf, FieldsOf).
+  return { ok: true, value: checked.data as ActivityFields, warnings: ctx.warnings }
 }

@@ -73,7 +73,8 @@ export function labelTableOf<K extends string>(table: FieldTable<readonly FieldR
 
 const multilineKeys = (table: FieldTable) => table.rows.filter((r) => r.value.type === 'longText').map((r) => r.key)
 
-function schemaOf(table: FieldTable): z.ZodType {
+/** The zod check of a kind's parsed values, from its table (a kind's own parser may extend it). */
+export function schemaOf(table: FieldTable): z.ZodObject<Record<string, z.ZodType>> {
   const shape: Record<string, z.ZodType> = { dateDefaulted: z.boolean() }
   for (const row of table.rows) {
     const v = row.value
