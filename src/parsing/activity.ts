@@ -39,7 +39,7 @@ const EMPTY_VALUE = /^(?:无|暂无|没有|空|\/|-|—|——)$/
 const present = (v: string | undefined): string | undefined => (v && !EMPTY_VALUE.test(v) ? v : undefined)
 
 interface Ctx {
-  draft: Partial<ActivityFields>
+  values: Partial<ActivityFields>
   errors: FieldProblem[]
   warnings: string[]
 }
@@ -48,22 +48,22 @@ interface Ctx {
 const NAMED_DAY = /三八节|妇女节|劳动节|五一节?|六一节?|儿童节|七一|八一|建军节|教师节|国庆节?|元旦|春节|元宵节?|清明节?|端午节?|七夕|中秋节?|重阳节?|腊八|除夕|小年/
 
 function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | undefined, clock: ParseClock, context: string): void {
-  const { draft, errors } = ctx
+  const { values, errors } = ctx
   const found = written !== undefined ? findDateInText(written, clock) : (storyDate ?? null)
   if (written !== undefined && !found) {
     errors.push({ field: '日期', problem: badDate(written) })
     return
   }
   // A date written inside the title ("主题：9月19日健康义诊") is better than none.
-  const inTitle = !found && draft.title ? findDateInText(draft.title, clock) : null
+  const inTitle = !found && values.title ? findDateInText(values.title, clock) : null
   const use = found ?? (inTitle?.ok && !inTitle.timeOnly ? inTitle : null)
   if (use && !use.ok) {
     errors.push({ field: '日期', problem: use.problem })
     return
   }
   if (use === inTitle && inTitle?.ok && inTitle.index === 0) {
-    const stripped = trimPunct(draft.title?.slice(inTitle.matched.length) ?? '')
-    if (stripped) draft.title = stripped
+    const stripped = trimPunct(values.title?.slice(inTitle.matched.length) ?? '')
+    if (stripped) values.title = stripped
   }
   const local = formatYmd(today(clock))
   // A festival or other named day we do not read: refused with its words, never "未写日期".
@@ -72,11 +72,11 @@ function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | 
     errors.push({ field: '日期', problem: `看不懂“${named[0]}”是哪一天，请写成几月几日（如 3月8日）` })
     return
   }
-  draft.date = use?.ok ? use.date : local
-  if (use?.ok && use.time) draft.time = use.time
-  draft.dateDefaulted = !use?.ok || use.timeOnly
-  if (draft.dateDefaulted) ctx.warnings.push(`未写日期，按消息日期 ${local} 记录`)
-  else if (draft.date > local) ctx.warnings.push(`活动日期 ${draft.date} 晚于今天，请确认`)
+  values.date = use?.ok ? use.date : local
+  if (use?.ok && use.time) values.time = use.time
+  values.dateDefaulted = !use?.ok || use.timeOnly
+  if (values.dateDefaulted) ctx.warnings.push(`未写日期，按消息日期 ${local} 记录`)
+  else if (values.date > local) ctx.warnings.push(`活动日期 ${values.date} 晚于今天，请确认`)
 }
 
 type Count = { value: number; approx: boolean }
@@ -117,20 +117,20 @@ function headCount(membersText: string | undefined, names: string[]): Count | un
 }
 
 function readType(ctx: Ctx, written: string | undefined, context: string): void {
-  const { draft } = ctx
+  const { values } = ctx
   if (written !== undefined) {
     const type = normalizeActivityType(written)
     if (!type) {
       ctx.errors.push({ field: '类型', problem: `活动类型“${echo(written)}”不在列表中，可选：${ACTIVITY_TYPES.join('、')}` })
       return
     }
-    draft.type = type
-    draft.typeInferred = false
+    values.type = type
+    values.typeInferred = false
     return
   }
-  const inferred = inferActivityType(draft.title ?? '') ?? inferActivityType(context)
-  draft.type = inferred ?? '其他'
-  draft.typeInferred = true
+  const inferred = inferActivityType(values.title ?? '') ?? inferActivityType(context)
+  values.type = inferred ?? '其他'
+  values.typeInferred = true
   ctx.warnings.push(inferred ? `未写活动类型，按内容判断为“${inferred}”` : '未写活动类型，记为“其他”')
 }
 
@@ -142,13 +142,13 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const story: NarrativeFacts = split.rest ? readNarrative(split.rest, clock) : { partners: [], memberNames: [] }
   const content = f('content')
   const contentStory = content ? readNarrative(content, clock) : undefined
-  const ctx: Ctx = { draft: {}, errors: [], warnings: [] }
-  const { draft } = ctx
+  const ctx: Ctx = { values: {}, errors: [], warnings: [] }
+  const { values } = ctx
 
   const title = f('title') ?? story.title ?? contentStory?.title ?? (content && content.length <= 30 ? content : undefined)
-  if (title) draft.title = unwrapQuotes(trimPunct(title))
+  if (title) values.title = unwrapQuotes(trimPunct(title))
   readDate(ctx, f('date'), story.date ?? contentStory?.date, clock, split.rest ?? '')
-  if (!draft.title) ctx.errors.push({ field: '主题', problem: '没有找到活动主题，请写“主题：…”或“在某地开展某活动”' })
+  if (!values.title) ctx.errors.push({ field: '主题', problem: '没有找到活动主题，请写“主题：…”或“在某地开展某活动”' })
   readType(ctx, f('type'), [split.rest, content ?? '', f('note') ?? ''].join('\n'))
 
   // "时间地点：9月18日 市民中心": what follows the date in the date field is the place.
@@ -157,46 +157,46 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const rest = inDateField?.ok ? trimPunct(dateText!.slice(inDateField.index + inDateField.matched.length)) : ''
   const afterDate = /^[（(]?(?:周|星期|礼拜)|^(?:凌晨|早上|上午|中午|下午|傍晚|晚上|全天|\d|[-~至到])/.test(rest) ? '' : rest
   const place = f('place') ?? (afterDate || undefined) ?? story.place ?? contentStory?.place
-  if (place) draft.place = trimPunct(place)
+  if (place) values.place = trimPunct(place)
 
   const membersText = f('memberNames')
-  draft.memberNames = membersText ? splitNames(membersText) : story.memberNames
+  values.memberNames = membersText ? splitNames(membersText) : story.memberNames
   const memberCount =
-    countFrom(ctx, f('memberCount'), '委员人数', story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, draft.memberNames)
+    countFrom(ctx, f('memberCount'), '委员人数', story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, values.memberNames)
   // Never taken from 委员人数: an edit writes the record back as labels, and must read back the same figures.
   const participants =
     countFrom(ctx, f('participants'), '参与人数', story.participants ?? contentStory?.participants) ??
-    headCount(membersText, draft.memberNames)
-  if (participants) Object.assign(draft, { participants: participants.value, participantsApprox: participants.approx })
-  if (memberCount && memberCount.value < draft.memberNames.length) {
-    ctx.errors.push({ field: '委员人数', problem: `写的是 ${memberCount.value} 位委员，却列了 ${draft.memberNames.length} 个姓名（${draft.memberNames.join('、')}），请核对人数或姓名` })
-  } else if (memberCount) Object.assign(draft, { memberCount: memberCount.value, memberCountApprox: memberCount.approx })
+    headCount(membersText, values.memberNames)
+  if (participants) Object.assign(values, { participants: participants.value, participantsApprox: participants.approx })
+  if (memberCount && memberCount.value < values.memberNames.length) {
+    ctx.errors.push({ field: '委员人数', problem: `写的是 ${memberCount.value} 位委员，却列了 ${values.memberNames.length} 个姓名（${values.memberNames.join('、')}），请核对人数或姓名` })
+  } else if (memberCount) Object.assign(values, { memberCount: memberCount.value, memberCountApprox: memberCount.approx })
   const reach = countFrom(ctx, f('reach'), '服务人次', story.reach ?? contentStory?.reach)
-  if (reach) Object.assign(draft, { reach: reach.value, reachApprox: reach.approx })
+  if (reach) Object.assign(values, { reach: reach.value, reachApprox: reach.approx })
 
   const partnersText = f('partners')
-  draft.partners = partnersText ? splitList(partnersText) : story.partners.length ? story.partners : (contentStory?.partners ?? [])
+  values.partners = partnersText ? splitList(partnersText) : story.partners.length ? story.partners : (contentStory?.partners ?? [])
   const brandText = f('brand')
   const brand = brandText
     ? unwrapQuotes(brandText.replace(/(?:特色|服务)?品牌$/, ''))
     : (story.brand ?? findBrand(body))
-  if (brand) draft.brand = brand
+  if (brand) values.brand = brand
 
   const notes: string[] = []
   const noteText = f('note')
   if (noteText) notes.push(noteText)
-  if (content && content !== draft.title) notes.push(content)
+  if (content && content !== values.title) notes.push(content)
   for (const u of split.unknownFields) {
     if (!u.value) continue
     notes.push(`${u.label}：${u.value}`)
     ctx.warnings.push(`未识别的字段“${u.label}”，已放入备注`)
   }
-  if (notes.length) draft.note = notes.join('\n')
+  if (notes.length) values.note = notes.join('\n')
 
-  if (ctx.errors.length) return { ok: false, errors: ctx.errors, partial: draft }
-  const checked = ActivityFieldsSchema.safeParse(draft)
+  if (ctx.errors.length) return { ok: false, errors: ctx.errors, partial: values }
+  const checked = ActivityFieldsSchema.safeParse(values)
   if (!checked.success) {
-    return { ok: false, errors: issuesToProblems(checked.error, ACTIVITY_FIELD_NAMES), partial: draft }
+    return { ok: false, errors: issuesToProblems(checked.error, ACTIVITY_FIELD_NAMES), partial: values }
   }
   // The check is built from the same table as the type (schemaOf, FieldsOf).
   return { ok: true, value: checked.data as ActivityFields, warnings: ctx.warnings }

@@ -64,21 +64,21 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
   const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: OPINION_TABLE.notLabels })
   const errors: FieldProblem[] = []
   const warnings: string[] = []
-  const draft: Partial<OpinionFields> = {}
+  const values: Partial<OpinionFields> = {}
 
   const labelled = contentText(body, split.entries)
   const titleField = split.fields.get('title')
   const fromText = titleField ? { content: split.rest || undefined } : titleFromText(split.rest)
   const title = titleField ? unwrapQuotes(trimPunct(titleField)) : fromText.title
-  if (title) draft.title = title
+  if (title) values.title = title
   else errors.push({ field: '标题', problem: '没有找到标题，请写“标题：关于…的建议”' })
   const content = [fromText.content, ...labelled].filter((c): c is string => !!c).join('\n')
-  if (content) draft.content = content
+  if (content) values.content = content
 
   const field = split.fields.get('field')
-  if (field) draft.field = normalizeOpinionField(field)
+  if (field) values.field = normalizeOpinionField(field)
   const authors = split.fields.get('authorNames')
-  draft.authorNames = authors ? splitNames(authors) : []
+  values.authorNames = authors ? splitNames(authors) : []
 
   const local = formatYmd(today(clock))
   const dateText = split.fields.get('date')
@@ -86,14 +86,14 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
     const found = findDateInText(dateText, clock)
     if (!found) errors.push({ field: '日期', problem: badDate(dateText) })
     else if (!found.ok) errors.push({ field: '日期', problem: found.problem })
-    else Object.assign(draft, { date: found.date, dateDefaulted: found.timeOnly })
+    else Object.assign(values, { date: found.date, dateDefaulted: found.timeOnly })
   } else {
-    Object.assign(draft, { date: local, dateDefaulted: true })
+    Object.assign(values, { date: local, dateDefaulted: true })
   }
   for (const label of split.unknownLabels) warnings.push(`未识别的字段“${label}”，已忽略`)
 
-  if (errors.length) return { ok: false, errors, partial: draft }
-  const checked = OpinionFieldsSchema.safeParse(draft)
-  if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: draft }
+  if (errors.length) return { ok: false, errors, partial: values }
+  const checked = OpinionFieldsSchema.safeParse(values)
+  if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: values }
   return { ok: true, value: checked.data, warnings }
 }

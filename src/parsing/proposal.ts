@@ -68,10 +68,10 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   }
 
   const fieldValue = field('field') ? normalizeOpinionField(field('field')!) : undefined
-  const draft = { title: title ?? '', type, typeInferred, content, field: fieldValue, authorNames, date, dateDefaulted }
-  if (errors.length > 0) return { ok: false, errors, partial: draft }
-  const checked = ProposalFieldsSchema.safeParse(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)))
-  if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: draft }
+  const values = { title: title ?? '', type, typeInferred, content, field: fieldValue, authorNames, date, dateDefaulted }
+  if (errors.length > 0) return { ok: false, errors, partial: values }
+  const checked = ProposalFieldsSchema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)))
+  if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, FIELD_NAMES), partial: values }
   if (typeInferred) warnings.push(`未写提案类型，按提案人数记为“${type}”`)
   return { ok: true, value: checked.data as ProposalFields, warnings }
 }

@@ -43,19 +43,19 @@ export type ActivityWithPeople = Activity & { participantsOf: ActivityParticipan
 /** Members counted but not named: "王芳、胡建国等6位委员" has 4. */
 export const unnamedMembers = (a: ActivityShown): number => unnamedCount(a.memberCount, a.participantsOf.length)
 
-function columnsOf(draft: ActivityFields) {
+function columnsOf(fields: ActivityFields) {
   return {
-    date: draft.date,
-    time: draft.time ?? null,
-    title: draft.title,
-    type: draft.type,
-    place: draft.place ?? null,
-    participants: draft.participants ?? null,
-    memberCount: draft.memberCount ?? null,
-    reach: draft.reach ?? null,
-    partners: draft.partners.length > 0 ? draft.partners.join('、') : null,
-    brand: draft.brand ?? null,
-    note: draft.note ?? null,
+    date: fields.date,
+    time: fields.time ?? null,
+    title: fields.title,
+    type: fields.type,
+    place: fields.place ?? null,
+    participants: fields.participants ?? null,
+    memberCount: fields.memberCount ?? null,
+    reach: fields.reach ?? null,
+    partners: fields.partners.length > 0 ? fields.partners.join('、') : null,
+    brand: fields.brand ?? null,
+    note: fields.note ?? null,
   }
 }
 
@@ -103,10 +103,10 @@ const NAMED = 'named.'
  * will claim, its twin, the reporter's open draft, and the members its names mean; with its
  * values, what its confirmation is written from.
  */
-async function previewActivity(db: Db, source: RecordSource, draft: ActivityFields): Promise<ActivityPreview> {
-  const columns = { ...sourceColumns(source), ...columnsOf(draft), updatedAt: new Date() }
+async function previewActivity(db: Db, source: RecordSource, fields: ActivityFields): Promise<ActivityPreview> {
+  const columns = { ...sourceColumns(source), ...columnsOf(fields), updatedAt: new Date() }
   const owner = { roomId: source.roomId, memberId: source.reporterId ?? null, kind: 'activity' as const }
-  const names = uniqueNames(draft.memberNames)
+  const names = uniqueNames(fields.memberNames)
   const head = Prisma.sql`SELECT ${nextCodeSql(LETTER)} AS "number",
       t."code" AS "twin.code", t."title" AS "twin.title", t."reporterName" AS "twin.reporterName", d."id" AS "draft.id", d."code" AS "draft.code"
     FROM (SELECT 1 AS "one") x LEFT JOIN (${twinSql(columns)}) t ON true LEFT JOIN (${openDraftSql(owner)}) d ON true`
@@ -141,9 +141,9 @@ function storeStatements(preview: ActivityPreview) {
  * storeOnce). Stored before, it comes back with its twin but no draft to complete: its first
  * commit completed it.
  */
-export async function createActivity(db: Db, source: RecordSource, draft: ActivityFields, within?: WithinCommit<ActivityPreview>): Promise<NewActivity> {
+export async function createActivity(db: Db, source: RecordSource, fields: ActivityFields, within?: WithinCommit<ActivityPreview>): Promise<NewActivity> {
   for (let attempt = 1; ; attempt++) {
-    const preview = await previewActivity(db, source, draft)
+    const preview = await previewActivity(db, source, fields)
     const { claim, row, participants, months } = storeStatements(preview)
     const also = (await within?.(db, preview)) ?? []
     try {
@@ -170,22 +170,22 @@ async function storedActivity(on: Queryable, messageId: string): Promise<NewActi
 }
 
 /** Replaces an activity's values after an edit; participants are matched again. */
-export async function updateActivity(db: Db, activity: Activity, draft: ActivityFields): Promise<ActivityWithPeople> {
-  const people = await matchNames(db, activity.roomId, draft.memberNames)
+export async function updateActivity(db: Db, activity: Activity, fields: ActivityFields): Promise<ActivityWithPeople> {
+  const people = await matchNames(db, activity.roomId, fields.memberNames)
   return db.$transaction(async (tx) => {
     await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
     await tx.activityParticipant.createMany({ data: people.map((p) => ({ ...p, activityId: activity.id })) })
     const updated = await tx.activity.update({
       where: { id: activity.id },
-      data: columnsOf(draft),
+      data: columnsOf(fields),
       include: { participantsOf: { orderBy: { id: 'asc' } } },
     })
-    await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date, draft.date))
+    await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date, fields.date))
     return updated
   })
 }
 
-/** The stored activity as the parser's draft, so edits go through the same validation. */
+/** The stored activity as the parser's values, so edits go through the same validation. */
 export function activityAsFields(activity: ActivityWithPeople): ActivityFields {
   return {
     date: activity.date,

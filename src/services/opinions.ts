@@ -24,8 +24,8 @@ const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { 
 /** Each field of the table but the names is a column of OpinionReport. */
 const TABLE: StoredIn<typeof OPINION_TABLE, OpinionReport> = OPINION_TABLE
 
-export async function createOpinion(db: Db, source: RecordSource, draft: OpinionFields, within?: WithinCommit<OpinionWithHistory>): Promise<OpinionWithHistory> {
-  const authors = await authorsOf(db, source, draft.authorNames)
+export async function createOpinion(db: Db, source: RecordSource, fields: OpinionFields, within?: WithinCommit<OpinionWithHistory>): Promise<OpinionWithHistory> {
+  const authors = await authorsOf(db, source, fields.authorNames)
   return storeOnce(db, {
     async insert(tx) {
       const code = await nextCode(tx, KIND_IDENTITIES.opinion.letter)
@@ -33,7 +33,7 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
         data: {
           code,
           ...sourceColumns(source),
-          ...columnsOf(TABLE, draft),
+          ...columnsOf(TABLE, fields),
           lastChangeAt: source.sentAt,
         },
       })
@@ -46,12 +46,12 @@ export async function createOpinion(db: Db, source: RecordSource, draft: Opinion
   }, within)
 }
 
-export async function updateOpinion(db: Db, report: OpinionReport, draft: OpinionFields): Promise<OpinionWithHistory> {
-  const authors = await authorsOf(db, report, draft.authorNames)
+export async function updateOpinion(db: Db, report: OpinionReport, fields: OpinionFields): Promise<OpinionWithHistory> {
+  const authors = await authorsOf(db, report, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    const updated = await tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(TABLE, draft), include: withHistory })
+    const updated = await tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(TABLE, fields), include: withHistory })
     await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date, updated.date))
     return updated
   })

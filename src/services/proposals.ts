@@ -50,15 +50,15 @@ const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { 
 /** Each field of the table but the names is a column of Proposal. */
 const TABLE: StoredIn<typeof PROPOSAL_TABLE, Proposal> = PROPOSAL_TABLE
 
-export async function createProposal(db: Db, source: RecordSource, draft: ProposalFields, within?: WithinCommit<ProposalWithHistory>): Promise<ProposalWithHistory> {
-  const authors = await authorsOf(db, source, draft.authorNames)
+export async function createProposal(db: Db, source: RecordSource, fields: ProposalFields, within?: WithinCommit<ProposalWithHistory>): Promise<ProposalWithHistory> {
+  const authors = await authorsOf(db, source, fields.authorNames)
   return storeOnce(db, {
     async insert(tx) {
       const proposal = await tx.proposal.create({
         data: {
           code: await nextCode(tx, PROPOSAL_LETTER),
           ...sourceColumns(source),
-          ...columnsOf(TABLE, draft),
+          ...columnsOf(TABLE, fields),
         },
       })
       await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
@@ -68,12 +68,12 @@ export async function createProposal(db: Db, source: RecordSource, draft: Propos
   }, within)
 }
 
-export async function updateProposal(db: Db, proposal: Proposal, draft: ProposalFields): Promise<ProposalWithHistory> {
-  const authors = await authorsOf(db, proposal, draft.authorNames)
+export async function updateProposal(db: Db, proposal: Proposal, fields: ProposalFields): Promise<ProposalWithHistory> {
+  const authors = await authorsOf(db, proposal, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
-    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(TABLE, draft), include: withHistory })
+    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(TABLE, fields), include: withHistory })
   })
 }
 

@@ -81,17 +81,17 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
   const named = parsed.value.memberNames.length > 0 ? [] : rosterNamesTakingPart(source.rawText, await rosterNames(ctx.services.db, source.roomId))
   const poster = parsed.value.memberNames.length === 0 && named.length === 0 ? ctx.member?.realName : undefined
   const memberNames = named.length > 0 ? named : poster ? [poster] : undefined
-  const draft = memberNames ? { ...parsed, value: { ...parsed.value, memberNames } } : parsed
+  const withNames = memberNames ? { ...parsed, value: { ...parsed.value, memberNames } } : parsed
   return ctx.commitRecord<NewActivity, ActivityPreview>(
-    (within) => createActivity(ctx.services.db, source, draft.value, within),
+    (within) => createActivity(ctx.services.db, source, withNames.value, within),
     async (on, activity) => {
-      const warnings = poster ? [...draft.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : draft.warnings
+      const warnings = poster ? [...withNames.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : withNames.warnings
       const completed = await completeDraftWith(on, ctx, source, 'activity', activity.code, options.completing, activity.neighbours)
       // Two members often report the same event: say so, so one of them can be withdrawn.
       const { twin } = activity.neighbours
       const lines = [
         `已记录活动 ${activity.code}`,
-        ...activityLines(activity, { participants: draft.value.participantsApprox, reach: draft.value.reachApprox, memberCount: draft.value.memberCountApprox }),
+        ...activityLines(activity, { participants: withNames.value.participantsApprox, reach: withNames.value.reachApprox, memberCount: withNames.value.memberCountApprox }),
         ...warnings.map((w) => `提示：${w}`),
         missingFigureHint(activity),
         twin
