@@ -35,6 +35,9 @@ export type ActivityFields = FieldsOf<typeof ACTIVITY_TABLE> & {
   reachApprox?: boolean
 }
 
+/** Fields are named in problems as the table names them (参与人次, 委员人数 …). */
+const FIELD = ACTIVITY_FIELD_NAMES
+
 const EMPTY_VALUE = /^(?:无|暂无|没有|空|\/|-|—|——)$/
 const present = (v: string | undefined): string | undefined => (v && !EMPTY_VALUE.test(v) ? v : undefined)
 
@@ -121,7 +124,7 @@ function readType(ctx: Ctx, written: string | undefined, context: string): void 
   if (written !== undefined) {
     const type = normalizeActivityType(written)
     if (!type) {
-      ctx.errors.push({ field: '类型', problem: `活动类型“${echo(written)}”不在列表中，可选：${ACTIVITY_TYPES.join('、')}` })
+      ctx.errors.push({ field: FIELD.type!, problem: `活动类型“${echo(written)}”不在列表中，可选：${ACTIVITY_TYPES.join('、')}` })
       return
     }
     values.type = type
@@ -148,7 +151,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const title = f('title') ?? story.title ?? contentStory?.title ?? (content && content.length <= 30 ? content : undefined)
   if (title) values.title = unwrapQuotes(trimPunct(title))
   readDate(ctx, f('date'), story.date ?? contentStory?.date, clock, split.rest ?? '')
-  if (!values.title) ctx.errors.push({ field: '主题', problem: '没有找到活动主题，请写“主题：…”或“在某地开展某活动”' })
+  if (!values.title) ctx.errors.push({ field: FIELD.title!, problem: '没有找到活动主题，请写“主题：…”或“在某地开展某活动”' })
   readType(ctx, f('type'), [split.rest, content ?? '', f('note') ?? ''].join('\n'))
 
   // "时间地点：9月18日 市民中心": what follows the date in the date field is the place.
@@ -162,16 +165,16 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const membersText = f('memberNames')
   values.memberNames = membersText ? splitNames(membersText) : story.memberNames
   const memberCount =
-    countFrom(ctx, f('memberCount'), '委员人数', story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, values.memberNames)
+    countFrom(ctx, f('memberCount'), FIELD.memberCount!, story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, values.memberNames)
   // Never taken from 委员人数: an edit writes the record back as labels, and must read back the same figures.
   const participants =
-    countFrom(ctx, f('participants'), '参与人数', story.participants ?? contentStory?.participants) ??
+    countFrom(ctx, f('participants'), FIELD.participants!, story.participants ?? contentStory?.participants) ??
     headCount(membersText, values.memberNames)
   if (participants) Object.assign(values, { participants: participants.value, participantsApprox: participants.approx })
   if (memberCount && memberCount.value < values.memberNames.length) {
-    ctx.errors.push({ field: '委员人数', problem: `写的是 ${memberCount.value} 位委员，却列了 ${values.memberNames.length} 个姓名（${values.memberNames.join('、')}），请核对人数或姓名` })
+    ctx.errors.push({ field: FIELD.memberCount!, problem: `写的是 ${memberCount.value} 位委员，却列了 ${values.memberNames.length} 个姓名（${values.memberNames.join('、')}），请核对人数或姓名` })
   } else if (memberCount) Object.assign(values, { memberCount: memberCount.value, memberCountApprox: memberCount.approx })
-  const reach = countFrom(ctx, f('reach'), '服务人次', story.reach ?? contentStory?.reach)
+  const reach = countFrom(ctx, f('reach'), FIELD.reach!, story.reach ?? contentStory?.reach)
   if (reach) Object.assign(values, { reach: reach.value, reachApprox: reach.approx })
 
   const partnersText = f('partners')

@@ -8,7 +8,7 @@ const TYPES = '学习、宣讲、协商、议政、座谈、调研、视察、�
 const NO_TITLE = '没有找到活动主题，请写“主题：…”或“在某地开展某活动”'
 
 const ROWS: Array<{ body: string; errors: FieldProblem[] }> = [
-  { body: '参与人数：很多\n主题：义诊', errors: [{ field: '参与人数', problem: '人数看不懂："很多"' }] },
+  { body: '参与人数：很多\n主题：义诊', errors: [{ field: '参与人次', problem: '人数看不懂："很多"' }] },
   { body: '时间：9月32日\n主题：义诊', errors: [{ field: '日期', problem: '日期看不懂："9月32日"' }] },
   { body: '时间：2月30日，主题：座谈会', errors: [{ field: '日期', problem: '日期看不懂："2月30日"' }] },
   { body: '时间：13月1日 主题：座谈会', errors: [{ field: '日期', problem: '日期看不懂："13月1日"' }] },
@@ -22,11 +22,11 @@ const ROWS: Array<{ body: string; errors: FieldProblem[] }> = [
     body: '时间：9月31日\n主题：义诊\n参与人数：不详',
     errors: [
       { field: '日期', problem: '日期看不懂："9月31日"' },
-      { field: '参与人数', problem: '人数看不懂："不详"' },
+      { field: '参与人次', problem: '人数看不懂："不详"' },
     ],
   },
   { body: '时间：下午25点\n主题：义诊', errors: [{ field: '日期', problem: '时间看不懂："下午25点"' }] },
-  { body: '参与人数：3.5\n主题：义诊', errors: [{ field: '参与人数', problem: '人数应为整数："3.5"' }] },
+  { body: '参与人数：3.5\n主题：义诊', errors: [{ field: '参与人次', problem: '人数应为整数："3.5"' }] },
   { body: '时间：２月３０日\n主题：义诊', errors: [{ field: '日期', problem: '日期看不懂："２月３０日"' }] },
   { body: '主题：义诊\n受益群众：好多人', errors: [{ field: '服务人次', problem: '人数看不懂："好多人"' }] },
   {

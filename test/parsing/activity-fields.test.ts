@@ -1,5 +1,5 @@
 // Multi-line "字段：值" messages, the way secretaries and members post them.
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expectActivity, label } from './helpers.js'
 import type { ActivityRow } from './helpers.js'
 
@@ -127,6 +127,11 @@ const ROWS: ActivityRow[] = [
     body: '主题：中秋联谊会\n地点：会客厅',
     expect: { date: '2022-09-21', dateDefaulted: true, title: '中秋联谊会', type: '联谊' },
     warning: '未写日期，按消息日期 2022-09-21 记录',
+  },
+  {
+    // A group written as who took part is one name of any length, kept as written (not refused).
+    body: '主题：政策宣讲\n时间：9月10日\n参与人员：市政协教科卫体委员会全体委员和相关部门负责同志',
+    expect: { title: '政策宣讲', memberNames: [expect.stringMatching(/^市政协教科卫体委员会全体委员和相关部门负责(同志)?$/)] },
   },
   {
     body: '主题：看望困难委员\n时间：9月10日\n地点：无\n联合单位：暂无',

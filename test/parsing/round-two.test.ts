@@ -99,7 +99,7 @@ describe('numbers that are no head count are refused, never cut', () => {
   it.each(['参与人数：零点', '参与人数：零点零', '参与人数：负一', '参与人数：零点一', '参与人数：一七二零点一', '参与人数：十七十八'])('%s', (line) => {
     const r = parseActivity(`主题：座谈会\n时间：9月18日\n${line}`, CLOCK)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['参与人数'])
+    if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['参与人次'])
   })
 
   it.each<[string, number]>([['兩千六', 2600], ['廿二', 22], ['幺八九', 189], ['1百01', 101], ['壹佰贰拾', 120]])('参与人数：%s → %d', (written, value) => {
