@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
 import { Prisma, type AdminGrant, type Member } from '../generated/prisma/client.js'
 import { unambiguousCode, type PersonKey } from '../identity/keys.js'
-import { refreshMemberMonthsAfterMerge } from './monthly-rows.js'
+import { monthKeys, refreshActivityMonths, refreshMemberMonthsAfterMerge } from './monthly-rows.js'
 
 const INVITE_TTL_MS = 24 * 60 * 60_000
 
@@ -106,6 +106,23 @@ export const MEMBER_ID_COLUMNS_APART = [
 ] as const
 
 /**
+ * An activity that named both (two names of one person) keeps the first: a member takes part in
+ * an activity once, in its figures and its score, and the activity's members named but not
+ * written (委员人数 less its names) are recounted for its month. Its own text keeps both names.
+ */
+async function dropTwiceNamed(tx: Queryable, intoId: number): Promise<void> {
+  const twice = await tx.$queryRaw<{ id: number; roomId: number; date: string }[]>(Prisma.sql`
+    SELECT p."id", a."roomId", a."date" FROM "ActivityParticipant" p JOIN "Activity" a ON a."id" = p."activityId"
+    WHERE p."memberId" = ${intoId}
+      AND p."id" NOT IN (SELECT MIN(q."id") FROM "ActivityParticipant" q WHERE q."memberId" = ${intoId} GROUP BY q."activityId")`)
+  if (twice.length === 0) return
+  await tx.$executeRaw(Prisma.sql`DELETE FROM "ActivityParticipant" WHERE "id" IN (${Prisma.join(twice.map((t) => t.id))})`)
+  for (const roomId of new Set(twice.map((t) => t.roomId))) {
+    await refreshActivityMonths(tx, roomId, monthKeys(...twice.filter((t) => t.roomId === roomId).map((t) => t.date)))
+  }
+}
+
+/**
  * `from` was proven to be the same person as `into` (one contact id within one login): its
  * records, memberships and roles move over and `from` goes. Where both were in a room, the
  * higher role stays.
@@ -129,6 +146,7 @@ export async function mergeMember(db: Db, fromId: number, intoId: number): Promi
       const [t, c] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${column}"`)]
       await tx.$executeRaw(Prisma.sql`UPDATE ${t} SET ${c} = ${intoId} WHERE ${c} = ${fromId}`)
     }
+    await dropTwiceNamed(tx, intoId)
     await refreshMemberMonthsAfterMerge(tx, fromId, intoId)
     const into = await tx.member.findUniqueOrThrow({ where: { id: intoId } })
     await tx.member.update({

@@ -34,24 +34,31 @@ describe('mergeMember', () => {
   it.each(cases)('moves every record and recounts the monthly rows of both members in one transaction (%s)', async (_engine, open) => {
     const db = await open()
     const room = await db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } })
+    const other = await db.room.create({ data: { name: '东海论健工作室', kind: '工作室', topic: '东海群' } })
     const [from, into] = [
-      await db.member.create({ data: { name: '李明', memberships: { create: { roomId: room.id, role: 'secretary' } } } }),
-      await db.member.create({ data: { name: '李明', key: 't:K7Q2M9', memberships: { create: { roomId: room.id, role: 'member' } } } }),
+      await db.member.create({ data: { name: '李明', memberships: { create: [{ roomId: room.id, role: 'secretary' }, { roomId: other.id, role: 'member' }] } } }),
+      await db.member.create({ data: { name: '阿明', key: 't:K7Q2M9', memberships: { create: { roomId: room.id, role: 'member' } } } }),
     ]
-    const activity = (code: string, date: string, memberId: number, name: string) =>
+    let n = 0
+    const activity = (roomId: number, date: string, people: { name: string; memberId: number | null }[], extra: { withdrawn?: boolean; memberCount?: number } = {}) =>
       db.activity.create({
         data: {
-          code, roomId: room.id, date, title: '读书会', type: '宣讲', reporterId: memberId, reporterName: name, sourceMessageId: code, rawText: '',
-          participantsOf: { create: [{ name, memberId }] },
+          code: `A${++n}`, roomId, date, title: '读书会', type: '宣讲', reporterName: '李明', sourceMessageId: `m${n}`, rawText: '', ...extra,
+          participantsOf: { create: people },
         },
       })
-    await activity('A1', '2022-09-03', from.id, '李明')
-    await activity('A2', '2022-09-20', into.id, '李明')
-    await activity('A3', '2022-10-01', from.id, '明哥')
+    await activity(room.id, '2022-09-03', [{ name: '李明', memberId: from.id }, { name: '路人甲', memberId: null }])
+    await activity(room.id, '2022-09-20', [{ name: '阿明', memberId: into.id }])
+    // Both names of the one person, with 3 members counted: after the merge 1 named and 2 not.
+    await activity(room.id, '2022-09-25', [{ name: '李明', memberId: from.id }, { name: '阿明', memberId: into.id }], { memberCount: 3 })
+    await activity(room.id, '2022-10-01', [{ name: '李明', memberId: from.id }], { withdrawn: true })
+    await activity(other.id, '2022-10-02', [{ name: '李明', memberId: from.id }]) // a room only `from` was in
     await db.researchReport.create({
       data: { code: 'R1', roomId: room.id, date: '2022-09-10', title: '调研', reporterId: from.id, reporterName: '李明', sourceMessageId: 'R1', rawText: '', authors: { create: [{ name: '李明', memberId: from.id, isLead: true }] } },
     })
     await rebuildMonthlyRows(db)
+    const unnamedBefore = (await db.activityMonth.findMany({ where: { month: '2022-09' } })).reduce((sum, r) => sum + r.unnamedMemberTimes, 0)
+    expect(unnamedBefore).toBe(1)
 
     await mergeMember(db, from.id, into.id)
 
@@ -61,12 +68,41 @@ describe('mergeMember', () => {
       expect([table, Number(row!.n)]).toEqual([table, 0])
     }
     expect(await db.researchAuthor.findFirstOrThrow()).toMatchObject({ memberId: into.id })
-    // The higher role of the two stays on the one membership left.
-    expect(await db.roomMembership.findMany({ where: { roomId: room.id }, select: { memberId: true, role: true } })).toEqual([{ memberId: into.id, role: 'secretary' }])
-    const kept = await db.memberMonth.findMany({ orderBy: [{ month: 'asc' }, { key: 'asc' }] })
-    expect(kept.map((r) => [r.month, r.key, r.times])).toEqual([['2022-09', `m${into.id}`, 2], ['2022-10', `m${into.id}`, 1]])
+    // The higher role of the two stays on the one membership left; the other room's membership moves.
+    expect(await db.roomMembership.findMany({ where: { memberId: into.id }, select: { roomId: true, role: true }, orderBy: { roomId: 'asc' } })).toEqual([
+      { roomId: room.id, role: 'secretary' }, { roomId: other.id, role: 'member' },
+    ])
+    // A3 named him twice: he took part once; its third member is now one not named.
+    expect((await db.activityParticipant.findMany({ where: { activity: { code: 'A3' } } })).map((p) => [p.name, p.memberId])).toEqual([['李明', into.id]])
+    expect((await db.activityMonth.findMany({ where: { month: '2022-09' } })).reduce((sum, r) => sum + r.unnamedMemberTimes, 0)).toBe(2)
+    const kept = await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { key: 'asc' }] })
+    expect(kept.map((r) => [r.roomId, r.month, r.key, r.times])).toEqual([
+      [room.id, '2022-09', `m${into.id}`, 3], [room.id, '2022-09', 'n路人甲', 1], [other.id, '2022-10', `m${into.id}`, 1],
+    ])
+    const months = await db.activityMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { type: 'asc' }, { brand: 'asc' }] })
     await rebuildMonthlyRows(db)
-    expect(await db.memberMonth.findMany({ orderBy: [{ month: 'asc' }, { key: 'asc' }] })).toEqual(kept)
+    expect(await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { key: 'asc' }] })).toEqual(kept)
+    expect(await db.activityMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { type: 'asc' }, { brand: 'asc' }] })).toEqual(months)
+    await db.$disconnect()
+  })
+
+  it('leaves nothing changed when a step fails: the merge is one transaction', async () => {
+    const { db } = await freshDb()
+    const room = await db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } })
+    const from = await db.member.create({ data: { name: '李明', memberships: { create: { roomId: room.id } } } })
+    const into = await db.member.create({ data: { name: '阿明', key: 't:K7Q2M9' } })
+    await db.activity.create({
+      data: { code: 'A1', roomId: room.id, date: '2022-09-03', title: '读书会', type: '宣讲', reporterId: from.id, reporterName: '李明', sourceMessageId: 'm1', rawText: '', participantsOf: { create: [{ name: '李明', memberId: from.id }] } },
+    })
+    await rebuildMonthlyRows(db)
+    // The last table a merge moves refuses: everything before it must be rolled back.
+    await db.$executeRawUnsafe(`CREATE TRIGGER "no_move" BEFORE UPDATE ON "MessageLog" BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    await db.messageLog.create({ data: { puppetMessageId: 'x', senderName: '李明', text: '', sentAt: new Date(), memberId: from.id, outcome: 'handled' } })
+    await expect(mergeMember(db, from.id, into.id)).rejects.toThrow()
+    expect(await db.member.findUnique({ where: { id: from.id } })).not.toBeNull()
+    expect((await db.activity.findFirstOrThrow()).reporterId).toBe(from.id)
+    expect((await db.activityParticipant.findFirstOrThrow()).memberId).toBe(from.id)
+    expect((await db.memberMonth.findFirstOrThrow()).key).toBe(`m${from.id}`)
     await db.$disconnect()
   })
 })
