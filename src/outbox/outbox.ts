@@ -7,6 +7,7 @@ import { insertRows } from '../db/sql.js'
 import { splitForWeChat } from './chunk.js'
 import { chatOf, nextRow, type NextRow } from './next-row.js'
 import { crashPoint } from '../crash-points.js'
+import { followTopic } from '../services/rooms.js'
 import { UndeliverableError, type Destination, type OutboxContent, type Transport } from '../chat/transport.js'
 
 export type OutboxTarget =
@@ -212,7 +213,7 @@ export class Outbox {
       if (row.filePath) removeSentFile(row.filePath)
       // The group of this login's id was renamed unheard: the binding follows the id, not the old name.
       if (row.roomId !== null && delivered?.topic && destination.kind === 'group' && delivered.topic !== destination.topic) {
-        await this.db.room.update({ where: { id: row.roomId }, data: { topic: delivered.topic } })
+        await followTopic(this.db, row.roomId, delivered.topic)
       }
       return true
     } catch (error) {

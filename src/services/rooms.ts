@@ -47,6 +47,11 @@ export function roomsWithPeople(db: Db) {
   return db.room.findMany({ include: { memberships: { include: { member: true } } }, orderBy: { id: 'asc' } })
 }
 
+/** The group of a room was renamed while nobody spoke (a send learned it): the room follows. */
+export function followTopic(db: Db, roomId: number, topic: string): Promise<Room> {
+  return db.room.update({ where: { id: roomId }, data: { topic } })
+}
+
 export function roomByName(db: Db, name: string): Promise<Room | null> {
   return db.room.findFirst({ where: { name } })
 }

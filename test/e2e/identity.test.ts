@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { MockChat, SentMessage } from '../../src/sim/mock-chat.js'
-import { createAdminInvite } from '../../src/services/identity.js'
+import { createAdminInvite, revokeAdminGrant } from '../../src/services/identity.js'
 import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
 import { GROUP, startChat, verify, runSchedule } from '../helpers.js'
 
@@ -238,6 +238,19 @@ describe('#认领 (admin invites)', () => {
     const leaked = await createAdminInvite(db, undefined, new Date())
     expect(texts(await say(chat, { room: GROUP, from: '李明', text: `#认领 ${leaked.code}` }))).toContain('已作废')
     expect(texts(await say(chat, { from: '李明', text: `#认领 ${leaked.code}` }))).toContain('已作废')
+  })
+
+  it('gives a claimed admin rights in a group this login knows, read with the room, until the grant is revoked', async () => {
+    const chat = await office()
+    const db = chat.app.services.db
+    const { code, grant } = await createAdminInvite(db, '王主任', new Date())
+    await say(chat, { room: GROUP, from: '王主任', text: '#帮助' })
+    expect(texts(await say(chat, { from: '王主任', text: `#认领 ${code}` }))).toContain('已认领管理员权限')
+    // Not a member or secretary of the room: only the admin grant lets him set roles here.
+    expect(texts(await say(chat, { room: GROUP, from: '王主任', text: '#牵头 @李明' }))).toContain('李明')
+    expect((await db.roomMembership.findMany({ where: { role: 'lead' } })).length).toBe(1)
+    await revokeAdminGrant(db, grant.id, new Date())
+    expect(texts(await say(chat, { room: GROUP, from: '王主任', text: '#秘书 @李明' }))).toContain('只有本群秘书或管理员')
   })
 })
 
