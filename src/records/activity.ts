@@ -41,7 +41,7 @@ export const activityKind = {
   create: createActivity,
   update: updateActivity,
   latest: async (db, roomId, n) => (await latestActivities(db, roomId, n)).map((a) => ({ ...a, tag: a.type })),
-  setWithdrawn: (db, record, withdrawn) => setActivityWithdrawn(db, record, withdrawn),
+  setWithdrawn: (db, record, withdrawn, _at, after) => setActivityWithdrawn(db, record, withdrawn, after),
   lines: (a) => activityLines(a),
   steps: () => [],
   nextSteps: (a) => missingFigureHint(a),

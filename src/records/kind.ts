@@ -7,7 +7,7 @@ import type { Column } from '../export/sheet.js'
 import type { DigestPeriod, EditResult, FieldEdit, ParseClock, ParseOutcome } from '../parsing/mod.js'
 import type { RawScoreEntry, ScoringRules } from '../scoring/rules.js'
 import type { RecordSource } from '../services/activities.js'
-import type { WithinCommit } from '../services/store-once.js'
+import type { AfterChange, WithinCommit } from '../services/store-once.js'
 
 /** What every stored record has, whatever its kind. */
 export interface StoredRecord {
@@ -82,8 +82,8 @@ export interface CodedSpec<R extends StoredRecord> {
   tag: string
   find(db: Db, code: string): Promise<R | null>
   latest(db: Db, roomId: number, n: number): Promise<RecentRecord[]>
-  /** False when it already was in that state. */
-  setWithdrawn(db: Db, record: R, withdrawn: boolean, at: Date): Promise<boolean>
+  /** False when it already was in that state; `after` writes in the same transaction, only on a change. */
+  setWithdrawn(db: Db, record: R, withdrawn: boolean, at: Date, after?: AfterChange): Promise<boolean>
   /** Why it cannot be withdrawn or restored as it stands, or undefined when it can. */
   fixed(record: R): string | undefined
   withdrawal: Withdrawal
@@ -118,7 +118,8 @@ export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity
   asFields(record: R): F
   /** Stores a new record; `within`'s statements commit with it (the message's outcome and confirmation). */
   create(db: Db, source: RecordSource, fields: F, within?: WithinCommit<P>): Promise<R>
-  update(db: Db, record: R, fields: F): Promise<R>
+  /** Replaces its values; `after` writes in the same transaction (its revision). */
+  update(db: Db, record: R, fields: F, after?: AfterChange<R>): Promise<R>
   /** Under a confirmation: what may follow (#采纳 …), or nothing. */
   nextSteps(record: R, config: Config): string | undefined
   sheet: KindSheet<R>

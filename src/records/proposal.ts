@@ -43,7 +43,7 @@ export const proposalKind = {
       const latest = p.events.at(-1)
       return { ...p, tag: KIND_IDENTITIES.proposal.tag, ...(latest ? { status: proposalStepLabel(latest) } : {}) }
     }),
-  setWithdrawn: (db, record, withdrawn) => setProposalWithdrawn(db, record, withdrawn),
+  setWithdrawn: (db, record, withdrawn, _at, after) => setProposalWithdrawn(db, record, withdrawn, after),
   // 类型 reads as the kind of proposal it is: 联名提案.
   lines: (p) => tableLines(PROPOSAL_TABLE, { ...proposalAsFields(p), type: `${p.type}提案` }, p.authors, '领衔'),
   steps: (p) => p.events.map((e) => `${e.date} ${proposalStepLabel(e)}（${e.actorName}）`),

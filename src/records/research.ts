@@ -30,7 +30,7 @@ export const researchKind = {
   create: createResearch,
   update: updateResearch,
   latest: async (db, roomId, n) => (await latestResearch(db, roomId, n)).map((r) => ({ ...r, tag: KIND_IDENTITIES.research.tag })),
-  setWithdrawn: (db, record, withdrawn) => setResearchWithdrawn(db, record.code, withdrawn),
+  setWithdrawn: (db, record, withdrawn, _at, after) => setResearchWithdrawn(db, record.code, withdrawn, after),
   lines: (r) => tableLines(RESEARCH_TABLE, researchAsFields(r), r.authors),
   steps: () => [],
   nextSteps: (r) => `后来被采纳或获批示，请发送 #修改 ${r.code} 采纳=单位 或 批示=内容`,

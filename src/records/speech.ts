@@ -30,7 +30,7 @@ export const speechKind = {
   create: createSpeech,
   update: updateSpeech,
   latest: async (db, roomId, n) => (await latestSpeeches(db, roomId, n)).map((s) => ({ ...s, tag: `${s.form}发言` })),
-  setWithdrawn: (db, record, withdrawn) => setSpeechWithdrawn(db, record.code, withdrawn),
+  setWithdrawn: (db, record, withdrawn, _at, after) => setSpeechWithdrawn(db, record.code, withdrawn, after),
   lines: (s) => tableLines(SPEECH_TABLE, speechAsFields(s), s.authors, '第一发言人'),
   steps: () => [],
   nextSteps: () => undefined,

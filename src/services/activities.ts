@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/client.js'
-import { committedBefore, type WithinCommit } from './store-once.js'
+import { committedBefore, type AfterChange, type WithinCommit } from './store-once.js'
 import { Prisma, type Activity, type ActivityParticipant, type Draft } from '../generated/prisma/client.js'
 import { openDraftSql } from './drafts.js'
 import type { ActivityFields } from '../parsing/mod.js'
@@ -170,7 +170,7 @@ async function storedActivity(on: Queryable, messageId: string): Promise<NewActi
 }
 
 /** Replaces an activity's values after an edit; participants are matched again. */
-export async function updateActivity(db: Db, activity: Activity, fields: ActivityFields): Promise<ActivityWithPeople> {
+export async function updateActivity(db: Db, activity: Activity, fields: ActivityFields, after?: AfterChange<ActivityWithPeople>): Promise<ActivityWithPeople> {
   const people = await matchNames(db, activity.roomId, fields.memberNames)
   return db.$transaction(async (tx) => {
     await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
@@ -181,6 +181,7 @@ export async function updateActivity(db: Db, activity: Activity, fields: Activit
       include: { participantsOf: { orderBy: { id: 'asc' } } },
     })
     await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date, fields.date))
+    await after?.(tx, updated)
     return updated
   })
 }
@@ -215,10 +216,13 @@ export function latestActivities(db: Db, roomId: number, n: number): Promise<Act
 }
 
 /** Withdraws or restores an activity and recounts its month; false when it already was so. */
-export async function setActivityWithdrawn(db: Db, activity: Activity, withdrawn: boolean): Promise<boolean> {
+export async function setActivityWithdrawn(db: Db, activity: Activity, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.activity.updateMany({ where: { id: activity.id, withdrawn: !withdrawn }, data: { withdrawn } })
-    if (count > 0) await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date))
+    if (count > 0) {
+      await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date))
+      await after?.(tx)
+    }
     return count > 0
   })
 }

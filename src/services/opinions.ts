@@ -4,7 +4,7 @@ import type { OpinionFields } from '../parsing/mod.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type WithinCommit } from './store-once.js'
+import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { OPINION_TABLE } from '../domain/opinion.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
@@ -46,13 +46,14 @@ export async function createOpinion(db: Db, source: RecordSource, fields: Opinio
   }, within)
 }
 
-export async function updateOpinion(db: Db, report: OpinionReport, fields: OpinionFields): Promise<OpinionWithHistory> {
+export async function updateOpinion(db: Db, report: OpinionReport, fields: OpinionFields, after?: AfterChange<OpinionWithHistory>): Promise<OpinionWithHistory> {
   const authors = await authorsOf(db, report, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
     const updated = await tx.opinionReport.update({ where: { id: report.id }, data: columnsOf(TABLE, fields), include: withHistory })
     await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date, updated.date))
+    await after?.(tx, updated)
     return updated
   })
 }
@@ -117,11 +118,12 @@ export function findOpinion(db: Db, code: string): Promise<OpinionWithHistory | 
 }
 
 /** Takes back one mistaken step (#撤销): the report stays, the step leaves every figure. */
-export async function removeStatus(db: Db, report: OpinionReport, event: OpinionEvent, at: Date): Promise<void> {
+export async function removeStatus(db: Db, report: OpinionReport, event: OpinionEvent, at: Date, after?: AfterChange): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.opinionEvent.delete({ where: { id: event.id } })
     const updated = await tx.opinionReport.update({ where: { id: report.id }, data: { lastChangeAt: at } })
     if (event.kind === 'resolved') await refreshOpinionMonths(tx, updated.roomId, monthKeys(updated.date))
+    await after?.(tx)
   })
 }
 
@@ -131,13 +133,14 @@ export function latestOpinions(db: Db, roomId: number, n: number): Promise<(Opin
 }
 
 /** Withdraws or restores a report (its follow-up clock restarts); false when it already was so. */
-export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdrawn: boolean, at: Date): Promise<boolean> {
+export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdrawn: boolean, at: Date, after?: AfterChange): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
     // Its steps carry the flag the figures count by, changed in the same transaction.
     if (count > 0) {
       await tx.opinionEvent.updateMany({ where: { reportId: report.id }, data: { reportWithdrawn: withdrawn } })
       await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date))
+      await after?.(tx)
     }
     return count > 0
   })

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db/client.js'
 import { Prisma, type PlannedActivity } from '../generated/prisma/client.js'
 import { PLAN_LETTER } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce } from './store-once.js'
+import { storeOnce, type AfterChange } from './store-once.js'
 
 export { PLAN_LETTER }
 
@@ -89,12 +89,15 @@ export async function latestPlans(db: Db, roomId: number, n: number): Promise<Pl
  * Cancels or restores a plan; false when it already was in that state or has become an
  * activity meanwhile (that activity is what is withdrawn then).
  */
-export async function setPlanCancelled(db: Db, code: string, cancelled: boolean, at: Date): Promise<boolean> {
-  const { count } = await db.plannedActivity.updateMany({
-    where: { code, activityCode: null, cancelledAt: cancelled ? null : { not: null } },
-    data: { cancelledAt: cancelled ? at : null },
+export async function setPlanCancelled(db: Db, code: string, cancelled: boolean, at: Date, after?: AfterChange): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.plannedActivity.updateMany({
+      where: { code, activityCode: null, cancelledAt: cancelled ? null : { not: null } },
+      data: { cancelledAt: cancelled ? at : null },
+    })
+    if (count > 0) await after?.(tx)
+    return count > 0
   })
-  return count > 0
 }
 
 /** The statement that marks a plan done by the activity it became, committed with that activity. */

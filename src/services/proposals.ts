@@ -4,7 +4,7 @@ import type { ProposalFields } from '../parsing/mod.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type WithinCommit } from './store-once.js'
+import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { PROPOSAL_TABLE } from '../domain/proposal.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
@@ -68,12 +68,14 @@ export async function createProposal(db: Db, source: RecordSource, fields: Propo
   }, within)
 }
 
-export async function updateProposal(db: Db, proposal: Proposal, fields: ProposalFields): Promise<ProposalWithHistory> {
+export async function updateProposal(db: Db, proposal: Proposal, fields: ProposalFields, after?: AfterChange<ProposalWithHistory>): Promise<ProposalWithHistory> {
   const authors = await authorsOf(db, proposal, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })
-    return tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(TABLE, fields), include: withHistory })
+    const updated = await tx.proposal.update({ where: { id: proposal.id }, data: columnsOf(TABLE, fields), include: withHistory })
+    await after?.(tx, updated)
+    return updated
   })
 }
 
@@ -108,8 +110,11 @@ export async function addProposalStep(
 }
 
 /** Takes back one mistaken step (#撤销): the proposal stays, the step leaves every figure. */
-export async function removeProposalStep(db: Db, event: ProposalEvent): Promise<void> {
-  await db.proposalEvent.delete({ where: { id: event.id } })
+export async function removeProposalStep(db: Db, event: ProposalEvent, after?: AfterChange): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.proposalEvent.delete({ where: { id: event.id } })
+    await after?.(tx)
+  })
 }
 
 /** A room's `n` newest proposals with their steps, newest first (#最近). */
@@ -118,9 +123,12 @@ export function latestProposals(db: Db, roomId: number, n: number): Promise<(Pro
 }
 
 /** Withdraws or restores a proposal; false when it already was so. */
-export async function setProposalWithdrawn(db: Db, proposal: Proposal, withdrawn: boolean): Promise<boolean> {
-  const { count } = await db.proposal.updateMany({ where: { id: proposal.id, withdrawn: !withdrawn }, data: { withdrawn } })
-  return count > 0
+export async function setProposalWithdrawn(db: Db, proposal: Proposal, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, withdrawn: !withdrawn }, data: { withdrawn } })
+    if (count > 0) await after?.(tx)
+    return count > 0
+  })
 }
 
 /** The live proposals of some rooms dated in a range, oldest first (the ledger). */

@@ -4,7 +4,7 @@ import { RESEARCH_TABLE, type ResearchFields } from '../domain/research.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type WithinCommit } from './store-once.js'
+import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
@@ -27,12 +27,14 @@ export async function createResearch(db: Db, source: RecordSource, fields: Resea
   }, within)
 }
 
-export async function updateResearch(db: Db, report: ResearchReport, fields: ResearchFields): Promise<ResearchWithAuthors> {
+export async function updateResearch(db: Db, report: ResearchReport, fields: ResearchFields, after?: AfterChange<ResearchWithAuthors>): Promise<ResearchWithAuthors> {
   const authors = await authorsOf(db, report, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.researchAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })
-    return tx.researchReport.update({ where: { id: report.id }, data: columnsOf(TABLE, fields), include: withAuthors })
+    const updated = await tx.researchReport.update({ where: { id: report.id }, data: columnsOf(TABLE, fields), include: withAuthors })
+    await after?.(tx, updated)
+    return updated
   })
 }
 
@@ -49,9 +51,12 @@ export function latestResearch(db: Db, roomId: number, n: number): Promise<Resea
 }
 
 /** Returns false when the report already was in that state. */
-export async function setResearchWithdrawn(db: Db, code: string, withdrawn: boolean): Promise<boolean> {
-  const { count } = await db.researchReport.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
-  return count > 0
+export async function setResearchWithdrawn(db: Db, code: string, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.researchReport.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
+    if (count > 0) await after?.(tx)
+    return count > 0
+  })
 }
 
 /** The live reports of some rooms dated in a range, oldest first (the ledger). */

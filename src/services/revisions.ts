@@ -1,11 +1,11 @@
-import type { Db } from '../db/client.js'
+import type { Db, Queryable } from '../db/client.js'
 import type { Revision } from '../generated/prisma/client.js'
 
 export type RevisionAction = 'edit' | 'withdraw' | 'restore' | 'undo-step'
 
 /** Every change is kept: who, when, the record before and after. */
 export async function recordRevision(
-  db: Db,
+  db: Queryable,
   entry: { recordCode: string; action: RevisionAction; actorName: string; actorKey: string; at: Date; before: unknown; after: unknown },
 ): Promise<void> {
   await db.revision.create({

@@ -4,7 +4,7 @@ import { SPEECH_TABLE, type SpeechFields } from '../domain/speech.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type WithinCommit } from './store-once.js'
+import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
@@ -27,12 +27,14 @@ export async function createSpeech(db: Db, source: RecordSource, fields: SpeechF
   }, within)
 }
 
-export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: SpeechFields): Promise<SpeechWithAuthors> {
+export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: SpeechFields, after?: AfterChange<SpeechWithAuthors>): Promise<SpeechWithAuthors> {
   const authors = await authorsOf(db, speech, fields.authorNames)
   return db.$transaction(async (tx) => {
     await tx.speechAuthor.deleteMany({ where: { speechId: speech.id } })
     await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })
-    return tx.conferenceSpeech.update({ where: { id: speech.id }, data: columnsOf(TABLE, fields), include: withAuthors })
+    const updated = await tx.conferenceSpeech.update({ where: { id: speech.id }, data: columnsOf(TABLE, fields), include: withAuthors })
+    await after?.(tx, updated)
+    return updated
   })
 }
 
@@ -49,9 +51,12 @@ export function latestSpeeches(db: Db, roomId: number, n: number): Promise<Confe
 }
 
 /** Returns false when the speech already was in that state. */
-export async function setSpeechWithdrawn(db: Db, code: string, withdrawn: boolean): Promise<boolean> {
-  const { count } = await db.conferenceSpeech.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
-  return count > 0
+export async function setSpeechWithdrawn(db: Db, code: string, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.conferenceSpeech.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
+    if (count > 0) await after?.(tx)
+    return count > 0
+  })
 }
 
 /** The live speeches of some rooms dated in a range, oldest first (the ledger). */

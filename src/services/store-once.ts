@@ -9,6 +9,12 @@ import type { Prisma } from '../generated/prisma/client.js'
  */
 export type WithinCommit<R> = (on: Queryable, record: R) => Promise<Prisma.Sql[]>
 
+/**
+ * What else a change writes in its own transaction, after the change: its revision (#修改,
+ * #撤销, #恢复), so a record is never changed without the line that says who changed it.
+ */
+export type AfterChange<R = void> = (tx: Queryable, changed: R) => Promise<void>
+
 export interface RecordSteps<R> {
   /** Takes a code and writes the record with its people and figures. */
   insert(tx: Tx): Promise<R>

@@ -247,6 +247,27 @@ describe('a record, its outcome and its confirmation are one commit', () => {
     expect(verified.filter((sql) => sql.includes('AdminGrant') && !sql.includes('"Room"'))).toEqual([])
   })
 
+  it('an edit, a withdrawal or an undone step whose revision cannot be written changes nothing: no change without its history', async () => {
+    const chat = await boundChat()
+    const { db } = chat.app.services
+    await say(chat, '王芳', '#登记 王芳 医药卫生')
+    await say(chat, '管理员', '#秘书 @王芳')
+    expect(await say(chat, '王芳', '#活动 9月19日 健康义诊，参与人次20')).toContain('已记录活动 A1')
+    expect(await say(chat, '王芳', '#民意 关于增设公交站点的建议\n内容：居民反映早高峰等车时间长', { time: '2022-09-21T10:01:00' })).toContain('已记录社情民意 M1')
+    expect(await say(chat, '王芳', '#采纳 M1 市级', { time: '2022-09-21T10:02:00' })).toContain('M1')
+    await db.$executeRawUnsafe(`CREATE TRIGGER "no_history" BEFORE INSERT ON "Revision" BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    expect(await say(chat, '王芳', '#修改 A1 参与人次=30', { time: '2022-09-21T10:03:00' })).toContain('内容没有保存')
+    expect((await db.activity.findUniqueOrThrow({ where: { code: 'A1' } })).participants).toBe(20)
+    expect(await say(chat, '王芳', '#撤销 A1', { time: '2022-09-21T10:04:00' })).toContain('内容没有保存')
+    expect((await db.activity.findUniqueOrThrow({ where: { code: 'A1' } })).withdrawn).toBe(false)
+    expect((await db.activityMonth.findFirstOrThrow()).activities).toBe(1)
+    expect(await say(chat, '王芳', '#撤销 M1 市级采纳', { time: '2022-09-21T10:05:00' })).toContain('内容没有保存')
+    expect(await db.opinionEvent.count()).toBe(1)
+    await db.$executeRawUnsafe('DROP TRIGGER "no_history"')
+    expect(await say(chat, '王芳', '#修改 A1 参与人次=30', { time: '2022-09-21T10:06:00' })).toContain('已修改 A1')
+    expect(await db.revision.count()).toBe(1)
+  })
+
   it('a failure before the commit keeps nothing of the message: the apology is true, and the resend is stored once', async () => {
     const chat = await boundChat()
     const { db } = chat.app.services

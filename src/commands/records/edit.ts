@@ -54,14 +54,18 @@ async function editRecord(ctx: ChatContext, code: string, record: StoredRecord, 
   if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   const parsed = kind.parse(text.text, ctx.parseClock)
   if (!parsed.ok) return ctx.reply(`${code} 没有修改：\n${problemsText(parsed.errors)}`)
-  const updated = await kind.update(ctx.services.db, record, parsed.value)
-  const after = kind.asFields(updated)
-  // An edit that changes nothing would only clutter the history.
-  if (changedFields(before as object, after as object).length === 0) {
+  // The revision commits with the change; an edit that changes nothing would only clutter the history.
+  let revised = false
+  const updated = await kind.update(ctx.services.db, record, parsed.value, async (tx, changed) => {
+    const after = kind.asFields(changed)
+    if (changedFields(before as object, after as object).length === 0) return
+    await recordRevision(tx, { recordCode: code, action: 'edit', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before, after })
+    revised = true
+  })
+  if (!revised) {
     ctx.outcome = `unchanged:${code}`
     return ctx.reply(`${code} 没有变化：写的新值和原来一样。发送 #查 ${code} 可查看当前内容。`)
   }
-  await recordRevision(ctx.services.db, { recordCode: code, action: 'edit', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before, after })
   ctx.outcome = `edited:${code}`
   const revision = await latestRevision(ctx.services.db, code)
   const change = revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：')

@@ -65,11 +65,11 @@ export async function setWithdrawnWithRevision(ctx: ChatContext, found: Exclude<
   const fixed = found.spec.fixed(found.record)
   if (fixed) return { fixed }
   const { db } = ctx.services
-  const changed = await found.spec.setWithdrawn(db, found.record, withdraw, ctx.msg.time)
-  if (changed) {
-    const action = withdraw ? 'withdraw' : 'restore'
-    await recordRevision(db, { recordCode: found.code, action, actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: !withdraw }, after: { withdrawn: withdraw } })
-  }
+  const action = withdraw ? 'withdraw' : 'restore'
+  // The revision commits with the change, or neither does.
+  const changed = await found.spec.setWithdrawn(db, found.record, withdraw, ctx.msg.time, (tx) =>
+    recordRevision(tx, { recordCode: found.code, action, actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: { withdrawn: !withdraw }, after: { withdrawn: withdraw } }),
+  )
   return { changed }
 }
 
