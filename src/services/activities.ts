@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/client.js'
-import { committedBefore, type AfterChange, type WithinCommit } from './store-once.js'
+import { changeWith, committedBefore, type AfterChange, type WithinCommit } from './store-once.js'
 import { Prisma, type Activity, type ActivityParticipant, type Draft } from '../generated/prisma/client.js'
 import { openDraftSql } from './drafts.js'
 import type { ActivityFields } from '../parsing/mod.js'
@@ -217,13 +217,9 @@ export function latestActivities(db: Db, roomId: number, n: number): Promise<Act
 
 /** Withdraws or restores an activity and recounts its month; false when it already was so. */
 export async function setActivityWithdrawn(db: Db, activity: Activity, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.activity.updateMany({ where: { id: activity.id, withdrawn: !withdrawn }, data: { withdrawn } })
-    if (count > 0) {
-      await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date))
-      await after?.(tx)
-    }
-    return count > 0
+  return changeWith(db, (tx) => tx.activity.updateMany({ where: { id: activity.id, withdrawn: !withdrawn }, data: { withdrawn } }), async (tx) => {
+    await refreshActivityMonths(tx, activity.roomId, monthKeys(activity.date))
+    await after?.(tx)
   })
 }
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/client.js'
+import type { Db, Tx } from '../db/client.js'
 import type { OpinionAuthor, OpinionEvent, OpinionReport } from '../generated/prisma/client.js'
 import type { OpinionFields } from '../parsing/mod.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
+import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { OPINION_TABLE } from '../domain/opinion.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
@@ -134,15 +134,12 @@ export function latestOpinions(db: Db, roomId: number, n: number): Promise<(Opin
 
 /** Withdraws or restores a report (its follow-up clock restarts); false when it already was so. */
 export async function setOpinionWithdrawn(db: Db, report: OpinionReport, withdrawn: boolean, at: Date, after?: AfterChange): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
-    // Its steps carry the flag the figures count by, changed in the same transaction.
-    if (count > 0) {
-      await tx.opinionEvent.updateMany({ where: { reportId: report.id }, data: { reportWithdrawn: withdrawn } })
-      await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date))
-      await after?.(tx)
-    }
-    return count > 0
+  const change = (tx: Tx) => tx.opinionReport.updateMany({ where: { id: report.id, withdrawn: !withdrawn }, data: { withdrawn, lastChangeAt: at } })
+  // Its steps carry the flag the figures count by, changed in the same transaction.
+  return changeWith(db, change, async (tx) => {
+    await tx.opinionEvent.updateMany({ where: { reportId: report.id }, data: { reportWithdrawn: withdrawn } })
+    await refreshOpinionMonths(tx, report.roomId, monthKeys(report.date))
+    await after?.(tx)
   })
 }
 

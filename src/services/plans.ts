@@ -1,8 +1,8 @@
-import type { Db, Queryable } from '../db/client.js'
+import type { Db, Queryable, Tx } from '../db/client.js'
 import { Prisma, type PlannedActivity } from '../generated/prisma/client.js'
 import { PLAN_LETTER } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type AfterChange } from './store-once.js'
+import { changeWith, storeOnce, type AfterChange } from './store-once.js'
 
 export { PLAN_LETTER }
 
@@ -90,14 +90,12 @@ export async function latestPlans(db: Db, roomId: number, n: number): Promise<Pl
  * activity meanwhile (that activity is what is withdrawn then).
  */
 export async function setPlanCancelled(db: Db, code: string, cancelled: boolean, at: Date, after?: AfterChange): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.plannedActivity.updateMany({
+  const change = (tx: Tx) =>
+    tx.plannedActivity.updateMany({
       where: { code, activityCode: null, cancelledAt: cancelled ? null : { not: null } },
       data: { cancelledAt: cancelled ? at : null },
     })
-    if (count > 0) await after?.(tx)
-    return count > 0
-  })
+  return changeWith(db, change, after)
 }
 
 /** The statement that marks a plan done by the activity it became, committed with that activity. */

@@ -4,7 +4,7 @@ import type { ProposalFields } from '../parsing/mod.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
+import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { PROPOSAL_TABLE } from '../domain/proposal.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
@@ -124,11 +124,7 @@ export function latestProposals(db: Db, roomId: number, n: number): Promise<(Pro
 
 /** Withdraws or restores a proposal; false when it already was so. */
 export async function setProposalWithdrawn(db: Db, proposal: Proposal, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.proposal.updateMany({ where: { id: proposal.id, withdrawn: !withdrawn }, data: { withdrawn } })
-    if (count > 0) await after?.(tx)
-    return count > 0
-  })
+  return changeWith(db, (tx) => tx.proposal.updateMany({ where: { id: proposal.id, withdrawn: !withdrawn }, data: { withdrawn } }), after)
 }
 
 /** The live proposals of some rooms dated in a range, oldest first (the ledger). */

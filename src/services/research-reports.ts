@@ -4,7 +4,7 @@ import { RESEARCH_TABLE, type ResearchFields } from '../domain/research.js'
 import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
-import { storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
+import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
 import { authorsOf } from './members.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
@@ -52,11 +52,7 @@ export function latestResearch(db: Db, roomId: number, n: number): Promise<Resea
 
 /** Returns false when the report already was in that state. */
 export async function setResearchWithdrawn(db: Db, code: string, withdrawn: boolean, after?: AfterChange): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.researchReport.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } })
-    if (count > 0) await after?.(tx)
-    return count > 0
-  })
+  return changeWith(db, (tx) => tx.researchReport.updateMany({ where: { code, withdrawn: !withdrawn }, data: { withdrawn } }), after)
 }
 
 /** The live reports of some rooms dated in a range, oldest first (the ledger). */

@@ -15,6 +15,15 @@ export type WithinCommit<R> = (on: Queryable, record: R) => Promise<Prisma.Sql[]
  */
 export type AfterChange<R = void> = (tx: Queryable, changed: R) => Promise<void>
 
+/** A change of some rows and, only when it changed any, `after`, in one transaction: whether it changed. */
+export function changeWith(db: Db, change: (tx: Tx) => Promise<{ count: number }>, after?: AfterChange): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await change(tx)
+    if (count > 0) await after?.(tx)
+    return count > 0
+  })
+}
+
 export interface RecordSteps<R> {
   /** Takes a code and writes the record with its people and figures. */
   insert(tx: Tx): Promise<R>

@@ -209,13 +209,18 @@ describe('a message being handled when the process died', () => {
   })
 })
 
+/** A bound chat on a client that logs every statement it sends to the database. */
+async function tracedChat(): Promise<{ chat: MockChat; statements: string[] }> {
+  const { file } = await freshDb()
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: 'event', level: 'query' }] })
+  const statements: string[] = []
+  db.$on('query', (event) => statements.push(event.query.trim()))
+  return { chat: await boundChat({ db }), statements }
+}
+
 describe('a record, its outcome and its confirmation are one commit', () => {
   it('writes the record, the message log row and the confirmation in one transaction; marking it sent is the only other commit', async () => {
-    const { file } = await freshDb()
-    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: 'event', level: 'query' }] })
-    const statements: string[] = []
-    db.$on('query', (event) => statements.push(event.query.trim()))
-    const chat = await boundChat({ db })
+    const { chat, statements } = await tracedChat()
     statements.length = 0
     expect(await say(chat, '李明', '#活动 9月19日 健康义诊，委员李明参加')).toContain('已记录活动 A1')
     const commits = statements.map((sql, i) => (sql === 'COMMIT' ? i : -1)).filter((i) => i >= 0)
@@ -227,11 +232,7 @@ describe('a record, its outcome and its confirmation are one commit', () => {
   })
 
   it('a verified member’s #活动 takes the same statements as anyone’s: their member and admin grant come with the room', async () => {
-    const { file } = await freshDb()
-    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log: [{ emit: 'event', level: 'query' }] })
-    const statements: string[] = []
-    db.$on('query', (event) => statements.push(event.query.trim()))
-    const chat = await boundChat({ db })
+    const { chat, statements } = await tracedChat()
     await say(chat, '王芳', '#登记 王芳 医药卫生')
     await say(chat, '李明', '#登记 李明 教育')
     expect(await verify(chat, '王芳')).toContain('已认证')
