@@ -1,4 +1,5 @@
 import type { Config } from '../config.js'
+import type { RecordKind } from '../domain/kinds.js'
 import type { ChatContext } from './context.js'
 
 /** One chat command. The router finds it by tag; its handler checks permissions itself. */
@@ -25,5 +26,7 @@ export interface Command {
   privateNeedsKey?: string
   /** May run in a group whose binding waits for #确认绑定 (default: no). */
   whileHeld?: boolean
+  /** It records this kind: a message refused before it runs (sent too fast) is kept as a draft of it. */
+  records?: RecordKind
   run(ctx: ChatContext, args: string): Promise<void>
 }

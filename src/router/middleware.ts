@@ -3,7 +3,7 @@ import type { Command } from './command.js'
 import { helpHint, replies } from '../texts/replies.js'
 import { finishIncoming, incomingStatements, judgeIncoming } from '../services/message-log.js'
 import { findMemberInPrivate, resolveRoomMember, senderBesideRoom } from '../services/members.js'
-import { saveDraft, type DraftKind } from '../services/drafts.js'
+import { saveDraft } from '../services/drafts.js'
 import { isGrantedAdmin } from '../services/identity.js'
 import { isListedAdmin, personKey } from '../identity/keys.js'
 import { echo } from '../parsing/mod.js'
@@ -110,15 +110,12 @@ export const resolveParties: Mw = async (ctx, next) => {
   await next()
 }
 
-/** The record a refused message of these commands is kept as, so it is not lost. */
-const DRAFT_KIND: Record<string, DraftKind> = { 活动: 'activity', 民意: 'opinion', 提案: 'proposal' }
-
 /**
  * One person may send so many tagged messages a minute (SENDER_MAX_PER_MINUTE): past that they
  * get one "请稍后" for the minute, and what they sent is kept as drafts, so a burst from one
  * member can neither flood the outbox that every room shares nor be lost.
  */
-export function senderLimit(): Mw {
+export function senderLimit(byName: () => ReadonlyMap<string, Command>): Mw {
   const sent = new Map<string, number[]>()
   const warned = new Map<string, number>()
   return async (ctx, next) => {
@@ -130,7 +127,8 @@ export function senderLimit(): Mw {
     recent.push(at)
     sent.set(who, recent)
     if (recent.length <= limit) return next()
-    const kind = DRAFT_KIND[ctx.command.name]
+    // A record command's message is kept as a draft of its kind, so it is not lost.
+    const kind = byName().get(ctx.command.name)?.records
     const draft = kind && ctx.room
       ? await saveDraft(ctx.services.db, {
           kind, roomId: ctx.room.id, memberId: ctx.member?.id, senderName: ctx.msg.sender.name,

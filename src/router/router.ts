@@ -34,7 +34,7 @@ export function buildRouter(options: RouterOptions): Composer<ChatContext> {
     dedupe,
     errorBoundary,
     resolveParties,
-    senderLimit(),
+    senderLimit(() => byName),
     dispatch(() => byName),
   )
 }

@@ -8,6 +8,9 @@ import type { AppServices, ChatContext } from '../../src/router/context.js'
 import type { IncomingMessage } from '../../src/chat/message.js'
 import { addressedOnly, dedupe, dispatch, errorBoundary, ignoreSelf, resolveParties, senderLimit } from '../../src/router/middleware.js'
 import { RoomBinding } from '../../src/services/room-binding.js'
+import { allCommands } from '../../src/commands/index.js'
+import { RECORD_KINDS } from '../../src/domain/kinds.js'
+import { KINDS } from '../../src/records/kinds.js'
 import { GROUP, freshDb, testConfig } from '../helpers.js'
 import { handBuilt, textsOf } from './fake-context.js'
 
@@ -353,7 +356,9 @@ describe('with a database', () => {
     async function setup() {
       db = (await freshDb()).db
       room = await createRoom({ topic: GROUP, puppetRoomId: 'room-1' })
-      mw = senderLimit()
+      // The real commands: which of them record, and of what kind, is theirs to say.
+      const byName = new Map(allCommands().map((c) => [c.name, c]))
+      mw = senderLimit(() => byName)
     }
 
     it('past the limit, keeps a record as a draft and says so once a minute', async () => {
@@ -383,6 +388,18 @@ describe('with a database', () => {
       // Within the minute, kept silently.
       expect(await send('10:00:30', '#民意 关于增设公交站点的建议', { limit: 2 })).toEqual({ passed: false, outcome: 'limited:D2', replies: [] })
       expect((await db.draft.findUniqueOrThrow({ where: { code: 'D2' } })).kind).toBe('opinion')
+    })
+
+    it('keeps a message of every record kind as a draft of that kind', async () => {
+      await setup()
+      await send('10:00:00', '#帮助')
+      for (const [i, kind] of RECORD_KINDS.entries()) {
+        const { name } = KINDS[kind].command
+        expect((await send(`10:00:0${i + 1}`, `#${name} 标题=第${i}条`)).outcome, name).toBe(`limited:D${i + 1}`)
+      }
+      const drafts = await db.draft.findMany({ orderBy: { id: 'asc' } })
+      expect(drafts.map((d) => d.kind)).toEqual(RECORD_KINDS)
+      expect(drafts.map((d) => d.text)).toEqual(RECORD_KINDS.map((_, i) => `标题=第${i}条`))
     })
 
     it('keeps no draft of a command that makes no record, nor of one sent privately', async () => {

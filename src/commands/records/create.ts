@@ -167,6 +167,7 @@ export const activityCommand: Command = {
     ...activityNotes,
   ].join('\n'),
   needsRoom: true,
+  records: 'activity',
   async run(ctx, body) {
     if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${activityTemplate}`)
     const plan = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
@@ -195,6 +196,7 @@ export function recordCommand(kind: StoredKind): Command {
     ...command,
     help: ['按字段写：', template, ...notes].join('\n'),
     needsRoom: true,
+    records: kind.kind,
     async run(ctx, body) {
       if (!body.trim()) return ctx.reply(`请在 #${kind.command.name} 后面写上内容，例如：\n${template}`)
       await recordOrDraft(ctx, kind.kind, body, kind.parse(body, ctx.parseClock), (p) => storeRecord(ctx, kind, sourceOf(ctx, ctx.msg.text), p))
