@@ -7,17 +7,12 @@ import { cancelPlanCommand, planCommand, settingsCommand } from './plans.js'
 import { registerCommand } from './register.js'
 import { activityCommand, recordCommand } from './records/create.js'
 import { ALL_KINDS, STORED_KINDS } from '../records/kinds.js'
-import type { RecordKind } from '../domain/kinds.js'
-import { proposalStepCommands } from './records/proposal-status.js'
+import { KIND_STEPS } from './records/steps.js'
 import { editCommand, withdrawCommands } from './records/edit.js'
 import { recentCommand, showCommand } from './records/show.js'
-import { statusCommands } from './records/status.js'
 import { roleCommands } from './roles.js'
 import { exportCommand } from './export.js'
 import { myYearCommand, rankingCommand } from './scoring.js'
-
-/** Steps registered on records of a kind (#采纳 M7, #立案 T5). */
-const STEPS: Partial<Record<RecordKind, Command[]>> = { opinion: statusCommands, proposal: proposalStepCommands }
 
 /** Every chat command, in the order #帮助 lists them. Add a new command here. */
 export function allCommands(): Command[] {
@@ -25,7 +20,7 @@ export function allCommands(): Command[] {
   commands.push(
     helpCommand(() => commands),
     // A command per kind of record, each followed by the steps secretaries register on it.
-    ...ALL_KINDS.flatMap((kind) => [kind.kind === 'activity' ? activityCommand : recordCommand(STORED_KINDS[kind.kind]), ...(STEPS[kind.kind] ?? [])]),
+    ...ALL_KINDS.flatMap((kind) => [kind.kind === 'activity' ? activityCommand : recordCommand(STORED_KINDS[kind.kind]), ...(KIND_STEPS[kind.kind]?.commands ?? [])]),
     editCommand,
     ...withdrawCommands,
     showCommand,

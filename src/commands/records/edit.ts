@@ -10,7 +10,7 @@ import type { AnyKind, StoredRecord } from '../../records/kind.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { editableNames } from '../../parsing/field-table.js'
 import { findRecordInRoom, mayChange, onlyOwners, setWithdrawnWithRevision } from './lookup.js'
-import { undoStep } from './undo-step.js'
+import { undoStep } from './steps.js'
 import type { Draft } from '../../generated/prisma/client.js'
 
 const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=… 服务人次=…'
@@ -116,7 +116,7 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
-      if (withdraw && lookup.rest && (found.kind === 'opinion' || found.kind === 'proposal')) return undoStep(ctx, found, lookup.rest)
+      if (withdraw && lookup.rest && (await undoStep(ctx, found, lookup.rest))) return
       if (!mayChange(ctx, found)) return ctx.refuse(onlyOwners(found, name))
       if (found.kind === 'draft') {
         if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)

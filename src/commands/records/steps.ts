@@ -1,0 +1,94 @@
+import type { Command } from '../../router/command.js'
+import type { ChatContext } from '../../router/context.js'
+import type { RecordKind } from '../../domain/kinds.js'
+import type { Db } from '../../db/client.js'
+import { ADOPTION_LEVELS, removeStatus, type AdoptionLevel } from '../../services/opinions.js'
+import { PROPOSAL_STEPS, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
+import { recordRevision } from '../../services/revisions.js'
+import type { AfterChange } from '../../services/store-once.js'
+import { replies } from '../../texts/replies.js'
+import { proposalStepLabel, statusLabel } from '../../texts/records.js'
+import type { FoundRecord } from './lookup.js'
+import { proposalStepCommands } from './proposal-status.js'
+import { statusCommands } from './status.js'
+
+type FoundOf<K extends RecordKind> = Extract<FoundRecord, { kind: K }>
+
+/** A step a secretary named to take back: what replies call it, and how it goes. */
+interface PickedStep {
+  label: string
+  date: string
+  remove(db: Db, at: Date, after: AfterChange): Promise<void>
+}
+
+/**
+ * What a kind whose records take steps (#采纳 M7, #立案 T5) adds: the commands that register
+ * them, and `#撤销 <编号> <进展>`, which finds one by its words (or says what to write).
+ */
+interface KindSteps<K extends RecordKind> {
+  commands: Command[]
+  pick(found: FoundOf<K>, words: string): PickedStep | string
+}
+
+const OPINION_STEPS: Record<string, string> = { 采纳: 'adopted', 批示: 'instructed', 办结: 'resolved' }
+const PROPOSAL_WORDS = Object.fromEntries(Object.entries(PROPOSAL_STEPS).map(([kind, word]) => [word.replace(/提案$/, ''), kind])) as Record<string, ProposalStep>
+
+const opinionSteps: KindSteps<'opinion'> = {
+  commands: statusCommands,
+  pick({ code, record }, step) {
+    const level = (Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).find((l) => step.startsWith(ADOPTION_LEVELS[l]))
+    const kind = OPINION_STEPS[level ? step.slice(ADOPTION_LEVELS[level].length) : step]
+    if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
+    const event = [...record.events].reverse().find((e) => e.kind === kind && (!level || e.level === level))
+    if (!event) return `${code} 没有登记过「${step}」。`
+    return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
+  },
+}
+
+const proposalSteps: KindSteps<'proposal'> = {
+  commands: proposalStepCommands,
+  pick({ code, record }, step) {
+    const kind = PROPOSAL_WORDS[step]
+    if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 立案、办复、并案、重点 或 重要`
+    const event = record.events.find((e) => e.kind === kind)
+    if (!event) return `${code} 没有登记过「${step}」。`
+    return { label: proposalStepLabel(event), date: event.date, remove: (db, _at, after) => removeProposalStep(db, event, after) }
+  },
+}
+
+/** The kinds whose records take steps; any other kind has none. */
+export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opinionSteps, proposal: proposalSteps }
+
+/** The found record's steps, when its kind has any. */
+function stepsOf(found: FoundRecord): ((words: string) => PickedStep | string) | undefined {
+  if (found.kind === 'draft' || found.kind === 'plan') return undefined
+  const steps = KIND_STEPS[found.kind] as KindSteps<typeof found.kind> | undefined
+  return steps && ((words) => steps.pick(found, words))
+}
+
+/**
+ * `#撤销 M7 市级采纳`, `#撤销 T3 办复`: takes back one mistaken step (secretary or admin); the
+ * record stays, the step leaves every figure, and a revision keeps what was removed. False
+ * when the record's kind takes no steps (the words are then not a step).
+ */
+export async function undoStep(ctx: ChatContext, found: FoundRecord, words: string): Promise<boolean> {
+  const pick = stepsOf(found)
+  if (!pick) return false
+  if (!ctx.isManager) {
+    await ctx.refuse(replies.managersOnly('撤销进展'))
+    return true
+  }
+  const step = pick(words.replace(/\s+/g, ''))
+  if (typeof step === 'string') {
+    await ctx.reply(step)
+    return true
+  }
+  const removed = { label: step.label, date: step.date }
+  // The revision keeps what was removed, in the removal's own transaction.
+  await step.remove(ctx.services.db, ctx.msg.time, (tx) =>
+    recordRevision(tx, { recordCode: found.code, action: 'undo-step', actorName: ctx.speakerName, actorKey: ctx.actorKey, at: ctx.msg.time, before: removed, after: null }),
+  )
+  ctx.outcome = `step-undone:${found.code}`
+  await ctx.reply(`已撤销 ${found.code} 的「${removed.label}」（${removed.date}），统计随之更正。记录本身保留。`)
+  return true
+}
