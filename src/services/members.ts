@@ -218,6 +218,19 @@ export async function matchAuthors(db: Db, roomId: number, names: readonly strin
   return (await matchNames(db, roomId, names)).map((author, i) => ({ ...author, isLead: i === 0 }))
 }
 
+/**
+ * A member's author rows, one per record: two names of one person on a record (a name and a
+ * group alias, or two members since merged) count once, and as the lead when either led.
+ */
+export function onePerRecord<R extends { id: number }>(rows: readonly { record: R; isLead: boolean }[]): { record: R; isLead: boolean }[] {
+  const byRecord = new Map<number, { record: R; isLead: boolean }>()
+  for (const row of rows) {
+    const seen = byRecord.get(row.record.id)
+    if (!seen || (row.isLead && !seen.isLead)) byRecord.set(row.record.id, row)
+  }
+  return [...byRecord.values()]
+}
+
 /** A record's authors as written; none written means the member who sent it. The first leads. */
 export function authorsOf(db: Db, record: { roomId: number; reporterName: string }, names: readonly string[]) {
   return matchAuthors(db, record.roomId, names.length > 0 ? names : [record.reporterName])

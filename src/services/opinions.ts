@@ -5,7 +5,7 @@ import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
-import { authorsOf } from './members.js'
+import { authorsOf, onePerRecord } from './members.js'
 import { OPINION_TABLE } from '../domain/opinion.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 import { monthKeys, refreshOpinionMonths } from './monthly-rows.js'
@@ -151,7 +151,7 @@ export function opinionsInRange(db: Db, roomIds: number[], from: string, to: str
 /** Every live report a member wrote, with its steps (scoring: steps count in the year they happen). */
 export async function opinionsOfMember(db: Db, memberId: number) {
   const rows = await db.opinionAuthor.findMany({ where: { memberId, report: { withdrawn: false } }, include: { report: { include: { events: true } } } })
-  return [...new Map(rows.map((x) => [x.report.id, { record: x.report, isLead: x.isLead }])).values()]
+  return onePerRecord(rows.map((x) => ({ record: x.report, isLead: x.isLead })))
 }
 
 /** Members named in the live reports of these rooms (the roll of 委员). */

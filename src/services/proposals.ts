@@ -5,7 +5,7 @@ import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
-import { authorsOf } from './members.js'
+import { authorsOf, onePerRecord } from './members.js'
 import { PROPOSAL_TABLE } from '../domain/proposal.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
@@ -135,7 +135,7 @@ export function proposalsInRange(db: Db, roomIds: number[], from: string, to: st
 /** Every live proposal a member signed, with its steps (scoring: steps count in the year they happen). */
 export async function proposalsOfMember(db: Db, memberId: number) {
   const rows = await db.proposalAuthor.findMany({ where: { memberId, proposal: { withdrawn: false } }, include: { proposal: { include: { events: true } } } })
-  return [...new Map(rows.map((x) => [x.proposal.id, { record: x.proposal, isLead: x.isLead }])).values()]
+  return onePerRecord(rows.map((x) => ({ record: x.proposal, isLead: x.isLead })))
 }
 
 /** Members named in the live proposals of these rooms (the roll of 委员). */

@@ -5,7 +5,7 @@ import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
-import { authorsOf } from './members.js'
+import { authorsOf, onePerRecord } from './members.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
 export type ResearchWithAuthors = ResearchReport & { authors: ResearchAuthor[] }
@@ -63,7 +63,7 @@ export function researchInRange(db: Db, roomIds: number[], from: string, to: str
 /** A member's live reports dated in a range, with whether they led it (scoring). */
 export async function researchOfMember(db: Db, memberId: number, from: string, to: string) {
   const rows = await db.researchAuthor.findMany({ where: { memberId, report: { withdrawn: false, date: { gte: from, lte: to } } }, include: { report: true } })
-  return rows.map((r) => ({ record: r.report, isLead: r.isLead }))
+  return onePerRecord(rows.map((r) => ({ record: r.report, isLead: r.isLead })))
 }
 
 /** Members named in the live research reports of these rooms (the roll of 委员). */

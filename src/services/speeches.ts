@@ -5,7 +5,7 @@ import { liveInRange, sourceColumns, type RecordSource } from './activities.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { nextCode } from './codes.js'
 import { changeWith, storeOnce, type AfterChange, type WithinCommit } from './store-once.js'
-import { authorsOf } from './members.js'
+import { authorsOf, onePerRecord } from './members.js'
 import { columnsOf, fieldsOf, type StoredIn } from './table-columns.js'
 
 export type SpeechWithAuthors = ConferenceSpeech & { authors: SpeechAuthor[] }
@@ -63,7 +63,7 @@ export function speechesInRange(db: Db, roomIds: number[], from: string, to: str
 /** A member's live speeches dated in a range, with whether they were the first named (scoring). */
 export async function speechesOfMember(db: Db, memberId: number, from: string, to: string) {
   const rows = await db.speechAuthor.findMany({ where: { memberId, speech: { withdrawn: false, date: { gte: from, lte: to } } }, include: { speech: true } })
-  return rows.map((r) => ({ record: r.speech, isLead: r.isLead }))
+  return onePerRecord(rows.map((r) => ({ record: r.speech, isLead: r.isLead })))
 }
 
 /** Members named in the live speeches of these rooms (the roll of 委员). */

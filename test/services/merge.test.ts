@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { MEMBER_ID_COLUMNS, MEMBER_ID_COLUMNS_APART, mergeMember } from '../../src/services/identity.js'
 import { rebuildMonthlyRows } from '../../src/services/monthly-rows.js'
+import { scoreMemberYear } from '../../src/scoring/score.js'
+import { DEFAULT_RULES } from '../../src/scoring/rules.js'
 import { freshDb } from '../helpers.js'
 import { freshPostgres, postgresAdminUrl } from '../db/pg.js'
 
@@ -83,6 +85,28 @@ describe('mergeMember', () => {
     await rebuildMonthlyRows(db)
     expect(await db.memberMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { key: 'asc' }] })).toEqual(kept)
     expect(await db.activityMonth.findMany({ orderBy: [{ roomId: 'asc' }, { month: 'asc' }, { type: 'asc' }, { brand: 'asc' }] })).toEqual(months)
+    await db.$disconnect()
+  })
+
+  it('counts a person named twice on a record once, and as its lead when either name led', async () => {
+    const { db } = await freshDb()
+    const room = await db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } })
+    const from = await db.member.create({ data: { name: '李明', memberships: { create: { roomId: room.id } } } })
+    const into = await db.member.create({ data: { name: '阿明', key: 't:K7Q2M9', memberships: { create: { roomId: room.id } } } })
+    // Each record names 阿明 first (not leading: 王芳 leads some) and 李明 after; 李明 leads M1 and T1.
+    const wang = { name: '王芳', memberId: null, isLead: true }
+    const base = (code: string) => ({ code, roomId: room.id, date: '2022-09-10', title: code, reporterName: '李明', sourceMessageId: code, rawText: '' })
+    await db.opinionReport.create({ data: { ...base('M1'), field: '交通', authors: { create: [{ name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id, isLead: true }] } } })
+    await db.proposal.create({ data: { ...base('T1'), type: '联名', authors: { create: [{ name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id, isLead: true }] } } })
+    await db.researchReport.create({ data: { ...base('R1'), authors: { create: [wang, { name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id }] } } })
+    await db.conferenceSpeech.create({ data: { ...base('S1'), meeting: '市政协十届三次会议', form: '口头', authors: { create: [wang, { name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id }] } } })
+    await mergeMember(db, from.id, into.id)
+    const year = await scoreMemberYear(db, DEFAULT_RULES, { id: into.id, name: '阿明', realName: null }, 2022)
+    expect(year.counts).toMatchObject({ opinion: 1, proposal: 1, research: 1, speech: 1 })
+    expect(year.entries.map((e) => [e.recordCode, e.why])).toEqual(expect.arrayContaining([['M1', '牵头'], ['R1', '调研报告（参与）']]))
+    expect(year.entries.filter((e) => e.recordCode === 'R1' || e.recordCode === 'S1' || e.recordCode === 'M1')).toHaveLength(3)
+    // Both names stay on the records, as they were written.
+    expect(await db.researchAuthor.count({ where: { memberId: into.id } })).toBe(2)
     await db.$disconnect()
   })
 
