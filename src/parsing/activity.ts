@@ -15,7 +15,7 @@ import { badDate, findDateInText } from './dates.js'
 import type { DateFound } from './dates.js'
 import { splitFields } from './fields.js'
 import { headCountInNames, splitList, splitNames } from './names.js'
-import { echo, trimPunct, unwrapQuotes } from './normalize.js'
+import { echo, meansNone, trimPunct, unwrapQuotes } from './normalize.js'
 import { extractCount, parseCount, type CountMatch } from './numbers.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -38,8 +38,7 @@ export type ActivityFields = FieldsOf<typeof ACTIVITY_TABLE> & {
 /** Fields are named in problems as the table names them (参与人次, 委员人数 …). */
 const FIELD = ACTIVITY_FIELD_NAMES
 
-const EMPTY_VALUE = /^(?:无|暂无|没有|空|\/|-|—|——)$/
-const present = (v: string | undefined): string | undefined => (v && !EMPTY_VALUE.test(v) ? v : undefined)
+const present = (v: string | undefined): string | undefined => (v && !meansNone(v) ? v : undefined)
 
 interface Ctx {
   values: Partial<ActivityFields>

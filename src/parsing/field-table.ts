@@ -9,7 +9,7 @@ import { splitFields } from './fields.js'
 import { matchLabel, type LabelTable } from './labels.js'
 import { splitList, splitNames } from './names.js'
 import { parseCount } from './numbers.js'
-import { echo, trimPunct, unwrapQuotes } from './normalize.js'
+import { echo, meansNone, trimPunct, unwrapQuotes } from './normalize.js'
 import { titleFromText } from './title.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -111,7 +111,9 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   const contentRow = table.rows.find((r) => r.value.type === 'longText')
   const fromText = titleRow && !split.fields.get(titleRow.key) ? titleFromText(split.rest) : { content: split.rest || undefined }
   for (const row of table.rows) {
-    const written = split.fields.get(row.key)?.trim() || undefined
+    // A value written as none (采纳：无) is not written.
+    const given = split.fields.get(row.key)?.trim()
+    const written = given && !meansNone(given) ? given : undefined
     const v = row.value
     if (v.type === 'names') values[row.key] = written ? splitNames(written) : []
     else if (v.type === 'list') values[row.key] = written ? splitList(written) : []

@@ -32,6 +32,14 @@ export function trimPunct(text: string, keepSentenceEnd = false): string {
   return keepSentenceEnd ? t.replace(/[\s,，;；:：、]+$/u, '') : t.replace(/[\s,，;；:：、。!！?？]+$/u, '')
 }
 
+/**
+ * A value written as none (采纳：无, 批示：暂无, 品牌：—) is not written: the field stays empty
+ * (a required one is then missing), and `字段=无` is how #修改 clears one.
+ */
+export function meansNone(text: string): boolean {
+  return /^(?:无|暂无|尚无|没有|空|\/|／|-+|—+)$/u.test(trimPunct(text))
+}
+
 /** Remove one pair of wrapping quotes / brackets if they enclose the whole text. */
 export function unwrapQuotes(text: string): string {
   const t = text.trim()

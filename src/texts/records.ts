@@ -112,7 +112,8 @@ const ACTIONS: Record<string, string> = { edit: '修改', withdraw: '撤销', re
 export function changedFields(before: object, after: object): string[] {
   const was = before as Record<string, unknown>
   const now = after as Record<string, unknown>
-  return Object.keys(now).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k]))
+  // A field cleared (采纳=无) is in `before` only: it changed too.
+  return [...new Set([...Object.keys(now), ...Object.keys(was)])].filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k]))
 }
 
 export function revisionLine(revision: Revision, timeZone: string): string {

@@ -57,6 +57,24 @@ describe('#调研报告', () => {
     expect(await figures()).toMatchObject({ research: 1 })
   })
 
+  it('reads 采纳：无 as not adopted, and clears an adoption or an instruction by 字段=无', async () => {
+    const chat = await room()
+    const figures = () => computeFigures(chat.app.services.db, { from: '2022-09-01', to: '2022-09-30' })
+    const reply = await text(chat, '李明', '#调研报告\n标题：关于老旧小区加装电梯的调研报告\n日期：9月10日\n采纳：无\n批示：暂无')
+    expect(reply).toContain('已记录调研报告 R1')
+    expect(reply).not.toContain('采纳：无')
+    expect(await figures()).toMatchObject({ research: 1, researchAdopted: 0, researchInstructed: 0 })
+
+    await text(chat, '李明', '#修改 R1 采纳=市住建局 批示=请研究落实')
+    expect(await figures()).toMatchObject({ researchAdopted: 1, researchInstructed: 1 })
+    expect(await text(chat, '李明', '#修改 R1 采纳=')).toContain('要清空一项不必填的，写成 字段=无')
+    const cleared = await text(chat, '李明', '#修改 R1 采纳=无')
+    expect(cleared).toContain('改动：采纳 市住建局 → （空）')
+    expect(await figures()).toMatchObject({ researchAdopted: 0, researchInstructed: 1 })
+    // A required field cannot be cleared: the record stays as it was.
+    expect(await text(chat, '李明', '#修改 R1 标题=无')).toContain('R1 没有修改')
+  })
+
   it('takes a bare title line with the sender as author, and keeps a report without a title as a draft', async () => {
     const chat = await room()
     const bare = await text(chat, '李明', '#调研报告 关于社区嵌入式养老的调研。走访了12个社区')

@@ -50,6 +50,12 @@ const ROWS: ActivityRow[] = [
     expect: { date: '2022-09-02', title: '好书共读', type: '读书会', brand: '会客读书' },
   },
   {
+    // 品牌：无 is no brand, not one called 无 in the digest.
+    body: '主题：好书共读\n时间：9月2日\n品牌：无',
+    expect: { date: '2022-09-02', title: '好书共读' },
+    absent: ['brand'],
+  },
+  {
     body: '主题：委员读书月启动仪式\n时间：9月1日\n类型：读书会\n备注：本次活动线上线下同步进行，\n线上观看人数较多。',
     expect: { title: '委员读书月启动仪式', type: '读书会', typeInferred: false, note: '本次活动线上线下同步进行，\n线上观看人数较多。' },
   },

@@ -43,6 +43,15 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     expect(ok(`${base} 形式：视频`)).toBe('形式“视频”不认识，可选：口头、书面')
   })
 
+  it('takes a value written as none (无, 暂无, —) as not written: an optional row stays empty, a required one is missing', () => {
+    for (const none of ['无', '暂无', '没有。', '—', '/']) {
+      const parsed = parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${none}\n批示：${none}`, CLOCK)
+      expect(parsed.ok && [parsed.value.adoptedBy, parsed.value.instruction], none).toEqual([undefined, undefined])
+    }
+    expect(parseLabelled(RESEARCH_TABLE, '采纳：无锡市住建局\n题目：调研', CLOCK)).toMatchObject({ ok: true, value: { adoptedBy: '无锡市住建局' } })
+    expect(parseLabelled(SPEECH_TABLE, '题目：无\n会议：市政协十届三次会议\n形式：口头', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '题目' }] })
+  })
+
   it('refuses what the zod shape of the table refuses (a title over its length)', () => {
     const r = parseLabelled(RESEARCH_TABLE, `标题：${'长'.repeat(201)}`, CLOCK)
     expect(!r.ok && r.errors).toEqual([{ field: '标题', problem: '标题太长了，请精简一些' }])

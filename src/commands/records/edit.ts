@@ -41,7 +41,7 @@ export const editCommand: Command = {
     if (!mayChange(ctx, found)) return ctx.refuse(onlyOwners(found, '修改'))
     const edits = parseEditPairs(rest)
     const kind = KINDS[found.kind === 'draft' ? draftKind(found.record) : found.kind]
-    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}`)
+    if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}\n要清空一项不必填的，写成 字段=无。`)
     if (found.kind === 'draft') return completeDraft(ctx, found.record, edits)
     return editRecord(ctx, found.code, found.record, found.spec, edits)
   },
