@@ -209,5 +209,10 @@ export function editLabelled(table: FieldTable, body: string, edits: readonly Fi
   return applyEdits(body, { labels: labelTableOf(table), notLabels: table.notLabels, multiline: multilineKeys(table) }, edits)
 }
 
+/** The row a word names exactly, by its name or one of its labels (采纳 → the adoption's row). */
+export function rowNamed(table: FieldTable, word: string): FieldRow | undefined {
+  return table.rows.find((row) => row.name === word || row.labels.includes(word))
+}
+
 /** The fields members may change, for "可改的字段：…". */
 export const editableNames = (table: FieldTable): string => table.rows.map((r) => r.name).join('、')

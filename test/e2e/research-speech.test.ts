@@ -71,6 +71,13 @@ describe('#调研报告', () => {
     const cleared = await text(chat, '李明', '#修改 R1 采纳=无')
     expect(cleared).toContain('改动：采纳 市住建局 → （空）')
     expect(await figures()).toMatchObject({ researchAdopted: 0, researchInstructed: 1 })
+    // 采纳 and 批示 of a report are its fields, not steps: #撤销 R1 采纳 does not withdraw the report, #批示 R1 says how.
+    expect(await text(chat, '王芳', '#撤销 R1 批示')).toBe(
+      'R1 是调研报告，「批示」是它的一项内容，不是另外登记的进展。要填上或改掉，发送 #修改 R1 批示=…；要清空，发送 #修改 R1 批示=无\n要撤销整条记录，只发送 #撤销 R1',
+    )
+    expect(await figures()).toMatchObject({ research: 1, researchInstructed: 1 })
+    expect(await text(chat, '王芳', '#批示 R1 请研究')).toContain('要填上或改掉，发送 #修改 R1 批示=…')
+    expect(await text(chat, '王芳', '#撤销 R1 标题')).toContain('要改，发送 #修改 R1 标题=…')
     // A required field cannot be cleared: the record stays as it was.
     expect(await text(chat, '李明', '#修改 R1 标题=无')).toContain('R1 没有修改')
   })

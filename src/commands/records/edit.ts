@@ -11,6 +11,7 @@ import type { RecordKind } from '../../domain/kinds.js'
 import { editableNames } from '../../parsing/field-table.js'
 import { findRecordInRoom, mayChange, onlyOwners, setWithdrawnWithRevision } from './lookup.js'
 import { undoStep } from './steps.js'
+import { fieldNotStep } from './not-a-step.js'
 import type { Draft } from '../../generated/prisma/client.js'
 
 const editUsage = '#修改 <编号> 字段=值 …，例如：#修改 A12 参与人次=… 服务人次=…'
@@ -116,7 +117,12 @@ function withdrawCommand(name: string, withdraw: boolean): Command {
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
-      if (withdraw && lookup.rest && (await undoStep(ctx, found, lookup.rest))) return
+      if (withdraw && lookup.rest) {
+        if (await undoStep(ctx, found, lookup.rest)) return
+        // #撤销 R1 采纳: a field, not a step; withdrawing the whole report is not what was asked.
+        const field = fieldNotStep(found, lookup.rest)
+        if (field) return ctx.reply(`${field}\n要撤销整条记录，只发送 #撤销 ${found.code}`)
+      }
       if (!mayChange(ctx, found)) return ctx.refuse(onlyOwners(found, name))
       if (found.kind === 'draft') {
         if (!withdraw || found.record.resolvedAt) return ctx.reply(`草稿 ${found.code} 无需${name}。`)

@@ -14,6 +14,7 @@ import {
 import type { Command } from '../../router/command.js'
 import { replies } from '../../texts/replies.js'
 import { clip, proposalStepLabel } from '../../texts/records.js'
+import { fieldNotStep } from './not-a-step.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
 /** Longest texts a step keeps: a 承办单位 is a name or a few; a 答复 is the reply's gist. */
@@ -118,7 +119,7 @@ function stepCommand(name: string, kind: ProposalStep, summary: string, usage: s
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
-      if (found.kind !== 'proposal') return ctx.reply(`${found.code} 不是提案，只有 ${PROPOSAL_LETTER} 开头的编号可以${name}。`)
+      if (found.kind !== 'proposal') return ctx.reply(fieldNotStep(found, name) ?? `${found.code} 不是提案，只有 ${PROPOSAL_LETTER} 开头的编号可以${name}。`)
       if (found.record.withdrawn) return ctx.reply(`${found.code} 已撤销，先发送 #恢复 ${found.code} 再${name}。`)
       let step: Found<{ date: string; detail?: string }>
       if (kind === 'registered') step = parseRegistration(ctx, lookup.rest, usage)

@@ -3,6 +3,7 @@ import type { ChatContext } from '../../router/context.js'
 import type { Command } from '../../router/command.js'
 import { replies } from '../../texts/replies.js'
 import { clip, latestLines, statusLabel } from '../../texts/records.js'
+import { fieldNotStep } from './not-a-step.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
 /** How members write adoption levels. */
@@ -39,7 +40,7 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
       const lookup = await findRecordInRoom(ctx, args, usage)
       if ('error' in lookup) return ctx.reply(lookup.error)
       const { found } = lookup
-      if (found.kind !== 'opinion') return ctx.reply(`${found.code} 不是社情民意记录，只有 M 开头的编号可以${name}。`)
+      if (found.kind !== 'opinion') return ctx.reply(fieldNotStep(found, name) ?? `${found.code} 不是社情民意记录，只有 M 开头的编号可以${name}。`)
       if (found.record.withdrawn) return ctx.reply(`${found.code} 已撤销，先发送 #恢复 ${found.code} 再${name}。`)
       const dated = stepDate(ctx, lookup.rest)
       if ('error' in dated) return ctx.reply(`${dated.error}\n${usage}`)
