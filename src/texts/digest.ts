@@ -52,6 +52,11 @@ function tableFiguresLine(f: Figures): string | undefined {
   return parts.length > 0 ? `${parts.join('；')}。` : undefined
 }
 
+/** A room's line in the cross-room digest adds each table-counted kind it has: ，调研报告 1 篇，大会发言 2 次. */
+function tableFigureCounts(f: Figures): string {
+  return TABLE_FIGURES.map(({ rows: [all], unit }) => (f[all.key as TableFigureKey] > 0 ? `，${all.name} ${f[all.key as TableFigureKey]} ${unit}` : '')).join('')
+}
+
 /** The digest of one room, in the voice of the rooms' own summaries. */
 export function formatRoomDigest(roomName: string, d: Digest): string {
   const kind = d.period.kind
@@ -91,7 +96,7 @@ export function formatCrossRoomDigest(rooms: { name: string; figures: Figures }[
   return [
     `【${total.period.label} 各会客厅、工作室汇总（${rooms.length} 个）】`,
     ...rooms.map(({ name, figures: r }, i) =>
-      `${i + 1}. ${name}：活动 ${r.activities} 场，参与 ${bigNumber(r.participants)} 人次，服务群众 ${bigNumber(r.reach)} 人次，社情民意 ${r.opinions} 篇${r.proposals > 0 ? `，提案 ${r.proposals} 件` : ''}`,
+      `${i + 1}. ${name}：活动 ${r.activities} 场，参与 ${bigNumber(r.participants)} 人次，服务群众 ${bigNumber(r.reach)} 人次，社情民意 ${r.opinions} 篇${r.proposals > 0 ? `，提案 ${r.proposals} 件` : ''}${tableFigureCounts(r)}`,
     ),
     `合计：活动 ${f.activities} 场，参与 ${bigNumber(f.participants)} 人次，委员 ${f.members} 人，服务群众 ${bigNumber(f.reach)} 人次。`,
     opinionLine(total),

@@ -227,7 +227,7 @@ describe('formatCrossRoomDigest', () => {
     { name: '健康家园会客厅', figures: september.figures },
     {
       name: '东海论健工作室',
-      figures: figures({ activities: 1, participants: 15, reach: 1000, members: 2, opinions: 1, resolved: 1 }),
+      figures: figures({ activities: 1, participants: 15, reach: 1000, members: 2, opinions: 1, resolved: 1, research: 1, researchAdopted: 1, speeches: 2 }),
     },
     { name: '新塍工作室', figures: figures() },
   ]
@@ -244,7 +244,8 @@ describe('formatCrossRoomDigest', () => {
     expect(formatCrossRoomDigest(rooms, total).split('\n')).toEqual([
       '【2022年9月 各会客厅、工作室汇总（3 个）】',
       '1. 健康家园会客厅：活动 5 场，参与 30 人次，服务群众 3.6万余（36,200） 人次，社情民意 3 篇，提案 2 件',
-      '2. 东海论健工作室：活动 1 场，参与 15 人次，服务群众 1,000 人次，社情民意 1 篇',
+      // Each table-counted kind a room has joins its line: a room's research would else show in the total only.
+      '2. 东海论健工作室：活动 1 场，参与 15 人次，服务群众 1,000 人次，社情民意 1 篇，调研报告 1 篇，大会发言 2 次',
       '3. 新塍工作室：活动 0 场，参与 0 人次，服务群众 0 人次，社情民意 0 篇',
       '合计：活动 6 场，参与 45 人次，委员 7 人，服务群众 3.7万余（37,200） 人次。',
       '社情民意：收集 4 篇，县级采纳 1 篇，市级采纳 1 篇，获批示 1 篇，办结 2 篇，本期收集的办结 2 篇，办结率 50%。',
