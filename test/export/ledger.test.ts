@@ -729,7 +729,8 @@ describe('#导出', () => {
     const out = await send(chat, '王芳', '#导出 2022Q3')
     expect(out).toHaveLength(2)
     expect(out[0]!.to).toBe(GROUP)
-    expect(out[0]!.text).toBe(`2022年第三季度台账（${ROOM}）见下方文件：活动台账、社情民意台账、提案台账、委员履职、汇总。`)
+    // Every sheet the workbook has, named as it is filed (it named five of seven).
+    expect(out[0]!.text).toBe(`2022年第三季度台账（${ROOM}）见下方文件：活动台账、社情民意台账、提案台账、调研报告台账、大会发言台账、委员履职、汇总。`)
     expect(out[0]!.file).toBeUndefined()
     expect(out[1]).toMatchObject({ to: GROUP, file: expectedName })
     expect(expectedName).toBe('平湖健康家园政协委员会客厅_2022年第三季度台账.xlsx')

@@ -2,6 +2,7 @@ import { parsePeriod, type PeriodKind } from '../../parsing/mod.js'
 import { buildCrossRoomDigest, buildDigest, roomsVisibleTo } from '../../services/digest.js'
 import type { Command } from '../../router/command.js'
 import { formatCrossRoomDigest, formatRoomDigest } from '../../texts/digest.js'
+import { TABLE_FIGURES } from '../../domain/kinds.js'
 
 const NAMES: Record<PeriodKind, { tag: string; aliases: string[]; example: string }> = {
   month: { tag: '月报', aliases: ['月度总结'], example: '#月报 2022-09 或 #月报 上月' },
@@ -22,7 +23,7 @@ function digestCommand(kind: PeriodKind): Command {
     usage: `#${tag} [${kind === 'month' ? '月份' : kind === 'quarter' ? '季度' : '年份'}]，例如 ${example}`,
     help: [
       `不写${kind === 'month' ? '月份看本月' : kind === 'quarter' ? '季度看本季度' : '年份看今年'}。在群里发送得到本群的数字；私聊机器人（先 #认证），秘书得到自己担任秘书的各群、管理员得到所有群的汇总。`,
-      '内容：活动场次和类型、参与人次、参与委员、服务群众人次、社情民意和提案的进展、参与最多的委员，以及与上期、去年同期的比较。',
+      `内容：活动场次和类型、参与人次、参与委员、服务群众人次、社情民意和提案的进展、${TABLE_FIGURES.map((figures) => figures.rows[0].name).join('和')}（有就列出）、参与最多的委员，以及与上期、去年同期的比较。`,
       // The push times are settings (SCHEDULE_*): say the default, not a promise.
       kind === 'month' ? '默认每月 1 日 09:00 自动推送上月月报（#设置 推送 关 可关闭）。' : `默认${kind === 'quarter' ? '每季度第一天' : '每年 1 月 1 日'} 09:00 自动推送；还列出没有活动的月份（“月月有活动”检查）。`,
     ].join('\n'),
