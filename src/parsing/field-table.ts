@@ -111,9 +111,9 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   const contentRow = table.rows.find((r) => r.value.type === 'longText')
   const fromText = titleRow && !split.fields.get(titleRow.key) ? titleFromText(split.rest) : { content: split.rest || undefined }
   for (const row of table.rows) {
-    // A value written as none (采纳：无) is not written.
+    // A value written as none (采纳：无), or a template's hint left in (采纳：（被哪个单位采纳，没有可不写）), is not written.
     const given = split.fields.get(row.key)?.trim()
-    const written = given && !meansNone(given) ? given : undefined
+    const written = given && !meansNone(given) && !isTemplateHint(row, given) ? given : undefined
     const v = row.value
     if (v.type === 'names') values[row.key] = written ? splitNames(written) : []
     else if (v.type === 'list') values[row.key] = written ? splitList(written) : []
@@ -150,6 +150,11 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, names), partial: values as Partial<FieldsOf<T>> }
   const warnings = split.unknownLabels.map((label) => `未识别的字段“${label}”，已忽略`)
   return { ok: true, value: checked.data as FieldsOf<T>, warnings }
+}
+
+/** The row's example in #帮助's template when it is a hint in brackets, not a value to copy. */
+function isTemplateHint(row: FieldRow, written: string): boolean {
+  return row.example !== undefined && /^（.*）$/.test(row.example) && written === row.example
 }
 
 function missing(row: FieldRow): string {

@@ -3,6 +3,7 @@ import { RESEARCH_TABLE, type ResearchFields } from '../../src/domain/research.j
 import { SPEECH_TABLE, type SpeechFields } from '../../src/domain/speech.js'
 import { editLabelled, parseLabelled, toLabelledText, type FieldTable, type FieldsOf } from '../../src/parsing/field-table.js'
 import { CLOCK } from './helpers.js'
+import { templateOf } from '../../src/texts/fields.js'
 
 describe('parseLabelled, driven by a kind’s field table', () => {
   it('reads every labelled row by its value type, in any order and with typos in labels', () => {
@@ -50,6 +51,13 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     }
     expect(parseLabelled(RESEARCH_TABLE, '采纳：无锡市住建局\n题目：调研', CLOCK)).toMatchObject({ ok: true, value: { adoptedBy: '无锡市住建局' } })
     expect(parseLabelled(SPEECH_TABLE, '题目：无\n会议：市政协十届三次会议\n形式：口头', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '题目' }] })
+  })
+
+  it('leaves a hint of the #帮助 template that was copied and not replaced empty: it is no adoption, no instruction, no content', () => {
+    const template = templateOf('调研报告', RESEARCH_TABLE).replace('日期：…', '日期：9月10日')
+    const parsed = parseLabelled(RESEARCH_TABLE, template.replace(/^#调研报告\n/, ''), CLOCK)
+    expect(parsed).toMatchObject({ ok: true, value: { title: '关于推进老旧小区加装电梯的调研报告', date: '2022-09-10', authorNames: ['张三', '李四'] } })
+    expect(parsed.ok && [parsed.value.adoptedBy, parsed.value.instruction, parsed.value.content]).toEqual([undefined, undefined, undefined])
   })
 
   it('refuses what the zod shape of the table refuses (a title over its length)', () => {
