@@ -111,9 +111,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   const contentRow = table.rows.find((r) => r.value.type === 'longText')
   const fromText = titleRow && !split.fields.get(titleRow.key) ? titleFromText(split.rest) : { content: split.rest || undefined }
   for (const row of table.rows) {
-    // A value written as none (采纳：无), or a template's hint left in (采纳：（被哪个单位采纳，没有可不写）), is not written.
-    const given = split.fields.get(row.key)?.trim()
-    const written = given && !meansNone(given) && !isTemplateHint(row, given) ? given : undefined
+    const written = writtenIn(row, split.fields.get(row.key))
     const v = row.value
     if (v.type === 'names') values[row.key] = written ? splitNames(written) : []
     else if (v.type === 'list') values[row.key] = written ? splitList(written) : []
@@ -152,10 +150,21 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   return { ok: true, value: checked.data as FieldsOf<T>, warnings }
 }
 
-/** The row's example in #帮助's template when it is a hint in brackets, not a value to copy. */
-function isTemplateHint(row: FieldRow, written: string): boolean {
-  return row.example !== undefined && /^（.*）$/.test(row.example) && written === row.example
+/** A row that may be left empty by writing 无: not a date or a choice, where 无 is refused as unreadable (日期=无 must not mean today). */
+export const mayBeEmptied = (row: FieldRow): boolean => row.value.type !== 'date' && row.value.type !== 'choice'
+
+/**
+ * What was written in a row, or undefined for nothing: empty, a none-word (采纳：无) where the
+ * row may be empty, or the bracketed hint of #帮助's template left as it was (采纳：（被哪个单位采纳，没有可不写）).
+ */
+export function writtenIn(row: FieldRow, given: string | undefined): string | undefined {
+  const text = given?.trim()
+  if (!text || (mayBeEmptied(row) && meansNone(text))) return undefined
+  return row.example !== undefined && /^（.*）$/.test(row.example) && text === row.example ? undefined : text
 }
+
+/** A table's row by its key. */
+export const rowOf = <K extends string>(table: FieldTable<readonly FieldRow<K>[]>, key: K): FieldRow<K> => table.rows.find((row) => row.key === key)!
 
 function missing(row: FieldRow): string {
   const v = row.value
@@ -214,9 +223,9 @@ export function editLabelled(table: FieldTable, body: string, edits: readonly Fi
   return applyEdits(body, { labels: labelTableOf(table), notLabels: table.notLabels, multiline: multilineKeys(table) }, edits)
 }
 
-/** The row a word names exactly, by its name or one of its labels (采纳 → the adoption's row). */
+/** The row a word names exactly, by the row's name (采纳 → the adoption's row); labels are too loose (活动, 其他). */
 export function rowNamed(table: FieldTable, word: string): FieldRow | undefined {
-  return table.rows.find((row) => row.name === word || row.labels.includes(word))
+  return table.rows.find((row) => row.name === word)
 }
 
 /** The fields members may change, for "可改的字段：…". */

@@ -7,7 +7,7 @@ import { badDate, findDateInText } from './dates.js'
 import { splitFields } from './fields.js'
 import type { FieldEntry } from './fields.js'
 import type { LabelTable } from './labels.js'
-import { labelTableOf } from './field-table.js'
+import { labelTableOf, rowOf, writtenIn } from './field-table.js'
 import { titleFromText } from './title.js'
 import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { splitNames } from './names.js'
@@ -66,8 +66,9 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
   const warnings: string[] = []
   const values: Partial<OpinionFields> = {}
 
-  const labelled = contentText(body, split.entries)
-  const titleField = split.fields.get('title')
+  const f = (key: OpinionKey) => writtenIn(rowOf(OPINION_TABLE, key), split.fields.get(key))
+  const labelled = contentText(body, split.entries).filter((text) => writtenIn(rowOf(OPINION_TABLE, 'content'), text) !== undefined)
+  const titleField = f('title')
   const fromText = titleField ? { content: split.rest || undefined } : titleFromText(split.rest)
   const title = titleField ? unwrapQuotes(trimPunct(titleField)) : fromText.title
   if (title) values.title = title
@@ -75,13 +76,13 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
   const content = [fromText.content, ...labelled].filter((c): c is string => !!c).join('\n')
   if (content) values.content = content
 
-  const field = split.fields.get('field')
+  const field = f('field')
   if (field) values.field = normalizeOpinionField(field)
-  const authors = split.fields.get('authorNames')
+  const authors = f('authorNames')
   values.authorNames = authors ? splitNames(authors) : []
 
   const local = formatYmd(today(clock))
-  const dateText = split.fields.get('date')
+  const dateText = f('date')
   if (dateText !== undefined) {
     const found = findDateInText(dateText, clock)
     if (!found) errors.push({ field: '日期', problem: badDate(dateText) })

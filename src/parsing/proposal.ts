@@ -9,7 +9,7 @@ import { splitNames } from './names.js'
 import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
 import { titleFromText } from './title.js'
-import { labelTableOf } from './field-table.js'
+import { labelTableOf, rowOf, writtenIn } from './field-table.js'
 import { PROPOSAL_TABLE, PROPOSAL_TYPES, normalizeProposalType, type ProposalFields, type ProposalType } from '../domain/proposal.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -36,7 +36,7 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   const split = splitFields<ProposalKey>(body, PROPOSAL_LABELS, { multiline: ['content'], notLabels: PROPOSAL_TABLE.notLabels })
   const errors: FieldProblem[] = []
   const warnings: string[] = []
-  const field = (k: ProposalKey) => split.fields.get(k)?.trim() || undefined
+  const field = (key: ProposalKey) => writtenIn(rowOf(PROPOSAL_TABLE, key), split.fields.get(key))
 
   const fromText = field('title') ? { content: split.rest || undefined } : titleFromText(split.rest)
   const title = field('title') ? unwrapQuotes(trimPunct(field('title')!)) : fromText.title

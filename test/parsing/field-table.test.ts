@@ -51,6 +51,9 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     }
     expect(parseLabelled(RESEARCH_TABLE, '采纳：无锡市住建局\n题目：调研', CLOCK)).toMatchObject({ ok: true, value: { adoptedBy: '无锡市住建局' } })
     expect(parseLabelled(SPEECH_TABLE, '题目：无\n会议：市政协十届三次会议\n形式：口头', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '题目' }] })
+    // A date or a choice written as 无 is refused, not taken as today or looked for in the text.
+    expect(parseLabelled(RESEARCH_TABLE, '标题：调研\n日期：无', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '日期' }] })
+    expect(parseLabelled(SPEECH_TABLE, '题目：作口头发言\n会议：市政协十届三次会议\n形式：无', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '形式' }] })
   })
 
   it('leaves a hint of the #帮助 template that was copied and not replaced empty: it is no adoption, no instruction, no content', () => {

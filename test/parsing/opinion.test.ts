@@ -76,6 +76,13 @@ const ROWS: Array<{ body: string; expect: Partial<OpinionFields>; absent?: Array
 ]
 
 describe('parseOpinion', () => {
+  it('takes 领域：无 and a copied template hint as not written, and refuses 日期：无 rather than taking today', () => {
+    const r = parseOpinion('标题：关于加强老年人助餐服务的建议\n领域：无\n提交人：张三\n内容：（情况、分析、建议）', CLOCK)
+    expect(r.ok && r.value).toEqual(expect.objectContaining({ title: '关于加强老年人助餐服务的建议', authorNames: ['张三'] }))
+    expect(r.ok && [r.value.field, r.value.content]).toEqual([undefined, undefined])
+    expect(parseOpinion('标题：关于助餐的建议\n日期：无', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '日期' }] })
+  })
+
   ROWS.forEach((row, n) =>
     it(label(n + 1, row.body), () => {
       const r = parseOpinion(row.body, CLOCK)

@@ -4,6 +4,12 @@ import { parseProposal } from '../../src/parsing/mod.js'
 const clock = { now: new Date('2022-09-21T02:00:00Z'), timeZone: 'Asia/Shanghai' }
 
 describe('parseProposal', () => {
+  it('takes 领域：暂无 and a copied template hint as not written, and refuses 类型：无', () => {
+    const r = parseProposal('案由：关于加快推进中医药事业发展的建议\n领域：暂无\n提案人：张三、李四\n内容：（情况、理由、办法）', clock)
+    expect(r.ok && [r.value.field, r.value.content, r.value.type]).toEqual([undefined, undefined, '联名'])
+    expect(parseProposal('案由：关于中医药的建议\n类型：无', clock)).toMatchObject({ ok: false, errors: [{ field: '类型' }] })
+  })
+
   it.each([
     ['关于加快推进中医药事业发展的建议', { title: '关于加快推进中医药事业发展的建议', type: '个人', typeInferred: true, authorNames: [], date: '2022-09-21' }],
     ['案由：关于规范校外培训机构的建议\n提案人：张三、李四', { type: '联名', authorNames: ['张三', '李四'] }],

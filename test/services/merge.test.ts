@@ -93,17 +93,19 @@ describe('mergeMember', () => {
     const room = await db.room.create({ data: { name: '健康家园会客厅', kind: '会客厅', topic: '健康群' } })
     const from = await db.member.create({ data: { name: '李明', memberships: { create: { roomId: room.id } } } })
     const into = await db.member.create({ data: { name: '阿明', key: 't:K7Q2M9', memberships: { create: { roomId: room.id } } } })
-    // Each record names 阿明 first (not leading: 王芳 leads some) and 李明 after; 李明 leads M1 and T1.
+    // 李明 leads M1 and T1 (named first, as records store it) and is named again as 阿明; 王芳 leads R1 and S1.
     const wang = { name: '王芳', memberId: null, isLead: true }
     const base = (code: string) => ({ code, roomId: room.id, date: '2022-09-10', title: code, reporterName: '李明', sourceMessageId: code, rawText: '' })
-    await db.opinionReport.create({ data: { ...base('M1'), field: '交通', authors: { create: [{ name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id, isLead: true }] } } })
-    await db.proposal.create({ data: { ...base('T1'), type: '联名', authors: { create: [{ name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id, isLead: true }] } } })
+    await db.opinionReport.create({ data: { ...base('M1'), field: '交通', authors: { create: [{ name: '李明', memberId: from.id, isLead: true }, { name: '阿明', memberId: into.id }] } } })
+    await db.proposal.create({ data: { ...base('T1'), type: '联名', authors: { create: [{ name: '李明', memberId: from.id, isLead: true }, { name: '阿明', memberId: into.id }] }, events: { create: { kind: 'registered', date: '2022-09-20', actorName: '王芳' } } } })
     await db.researchReport.create({ data: { ...base('R1'), authors: { create: [wang, { name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id }] } } })
     await db.conferenceSpeech.create({ data: { ...base('S1'), meeting: '市政协十届三次会议', form: '口头', authors: { create: [wang, { name: '阿明', memberId: into.id }, { name: '李明', memberId: from.id }] } } })
     await mergeMember(db, from.id, into.id)
     const year = await scoreMemberYear(db, DEFAULT_RULES, { id: into.id, name: '阿明', realName: null }, 2022)
     expect(year.counts).toMatchObject({ opinion: 1, proposal: 1, research: 1, speech: 1 })
     expect(year.entries.map((e) => [e.recordCode, e.why])).toEqual(expect.arrayContaining([['M1', '牵头'], ['R1', '调研报告（参与）']]))
+    // T1's 立案 scores the lead's points, not a co-signer's.
+    expect(year.entries.find((e) => e.recordCode === 'T1')).toMatchObject({ why: '立案（领衔）', points: DEFAULT_RULES.proposal.registeredLead })
     expect(year.entries.filter((e) => e.recordCode === 'R1' || e.recordCode === 'S1' || e.recordCode === 'M1')).toHaveLength(3)
     // Both names stay on the records, as they were written.
     expect(await db.researchAuthor.count({ where: { memberId: into.id } })).toBe(2)

@@ -1,5 +1,5 @@
 import { KINDS } from '../../records/kinds.js'
-import { rowNamed } from '../../parsing/field-table.js'
+import { mayBeEmptied, rowNamed } from '../../parsing/field-table.js'
 import type { FoundRecord } from './lookup.js'
 
 /**
@@ -12,6 +12,7 @@ export function fieldNotStep(found: FoundRecord, word: string): string | undefin
   const row = rowNamed(kind.fields, word.trim())
   if (!row) return undefined
   const edit = `#修改 ${found.code} ${row.labels[0]}=`
-  const how = row.required ? `要改，发送 ${edit}…` : `要填上或改掉，发送 ${edit}…；要清空，发送 ${edit}无`
+  // Names written as 无 fall back to the sender, so they are changed, never emptied.
+  const how = row.required || !mayBeEmptied(row) || row.value.type === 'names' ? `要改，发送 ${edit}…` : `要填上或改掉，发送 ${edit}…；要清空，发送 ${edit}无`
   return `${found.code} 是${kind.label}，「${row.name}」是它的一项内容，不是另外登记的进展。${how}`
 }
