@@ -45,16 +45,18 @@ function proposalLine(f: Figures): string | undefined {
  * 调研报告 3 篇（被采纳 1 篇，获批示 1 篇）；大会发言 2 次（口头 1 次，书面 1 次）。
  */
 function tableFiguresLine(f: Figures): string | undefined {
-  const parts = TABLE_FIGURES.flatMap(({ rows: [all, ...among], unit }) => {
-    const count = (row: typeof all) => `${row.name} ${f[row.key as TableFigureKey]} ${unit}`
-    return f[all.key as TableFigureKey] > 0 ? [`${count(all)}${among.length > 0 ? `（${among.map(count).join('，')}）` : ''}`] : []
-  })
+  const parts = TABLE_FIGURES.flatMap(({ rows: [all, ...among], unit }) =>
+    f[all.key as TableFigureKey] > 0 ? [`${figure(f, all, unit)}${among.length > 0 ? `（${among.map((row) => figure(f, row, unit)).join('，')}）` : ''}`] : [],
+  )
   return parts.length > 0 ? `${parts.join('；')}。` : undefined
 }
 
+/** One figure of a table-counted kind: 调研报告 3 篇. */
+const figure = (f: Figures, row: { key: string; name: string }, unit: string) => `${row.name} ${f[row.key as TableFigureKey]} ${unit}`
+
 /** A room's line in the cross-room digest adds each table-counted kind it has: ，调研报告 1 篇，大会发言 2 次. */
 function tableFigureCounts(f: Figures): string {
-  return TABLE_FIGURES.map(({ rows: [all], unit }) => (f[all.key as TableFigureKey] > 0 ? `，${all.name} ${f[all.key as TableFigureKey]} ${unit}` : '')).join('')
+  return TABLE_FIGURES.map(({ rows: [all], unit }) => (f[all.key as TableFigureKey] > 0 ? `，${figure(f, all, unit)}` : '')).join('')
 }
 
 /** The digest of one room, in the voice of the rooms' own summaries. */
