@@ -9,7 +9,7 @@ import { splitFields } from './fields.js'
 import { matchLabel, type LabelTable } from './labels.js'
 import { splitList, splitNames } from './names.js'
 import { parseCount } from './numbers.js'
-import { echo, meansNone, trimPunct, unwrapQuotes } from './normalize.js'
+import { echo, meansNone, toHalfWidth, trimPunct, unwrapQuotes } from './normalize.js'
 import { titleFromText } from './title.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -106,12 +106,13 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields(body, labelTableOf(table), { multiline: multilineKeys(table), notLabels: table.notLabels })
   const errors: FieldProblem[] = []
+  const warnings: string[] = []
   const values: Record<string, unknown> = { dateDefaulted: false }
   const titleRow = table.rows.find((r) => r.key === 'title')
   const contentRow = table.rows.find((r) => r.value.type === 'longText')
   const fromText = titleRow && !split.fields.get(titleRow.key) ? titleFromText(split.rest) : { content: split.rest || undefined }
   for (const row of table.rows) {
-    const written = writtenIn(row, split.fields.get(row.key))
+    const written = writtenUnder(row, split.entries, warnings)
     const v = row.value
     if (v.type === 'names') values[row.key] = written ? splitNames(written) : []
     else if (v.type === 'list') values[row.key] = written ? splitList(written) : []
@@ -135,7 +136,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
       const text = written ? unwrapQuotes(trimPunct(written)) : row === titleRow ? fromText.title : undefined
       if (text) values[row.key] = text
     } else {
-      const text = [written, row === contentRow ? fromText.content : undefined].filter(Boolean).join('\n')
+      const text = [written, ...(row === contentRow ? [fromText.content, ...unknownLines(split.unknownFields)] : [])].filter(Boolean).join('\n')
       if (text) values[row.key] = text
     }
     if (row.required && values[row.key] === undefined && !errors.some((e) => e.field === row.name)) {
@@ -146,7 +147,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   const checked = schemaOf(table).safeParse(values)
   const names = Object.fromEntries(table.rows.map((r) => [r.key, r.name]))
   if (!checked.success) return { ok: false, errors: issuesToProblems(checked.error, names), partial: values as Partial<FieldsOf<T>> }
-  const warnings = split.unknownLabels.map((label) => `未识别的字段“${label}”，已忽略`)
+  warnings.push(...unknownWarnings(split.unknownFields, contentRow))
   return { ok: true, value: checked.data as FieldsOf<T>, warnings }
 }
 
@@ -159,12 +160,52 @@ export const mayBeEmptied = (row: FieldRow): boolean => row.value.type !== 'date
  */
 export function writtenIn(row: FieldRow, given: string | undefined): string | undefined {
   const text = given?.trim()
-  if (!text || (mayBeEmptied(row) && meansNone(text))) return undefined
-  return row.example !== undefined && /^（.*）$/.test(row.example) && text === row.example ? undefined : text
+  if (!text || (mayBeEmptied(row) && (meansNone(text) || deniesRow(row, text)))) return undefined
+  const hint = row.example !== undefined && /^（.*）$/.test(row.example) && sameText(text, row.example)
+  return hint ? undefined : text
 }
+
+/**
+ * What was written under all of a row's labels, in order, or undefined: a row written twice is
+ * never cut to its first part. Names and lists join (领衔人：张三 附议人：李四、王五); a long
+ * text keeps each later part under its label (内容：… 理由：… 办法：…); any other row takes the
+ * first and says so in `warnings`.
+ */
+export function writtenUnder(row: FieldRow, entries: readonly { key: string; label: string; value: string }[], warnings: string[]): string | undefined {
+  const parts = entries.filter((e) => e.key === row.key && writtenIn(row, e.value) !== undefined).map((e) => ({ label: e.label, value: e.value.trim() }))
+  const [first] = parts
+  if (!first || parts.length === 1) return first?.value
+  const type = row.value.type
+  if (type === 'names' || type === 'list') return parts.map((p) => p.value).join('、')
+  if (type === 'longText') return parts.map((p, i) => (i === 0 ? p.value : `${p.label}：${p.value}`)).join('\n')
+  if (parts.some((p) => p.value !== first.value)) warnings.push(`${row.name}写了 ${parts.length} 处，按第一处“${echo(first.value)}”记录，不对请用 #修改 改`)
+  return first.value
+}
+
+/** 采纳：未采纳 / 暂未被采纳 / 待定, 批示：无批示: the row says its own thing did not happen (yet). */
+function deniesRow(row: FieldRow, text: string): boolean {
+  const own = [row.name, ...row.labels].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  return new RegExp(`^(?:暂|尚|还)?(?:无|未|没|没有)(?:被)?(?:${own})?$|^(?:否|待定)$`, 'u').test(trimPunct(text))
+}
+
+/** The same text but for full- or half-width punctuation and spaces: （…，…） typed as (…,…). */
+const sameText = (a: string, b: string) => toHalfWidth(a).replace(/\s+/g, '') === toHalfWidth(b).replace(/\s+/g, '')
 
 /** A table's row by its key. */
 export const rowOf = <K extends string>(table: FieldTable<readonly FieldRow<K>[]>, key: K): FieldRow<K> => table.rows.find((row) => row.key === key)!
+
+/**
+ * Lines under a label no row has (存在问题：…, 对策建议：…) belong to the text, not to the bin:
+ * they join the content, so a report keeps its sub-headings and #修改, which writes the content
+ * back under 内容, cannot cut them off.
+ */
+export function unknownLines(unknown: readonly { label: string; value: string }[]): string[] {
+  return unknown.filter((u) => u.value.trim()).map((u) => `${u.label}：${u.value.trim()}`)
+}
+
+export function unknownWarnings(unknown: readonly { label: string; value: string }[], contentRow: FieldRow | undefined): string[] {
+  return unknown.map((u) => (contentRow && u.value.trim() ? `未识别的字段“${u.label}”，已放入${contentRow.name}` : `未识别的字段“${u.label}”，已忽略`))
+}
 
 function missing(row: FieldRow): string {
   const v = row.value

@@ -9,7 +9,7 @@ import { splitNames } from './names.js'
 import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
 import { titleFromText } from './title.js'
-import { labelTableOf, rowOf, writtenIn } from './field-table.js'
+import { labelTableOf, rowOf, unknownLines, unknownWarnings, writtenUnder } from './field-table.js'
 import { PROPOSAL_TABLE, PROPOSAL_TYPES, normalizeProposalType, type ProposalFields, type ProposalType } from '../domain/proposal.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -36,12 +36,14 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   const split = splitFields<ProposalKey>(body, PROPOSAL_LABELS, { multiline: ['content'], notLabels: PROPOSAL_TABLE.notLabels })
   const errors: FieldProblem[] = []
   const warnings: string[] = []
-  const field = (key: ProposalKey) => writtenIn(rowOf(PROPOSAL_TABLE, key), split.fields.get(key))
+  const written = new Map(PROPOSAL_TABLE.rows.map((row) => [row.key, writtenUnder(row, split.entries, warnings)]))
+  const field = (key: ProposalKey) => written.get(key)
 
   const fromText = field('title') ? { content: split.rest || undefined } : titleFromText(split.rest)
   const title = field('title') ? unwrapQuotes(trimPunct(field('title')!)) : fromText.title
   if (!title) errors.push({ field: '案由', problem: '没有找到案由（提案标题），请写成 案由：关于……的建议' })
-  const content = [field('content'), fromText.content].filter(Boolean).join('\n') || undefined
+  const content = [field('content'), fromText.content, ...unknownLines(split.unknownFields)].filter(Boolean).join('\n') || undefined
+  warnings.push(...unknownWarnings(split.unknownFields, rowOf(PROPOSAL_TABLE, 'content')))
 
   const authorNames = field('authorNames') ? splitNames(field('authorNames')!) : []
   let type: ProposalType = authorNames.length > 1 ? '联名' : '个人'

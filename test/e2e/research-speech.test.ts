@@ -82,6 +82,17 @@ describe('#调研报告', () => {
     expect(await text(chat, '李明', '#修改 R1 标题=无')).toContain('R1 没有修改')
   })
 
+  it('keeps a report\'s own sub-headings in its content, through #修改 too', async () => {
+    const chat = await room()
+    const reply = await text(chat, '李明', '#调研报告\n标题：关于老旧小区加装电梯的调研报告\n日期：9月10日\n内容：全市已加装 120 台\n存在问题：资金不足\n对策建议：多方筹资')
+    expect(reply).toContain('提示：未识别的字段“存在问题”，已放入内容')
+    const content = async () => (await chat.app.services.db.researchReport.findFirstOrThrow()).content
+    expect(await content()).toBe('全市已加装 120 台\n存在问题：资金不足\n对策建议：多方筹资')
+    const edited = await text(chat, '李明', '#修改 R1 采纳=市住建局')
+    expect(edited).toContain('改动：采纳 （空） → 市住建局')
+    expect(await content()).toBe('全市已加装 120 台\n存在问题：资金不足\n对策建议：多方筹资')
+  })
+
   it('takes a bare title line with the sender as author, and keeps a report without a title as a draft', async () => {
     const chat = await room()
     const bare = await text(chat, '李明', '#调研报告 关于社区嵌入式养老的调研。走访了12个社区')

@@ -68,10 +68,16 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     expect(!r.ok && r.errors).toEqual([{ field: '标题', problem: '标题太长了，请精简一些' }])
   })
 
-  it('warns of a label that is no row of the table, and never takes a contact label for one of its rows', () => {
+  it('keeps a label that is no row of the table in the content, says so, and never takes a contact label for one of its rows', () => {
     const r = parseLabelled(RESEARCH_TABLE, '标题：关于托育服务的调研报告\n联系电话：123\n经费：2万元', CLOCK)
-    expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', date: '2022-09-21', dateDefaulted: true, authorNames: [] })
-    expect(r.ok && r.warnings).toContain('未识别的字段“经费”，已忽略')
+    expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', date: '2022-09-21', dateDefaulted: true, authorNames: [], content: '联系电话：123\n经费：2万元' })
+    expect(r.ok && r.warnings).toContain('未识别的字段“经费”，已放入内容')
+  })
+
+  it('keeps every part of a row written twice: names and long texts join, any other row takes the first and says so', () => {
+    const r = parseLabelled(RESEARCH_TABLE, '标题：托育\n牵头人：张三\n成员：李四、王五\n调研时间：7月5日\n报送时间：9月10日\n内容：情况\n摘要：建议', CLOCK)
+    expect(r).toMatchObject({ ok: true, value: { authorNames: ['张三', '李四', '王五'], date: '2022-07-05', content: '情况\n摘要：建议' } })
+    expect(r.ok && r.warnings).toContain('日期写了 2 处，按第一处“7月5日”记录，不对请用 #修改 改')
   })
 
   it('writes values back in the labelled form it reads, and edits one row of that text', () => {

@@ -4,6 +4,12 @@ import { parseProposal } from '../../src/parsing/mod.js'
 const clock = { now: new Date('2022-09-21T02:00:00Z'), timeZone: 'Asia/Shanghai' }
 
 describe('parseProposal', () => {
+  it('keeps every part the template asks for (理由、办法) and every proposer (领衔人、附议人)', () => {
+    const r = parseProposal('案由：关于助餐的建议\n领衔人：张三\n附议人：李四、王五\n内容：老人吃饭难\n理由：子女不在身边\n办法：社区食堂\n存在问题：资金不足', clock)
+    expect(r).toMatchObject({ ok: true, value: { type: '联名', authorNames: ['张三', '李四', '王五'], content: '老人吃饭难\n理由：子女不在身边\n办法：社区食堂\n存在问题：资金不足' } })
+    expect(r.ok && r.warnings).toContain('未识别的字段“存在问题”，已放入内容')
+  })
+
   it('takes 领域：暂无 and a copied template hint as not written, and refuses 类型：无', () => {
     const r = parseProposal('案由：关于加快推进中医药事业发展的建议\n领域：暂无\n提案人：张三、李四\n内容：（情况、理由、办法）', clock)
     expect(r.ok && [r.value.field, r.value.content, r.value.type]).toEqual([undefined, undefined, '联名'])
