@@ -5,7 +5,7 @@ import { findBrand, readNarrative } from './activity-narrative.js'
 import type { NarrativeFacts } from './activity-narrative.js'
 import { ActivityFieldsSchema } from './activity-schema.js'
 import { ACTIVITY_TABLE } from '../domain/activity.js'
-import type { FieldsOf } from './field-table.js'
+import { rowOf, writtenUnder, type FieldsOf } from './field-table.js'
 import { ACTIVITY_TYPES, inferActivityType, normalizeActivityType } from './activity-types.js'
 import type { ActivityType } from './activity-types.js'
 import { formatYmd } from './calendar.js'
@@ -161,7 +161,8 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const place = f('place') ?? (afterDate || undefined) ?? story.place ?? contentStory?.place
   if (place) values.place = trimPunct(place)
 
-  const membersText = f('memberNames')
+  // Everyone named under any of the names' labels (参与委员：… 参加人员：…), not only the first list.
+  const membersText = writtenUnder(rowOf(ACTIVITY_TABLE, 'memberNames'), split.entries, ctx.warnings)
   values.memberNames = membersText ? splitNames(membersText) : story.memberNames
   const memberCount =
     countFrom(ctx, f('memberCount'), FIELD.memberCount!, story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, values.memberNames)
@@ -176,7 +177,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const reach = countFrom(ctx, f('reach'), FIELD.reach!, story.reach ?? contentStory?.reach)
   if (reach) Object.assign(values, { reach: reach.value, reachApprox: reach.approx })
 
-  const partnersText = f('partners')
+  const partnersText = writtenUnder(rowOf(ACTIVITY_TABLE, 'partners'), split.entries, ctx.warnings)
   values.partners = partnersText ? splitList(partnersText) : story.partners.length ? story.partners : (contentStory?.partners ?? [])
   const brandText = f('brand')
   const brand = brandText
