@@ -122,7 +122,10 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
       else if (written) errors.push({ field: row.name, problem: `${row.name}请写成数字（阿拉伯数字或汉字数字都可以），写在“${row.labels[0]}：”后面` })
     }
     else if (v.type === 'date') {
-      if (!written) Object.assign(values, { [row.key]: formatYmd(today(clock)), dateDefaulted: true })
+      if (!written) {
+        Object.assign(values, { [row.key]: formatYmd(today(clock)), dateDefaulted: true })
+        warnings.push(`未写${row.name}，按消息日期 ${formatYmd(today(clock))} 记录`)
+      }
       else {
         const found = findDateInText(written, clock)
         if (!found || !found.ok || found.timeOnly) errors.push({ field: row.name, problem: found && !found.ok ? found.problem : badDate(written) })

@@ -21,6 +21,8 @@ describe('parseLabelled, driven by a kind’s field table', () => {
   it('takes the first line as the title and the rest as the content when no title is labelled; no date is the day of the message', () => {
     const r = parseLabelled(RESEARCH_TABLE, '关于托育服务的调研报告\n走访了12家托育机构\n发现三个问题', CLOCK)
     expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', content: '走访了12家托育机构\n发现三个问题', date: '2022-09-21', dateDefaulted: true, authorNames: [] })
+    // Said in the confirmation, as #活动 says it: a speech recorded days after the session must not pass unnoticed.
+    expect(r.ok && r.warnings).toEqual(['未写日期，按消息日期 2022-09-21 记录'])
   })
 
   it('names each missing required row and each unreadable value, in the table’s words', () => {
