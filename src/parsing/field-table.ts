@@ -111,6 +111,9 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   const titleRow = table.rows.find((r) => r.key === 'title')
   const contentRow = table.rows.find((r) => r.value.type === 'longText')
   const fromText = titleRow && !split.fields.get(titleRow.key) ? titleFromText(split.rest) : { content: split.rest || undefined }
+  // Where a choice not labelled is looked for: the member's own sentences, not the title or the
+  // meeting (题目：关于规范书面合同管理的建议 is no 书面 speech).
+  const freeText = [fromText.content, ...split.entries.filter((e) => e.key === contentRow?.key).map((e) => e.value)].filter(Boolean).join('\n')
   for (const row of table.rows) {
     const written = writtenUnder(row, split.entries, warnings)
     const v = row.value
@@ -132,7 +135,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
         else values[row.key] = found.date
       }
     } else if (v.type === 'choice') {
-      const chosen = written ? v.read(written) : uniqueChoice(body, v)
+      const chosen = written ? v.read(written) : uniqueChoice(freeText, v)
       if (chosen) values[row.key] = chosen
       else if (written) errors.push(choiceProblem(row, written, v.options))
     } else if (v.type === 'text') {
@@ -216,9 +219,9 @@ function missing(row: FieldRow): string {
   return `没有找到${row.name}，请写“${row.labels[0]}：…”`
 }
 
-/** A choice named exactly once anywhere in the text (口头 or 书面, not both). */
-function uniqueChoice(body: string, v: Extract<FieldValue, { type: 'choice' }>): string | undefined {
-  const named = v.options.filter((o) => body.includes(o))
+/** A choice named exactly once in the text (口头 or 书面, not both). */
+function uniqueChoice(text: string, v: Extract<FieldValue, { type: 'choice' }>): string | undefined {
+  const named = v.options.filter((o) => text.includes(o))
   return named.length === 1 ? named[0] : undefined
 }
 

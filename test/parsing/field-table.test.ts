@@ -44,6 +44,9 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     expect(ok(`${base}\n提交书面发言一篇`)).toBe('书面')
     expect(ok(`${base}\n口头发言后又提交书面发言`)).toBe('请写明形式：口头 或 书面，例如“形式：口头”')
     expect(ok(`${base} 形式：视频`)).toBe('形式“视频”不认识，可选：口头、书面')
+    // Not from the title or the meeting: a speech about 书面合同 is not a written speech.
+    expect(ok('题目：关于规范书面合同管理的建议 会议：市政协十届二次会议')).toBe('请写明形式：口头 或 书面，例如“形式：口头”')
+    expect(ok('关于规范书面合同管理的建议\n会议：市政协十届二次会议\n作口头发言')).toBe('口头')
   })
 
   it('takes a value written as none (无, 暂无, —) as not written: an optional row stays empty, a required one is missing', () => {
