@@ -16,7 +16,7 @@ import type { DateFound } from './dates.js'
 import { splitFields } from './fields.js'
 import { headCountInNames, splitList, splitNames } from './names.js'
 import { echo, meansNone, trimPunct, unwrapQuotes } from './normalize.js'
-import { extractCount, parseCount, type CountMatch } from './numbers.js'
+import { countValueProblem, extractCount, parseCount, type CountMatch } from './numbers.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { ACTIVITY_TYPES } from './activity-types.js'
@@ -89,6 +89,11 @@ function countFrom(ctx: Ctx, written: string | undefined, field: string, fromSto
   const shown = echo(written ?? fromStory?.text ?? '')
   if (written !== undefined && /^\s*[-−－]/.test(written)) {
     ctx.errors.push({ field, problem: `人数不能是负数："${shown}"` })
+    return undefined
+  }
+  const miswritten = written === undefined ? undefined : countValueProblem(written)
+  if (miswritten) {
+    ctx.errors.push({ field, problem: `${miswritten}："${shown}"` })
     return undefined
   }
   if (!found) {

@@ -8,7 +8,7 @@ import { badDate, findDateInText } from './dates.js'
 import { splitFields } from './fields.js'
 import { matchLabel, type LabelTable } from './labels.js'
 import { splitList, splitNames } from './names.js'
-import { parseCount } from './numbers.js'
+import { countValueProblem, parseCount } from './numbers.js'
 import { echo, meansNone, toHalfWidth, trimPunct, unwrapQuotes } from './normalize.js'
 import { titleFromText } from './title.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
@@ -120,8 +120,10 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
     if (v.type === 'names') values[row.key] = written ? splitNames(written) : []
     else if (v.type === 'list') values[row.key] = written ? splitList(written) : []
     else if (v.type === 'count') {
-      const count = written ? parseCount(written) : undefined
+      const problem = written ? countValueProblem(written) : undefined
+      const count = written && !problem ? parseCount(written) : undefined
       if (count) values[row.key] = count.value
+      else if (problem) errors.push({ field: row.name, problem: `${row.name}${problem}：“${echo(written!)}”` })
       else if (written) errors.push({ field: row.name, problem: `${row.name}请写成数字（阿拉伯数字或汉字数字都可以），写在“${row.labels[0]}：”后面` })
     }
     else if (v.type === 'date') {

@@ -170,6 +170,17 @@ export function extractCount(text: string, from = 0): CountMatch | null {
   return null
 }
 
+/**
+ * A count written in a field in a way that would be read as another number: the letter O for
+ * the digit 0 (2OO would be 2), or a range (100-200 would be 100). Refused with how to write it.
+ */
+export function countValueProblem(text: string): string | undefined {
+  const norm = toHalfWidth(text)
+  if (/\d[OoIl]|[OoIl]\d/.test(norm)) return '数字里夹着字母（O、l），请用数字写，例如 200'
+  if (/\d\s*[-~～至到]\s*\d/.test(norm)) return '写成了一个范围，请写一个数；估计的数可以写成“100余”“约150”'
+  return undefined
+}
+
 /** How many people, as written in a field value; null when the text has no number. */
 export function parseCount(text: string): { value: number; approx: boolean } | null {
   const m = extractCount(text)

@@ -27,6 +27,9 @@ const ROWS: Array<{ body: string; errors: FieldProblem[] }> = [
   },
   { body: '时间：下午25点\n主题：义诊', errors: [{ field: '日期', problem: '时间看不懂："下午25点"' }] },
   { body: '参与人数：3.5\n主题：义诊', errors: [{ field: '参与人次', problem: '人数应为整数："3.5"' }] },
+  // Read as 2 and as 100 before: a figure is right or refused.
+  { body: '服务人次：2OO\n主题：义诊', errors: [{ field: '服务人次', problem: '数字里夹着字母（O、l），请用数字写，例如 200："2OO"' }] },
+  { body: '服务人次：100-200\n主题：义诊', errors: [{ field: '服务人次', problem: '写成了一个范围，请写一个数；估计的数可以写成“100余”“约150”："100-200"' }] },
   { body: '时间：２月３０日\n主题：义诊', errors: [{ field: '日期', problem: '日期看不懂："２月３０日"' }] },
   { body: '主题：义诊\n受益群众：好多人', errors: [{ field: '服务人次', problem: '人数看不懂："好多人"' }] },
   {
