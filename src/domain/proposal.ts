@@ -23,7 +23,8 @@ export const PROPOSAL_TABLE = {
     { key: 'authorNames', name: '提案人', example: '张三、李四', labels: ['提案人', '联名人', '提交人', '领衔人', '附议人', '联名委员', '署名', '提案委员'], value: { type: 'names' }, sheet: { width: 12 } },
     contentRow(['理由', '办法', '建议', '案据', '具体内容', '正文', '提案内容'], { header: '内容', width: 40 }, '（情况、理由、办法）'),
   ],
-  notLabels: CONTACT_LABELS,
+  // 提案号 is one letter from 提案人: a number, never a proposer.
+  notLabels: [...CONTACT_LABELS, '提案号', '案号', '编号'],
 } as const satisfies FieldTable
 
 /** The type is inferred from the number of proposers when not written: the reply says so. */

@@ -12,7 +12,8 @@ export const RESEARCH_TABLE = {
     { key: 'instruction', name: '批示', example: '（领导批示，没有可不写）', labels: ['批示', '领导批示', '批示情况', '批示内容'], value: { type: 'text', max: 200 }, sheet: { header: '批示', width: 22 } },
     contentRow(['摘要', '主要内容', '正文', '简介', '内容摘要'], { header: '摘要', width: 40 }, '（主要内容）'),
   ],
-  notLabels: CONTACT_LABELS,
+  // 成果 is one letter from 成员: its line is content, never the authors.
+  notLabels: [...CONTACT_LABELS, '成果'],
 } as const satisfies FieldTable
 
 export type ResearchFields = FieldsOf<typeof RESEARCH_TABLE>

@@ -20,7 +20,8 @@ export const SPEECH_TABLE = {
     { key: 'authorNames', name: '发言人', example: '张三', labels: ['发言人', '发言委员', '委员', '作者', '提交人', '署名', '联名'], value: { type: 'names' }, sheet: { width: 14 } },
     contentRow(['发言内容', '摘要', '主要内容', '正文'], { header: '摘要', width: 40 }),
   ],
-  notLabels: CONTACT_LABELS,
+  // 发言 is one letter from 发言人 and 大会发言 holds 大会: neither is a speaker or the meeting.
+  notLabels: [...CONTACT_LABELS, '发言', '大会发言'],
 } as const satisfies FieldTable
 
 export type SpeechFields = FieldsOf<typeof SPEECH_TABLE>

@@ -79,6 +79,12 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     expect(r.ok && r.warnings).toContain('未识别的字段“经费”，已放入内容')
   })
 
+  it('never takes a word one letter from a label for that row when it means something else (成果 is no 成员, 发言 no 发言人)', () => {
+    expect(parseLabelled(RESEARCH_TABLE, '标题：调研\n作者：张三、李四\n成果：被市民政局采纳', CLOCK)).toMatchObject({ ok: true, value: { authorNames: ['张三', '李四'], content: '成果：被市民政局采纳' } })
+    expect(editLabelled(SPEECH_TABLE, '题目：关于停车难的建议\n发言人：张三', [{ label: '发言', value: '书面' }])).toEqual({ ok: false, unknownLabels: ['发言'] })
+    expect(parseLabelled(SPEECH_TABLE, '大会发言：关于养老的建议\n会议：市政协十届三次会议\n形式：口头', CLOCK)).toMatchObject({ ok: false, partial: { meeting: '市政协十届三次会议' } })
+  })
+
   it('keeps every part of a row written twice: names and long texts join, any other row takes the first and says so', () => {
     const r = parseLabelled(RESEARCH_TABLE, '标题：托育\n牵头人：张三\n成员：李四、王五\n调研时间：7月5日\n报送时间：9月10日\n内容：情况\n摘要：建议', CLOCK)
     expect(r).toMatchObject({ ok: true, value: { authorNames: ['张三', '李四', '王五'], date: '2022-07-05', content: '情况\n摘要：建议' } })

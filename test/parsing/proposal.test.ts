@@ -10,6 +10,10 @@ describe('parseProposal', () => {
     expect(r.ok && r.warnings).toContain('未识别的字段“存在问题”，已放入内容')
   })
 
+  it('never takes 提案号 (one letter from 提案人) for a proposer', () => {
+    expect(parseProposal('案由：关于助餐的建议\n提案人：张三\n提案号：第0123号', clock)).toMatchObject({ ok: true, value: { authorNames: ['张三'], content: '提案号：第0123号' } })
+  })
+
   it('takes 领域：暂无 and a copied template hint as not written, and refuses 类型：无', () => {
     const r = parseProposal('案由：关于加快推进中医药事业发展的建议\n领域：暂无\n提案人：张三、李四\n内容：（情况、理由、办法）', clock)
     expect(r.ok && [r.value.field, r.value.content, r.value.type]).toEqual([undefined, undefined, '联名'])
