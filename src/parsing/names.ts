@@ -14,13 +14,31 @@ function cleanName(raw: string): string {
     .trim()
 }
 
-/** Member names: split on 、，,；; spaces and @; strip '@', '委员' and a trailing 等/等N人. */
+/** 张三和李四 → 张三、李四: only when every part is a name's length (not 王和平, not 全体委员和相关部门负责同志). */
+function splitJoined(token: string): string {
+  const parts = token.split(/[和及与]/u)
+  return parts.length > 1 && parts.every((p) => /^\p{Script=Han}{2,4}$/u.test(p)) ? parts.join('、') : token
+}
+
+/**
+ * The list as one separator between names: a note in brackets goes first (李四（群里没找到：李四，
+ * 按原文记录）, whose comma is no separator); 和/及/与 between names splits them; a
+ * one-character surname spaced from its given name is one name (张 三).
+ */
+function separated(value: string): string {
+  return value
+    .replace(/[（(][^）)]*[）)]/gu, '')
+    .replace(/[^、,，;；\s@]+/gu, splitJoined)
+    .replace(/(^|[、,，;；\s@])(?![和及与等])(\p{Script=Han}) (\p{Script=Han}{1,2})(?=$|[、,，;；\s])/gu, '$1$2$3')
+}
+
+/** Member names: split on 、，,；; spaces, 和 and @; strip '@', '委员' and a trailing 等/等N人. */
 export function splitNames(value: string): string[] {
   const out: string[] = []
-  for (const part of value.split(NAME_SEPARATORS)) {
+  for (const part of separated(value).split(NAME_SEPARATORS)) {
     const name = cleanName(part)
-    // Drop leftovers that are counts or filler rather than names ("8人", "等").
-    if (!name || /^\d/.test(name) || name === '等' || out.includes(name)) continue
+    // Drop leftovers that are counts or filler rather than names ("8人", "等", a spaced 和).
+    if (!name || /^\d/.test(name) || ['等', '和', '及', '与'].includes(name) || out.includes(name)) continue
     out.push(name)
   }
   return out
