@@ -78,6 +78,8 @@ function readDate(ctx: Ctx, written: string | undefined, storyDate: DateFound | 
   if (use?.ok && use.time) values.time = use.time
   values.dateDefaulted = !use?.ok || use.timeOnly
   if (values.dateDefaulted) ctx.warnings.push(`未写日期，按消息日期 ${local} 记录`)
+  // 学习贯彻9月5日市委全会精神: the date may be the event the title names, not the activity's own.
+  else if (inTitle && use === inTitle && inTitle.index > 0) ctx.warnings.push(`没写日期，按主题里的“${inTitle.matched}”记为 ${values.date}；活动不是这一天的话，请 #修改 日期=…`)
   else if (values.date > local) ctx.warnings.push(`活动日期 ${values.date} 晚于今天，请确认`)
 }
 

@@ -135,6 +135,12 @@ const ROWS: ActivityRow[] = [
     expect: { date: '2022-09-19', dateDefaulted: false, title: '健康义诊', place: '爱卫中心' },
   },
   {
+    // A date inside the title may be another event's: taken, and said so.
+    body: '主题：学习贯彻9月5日市委全会精神\n地点：会客厅',
+    expect: { date: '2022-09-05', dateDefaulted: false, title: '学习贯彻9月5日市委全会精神' },
+    warning: '没写日期，按主题里的“9月5日”记为 2022-09-05；活动不是这一天的话，请 #修改 日期=…',
+  },
+  {
     body: '主题：中秋联谊会\n地点：会客厅',
     expect: { date: '2022-09-21', dateDefaulted: true, title: '中秋联谊会', type: '联谊' },
     warning: '未写日期，按消息日期 2022-09-21 记录',
