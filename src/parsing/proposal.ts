@@ -53,6 +53,9 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
     if (given) {
       type = given
       typeInferred = false
+      // Kept as written (the office decides), but a mismatch with the signers is pointed out.
+      if (given === '个人' && authorNames.length > 1) warnings.push(`类型写的是个人，却有 ${authorNames.length} 位提案人（${authorNames.join('、')}）：是联名的话，请 #修改 类型=联名`)
+      if (given === '联名' && authorNames.length === 1) warnings.push(`类型写的是联名，却只写了 1 位提案人：请 #修改 提案人=… 补上联名的委员`)
     } else {
       errors.push({ field: '类型', problem: `提案类型“${echo(field('type')!)}”不认识，可选：${PROPOSAL_TYPES.join('、')}` })
     }

@@ -10,6 +10,14 @@ describe('parseProposal', () => {
     expect(r.ok && r.warnings).toContain('未识别的字段“存在问题”，已放入内容')
   })
 
+  it('keeps a written type but points out one that does not fit the signers', () => {
+    const r = parseProposal('案由：关于助餐的建议\n类型：个人\n提案人：张三、李四', clock)
+    expect(r).toMatchObject({ ok: true, value: { type: '个人', typeInferred: false } })
+    expect(r.ok && r.warnings).toEqual(['类型写的是个人，却有 2 位提案人（张三、李四）：是联名的话，请 #修改 类型=联名'])
+    const one = parseProposal('案由：关于助餐的建议\n类型：联名\n提案人：张三', clock)
+    expect(one.ok && one.warnings).toEqual(['类型写的是联名，却只写了 1 位提案人：请 #修改 提案人=… 补上联名的委员'])
+  })
+
   it('never takes 提案号 (one letter from 提案人) for a proposer', () => {
     expect(parseProposal('案由：关于助餐的建议\n提案人：张三\n提案号：第0123号', clock)).toMatchObject({ ok: true, value: { authorNames: ['张三'], content: '提案号：第0123号' } })
   })
