@@ -114,6 +114,20 @@ describe('#调研报告', () => {
 })
 
 describe('#大会发言', () => {
+  it('tells the second member who records the same speech that the room has it already', async () => {
+    const chat = await room()
+    const speech = (title: string) => `#大会发言\n题目：${title}\n会议：市政协十届二次会议\n形式：口头\n日期：2022年1月12日`
+    expect(await text(chat, '王芳', speech('关于停车难的建议'))).not.toContain('同题')
+    const second = await text(chat, '李明', speech('关于停车难的建议'))
+    expect(second).toContain('已记录大会发言 S2')
+    expect(second).toContain('提示：本群已有同题的大会发言 S1（记录人 王芳）。如果是同一份，请撤销其中一条：#撤销 S2')
+    expect(await text(chat, '李明', speech('关于托育服务的建议'))).not.toContain('同题')
+    // A withdrawn one is no twin.
+    await text(chat, '王芳', '#撤销 S1')
+    await text(chat, '李明', '#撤销 S2')
+    expect(await text(chat, '王芳', speech('关于停车难的建议'))).not.toContain('同题')
+  })
+
   it('reads 口头 or 书面 from a field or from the text, and refuses a speech without its meeting or form', async () => {
     const chat = await room()
     const oral = await text(chat, '王芳', '#大会发言\n题目：关于加快建设一刻钟便民生活圈的建议\n会议：市政协十届二次会议\n日期：2022年1月12日\n在大会上作口头发言')

@@ -4,6 +4,7 @@ import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDoneSql } from '../../services/plans.js'
 import { createActivity, type ActivityPreview, type NewActivity, type RecordSource } from '../../services/activities.js'
 import { rosterNames } from '../../services/members.js'
+import { sameTitleInRoom } from '../../services/same-title.js'
 import { latestOpenDraft, resolveDraftSql, saveDraft, type DraftKind } from '../../services/drafts.js'
 import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
@@ -112,10 +113,12 @@ export async function storeRecord(ctx: ChatContext, kind: StoredKind, source: Re
     (within) => kind.create(ctx.services.db, source, parsed.value, within),
     async (on, record) => {
       const completed = await completeDraftWith(on, ctx, source, kind.kind, record.code, completing)
+      const twin = await sameTitleInRoom(on, kind.kind, record)
       const lines = [
         `已记录${kind.label} ${record.code}`,
         ...kind.lines(record),
         ...parsed.warnings.map((w) => `提示：${w}`),
+        twin ? `提示：本群已有同题的${kind.label} ${twin.code}（记录人 ${twin.reporterName}）。如果是同一份，请撤销其中一条：#撤销 ${record.code}` : undefined,
         completed.code ? `（草稿 ${completed.code} 已由这条补全）` : undefined,
         kind.nextSteps(record, ctx.services.config),
       ]
