@@ -15,7 +15,7 @@ export const SPEECH_TABLE = {
   rows: [
     { key: 'title', name: '题目', example: '关于加快建设“一刻钟便民生活圈”的建议', labels: ['题目', '标题', '发言题目', '发言标题', '主题', '名称'], value: { type: 'text', max: 200 }, required: true, sheet: { width: 28 } },
     { key: 'meeting', name: '会议', example: '（哪次全会，例如 市政协…届…次会议）', labels: ['会议', '会议名称', '大会', '全会', '场合'], value: { type: 'text', max: 60 }, required: true, sheet: { width: 22 } },
-    { key: 'form', name: '形式', example: '口头（或 书面）', labels: ['形式', '发言形式', '方式', '发言方式', '类型'], value: { type: 'choice', options: SPEECH_FORMS, read: readSpeechForm }, required: true, sheet: { width: 8 } },
+    { key: 'form', name: '形式', example: '口头（或 书面）', labels: ['形式', '发言形式', '方式', '发言方式', '类型'], value: { type: 'choice', options: SPEECH_FORMS, read: readSpeechForm, cue: '发言' }, required: true, sheet: { width: 8 } },
     dateRow(['发言日期', '会议日期', '时间'], '…'),
     { key: 'authorNames', name: '发言人', example: '张三', labels: ['发言人', '发言委员', '委员', '作者', '提交人', '署名', '联名'], value: { type: 'names' }, sheet: { width: 14 } },
     contentRow(['发言内容', '摘要', '主要内容', '正文'], { header: '摘要', width: 40 }),

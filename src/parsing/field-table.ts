@@ -19,7 +19,13 @@ export type FieldValue =
   | { type: 'longText' }
   | { type: 'date' }
   | { type: 'names' }
-  | { type: 'choice'; options: readonly string[]; read: (written: string) => string | null | undefined }
+  | {
+      type: 'choice'
+      options: readonly string[]
+      read: (written: string) => string | null | undefined
+      /** The word that follows an option in a sentence (口头发言): with it, an option counts anywhere, even in the title. */
+      cue?: string
+    }
   | { type: 'count' }
   | { type: 'list' }
 
@@ -98,8 +104,9 @@ const choiceProblem = (row: FieldRow, written: string, options: readonly string[
 
 /**
  * A labelled message of a kind (`标题：… 会议：… 形式：口头`). Without a title label the first
- * line is the title and the rest the content; a missing date is the day of the message; a
- * choice not labelled is looked for in the whole text (“作口头发言”), once.
+ * line is the title and the rest the content; a missing date is the day of the message (and
+ * said); a choice not labelled is looked for once: with its cue anywhere (“口头发言”), bare in
+ * the member's own sentences (“作口头汇报”), never bare in the title.
  */
 export function parseLabelled<T extends FieldTable>(table: T, body: string, clock: ParseClock): ParseOutcome<FieldsOf<T>> {
   const tooLong = bodyTooLong(body)
@@ -111,9 +118,11 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   const titleRow = table.rows.find((r) => r.key === 'title')
   const contentRow = table.rows.find((r) => r.value.type === 'longText')
   const fromText = titleRow && !split.fields.get(titleRow.key) ? titleFromText(split.rest) : { content: split.rest || undefined }
-  // Where a choice not labelled is looked for: the member's own sentences, not the title or the
-  // meeting (题目：关于规范书面合同管理的建议 is no 书面 speech).
-  const freeText = [fromText.content, ...split.entries.filter((e) => e.key === contentRow?.key).map((e) => e.value)].filter(Boolean).join('\n')
+  // Where a bare choice not labelled is looked for: the member's own sentences, not the title
+  // or another row's value (题目：关于规范书面合同管理的建议 is no 书面 speech).
+  const freeText = [fromText.content, ...split.entries.filter((e) => e.key === contentRow?.key).map((e) => e.value), ...unknownLines(split.unknownFields)]
+    .filter(Boolean)
+    .join('\n')
   for (const row of table.rows) {
     const written = writtenUnder(row, split.entries, warnings)
     const v = row.value
@@ -137,7 +146,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
         else values[row.key] = found.date
       }
     } else if (v.type === 'choice') {
-      const chosen = written ? v.read(written) : uniqueChoice(freeText, v)
+      const chosen = written ? v.read(written) : ((v.cue ? uniqueChoice(body, v, v.cue) : undefined) ?? uniqueChoice(freeText, v))
       if (chosen) values[row.key] = chosen
       else if (written) errors.push(choiceProblem(row, written, v.options))
     } else if (v.type === 'text') {
@@ -221,9 +230,9 @@ function missing(row: FieldRow): string {
   return `没有找到${row.name}，请写“${row.labels[0]}：…”`
 }
 
-/** A choice named exactly once in the text (口头 or 书面, not both). */
-function uniqueChoice(text: string, v: Extract<FieldValue, { type: 'choice' }>): string | undefined {
-  const named = v.options.filter((o) => text.includes(o))
+/** A choice named exactly once in the text (口头 or 书面, not both); with a cue, only where the cue follows it (口头发言). */
+function uniqueChoice(text: string, v: Extract<FieldValue, { type: 'choice' }>, cue = ''): string | undefined {
+  const named = v.options.filter((o) => text.includes(o + cue))
   return named.length === 1 ? named[0] : undefined
 }
 

@@ -10,25 +10,26 @@ function cleanName(raw: string): string {
     .replace(/[（(][^）)]*[）)]/g, '') // 张三（市政协委员）
     .replace(/等\s*(?:\d+|[一二两三四五六七八九十]+)?\s*(?:名|位|人)*\s*(?:委员)?$/, '')
     .replace(/(?:政协)?委员$/, '')
+    .replace(/^委员(?=\p{Script=Han}{2})/u, '') // 委员王芳和李明
     .replace(/同志$/, '')
     .trim()
 }
 
-/** 张三和李四 → 张三、李四: only when every part is a name's length (not 王和平, not 全体委员和相关部门负责同志). */
-function splitJoined(token: string): string {
-  const parts = token.split(/[和及与]/u)
-  return parts.length > 1 && parts.every((p) => /^\p{Script=Han}{2,4}$/u.test(p)) ? parts.join('、') : token
+/** 张三和李四 → [张三, 李四]: only when every part is a name's length (not 王和平, not 全体委员和相关部门负责同志). */
+function splitJoined(name: string): string[] {
+  const parts = name.split(/[和及与]/u)
+  return parts.length > 1 && parts.every((p) => /^\p{Script=Han}{2,4}$/u.test(p)) ? parts : [name]
 }
 
 /**
- * The list as one separator between names: a note in brackets goes first (李四（群里没找到：李四，
- * 按原文记录）, whose comma is no separator); 和/及/与 between names splits them; a
- * one-character surname spaced from its given name is one name (张 三).
+ * The list before it is split: the note a confirmation adds (（群里没找到：李四，按原文记录）, whose
+ * comma is no separator) goes, and a one-character surname spaced from its given name is one
+ * name (张 三), and a group's list of names in brackets is the names (调研组（张三、李四）).
  */
 function separated(value: string): string {
   return value
-    .replace(/[（(][^）)]*[）)]/gu, '')
-    .replace(/[^、,，;；\s@]+/gu, splitJoined)
+    .replace(/[（(]群里没找到[^）)]*[）)]/gu, '')
+    .replace(/[^、,，;；\s（(]*[（(]([^）)]*[、,，;；][^）)]*)[）)]/gu, '$1')
     .replace(/(^|[、,，;；\s@])(?![和及与等])(\p{Script=Han}) (\p{Script=Han}{1,2})(?=$|[、,，;；\s])/gu, '$1$2$3')
 }
 
@@ -36,10 +37,11 @@ function separated(value: string): string {
 export function splitNames(value: string): string[] {
   const out: string[] = []
   for (const part of separated(value).split(NAME_SEPARATORS)) {
-    const name = cleanName(part)
-    // Drop leftovers that are counts or filler rather than names ("8人", "等", a spaced 和).
-    if (!name || /^\d/.test(name) || ['等', '和', '及', '与'].includes(name) || out.includes(name)) continue
-    out.push(name)
+    for (const name of splitJoined(cleanName(part))) {
+      // Drop leftovers that are counts or filler rather than names ("8人", "等", a spaced 和).
+      if (!name || /^\d/.test(name) || ['等', '和', '及', '与'].includes(name) || out.includes(name)) continue
+      out.push(name)
+    }
   }
   return out
 }

@@ -175,9 +175,10 @@ export function extractCount(text: string, from = 0): CountMatch | null {
  * the digit 0 (2OO would be 2), or a range (100-200 would be 100). Refused with how to write it.
  */
 export function countValueProblem(text: string): string | undefined {
-  const norm = toHalfWidth(text)
-  if (/\d[OoIl]|[OoIl]\d/.test(norm)) return '数字里夹着字母（O、l），请用数字写，例如 200'
-  if (/\d\s*[-~～至到]\s*\d/.test(norm)) return '写成了一个范围，请写一个数；估计的数可以写成“100余”“约150”'
+  // Only the first number and what touches it: a note after it (200（60-80岁）) is not the count.
+  const first = /[OoIl]?\d[\d,]*[OoIl]?(?:\s*[-~～至到]\s*\d)?/.exec(toHalfWidth(text))?.[0] ?? ''
+  if (/\d[OoIl]|[OoIl]\d/.test(first)) return '数字里夹着字母（O、l），请用数字写，例如 200'
+  if (/\d\s*[-~～至到]\s*\d/.test(first)) return '写成了一个范围，请写一个数；估计的数可以写成“100余”“约150”'
   return undefined
 }
 

@@ -50,6 +50,11 @@ const ROWS: ActivityRow[] = [
     expect: { date: '2022-09-02', title: '好书共读', type: '读书会', brand: '会客读书' },
   },
   {
+    // A note after the count (a range of days) is no range of the count.
+    body: '主题：送医下乡\n时间：9月7日\n服务人次：200（9.1-9.3三天）',
+    expect: { reach: 200 },
+  },
+  {
     // Everyone under either label takes part: the second list is not dropped.
     body: '主题：好书共读\n时间：9月2日\n参与委员：张三\n参加人员：李四、王五\n协办单位：市图书馆\n联合单位：市文联',
     expect: { memberNames: ['张三', '李四', '王五'], partners: ['市图书馆', '市文联'] },

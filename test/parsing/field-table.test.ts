@@ -47,6 +47,11 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     // Not from the title or the meeting: a speech about 书面合同 is not a written speech.
     expect(ok('题目：关于规范书面合同管理的建议 会议：市政协十届二次会议')).toBe('请写明形式：口头 或 书面，例如“形式：口头”')
     expect(ok('关于规范书面合同管理的建议\n会议：市政协十届二次会议\n作口头发言')).toBe('口头')
+    // With its cue (口头发言) a form counts anywhere: in the title, the meeting or a note.
+    expect(ok('关于停车难的建议（口头发言）\n会议：市政协十届二次会议')).toBe('口头')
+    expect(ok('题目：关于停车难的建议\n会议：市政协十届二次会议书面发言')).toBe('书面')
+    expect(ok('题目：关于停车难的建议\n会议：市政协十届二次会议\n备注：口头发言')).toBe('口头')
+    expect(ok('题目：关于停车难的建议\n会议：市政协十届二次会议\n发言：口头')).toBe('口头')
   })
 
   it('takes a value written as none (无, 暂无, —) as not written: an optional row stays empty, a required one is missing', () => {
