@@ -1,8 +1,7 @@
 // Rows every table-driven kind shares, so 日期 or 作者 reads the same in each kind.
 import type { FieldRow } from '../parsing/field-table.js'
 
-/** Labels members write that are contact details, never a field of ours. */
-export const CONTACT_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址'] as const
+export { CONTACT_LABELS } from '../parsing/labels.js'
 
 export const dateRow = (labels: readonly string[], example?: string) =>
   ({ key: 'date', name: '日期', labels: ['日期', ...labels], value: { type: 'date' }, sheet: { width: 11 }, ...(example ? { example } : {}) }) as const satisfies FieldRow

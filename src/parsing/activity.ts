@@ -5,7 +5,7 @@ import { findBrand, readNarrative } from './activity-narrative.js'
 import type { NarrativeFacts } from './activity-narrative.js'
 import { ActivityFieldsSchema } from './activity-schema.js'
 import { ACTIVITY_TABLE } from '../domain/activity.js'
-import { rowOf, writtenUnder, type FieldsOf } from './field-table.js'
+import { rowOf, unknownLines, unknownWarnings, writtenUnder, type FieldsOf } from './field-table.js'
 import { ACTIVITY_TYPES, inferActivityType, normalizeActivityType } from './activity-types.js'
 import type { ActivityType } from './activity-types.js'
 import { formatYmd } from './calendar.js'
@@ -193,14 +193,12 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   if (brand) values.brand = brand
 
   const notes: string[] = []
-  const noteText = f('note')
+  // Every 备注/说明 written, then the content, then lines under labels no row has (as other kinds keep them in their content).
+  const noteText = writtenUnder(rowOf(ACTIVITY_TABLE, 'note'), split.entries, ctx.warnings)
   if (noteText) notes.push(noteText)
   if (content && content !== values.title) notes.push(content)
-  for (const u of split.unknownFields) {
-    if (!u.value) continue
-    notes.push(`${u.label}：${u.value}`)
-    ctx.warnings.push(`未识别的字段“${u.label}”，已放入备注`)
-  }
+  notes.push(...unknownLines(split.unknownFields))
+  ctx.warnings.push(...unknownWarnings(split.unknownFields, rowOf(ACTIVITY_TABLE, 'note')))
   if (notes.length) values.note = notes.join('\n')
 
   if (ctx.errors.length) return { ok: false, errors: ctx.errors, partial: values }

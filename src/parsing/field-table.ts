@@ -5,8 +5,8 @@ import { z } from 'zod'
 import { formatYmd } from './calendar.js'
 import { today, type ParseClock } from './clock.js'
 import { badDate, findDateInText } from './dates.js'
-import { splitFields } from './fields.js'
-import { matchLabel, type LabelTable } from './labels.js'
+import { splitFields, type FieldSplit } from './fields.js'
+import { CONTACT_LABELS, matchLabel, type LabelTable } from './labels.js'
 import { splitList, splitNames } from './names.js'
 import { countValueProblem, parseCount } from './numbers.js'
 import { echo, meansNone, toHalfWidth, trimPunct, unwrapQuotes } from './normalize.js'
@@ -153,7 +153,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
       const text = written ? unwrapQuotes(trimPunct(written)) : row === titleRow ? fromText.title : undefined
       if (text) values[row.key] = text
     } else {
-      const text = [written, ...(row === contentRow ? [fromText.content, ...unknownLines(split.unknownFields)] : [])].filter(Boolean).join('\n')
+      const text = [row === contentRow ? contentUnder(row, split) : written, row === contentRow ? fromText.content : undefined].filter(Boolean).join('\n')
       if (text) values[row.key] = text
     }
     if (row.required && values[row.key] === undefined && !errors.some((e) => e.field === row.name)) {
@@ -211,17 +211,36 @@ const sameText = (a: string, b: string) => toHalfWidth(a).replace(/\s+/g, '') ==
 /** A table's row by its key. */
 export const rowOf = <K extends string>(table: FieldTable<readonly FieldRow<K>[]>, key: K): FieldRow<K> => table.rows.find((row) => row.key === key)!
 
+/** Contact lines (联系电话：…) are nobody's content: they are ignored, and said so. */
+const isContact = (label: string) => (CONTACT_LABELS as readonly string[]).includes(label)
+
 /**
  * Lines under a label no row has (存在问题：…, 对策建议：…) belong to the text, not to the bin:
  * they join the content, so a report keeps its sub-headings and #修改, which writes the content
  * back under 内容, cannot cut them off.
  */
 export function unknownLines(unknown: readonly { label: string; value: string }[]): string[] {
-  return unknown.filter((u) => u.value.trim()).map((u) => `${u.label}：${u.value.trim()}`)
+  return unknown.filter((u) => u.value.trim() && !isContact(u.label)).map((u) => `${u.label}：${u.value.trim()}`)
 }
 
 export function unknownWarnings(unknown: readonly { label: string; value: string }[], contentRow: FieldRow | undefined): string[] {
-  return unknown.map((u) => (contentRow && u.value.trim() ? `未识别的字段“${u.label}”，已放入${contentRow.name}` : `未识别的字段“${u.label}”，已忽略`))
+  return unknown.map((u) => (contentRow && u.value.trim() && !isContact(u.label) ? `未识别的字段“${u.label}”，已放入${contentRow.name}` : `未识别的字段“${u.label}”，已忽略`))
+}
+
+/**
+ * A long text as written: its parts under the row's labels and under labels no row has, in the
+ * order of the message; each keeps its heading (理由：…, 存在问题：…) but a first one under the
+ * row's own label that stands alone or is plain (内容, 摘要).
+ */
+export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>): string | undefined {
+  const parts = [
+    ...split.entries.filter((e) => e.key === row.key && writtenIn(row, e.value) !== undefined),
+    ...split.unknownFields.filter((u) => u.value.trim() && !isContact(u.label)),
+  ].sort((a, b) => a.labelStart - b.labelStart)
+  // The first part goes bare when it is under the row's own label and is all there is, or is a plain one (内容, 摘要).
+  const bare = (p: (typeof parts)[number]) => 'key' in p && (parts.length === 1 || /内容|正文|摘要|简介/.test(p.label) || p.label === row.name)
+  const text = parts.map((p, i) => (i === 0 && bare(p) ? p.value.trim() : `${p.label}：${p.value.trim()}`)).join('\n')
+  return text || undefined
 }
 
 function missing(row: FieldRow): string {

@@ -1,5 +1,8 @@
 // Matching a written field label against a table of synonyms, tolerating typos.
 
+/** Labels members write that are contact details, never a field of ours nor part of a record's text. */
+export const CONTACT_LABELS = ['联系电话', '电话', '手机', '单位', '工作单位', '联系人', '地址'] as const
+
 export type LabelTable<K extends string> = Readonly<Record<K, readonly string[]>>
 
 /** Levenshtein distance, capped: returns max+1 as soon as it is exceeded. */

@@ -7,7 +7,7 @@ import { badDate, findDateInText } from './dates.js'
 import { splitFields } from './fields.js'
 import type { FieldEntry } from './fields.js'
 import type { LabelTable } from './labels.js'
-import { labelTableOf, rowOf, writtenIn, writtenUnder } from './field-table.js'
+import { labelTableOf, rowOf, unknownLines, unknownWarnings, writtenIn, writtenUnder } from './field-table.js'
 import { titleFromText } from './title.js'
 import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { splitNames } from './names.js'
@@ -92,7 +92,10 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
   } else {
     Object.assign(values, { date: local, dateDefaulted: true })
   }
-  for (const label of split.unknownLabels) warnings.push(`未识别的字段“${label}”，已忽略`)
+  // Lines under labels no row has stay in the content (一是加强监管：建立台账), as in every kind.
+  const unknown = unknownLines(split.unknownFields).filter((line) => !values.content?.includes(line))
+  if (unknown.length > 0) values.content = [values.content, ...unknown].filter(Boolean).join('\n')
+  warnings.push(...unknownWarnings(split.unknownFields, rowOf(OPINION_TABLE, 'content')))
 
   if (errors.length) return { ok: false, errors, partial: values }
   const checked = OpinionFieldsSchema.safeParse(values)

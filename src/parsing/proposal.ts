@@ -9,7 +9,7 @@ import { splitNames } from './names.js'
 import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
 import { titleFromText } from './title.js'
-import { labelTableOf, rowOf, unknownLines, unknownWarnings, writtenUnder } from './field-table.js'
+import { contentUnder, labelTableOf, rowOf, unknownWarnings, writtenUnder } from './field-table.js'
 import { PROPOSAL_TABLE, PROPOSAL_TYPES, normalizeProposalType, type ProposalFields, type ProposalType } from '../domain/proposal.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -42,7 +42,7 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   const fromText = field('title') ? { content: split.rest || undefined } : titleFromText(split.rest)
   const title = field('title') ? unwrapQuotes(trimPunct(field('title')!)) : fromText.title
   if (!title) errors.push({ field: '案由', problem: '没有找到案由（提案标题），请写成 案由：关于……的建议' })
-  const content = [field('content'), fromText.content, ...unknownLines(split.unknownFields)].filter(Boolean).join('\n') || undefined
+  const content = [contentUnder(rowOf(PROPOSAL_TABLE, 'content'), split), fromText.content].filter(Boolean).join('\n') || undefined
   warnings.push(...unknownWarnings(split.unknownFields, rowOf(PROPOSAL_TABLE, 'content')))
 
   const authorNames = field('authorNames') ? splitNames(field('authorNames')!) : []

@@ -90,6 +90,8 @@ describe('#调研报告', () => {
     expect(await content()).toBe('全市已加装 120 台\n存在问题：资金不足\n对策建议：多方筹资')
     const edited = await text(chat, '李明', '#修改 R1 采纳=市住建局')
     expect(edited).toContain('改动：采纳 （空） → 市住建局')
+    // What the record already had is not pointed out again on every edit.
+    expect(edited).not.toContain('已放入内容')
     expect(await content()).toBe('全市已加装 120 台\n存在问题：资金不足\n对策建议：多方筹资')
   })
 
@@ -122,6 +124,9 @@ describe('#大会发言', () => {
     expect(second).toContain('已记录大会发言 S2')
     expect(second).toContain('提示：本群已有同题的大会发言 S1（记录人 王芳）。如果是同一份，请撤销其中一条：#撤销 S2')
     expect(await text(chat, '李明', speech('关于托育服务的建议'))).not.toContain('同题')
+    // The same for the other kinds stored alike (社情民意 here).
+    await text(chat, '王芳', '#民意 标题：关于增设公交站点的建议')
+    expect(await text(chat, '李明', '#民意 标题：关于增设公交站点的建议')).toContain('提示：本群已有同题的社情民意 M1（记录人 王芳）')
     // A withdrawn one is no twin.
     await text(chat, '王芳', '#撤销 S1')
     await text(chat, '李明', '#撤销 S2')

@@ -50,6 +50,12 @@ const ROWS: ActivityRow[] = [
     expect: { date: '2022-09-02', title: '好书共读', type: '读书会', brand: '会客读书' },
   },
   {
+    // Every note is kept: 备注 and 说明 both, then lines under labels no row has.
+    body: '主题：义诊\n时间：9月1日\n备注：带好药箱\n说明：雨天改期\n经费：2万',
+    expect: { note: '带好药箱\n说明：雨天改期\n经费：2万' },
+    warning: '未识别的字段“经费”，已放入备注',
+  },
+  {
     // A note after the count (a range of days) is no range of the count.
     body: '主题：送医下乡\n时间：9月7日\n服务人次：200（9.1-9.3三天）',
     expect: { reach: 200 },

@@ -54,6 +54,15 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     expect(ok('题目：关于停车难的建议\n会议：市政协十届二次会议\n发言：口头')).toBe('口头')
   })
 
+  it('takes an answer that denies the row (未采纳, 暂未被采纳, 待定, 无批示) and a hint typed half-width as not written', () => {
+    for (const adopted of ['未采纳', '暂未被采纳', '没有采纳', '待定', '否', '(被哪个单位采纳,没有可不写)']) {
+      const r = parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${adopted}\n批示：无批示`, CLOCK)
+      expect(r.ok && [r.value.adoptedBy, r.value.instruction], adopted).toEqual([undefined, undefined])
+    }
+    // A body's name that only starts like a denial is a body.
+    expect(parseLabelled(RESEARCH_TABLE, '标题：调研\n采纳：未来社区建设办公室', CLOCK)).toMatchObject({ ok: true, value: { adoptedBy: '未来社区建设办公室' } })
+  })
+
   it('takes a value written as none (无, 暂无, —) as not written: an optional row stays empty, a required one is missing', () => {
     for (const none of ['无', '暂无', '没有。', '—', '/']) {
       const parsed = parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${none}\n批示：${none}`, CLOCK)
@@ -80,8 +89,9 @@ describe('parseLabelled, driven by a kind’s field table', () => {
 
   it('keeps a label that is no row of the table in the content, says so, and never takes a contact label for one of its rows', () => {
     const r = parseLabelled(RESEARCH_TABLE, '标题：关于托育服务的调研报告\n联系电话：123\n经费：2万元', CLOCK)
-    expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', date: '2022-09-21', dateDefaulted: true, authorNames: [], content: '联系电话：123\n经费：2万元' })
-    expect(r.ok && r.warnings).toContain('未识别的字段“经费”，已放入内容')
+    expect(r.ok && r.value).toEqual({ title: '关于托育服务的调研报告', date: '2022-09-21', dateDefaulted: true, authorNames: [], content: '经费：2万元' })
+    // A contact line is nobody's content.
+    expect(r.ok && r.warnings).toEqual(['未写日期，按消息日期 2022-09-21 记录', '未识别的字段“联系电话”，已忽略', '未识别的字段“经费”，已放入内容'])
   })
 
   it('never takes a word one letter from a label for that row when it means something else (成果 is no 成员, 发言 no 发言人)', () => {

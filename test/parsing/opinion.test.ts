@@ -76,6 +76,11 @@ const ROWS: Array<{ body: string; expect: Partial<OpinionFields>; absent?: Array
 ]
 
 describe('parseOpinion', () => {
+  it('keeps a line under a heading no row has in the content', () => {
+    const r = parseOpinion('标题：关于助餐的建议\n内容：现状\n一是加强监管：建立台账', CLOCK)
+    expect(r).toMatchObject({ ok: true, value: { content: '现状\n一是加强监管：建立台账' } })
+  })
+
   it('takes 领域：无 and a copied template hint as not written, and refuses 日期：无 rather than taking today', () => {
     const r = parseOpinion('标题：关于加强老年人助餐服务的建议\n领域：无\n提交人：张三\n内容：（情况、分析、建议）', CLOCK)
     expect(r.ok && r.value).toEqual(expect.objectContaining({ title: '关于加强老年人助餐服务的建议', authorNames: ['张三'] }))

@@ -18,6 +18,13 @@ describe('parseProposal', () => {
     expect(one.ok && one.warnings).toEqual(['类型写的是联名，却只写了 1 位提案人：请 #修改 提案人=… 补上联名的委员'])
   })
 
+  it('keeps the parts of its content in the order written, each under its heading, and no contact line', () => {
+    expect(parseProposal('案由：关于助餐的建议\n内容：现状\n存在问题：资金不足\n建议：社区食堂\n联系电话：138', clock)).toMatchObject({
+      ok: true, value: { content: '现状\n存在问题：资金不足\n建议：社区食堂' },
+    })
+    expect(parseProposal('案由：关于助餐的建议\n理由：老人多\n办法：社区食堂', clock)).toMatchObject({ ok: true, value: { content: '理由：老人多\n办法：社区食堂' } })
+  })
+
   it('never takes 提案号 (one letter from 提案人) for a proposer', () => {
     expect(parseProposal('案由：关于助餐的建议\n提案人：张三\n提案号：第0123号', clock)).toMatchObject({ ok: true, value: { authorNames: ['张三'], content: '提案号：第0123号' } })
   })

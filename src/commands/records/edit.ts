@@ -70,7 +70,10 @@ async function editRecord(ctx: ChatContext, code: string, record: StoredRecord, 
   ctx.outcome = `edited:${code}`
   const revision = await latestRevision(ctx.services.db, code)
   const change = revisionLine(revision, ctx.services.config.BOT_TIMEZONE).replace(/^.*? 修改：/, '改动：')
-  await ctx.reply([`已修改 ${code}`, change, ...kind.lines(updated), ...parsed.warnings.map((w) => `提示：${w}`)].join('\n'))
+  // Only what this edit brought: the record as it was would give the rest (its sub-headings kept in the content) again.
+  const standing = kind.parse(kind.toText(before), ctx.parseClock)
+  const fresh = parsed.warnings.filter((w) => !(standing.ok && standing.warnings.includes(w)))
+  await ctx.reply([`已修改 ${code}`, change, ...kind.lines(updated), ...fresh.map((w) => `提示：${w}`)].join('\n'))
 }
 
 /** Applies the edits to the draft's text; once it parses, the draft becomes its record. */
