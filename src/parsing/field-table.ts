@@ -5,49 +5,17 @@ import { z } from 'zod'
 import { formatYmd } from './calendar.js'
 import { today, type ParseClock } from './clock.js'
 import { badDate, findDateInText } from './dates.js'
-import { splitFields, type FieldSplit } from './fields.js'
-import { CONTACT_LABELS, matchLabel, type LabelTable } from './labels.js'
+import { splitFields } from './fields.js'
+import { matchLabel, type LabelTable } from './labels.js'
 import { splitList, splitNames } from './names.js'
 import { countValueProblem, parseCount } from './numbers.js'
-import { echo, meansNone, toHalfWidth, trimPunct, unwrapQuotes } from './normalize.js'
+import { echo, trimPunct, unwrapQuotes } from './normalize.js'
+import { contentUnder, unknownLines, unknownWarnings, writtenUnder } from './written.js'
 import { titleFromText } from './title.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
+import type { FieldRow, FieldTable, FieldValue } from './field-row.js'
 
-/** What a field holds, as members write it. */
-export type FieldValue =
-  | { type: 'text'; max: number }
-  | { type: 'longText' }
-  | { type: 'date' }
-  | { type: 'names' }
-  | {
-      type: 'choice'
-      options: readonly string[]
-      read: (written: string) => string | null | undefined
-      /** The word that follows an option in a sentence (口头发言): with it, an option counts anywhere, even in the title. */
-      cue?: string
-    }
-  | { type: 'count' }
-  | { type: 'list' }
-
-export interface FieldRow<K extends string = string> {
-  key: K
-  /** How replies, problems and revisions name it. */
-  name: string
-  /** What members write before the value; the first is how the bot writes it back. */
-  labels: readonly string[]
-  value: FieldValue
-  required?: boolean
-  /** Its column in the ledger (header defaults to `name`). */
-  sheet?: { header?: string; width: number }
-  /** What #帮助's template shows after its first label; a row without one is left out of the template. */
-  example?: string
-}
-
-/** A kind's whole table: its rows, and labels that are someone else's (联系电话 …). */
-export interface FieldTable<R extends readonly FieldRow[] = readonly FieldRow[]> {
-  rows: R
-  notLabels: readonly string[]
-}
+export type { FieldRow, FieldTable, FieldValue } from './field-row.js'
 
 /** The parsed value of a row's kind of value. */
 export type ValueOf<V extends FieldValue> = V extends { type: 'names' | 'list' }
@@ -124,7 +92,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
     .filter(Boolean)
     .join('\n')
   for (const row of table.rows) {
-    const written = writtenUnder(row, split.entries, warnings)
+    const written = writtenUnder(row, split.entries, warnings, clock)
     const v = row.value
     if (v.type === 'names') values[row.key] = written ? splitNames(written) : []
     else if (v.type === 'list') values[row.key] = written ? splitList(written) : []
@@ -168,80 +136,8 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
   return { ok: true, value: checked.data as FieldsOf<T>, warnings }
 }
 
-/** A row that may be left empty by writing 无: not a date or a choice, where 无 is refused as unreadable (日期=无 must not mean today). */
-export const mayBeEmptied = (row: FieldRow): boolean => row.value.type !== 'date' && row.value.type !== 'choice'
-
-/**
- * What was written in a row, or undefined for nothing: empty, a none-word (采纳：无) where the
- * row may be empty, or the bracketed hint of #帮助's template left as it was (采纳：（被哪个单位采纳，没有可不写）).
- */
-export function writtenIn(row: FieldRow, given: string | undefined): string | undefined {
-  const text = given?.trim()
-  if (!text || (mayBeEmptied(row) && (meansNone(text) || deniesRow(row, text)))) return undefined
-  const hint = row.example !== undefined && /^（.*）$/.test(row.example) && sameText(text, row.example)
-  return hint ? undefined : text
-}
-
-/**
- * What was written under all of a row's labels, in order, or undefined: a row written twice is
- * never cut to its first part. Names and lists join (领衔人：张三 附议人：李四、王五); a long
- * text keeps each later part under its label (内容：… 理由：… 办法：…); any other row takes the
- * first and says so in `warnings`.
- */
-export function writtenUnder(row: FieldRow, entries: readonly { key: string; label: string; value: string }[], warnings: string[]): string | undefined {
-  const parts = entries.filter((e) => e.key === row.key && writtenIn(row, e.value) !== undefined).map((e) => ({ label: e.label, value: e.value.trim() }))
-  const [first] = parts
-  if (!first || parts.length === 1) return first?.value
-  const type = row.value.type
-  if (type === 'names' || type === 'list') return parts.map((p) => p.value).join('、')
-  if (type === 'longText') return parts.map((p, i) => (i === 0 ? p.value : `${p.label}：${p.value}`)).join('\n')
-  if (parts.some((p) => p.value !== first.value)) warnings.push(`${row.name}写了 ${parts.length} 处，按第一处“${echo(first.value)}”记录，不对请用 #修改 改`)
-  return first.value
-}
-
-/** 采纳：未采纳 / 暂未被采纳 / 待定, 批示：无批示: the row says its own thing did not happen (yet). */
-function deniesRow(row: FieldRow, text: string): boolean {
-  const own = [row.name, ...row.labels].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
-  return new RegExp(`^(?:暂|尚|还)?(?:无|未|没|没有)(?:被)?(?:${own})?$|^(?:否|待定)$`, 'u').test(trimPunct(text))
-}
-
-/** The same text but for full- or half-width punctuation and spaces: （…，…） typed as (…,…). */
-const sameText = (a: string, b: string) => toHalfWidth(a).replace(/\s+/g, '') === toHalfWidth(b).replace(/\s+/g, '')
-
 /** A table's row by its key. */
 export const rowOf = <K extends string>(table: FieldTable<readonly FieldRow<K>[]>, key: K): FieldRow<K> => table.rows.find((row) => row.key === key)!
-
-/** Contact lines (联系电话：…) are nobody's content: they are ignored, and said so. */
-const isContact = (label: string) => (CONTACT_LABELS as readonly string[]).includes(label)
-
-/**
- * Lines under a label no row has (存在问题：…, 对策建议：…) belong to the text, not to the bin:
- * they join the content, so a report keeps its sub-headings and #修改, which writes the content
- * back under 内容, cannot cut them off.
- */
-export function unknownLines(unknown: readonly { label: string; value: string }[]): string[] {
-  return unknown.filter((u) => u.value.trim() && !isContact(u.label)).map((u) => `${u.label}：${u.value.trim()}`)
-}
-
-export function unknownWarnings(unknown: readonly { label: string; value: string }[], contentRow: FieldRow | undefined): string[] {
-  return unknown.map((u) => (contentRow && u.value.trim() && !isContact(u.label) ? `未识别的字段“${u.label}”，已放入${contentRow.name}` : `未识别的字段“${u.label}”，已忽略`))
-}
-
-/**
- * A long text as written: its parts under the row's labels and under labels no row has, in the
- * order of the message; each keeps its heading (理由：…, 存在问题：…) but a first one under the
- * row's own label that stands alone or is plain (内容, 摘要).
- */
-export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>): string | undefined {
-  const parts = [
-    ...split.entries.filter((e) => e.key === row.key && writtenIn(row, e.value) !== undefined),
-    ...split.unknownFields.filter((u) => u.value.trim() && !isContact(u.label)),
-  ].sort((a, b) => a.labelStart - b.labelStart)
-  // The first part goes bare when it is under the row's own label and is all there is, or is a plain one (内容, 摘要).
-  const bare = (p: (typeof parts)[number]) => 'key' in p && (parts.length === 1 || /内容|正文|摘要|简介/.test(p.label) || p.label === row.name)
-  const text = parts.map((p, i) => (i === 0 && bare(p) ? p.value.trim() : `${p.label}：${p.value.trim()}`)).join('\n')
-  return text || undefined
-}
 
 function missing(row: FieldRow): string {
   const v = row.value

@@ -7,7 +7,8 @@ import { badDate, findDateInText } from './dates.js'
 import { splitFields } from './fields.js'
 import type { FieldEntry } from './fields.js'
 import type { LabelTable } from './labels.js'
-import { labelTableOf, rowOf, unknownLines, unknownWarnings, writtenIn, writtenUnder } from './field-table.js'
+import { labelTableOf, rowOf } from './field-table.js'
+import { unknownLines, unknownWarnings, writtenIn, writtenUnder } from './written.js'
 import { titleFromText } from './title.js'
 import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { splitNames } from './names.js'
@@ -66,7 +67,7 @@ export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<Opin
   const warnings: string[] = []
   const values: Partial<OpinionFields> = {}
 
-  const written = new Map(OPINION_TABLE.rows.map((row) => [row.key, writtenUnder(row, split.entries, warnings)]))
+  const written = new Map(OPINION_TABLE.rows.map((row) => [row.key, writtenUnder(row, split.entries, warnings, clock)]))
   const f = (key: OpinionKey) => written.get(key)
   const labelled = contentText(body, split.entries).filter((text) => writtenIn(rowOf(OPINION_TABLE, 'content'), text) !== undefined)
   const titleField = f('title')

@@ -9,7 +9,8 @@ import { splitNames } from './names.js'
 import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
 import { titleFromText } from './title.js'
-import { contentUnder, labelTableOf, rowOf, unknownWarnings, writtenUnder } from './field-table.js'
+import { labelTableOf, rowOf } from './field-table.js'
+import { contentUnder, unknownWarnings, writtenUnder } from './written.js'
 import { PROPOSAL_TABLE, PROPOSAL_TYPES, normalizeProposalType, type ProposalFields, type ProposalType } from '../domain/proposal.js'
 import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
@@ -36,7 +37,7 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   const split = splitFields<ProposalKey>(body, PROPOSAL_LABELS, { multiline: ['content'], notLabels: PROPOSAL_TABLE.notLabels })
   const errors: FieldProblem[] = []
   const warnings: string[] = []
-  const written = new Map(PROPOSAL_TABLE.rows.map((row) => [row.key, writtenUnder(row, split.entries, warnings)]))
+  const written = new Map(PROPOSAL_TABLE.rows.map((row) => [row.key, writtenUnder(row, split.entries, warnings, clock)]))
   const field = (key: ProposalKey) => written.get(key)
 
   const fromText = field('title') ? { content: split.rest || undefined } : titleFromText(split.rest)

@@ -104,6 +104,9 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     const r = parseLabelled(RESEARCH_TABLE, '标题：托育\n牵头人：张三\n成员：李四、王五\n调研时间：7月5日\n报送时间：9月10日\n内容：情况\n摘要：建议', CLOCK)
     expect(r).toMatchObject({ ok: true, value: { authorNames: ['张三', '李四', '王五'], date: '2022-07-05', content: '情况\n摘要：建议' } })
     expect(r.ok && r.warnings).toContain('日期写了 2 处，按第一处“7月5日”记录，不对请用 #修改 改')
+    // One date in two forms is said once, and not pointed out.
+    const same = parseLabelled(RESEARCH_TABLE, '标题：托育\n日期：9月10日\n报送日期：2022年9月10日', CLOCK)
+    expect(same.ok && same.warnings.filter((w) => w.includes('写了'))).toEqual([])
   })
 
   it('writes values back in the labelled form it reads, and edits one row of that text', () => {

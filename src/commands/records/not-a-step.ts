@@ -1,5 +1,6 @@
 import { KINDS } from '../../records/kinds.js'
-import { mayBeEmptied, rowNamed } from '../../parsing/field-table.js'
+import { rowNamed } from '../../parsing/field-table.js'
+import { mayBeEmptied } from '../../parsing/written.js'
 import type { FoundRecord } from './lookup.js'
 
 /**
