@@ -10,11 +10,12 @@ import { ACTIVITY_TABLE } from '../domain/activity.js'
 
 export type { EditResult, FieldEdit } from './field-table.js'
 
+// A label never starts with a digit, so the colon in `15:00` is not a field.
+const pairMarks = (text: string) => [...toHalfWidth(text).matchAll(/(?:^|[\s,;，；])([^\s\d=:,;，；][^\s=:,;，；]{0,9})\s*[=:]/g)]
+
 /** `参与人次=30 地点=市爱卫中心` (also `：` or `＝`) → edits; a value runs to the next `label=`. */
 export function parseEditPairs(text: string): FieldEdit[] {
-  const norm = toHalfWidth(text)
-  // A label never starts with a digit, so the colon in `15:00` is not a field.
-  const marks = [...norm.matchAll(/(?:^|[\s,;，；])([^\s\d=:,;，；][^\s=:,;，；]{0,9})\s*[=:]/g)]
+  const marks = pairMarks(text)
   return marks
     .map((mark, i) => {
       const valueStart = mark.index + mark[0].length
@@ -22,6 +23,12 @@ export function parseEditPairs(text: string): FieldEdit[] {
       return { label: mark[1]!, value: text.slice(valueStart, valueEnd).trim().replace(/[,;，；]$/, '').trim() }
     })
     .filter((edit) => edit.value !== '')
+}
+
+/** The words before the first `label=value` (all of them when there is none). */
+export function wordsBeforePairs(text: string): string {
+  const first = pairMarks(text)[0]
+  return (first ? text.slice(0, first.index) : text).trim()
 }
 
 /** What #修改 of an activity reads: the table's labels, and 内容, which the parser takes as the narrative. */

@@ -117,3 +117,59 @@ describe('plans in the registry', () => {
     expect(elsewhere).toContain('找不到记录 P1')
   })
 })
+
+describe('#活动 P… kept as a draft', () => {
+  it('sent too fast: completing the draft records the plan’s activity and marks the plan done', async () => {
+    const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
+    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
+    expect(await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')).toContain('已预告 P1')
+    await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+    expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-22T18:00:10')).toContain('这条已存为草稿 D1')
+
+    const completed = await say(chat, '王芳', '#修改 D1 服务人次=150', '2022-09-22T18:05:00')
+    expect(completed).toContain('已记录活动 A1')
+    expect(completed).toContain('（草稿 D1 已由这条补全）')
+    const shown = await say(chat, '王芳', '#查 A1', '2022-09-22T18:06:00')
+    expect(shown).toContain('健康讲座')
+    expect(shown).toContain('市民中心')
+    expect(shown).toMatch(/参与.*30/)
+    expect(shown).toMatch(/服务.*150/)
+    expect(await say(chat, '王芳', '#查 P1', '2022-09-22T18:07:00')).toContain('已记录为活动 A1')
+    // Sending it again does not record the plan a second time.
+    expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-22T18:10:00')).toContain('预告 P1 已记录为活动 A1')
+  })
+
+  it('unreadable: the draft keeps the plan, and a second #修改 replaces the value written before', async () => {
+    const chat = await planned()
+    const kept = await say(chat, '王芳', '#活动 P1 参与人次=很多 服务人次=150', '2022-09-22T18:00:00')
+    expect(kept).toContain('D1')
+    expect(await say(chat, '王芳', '#修改 D1 服务人次=160', '2022-09-22T18:01:00')).toContain('草稿 D1 还差一点')
+    const completed = await say(chat, '王芳', '#修改 D1 参与人次=30', '2022-09-22T18:02:00')
+    expect(completed).toContain('已记录活动 A1')
+    expect(completed).not.toContain('只取了')
+    const shown = await say(chat, '王芳', '#查 A1', '2022-09-22T18:03:00')
+    expect(shown).toContain('健康讲座')
+    expect(shown).toMatch(/参与.*30/)
+    expect(shown).toMatch(/服务.*160/)
+    expect(await say(chat, '王芳', '#查 P1', '2022-09-22T18:04:00')).toContain('已记录为活动 A1')
+  })
+
+  it('a plan recorded or cancelled since is not recorded again from the draft', async () => {
+    const chat = await planned()
+    await say(chat, '王芳', '#活动 P1 参与人次=很多', '2022-09-22T18:00:00')
+    await say(chat, '李明', '#活动 P1 参与人次=30 服务人次=150', '2022-09-22T18:01:00')
+    const refused = await say(chat, '王芳', '#修改 D1 参与人次=30', '2022-09-22T18:02:00')
+    expect(refused).toContain('预告 P1 已记录为活动 A1')
+    expect(refused).toContain('#撤销 D1')
+    expect(await say(chat, '王芳', '#最近', '2022-09-22T18:03:00')).not.toContain('A2')
+  })
+
+  it('words before the fields stay in the activity’s own text (活动内容), also through a draft', async () => {
+    const chat = await planned()
+    await say(chat, '王芳', '#活动 P1 讲座后居民踊跃提问 参与人次=很多', '2022-09-22T18:00:00')
+    expect(await say(chat, '王芳', '#修改 D1 参与人次=30', '2022-09-22T18:01:00')).toContain('已记录活动 A1')
+    const stored = await chat.app.services.db.activity.findFirstOrThrow({ where: { code: 'A1' } })
+    expect(stored.rawText).toContain('讲座后居民踊跃提问')
+    expect(stored.participants).toBe(30)
+  })
+})

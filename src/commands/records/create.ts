@@ -1,4 +1,4 @@
-import { editActivityText, parseActivity, parseEditPairs, rosterNamesTakingPart, type ParseOutcome } from '../../parsing/mod.js'
+import { parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, withLaterEdits, type EditResult, type FieldEdit, type ParseOutcome } from '../../parsing/mod.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDoneSql } from '../../services/plans.js'
@@ -127,31 +127,31 @@ export async function storeRecord(ctx: ChatContext, kind: StoredKind, source: Re
   )
 }
 
-/** How a parsed record of a kind is stored and confirmed: activities find names by the roster. */
-export function storeOf(kind: RecordKind): (ctx: ChatContext, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, completing?: Draft) => Promise<StoredRecord> {
-  if (kind === 'activity') return (ctx, source, parsed, completing) => storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, { completing })
-  return (ctx, source, parsed, completing) => storeRecord(ctx, STORED_KINDS[kind], source, parsed, completing)
+/** How a parsed record of a kind is stored and confirmed: activities find names by the roster and may fulfil a plan. */
+export function storeOf(kind: RecordKind): (ctx: ChatContext, source: RecordSource, parsed: Extract<ParseOutcome<unknown>, { ok: true }>, options: StoreOptions) => Promise<StoredRecord> {
+  if (kind === 'activity') return (ctx, source, parsed, options) => storeActivity(ctx, source, parsed as Parsed<typeof parseActivity>, options)
+  return (ctx, source, parsed, options) => storeRecord(ctx, STORED_KINDS[kind], source, parsed, options.completing)
 }
 
 /**
- * Parses a record; what cannot be read is kept as the sender's draft and answered with the
- * problems and a template. Returns the stored record, or undefined for a draft.
+ * Parses a record; what cannot be read is kept as the sender's draft (`draftText`, what they
+ * wrote) and answered with the problems and a template. Returns the stored record, or undefined for a draft.
  */
 async function recordOrDraft<D, R extends { code: string }>(
   ctx: ChatContext,
   kind: DraftKind,
-  text: string,
+  draftText: string,
   parsed: ParseOutcome<D>,
   store: (parsed: Extract<ParseOutcome<D>, { ok: true }>) => Promise<R>,
 ): Promise<R | undefined> {
-  const echoed = CONFIRMATION_HEAD.exec(text)
+  const echoed = CONFIRMATION_HEAD.exec(draftText)
   if (echoed) {
     ctx.outcome = 'refused:confirmation'
     await ctx.reply(`这是机器人发过的确认（${echoed[0].trim()}），不会再记一次。要记新的${KINDS[kind].label}，请用自己的话写，开头加 #${KINDS[kind].command.name}。`)
     return undefined
   }
   if (!parsed.ok) {
-    const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, kind, text), parsed.errors)
+    const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, kind, draftText), parsed.errors)
     ctx.outcome = `draft:${draft.code}`
     await ctx.reply(problemReply(KINDS[kind].label, parsed.errors, draft.code, KINDS[kind].command.template))
     return undefined
@@ -173,23 +173,48 @@ export const activityCommand: Command = {
   records: 'activity',
   async run(ctx, body) {
     if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${activityTemplate}`)
-    const plan = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
-    if (plan) return recordPlannedActivity(ctx, normaliseCode(plan[1]!)!, body.slice(plan[0].length).trim())
+    const plan = planCodeAt(body)
+    if (plan) return recordPlannedActivity(ctx, normaliseCode(plan.code)!, plan.rest)
     await recordOrDraft(ctx, 'activity', body, parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
   },
 }
 
+/** A plan that can become an activity, or why not; `draft` is the draft of it being completed. */
+async function openPlan(ctx: ChatContext, code: string, draft?: Draft): Promise<PlannedActivity | string> {
+  const plan = await findPlan(ctx.services.db, code)
+  const drop = draft ? `草稿 ${draft.code} 不再需要，可发送 #撤销 ${draft.code} 丢弃。` : ''
+  if (!plan || plan.roomId !== ctx.room!.id) return `本群没有预告 ${code}。发送 #最近 查看记录，或直接写活动内容。${drop}`
+  if (plan.activityCode) return `预告 ${code} 已记录为活动 ${plan.activityCode}。要改请发送 #修改 ${plan.activityCode} 字段=值。${drop}`
+  if (plan.cancelledAt) return `预告 ${code} 已取消。活动照常举行的话，先发送 #恢复 ${code} 再记录，或直接用 #活动 写全内容。`
+  return plan
+}
+
+const unknownFields = (text: Extract<EditResult, { ok: false }>, code: string) => `不认识的字段：${text.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=… 服务人次=…`
+
 /** `#活动 P3 参与人次=30 服务人次=200`: the plan's date, time, title and place, plus what is added. */
 async function recordPlannedActivity(ctx: ChatContext, code: string, rest: string) {
-  const plan = await findPlan(ctx.services.db, code)
-  if (!plan || plan.roomId !== ctx.room!.id) return ctx.reply(`本群没有预告 ${code}。发送 #最近 查看记录，或直接写活动内容。`)
-  if (plan.activityCode) return ctx.reply(`预告 ${code} 已记录为活动 ${plan.activityCode}。要改请发送 #修改 ${plan.activityCode} 字段=值`)
-  if (plan.cancelledAt) return ctx.reply(`预告 ${code} 已取消。活动照常举行的话，先发送 #恢复 ${code} 再记录，或直接用 #活动 写全内容。`)
-  const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
-  const edits = parseEditPairs(rest)
-  const edited = edits.length > 0 ? editActivityText(base, edits) : { ok: true as const, text: rest ? `${base}\n${rest}` : base }
-  if (!edited.ok) return ctx.reply(`不认识的字段：${edited.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=… 服务人次=…`)
-  await recordOrDraft(ctx, 'activity', edited.text, parseActivity(edited.text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
+  const plan = await openPlan(ctx, code)
+  if (typeof plan === 'string') return ctx.reply(plan)
+  const text = plannedActivityText(plan, rest)
+  if (!text.ok) return ctx.reply(unknownFields(text, code))
+  const written = [code, rest].filter(Boolean).join(' ')
+  await recordOrDraft(ctx, 'activity', written, parseActivity(text.text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
+}
+
+/**
+ * A draft of `#活动 P3 …` (kept when unreadable or sent too fast) completed by #修改: the
+ * text to parse, the plan it fulfils, and the draft's text if it still does not parse.
+ * Undefined for any other draft; a string when the plan can no longer be recorded.
+ */
+export async function plannedDraft(ctx: ChatContext, draft: Draft, edits: readonly FieldEdit[]) {
+  const written = draft.kind === 'activity' ? planCodeAt(draft.text) : undefined
+  if (!written) return undefined
+  const code = normaliseCode(written.code)!
+  const plan = await openPlan(ctx, code, draft)
+  if (typeof plan === 'string') return plan
+  const rest = withLaterEdits(written.rest, edits)
+  const text = plannedActivityText(plan, rest)
+  return text.ok ? { plan, text, kept: `${code} ${rest}` } : unknownFields(text, code)
 }
 
 /** `#民意`, `#提案`, `#调研报告`, `#大会发言`: every kind but activities, from its registry entry. */

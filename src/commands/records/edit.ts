@@ -3,7 +3,7 @@ import type { ChatContext } from '../../router/context.js'
 import { resolveDraft, updateDraft } from '../../services/drafts.js'
 import { latestRevision, recordRevision } from '../../services/revisions.js'
 import type { Command } from '../../router/command.js'
-import { storeOf } from './create.js'
+import { plannedDraft, storeOf } from './create.js'
 import { changedFields, revisionLine } from '../../texts/records.js'
 import { KINDS } from '../../records/kinds.js'
 import type { AnyKind, StoredRecord } from '../../records/kind.js'
@@ -82,7 +82,10 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
     return ctx.reply(draft.resolvedCode ? `草稿 ${draft.code} 已经补全为 ${draft.resolvedCode}，请改 ${draft.resolvedCode}。` : `草稿 ${draft.code} 已撤销。`)
   }
   const kind = KINDS[draftKind(draft)]
-  const text = kind.editText(draft.text, edits)
+  // A draft of `#活动 P3 …` is read with its plan, and fulfils it.
+  const planned = await plannedDraft(ctx, draft, edits)
+  if (typeof planned === 'string') return ctx.reply(planned)
+  const text = planned ? planned.text : kind.editText(draft.text, edits)
   if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   // Relative words in the draft meant the day it was sent.
   const clock = { now: draft.messageTime, timeZone: ctx.services.config.BOT_TIMEZONE }
@@ -96,10 +99,10 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
   }
   const parsed = kind.parse(text.text, clock)
   if (!parsed.ok) {
-    await updateDraft(ctx.services.db, draft, text.text, parsed.errors)
+    await updateDraft(ctx.services.db, draft, planned ? planned.kept : text.text, parsed.errors)
     return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
   }
-  await storeOf(kind.kind)(ctx, source, parsed, draft)
+  await storeOf(kind.kind)(ctx, source, parsed, { completing: draft, plan: planned?.plan })
 }
 
 function withdrawCommand(name: string, withdraw: boolean): Command {

@@ -1,0 +1,43 @@
+// `#活动 P3 …`: an activity from a plan (#预告), so members need not write again what the plan
+// already says. Its draft keeps the member's words with the code, so completing it still knows the plan.
+import { ACTIVITY_LABELS, NOT_ACTIVITY_LABELS } from './activity-labels.js'
+import { editActivityText, parseEditPairs, wordsBeforePairs, type EditResult, type FieldEdit } from './edits.js'
+import { matchLabel } from './labels.js'
+
+/** What a plan fixes of its activity. */
+export interface PlanFields {
+  date: string
+  time: string
+  title: string
+  place: string | null
+}
+
+/** `P3 参与人次=30 …` → the code as written (P3, ｐ３) and what follows; undefined when the text does not start with one. */
+export function planCodeAt(body: string): { code: string; rest: string } | undefined {
+  const match = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
+  return match ? { code: match[1]!, rest: body.slice(match[0].length).trim() } : undefined
+}
+
+/**
+ * The activity's text: the plan's date, time, title and place, each `label=value` the member
+ * wrote in place of the plan's, and the member's other words as a line of their own.
+ */
+export function plannedActivityText(plan: PlanFields, rest: string): EditResult {
+  const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
+  const pairs = parseEditPairs(rest)
+  const edited = pairs.length > 0 ? editActivityText(base, pairs) : { ok: true as const, text: base }
+  const words = wordsBeforePairs(rest)
+  return edited.ok && words ? { ok: true, text: `${edited.text}\n${words}` } : edited
+}
+
+const keyOf = (label: string) => matchLabel(label, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS)
+
+/** A plan draft's words with a #修改's edits added: a field written again takes the new value. */
+export function withLaterEdits(rest: string, edits: readonly FieldEdit[]): string {
+  const edited = new Set(edits.map((edit) => keyOf(edit.label)).filter((key) => key !== null))
+  const kept = parseEditPairs(rest).filter((pair) => {
+    const key = keyOf(pair.label)
+    return key === null || !edited.has(key)
+  })
+  return [wordsBeforePairs(rest), ...[...kept, ...edits].map((pair) => `${pair.label}=${pair.value}`)].filter(Boolean).join(' ')
+}
