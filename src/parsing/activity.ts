@@ -148,12 +148,19 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const tooLong = bodyTooLong(body)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields(body, ACTIVITY_LABELS, { multiline: ['note', 'content'], notLabels: NOT_ACTIVITY_LABELS })
-  const f = (k: ActivityKey): string | undefined => present(split.fields.get(k))
+  const ctx: Ctx = { values: {}, errors: [], warnings: [] }
+  const { values } = ctx
+  // A row as every kind reads it (writtenUnder): 无 is nothing where the row may be empty, a
+  // single row written twice takes the first and says so. Read once, so it is said once.
+  const written = new Map<ActivityKey, string | undefined>()
+  const f = (k: ActivityKey): string | undefined => {
+    if (k === 'content') return present(split.fields.get(k))
+    if (!written.has(k)) written.set(k, writtenUnder(rowOf(ACTIVITY_TABLE, k), split.entries, ctx.warnings, clock))
+    return written.get(k)
+  }
   const story: NarrativeFacts = split.rest ? readNarrative(split.rest, clock) : { partners: [], memberNames: [] }
   const content = f('content')
   const contentStory = content ? readNarrative(content, clock) : undefined
-  const ctx: Ctx = { values: {}, errors: [], warnings: [] }
-  const { values } = ctx
 
   const title = f('title') ?? story.title ?? contentStory?.title ?? (content && content.length <= 30 ? content : undefined)
   if (title) values.title = unwrapQuotes(trimPunct(title))
@@ -170,7 +177,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   if (place) values.place = trimPunct(place)
 
   // Everyone named under any of the names' labels (参与委员：… 参加人员：…), not only the first list.
-  const membersText = writtenUnder(rowOf(ACTIVITY_TABLE, 'memberNames'), split.entries, ctx.warnings)
+  const membersText = f('memberNames')
   values.memberNames = membersText ? splitNames(membersText) : story.memberNames
   const memberCount =
     countFrom(ctx, f('memberCount'), FIELD.memberCount!, story.memberCount ?? contentStory?.memberCount) ?? headCount(membersText, values.memberNames)
@@ -185,7 +192,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   const reach = countFrom(ctx, f('reach'), FIELD.reach!, story.reach ?? contentStory?.reach)
   if (reach) Object.assign(values, { reach: reach.value, reachApprox: reach.approx })
 
-  const partnersText = writtenUnder(rowOf(ACTIVITY_TABLE, 'partners'), split.entries, ctx.warnings)
+  const partnersText = f('partners')
   values.partners = partnersText ? splitList(partnersText) : story.partners.length ? story.partners : (contentStory?.partners ?? [])
   const brandText = f('brand')
   const brand = brandText
@@ -195,7 +202,7 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
 
   const notes: string[] = []
   // Every 备注/说明 written, then the content, then lines under labels no row has (as other kinds keep them in their content).
-  const noteText = writtenUnder(rowOf(ACTIVITY_TABLE, 'note'), split.entries, ctx.warnings)
+  const noteText = f('note')
   if (noteText) notes.push(noteText)
   if (content && content !== values.title) notes.push(content)
   notes.push(...unknownLines(split.unknownFields))

@@ -1,6 +1,7 @@
 // Multi-line "字段：值" messages, the way secretaries and members post them.
 import { describe, expect, it } from 'vitest'
-import { expectActivity, label } from './helpers.js'
+import { parseActivity } from '../../src/parsing/mod.js'
+import { CLOCK, expectActivity, label } from './helpers.js'
 import type { ActivityRow } from './helpers.js'
 
 const ROWS: ActivityRow[] = [
@@ -162,6 +163,17 @@ const ROWS: ActivityRow[] = [
     expect: { title: '政策宣讲', memberNames: [expect.stringMatching(/^市政协教科卫体委员会全体委员和相关部门负责(同志)?$/)] },
   },
   {
+    // A single row written twice with two values: the first, and said so, as in every other kind.
+    body: '主题：健康讲座\n时间：9月10日\n地点：市民中心\n活动地点：社区服务中心\n参与人次：30\n参加人数：40',
+    expect: { title: '健康讲座', place: '市民中心', participants: 30 },
+    warning: '地点写了 2 处，按第一处“市民中心”记录，不对请用 #修改 改',
+  },
+  {
+    // The same date twice in two forms is one date, nothing to point out.
+    body: '主题：健康讲座\n时间：9月10日\n日期：2022年9月10日',
+    expect: { date: '2022-09-10', dateDefaulted: false },
+  },
+  {
     body: '主题：看望困难委员\n时间：9月10日\n地点：无\n联合单位：暂无',
     expect: { title: '看望困难委员', type: '慰问', partners: [] },
     absent: ['place'],
@@ -170,4 +182,26 @@ const ROWS: ActivityRow[] = [
 
 describe('parseActivity: multi-line fields', () => {
   ROWS.forEach((row, n) => it(label(n + 1, row.body), () => expectActivity(row)))
+})
+
+describe('parseActivity: a row written twice, and 无 where a date or type must be', () => {
+  it('says which count it took when two are written', () => {
+    const r = parseActivity('主题：健康讲座\n时间：9月10日\n参与人次：30\n参加人数：40', CLOCK)
+    expect(r.ok && r.warnings).toContain('参与人次写了 2 处，按第一处“30”记录，不对请用 #修改 改')
+  })
+
+  it('says nothing when the same value is written twice', () => {
+    const r = parseActivity('主题：健康讲座\n时间：9月10日\n地点：市民中心\n活动地点：市民中心', CLOCK)
+    expect(r.ok && r.warnings.filter((w) => w.includes('写了'))).toEqual([])
+  })
+
+  it('refuses 时间：无 rather than taking the day the message was sent, as every other kind does', () => {
+    expect(parseActivity('主题：健康讲座\n时间：无\n地点：市民中心', CLOCK)).toMatchObject({ ok: false, errors: [{ field: '日期' }] })
+  })
+
+  it('refuses 类型：无 with the list to choose from', () => {
+    const r = parseActivity('主题：健康讲座\n时间：9月10日\n类型：无', CLOCK)
+    expect(r).toMatchObject({ ok: false, errors: [{ field: '类型' }] })
+    expect(!r.ok && r.errors[0]!.problem).toContain('可选：')
+  })
 })
