@@ -1,6 +1,6 @@
 import type { Config } from '../config.js'
 import { echo } from '../parsing/mod.js'
-import type { Command } from '../router/command.js'
+import type { Command, Deployment } from '../router/command.js'
 import { ALL_KINDS } from '../records/kinds.js'
 import { parseAliasSetting } from '../router/command-text.js'
 
@@ -38,7 +38,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
       }
       const tags = tagTable(all(), config)
       const command = tags.get(asked)
-      if (command) return ctx.reply(details(command, tags, config))
+      if (command) return ctx.reply(details(command, tags, ctx.services))
       const near = [...new Set([...tags].filter(([tag]) => tag.includes(asked) || asked.includes(tag)).map(([, c]) => c.name))]
       const hint = near.length ? `您是不是要找：${near.slice(0, 5).map((n) => `#帮助 ${n}`).join('、')}\n` : ''
       await ctx.reply(`没有「#${echo(asked, 12)}」这个命令。\n${hint}发送 #帮助 查看全部命令。`)
@@ -80,9 +80,9 @@ export function shortList(commands: readonly Command[], config: Config, where: s
     .join('\n')
 }
 
-export function details(command: Command, tags: ReadonlyMap<string, Command>, config: Config): string {
+export function details(command: Command, tags: ReadonlyMap<string, Command>, deployment: Deployment): string {
   const others = [...tags].filter(([tag, c]) => c === command && tag !== command.name).map(([tag]) => `#${tag}`)
-  const help = typeof command.help === 'function' ? command.help(config) : command.help
+  const help = typeof command.help === 'function' ? command.help(deployment) : command.help
   return [
     `【#${command.name}】${command.summary}`,
     others.length ? `也可以写成 ${others.join('、')}` : '',

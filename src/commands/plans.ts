@@ -31,7 +31,7 @@ export const planCommand: Command = {
   aliases: ['活动预告'],
   summary: '预告一次活动：前一天傍晚和开始前提醒全群，活动后可直接转为记录',
   usage: planUsage,
-  help: (config) =>
+  help: ({ config }) =>
     [
       '时间写日期和钟点（9月25日下午3点、下周五14:30）；不写钟点按 09:00。主题之后最后一个词是地点（可不写）。',
       `机器人给一个编号 P1、P2……，在前一天 ${config.PLAN_EVE_TIME} 和开始前 ${config.PLAN_LEAD_MINUTES} 分钟在群里提醒。`,

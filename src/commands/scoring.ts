@@ -43,11 +43,12 @@ export const myYearCommand: Command = {
   aliases: ['我的积分', '履职'],
   summary: '查看自己一年的履职情况和积分（私信发送）',
   usage: '#我的 [年份]',
-  help: [
-    '不写年份看今年，例如 #我的 2022。结果私信发给您（在群里问，群里只回一句“已私信”）；私聊要先 #认证。',
-    `内容：一年的${ALL_KINDS.map((kind) => kind.label).join('、')}，各项积分和明细，以及“三个一”（至少 3 次活动、1 件提案、1 篇社情民意）是否完成。`,
-    '积分按记录现算：记录修改、撤销后立即跟着变。',
-  ].join('\n'),
+  help: ({ rules: { minimum } }) =>
+    [
+      '不写年份看今年，例如 #我的 2022。结果私信发给您（在群里问，群里只回一句“已私信”）；私聊要先 #认证。',
+      `内容：一年的${ALL_KINDS.map((kind) => kind.label).join('、')}，各项积分和明细，以及“三个一”（至少 ${minimum.activities} 次活动、${minimum.proposals} 件提案、${minimum.opinions} 篇社情民意）是否完成。`,
+      '积分按记录现算：记录修改、撤销后立即跟着变。',
+    ].join('\n'),
   needsRoom: false,
   privateNeedsKey: '查看 #我的',
   async run(ctx, args) {
@@ -64,11 +65,12 @@ export const rankingCommand: Command = {
   aliases: ['履职积分'],
   summary: '（秘书或管理员）委员履职积分排名（私信发送）',
   usage: '#积分榜 [年份]',
-  help: [
-    '秘书看本群、管理员看所有群；结果私信发送（私聊要先 #认证）。不写年份看今年，例如 #积分榜 2022。',
-    '等次：优秀 85 分以上，称职 60–84 分，低于 60 提示谈心谈话。只排在册的委员：#登记 过的，或在记录里写作参与人、作者的。',
-    '人多时列出一条消息放得下的，完整名单见 #导出 的“委员履职”表。',
-  ].join('\n'),
+  help: ({ rules: { bands } }) =>
+    [
+      '秘书看本群、管理员看所有群；结果私信发送（私聊要先 #认证）。不写年份看今年，例如 #积分榜 2022。',
+      `等次：优秀 ${bands.excellent} 分及以上，称职 ${bands.competent} 分及以上、不到 ${bands.excellent} 分，低于 ${bands.competent} 分提示谈心谈话。只排在册的委员：#登记 过的，或在记录里写作参与人、作者的。`,
+      '人多时列出一条消息放得下的，完整名单见 #导出 的“委员履职”表。',
+    ].join('\n'),
   needsRoom: false,
   privateNeedsKey: '查看积分榜',
   async run(ctx, args) {

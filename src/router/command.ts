@@ -1,6 +1,9 @@
 import type { Config } from '../config.js'
 import type { RecordKind } from '../domain/kinds.js'
-import type { ChatContext } from './context.js'
+import type { AppServices, ChatContext } from './context.js'
+
+/** What a deployment set that help texts name: its config and its scoring rules. */
+export type Deployment = Pick<AppServices, 'config' | 'rules'>
 
 /** One chat command. The router finds it by tag; its handler checks permissions itself. */
 export interface Command {
@@ -14,9 +17,10 @@ export interface Command {
   /**
    * `#帮助 <命令>`: what a member needs beyond summary and usage (fields, a multi-line
    * template, who may use it, examples), kept here so it changes with the command. A function
-   * when it names the deployment (COMMITTEE_NAME). Lines joined with \n; no tag line, no usage.
+   * when it names the deployment's settings (reminder times, the rules file's minimums). Lines
+   * joined with \n; no tag line, no usage.
    */
-  help?: string | ((config: Config) => string)
+  help?: string | ((deployment: Deployment) => string)
   /** Only meaningful in a group bound to a room. */
   needsRoom: boolean
   /**

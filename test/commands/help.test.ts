@@ -23,7 +23,7 @@ describe('#帮助', () => {
 
   it('gives any command’s template, other names and details, by its name or an alias', async () => {
     const chat = await startChat({ env: { PLAN_EVE_TIME: '17:30' } })
-    const config = chat.app.services.config
+    const deployment = chat.app.services
     let minute = 0
     const ask = async (what: string) => text(await chat.say({ from: '张三', text: `#帮助 ${what}`, time: new Date(Date.UTC(2022, 8, 21, 2, minute++)) }))
     for (const command of allCommands()) {
@@ -31,7 +31,7 @@ describe('#帮助', () => {
       expect(reply, command.name).toContain(`【#${command.name}】${command.summary}`)
       expect(reply, command.name).toContain(command.usage)
       for (const alias of command.aliases ?? []) expect(reply, command.name).toContain(`#${alias}`)
-      const help = typeof command.help === 'function' ? command.help(config) : command.help
+      const help = typeof command.help === 'function' ? command.help(deployment) : command.help
       if (help) expect(reply, command.name).toContain(help)
       // Every alias leads to the same page.
       for (const alias of command.aliases ?? []) expect(await ask(alias), alias).toBe(reply)
@@ -58,7 +58,7 @@ describe('#帮助', () => {
       name: '试验',
       summary: '一个新命令',
       usage: '#试验 <内容>',
-      help: (config) => `例如：#试验 ${config.COMMITTEE_NAME}`,
+      help: ({ config }) => `例如：#试验 ${config.COMMITTEE_NAME}`,
       needsRoom: false,
       run: async (ctx) => ctx.reply('好'),
     }

@@ -187,3 +187,15 @@ describe('the rules file', () => {
     expect(loadScoringRules('scoring-rules.example.json')).toEqual(DEFAULT_RULES)
   })
 })
+
+describe('#帮助 follows the rules file', () => {
+  it('names the 三个一 minimums and the bands the deployment set, not the defaults', async () => {
+    const file = join(process.env.TEST_TMP_DIR!, 'help-rules.json')
+    writeFileSync(file, JSON.stringify({ minimum: { activities: 4, proposals: 2, opinions: 3 }, bands: { excellent: 90, competent: 70 } }))
+    const chat = await boundChat({ env: { SCORING_RULES_FILE: file } })
+    const mine = await say(chat, '王芳', '#帮助 我的')
+    expect(mine).toContain('至少 4 次活动、2 件提案、3 篇社情民意')
+    const ranking = await say(chat, '王芳', '#帮助 积分榜')
+    expect(ranking).toContain('优秀 90 分及以上，称职 70 分及以上、不到 90 分，低于 70 分提示谈心谈话')
+  })
+})

@@ -77,7 +77,7 @@ function statusCommand(name: string, kind: StatusChange['kind'], summary: string
 }
 
 export const statusCommands: Command[] = [
-  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位] [日期]', (config) =>
+  statusCommand('采纳', 'adopted', '（秘书或管理员）登记社情民意被采纳', '#采纳 <编号> <县级|市级|省级|全国> [单位] [日期]', ({ config }) =>
     [
       `例如：#采纳 M1 市级${config.COMMITTEE_NAME ? ` ${config.COMMITTEE_NAME}` : ''}`,
       '级别必写；单位、日期可不写（日期写在最前或最后，不写按当天）。同一级别只计一次，几级都采纳就各发一次。',
