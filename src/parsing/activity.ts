@@ -100,7 +100,7 @@ function countFrom(ctx: Ctx, written: string | undefined, field: string, fromSto
     return undefined
   }
   if (!found) {
-    if (written !== undefined) ctx.errors.push({ field, problem: `人数看不懂："${shown}"` })
+    if (written !== undefined) ctx.errors.push({ field, problem: `人数看不懂："${shown}"，请写数字，如 30、约200、一百二十` })
     return undefined
   }
   if (found.problem || !Number.isInteger(found.value)) {

@@ -32,8 +32,9 @@ export type DateFound =
     }
   | { ok: false; problem: string; matched: string; index: number }
 
-export const badDate = (text: string): string => `日期看不懂："${echo(text)}"`
-export const badTime = (text: string): string => `时间看不懂："${echo(text)}"`
+// Each says what to write instead: a member fixes it from the reply alone.
+export const badDate = (text: string): string => `日期看不懂："${echo(text)}"，请写成 9月22日 或 2022-09-22 这样`
+export const badTime = (text: string): string => `时间看不懂："${echo(text)}"，请写成 15:00 或 下午3点 这样`
 export const vagueDate = (text: string): string => `日期不够具体："${echo(text)}"，请写明几月几日`
 
 /**

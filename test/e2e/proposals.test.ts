@@ -148,7 +148,7 @@ describe('#立案 with the 承办单位, #办复 with the reply', () => {
   it('refuses a 承办单位 too long or a date it cannot read, storing nothing', async () => {
     const chat = await proposals()
     expect(await say(chat, '王芳', `#立案 T1 ${'某'.repeat(101)}`)).toBe(`承办单位写得太长了（101 字），请精简到 100 字以内：\n${REGISTER_USAGE}`)
-    expect(await say(chat, '王芳', '#立案 T1 市卫健委 13月40日')).toBe(`日期看不懂："13月40日"\n${REGISTER_USAGE}`)
+    expect(await say(chat, '王芳', '#立案 T1 市卫健委 13月40日')).toBe(`日期看不懂："13月40日"，请写成 9月22日 或 2022-09-22 这样\n${REGISTER_USAGE}`)
     expect(await details(chat, 'T1')).toEqual([])
     expect(await say(chat, '王芳', `#立案 T1 ${'某'.repeat(100)}`)).toContain(`立案（承办单位：${'某'.repeat(60)}…（共 100 字））`)
   })
@@ -181,7 +181,7 @@ describe('#立案 with the 承办单位, #办复 with the reply', () => {
     const chat = await proposals()
     expect(await say(chat, '王芳', '#办复 T1 很满意 已落实')).toBe(`满意度请写 满意、基本满意、不满意 之一（也可以不写）：\n${ANSWER_USAGE}`)
     expect(await say(chat, '王芳', `#办复 T1 满意 ${'答'.repeat(501)}`)).toBe(`答复内容太长了（501 字），请精简到 500 字以内（全文可另存）：\n${ANSWER_USAGE}`)
-    expect(await say(chat, '王芳', '#办复 T1 满意 已落实 13月40日')).toBe(`日期看不懂："13月40日"\n${ANSWER_USAGE}`)
+    expect(await say(chat, '王芳', '#办复 T1 满意 已落实 13月40日')).toBe(`日期看不懂："13月40日"，请写成 9月22日 或 2022-09-22 这样\n${ANSWER_USAGE}`)
     expect(await details(chat, 'T1')).toEqual([])
     // A reply that begins with the word 满意度 is a reply, not a 满意度.
     expect(await say(chat, '王芳', '#办复 T1 满意度调查已完成')).toBe('已登记 T1（关于加快推进中医药事业发展的建议）：2022-09-21 办复（答复：满意度调查已完成）')

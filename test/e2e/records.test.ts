@@ -58,7 +58,7 @@ describe('#活动', () => {
   it('keeps a message it cannot read as a draft, completed by #修改', async () => {
     const chat = await room()
     const problem = await say(chat, '李明', '#活动 9月32日在社区开展义诊，服务群众50人次')
-    expect(problem).toContain('日期：日期看不懂："9月32日"')
+    expect(problem).toContain('日期：日期看不懂："9月32日"，请写成 9月22日 或 2022-09-22 这样')
     expect(problem).toContain('原文已存为草稿 D1')
     expect(problem).toContain('主题：健康义诊进社区') // the template to copy
     expect(await chat.app.services.db.activity.count()).toBe(0)

@@ -100,7 +100,7 @@ describe('parseOpinion', () => {
   it.each<[string, { field: string; problem: string }]>([
     ['领域：养老\n提交人：张三', { field: '标题', problem: '没有找到标题，请写“标题：关于…的建议”' }],
     ['', { field: '标题', problem: '没有找到标题，请写“标题：关于…的建议”' }],
-    ['标题：关于养老的建议\n日期：9月31日', { field: '日期', problem: '日期看不懂："9月31日"' }],
+    ['标题：关于养老的建议\n日期：9月31日', { field: '日期', problem: '日期看不懂："9月31日"，请写成 9月22日 或 2022-09-22 这样' }],
   ])('rejects %j', (body, problem) => {
     const r = parseOpinion(body, CLOCK)
     if (r.ok) throw new Error('expected errors')

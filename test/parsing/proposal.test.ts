@@ -50,7 +50,7 @@ describe('parseProposal', () => {
   it.each([
     ['类型：联名', '案由', '没有找到案由'],
     ['案由：关于x的建议\n类型：团体', '类型', '提案类型“团体”不认识'],
-    ['案由：关于x的建议\n日期：9月32日', '日期', '日期看不懂："9月32日"'],
+    ['案由：关于x的建议\n日期：9月32日', '日期', '日期看不懂："9月32日"，请写成 9月22日 或 2022-09-22 这样'],
   ])('%s is refused on %s', (body, field, problem) => {
     const result = parseProposal(body, clock)
     expect(result.ok).toBe(false)
