@@ -6,7 +6,7 @@ import type { NarrativeFacts } from './activity-narrative.js'
 import { ActivityFieldsSchema } from './activity-schema.js'
 import { ACTIVITY_TABLE } from '../domain/activity.js'
 import { rowOf, type FieldsOf } from './field-table.js'
-import { unknownLines, unknownWarnings, writtenUnder } from './written.js'
+import { contentUnder, unknownWarnings, writtenUnder } from './written.js'
 import { ACTIVITY_TYPES, inferActivityType, normalizeActivityType } from './activity-types.js'
 import type { ActivityType } from './activity-types.js'
 import { formatYmd } from './calendar.js'
@@ -201,11 +201,10 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
   if (brand) values.brand = brand
 
   const notes: string[] = []
-  // Every 备注/说明 written, then the content, then lines under labels no row has (as other kinds keep them in their content).
-  const noteText = f('note')
+  // Every 备注/说明 and every line under a label no row has, in the order written (as other kinds keep them in their content), then the content.
+  const noteText = contentUnder(rowOf(ACTIVITY_TABLE, 'note'), split, body)
   if (noteText) notes.push(noteText)
   if (content && content !== values.title) notes.push(content)
-  notes.push(...unknownLines(split.unknownFields))
   ctx.warnings.push(...unknownWarnings(split.unknownFields, rowOf(ACTIVITY_TABLE, 'note')))
   if (notes.length) values.note = notes.join('\n')
 

@@ -121,7 +121,7 @@ export function parseLabelled<T extends FieldTable>(table: T, body: string, cloc
       const text = written ? unwrapQuotes(trimPunct(written)) : row === titleRow ? fromText.title : undefined
       if (text) values[row.key] = text
     } else {
-      const text = [row === contentRow ? contentUnder(row, split) : written, row === contentRow ? fromText.content : undefined].filter(Boolean).join('\n')
+      const text = [row === contentRow ? contentUnder(row, split, body) : written, row === contentRow ? fromText.content : undefined].filter(Boolean).join('\n')
       if (text) values[row.key] = text
     }
     if (row.required && values[row.key] === undefined && !errors.some((e) => e.field === row.name)) {

@@ -19,7 +19,7 @@ export interface FieldSplit<K extends string> {
   fields: Map<K, string> // first non-empty value per key
   entries: Array<FieldEntry<K>> // every recognised field in order (duplicates kept)
   unknownLabels: string[]
-  unknownFields: Array<{ label: string; value: string; labelStart: number }>
+  unknownFields: Array<{ label: string; value: string; labelStart: number; valueStart: number; valueEnd: number }>
   rest: string // text that belongs to no field
 }
 
@@ -166,7 +166,7 @@ export function splitFields<K extends string>(
     const value = trimPunct(raw, isMulti)
     if (occ.key === null) {
       result.unknownLabels.push(occ.label)
-      result.unknownFields.push({ label: occ.label, value, labelStart: occ.start })
+      result.unknownFields.push({ label: occ.label, value, labelStart: occ.start, valueStart: occ.valueStart, valueEnd })
       return
     }
     if (!value) return

@@ -43,7 +43,7 @@ export function parseProposal(body: string, clock: ParseClock): ParseOutcome<Pro
   const fromText = field('title') ? { content: split.rest || undefined } : titleFromText(split.rest)
   const title = field('title') ? unwrapQuotes(trimPunct(field('title')!)) : fromText.title
   if (!title) errors.push({ field: '案由', problem: '没有找到案由（提案标题），请写成 案由：关于……的建议' })
-  const content = [contentUnder(rowOf(PROPOSAL_TABLE, 'content'), split), fromText.content].filter(Boolean).join('\n') || undefined
+  const content = [contentUnder(rowOf(PROPOSAL_TABLE, 'content'), split, body), fromText.content].filter(Boolean).join('\n') || undefined
   warnings.push(...unknownWarnings(split.unknownFields, rowOf(PROPOSAL_TABLE, 'content')))
 
   const authorNames = field('authorNames') ? splitNames(field('authorNames')!) : []

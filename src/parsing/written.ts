@@ -73,16 +73,29 @@ export function unknownWarnings(unknown: readonly { label: string; value: string
 
 /**
  * A long text as written: its parts under the row's labels and under labels no row has, in the
- * order of the message; each keeps its heading (理由：…, 存在问题：…) but a first one under the
- * row's own label that stands alone or is plain (内容, 摘要).
+ * order of the message. Parts next to each other are one stretch of the message, re-read as it
+ * stands (一、存在问题：… 二、对策建议：… keeps its numbering); stretches join by lines. Each
+ * keeps its heading (理由：…, 存在问题：…) but a first one under the row's own label that stands
+ * alone or is plain (内容, 摘要).
  */
-export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>): string | undefined {
-  const parts = [
-    ...split.entries.filter((e) => e.key === row.key && writtenIn(row, e.value) !== undefined),
-    ...split.unknownFields.filter((u) => u.value.trim() && !isContact(u.label)),
+export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>, body: string): string | undefined {
+  type Part = { label: string; labelStart: number; valueStart: number; valueEnd: number; part: 'own' | 'unknown' | undefined }
+  const parts: Part[] = [
+    ...split.entries.map((e) => ({ ...e, part: e.key === row.key && writtenIn(row, e.value) !== undefined ? ('own' as const) : undefined })),
+    ...split.unknownFields.map((u) => ({ ...u, part: u.value.trim() && !isContact(u.label) ? ('unknown' as const) : undefined })),
   ].sort((a, b) => a.labelStart - b.labelStart)
-  // The first part goes bare when it is under the row's own label and is all there is, or is a plain one (内容, 摘要).
-  const bare = (p: (typeof parts)[number]) => 'key' in p && (parts.length === 1 || /内容|正文|摘要|简介/.test(p.label) || p.label === row.name)
-  const text = parts.map((p, i) => (i === 0 && bare(p) ? p.value.trim() : `${p.label}：${p.value.trim()}`)).join('\n')
+  const taken = parts.filter((p) => p.part)
+  // Any other row (or a contact line) between two parts ends a stretch.
+  const stretches: Part[][] = []
+  parts.forEach((p, i) => {
+    if (!p.part) return
+    if (i > 0 && parts[i - 1]!.part) stretches.at(-1)!.push(p)
+    else stretches.push([p])
+  })
+  const bare = (p: Part) => p === taken[0] && p.part === 'own' && (taken.length === 1 || /内容|正文|摘要|简介/.test(p.label) || p.label === row.name)
+  const text = stretches
+    .map((run) => trimPunct(body.slice(bare(run[0]!) ? run[0]!.valueStart : run[0]!.labelStart, run.at(-1)!.valueEnd), true))
+    .filter(Boolean)
+    .join('\n')
   return text || undefined
 }

@@ -127,7 +127,7 @@ const ROWS: ActivityRow[] = [
   },
   {
     body: '主题：东海论健义诊\n时间：9月1日\n负责人：王医生\n说明：效果很好',
-    expect: { title: '东海论健义诊', type: '义诊', note: '效果很好\n负责人：王医生' },
+    expect: { title: '东海论健义诊', type: '义诊', note: '负责人：王医生\n说明：效果很好' },
     warning: '未识别的字段“负责人”，已放入备注',
   },
   {

@@ -51,8 +51,8 @@ describe('splitFields', () => {
     expect(r.fields.get('title')).toBe('义诊')
     expect(r.unknownLabels).toEqual(['主持', '负责人'])
     expect(r.unknownFields).toEqual([
-      { label: '主持', value: '张三', labelStart: 6 },
-      { label: '负责人', value: '李四', labelStart: 12 },
+      { label: '主持', value: '张三', labelStart: 6, valueStart: 9, valueEnd: 12 },
+      { label: '负责人', value: '李四', labelStart: 12, valueStart: 16, valueEnd: 18 },
     ])
   })
 

@@ -107,3 +107,10 @@ describe('parseOpinion', () => {
     expect(r.errors).toEqual([problem])
   })
 })
+
+describe('parseOpinion: the content in the order written', () => {
+  it('keeps a line under an unknown heading where it was written, not after the rest', () => {
+    const r = parseOpinion('标题：关于助餐的建议\n存在问题：老人吃饭难\n领域：民生\n建议：开设社区食堂', CLOCK)
+    expect(r.ok && r.value.content).toBe('存在问题：老人吃饭难\n建议：开设社区食堂')
+  })
+})

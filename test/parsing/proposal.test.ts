@@ -57,3 +57,10 @@ describe('parseProposal', () => {
     if (!result.ok) expect(result.errors).toContainEqual({ field, problem: expect.stringContaining(problem) })
   })
 })
+
+describe('parseProposal: the content as written', () => {
+  it('keeps numbered sub-headings whole (二、对策建议：…), not split off their numbers', () => {
+    const r = parseProposal('案由：关于支持民营企业发展的建议\n内容：\n一、存在问题：融资难。\n二、对策建议：设立专项资金。', clock)
+    expect(r.ok && r.value.content).toBe('一、存在问题：融资难。\n二、对策建议：设立专项资金。')
+  })
+})
