@@ -14,7 +14,8 @@ export interface PlanFields {
 
 /** `P3 参与人次=30 …` → the code as written (P3, ｐ３) and what follows; undefined when the text does not start with one. */
 export function planCodeAt(body: string): { code: string; rest: string } | undefined {
-  const match = /^\s*([PpＰｐ]\s*[0-9０-９]+)(?![0-9０-９])/.exec(body)
+  // Up to 7 digits (as codes go), and no letter or digit after: P2P网贷讲座 is a title, not plan P2.
+  const match = /^\s*([PpＰｐ]\s*[0-9０-９]{1,7})(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])/.exec(body)
   return match ? { code: match[1]!, rest: body.slice(match[0].length).trim() } : undefined
 }
 

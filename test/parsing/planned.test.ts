@@ -13,6 +13,8 @@ describe('planCodeAt', () => {
   it('is not a plan when the letter starts a word or a number runs on', () => {
     expect(planCodeAt('PPT培训 参与人次=30')).toBeUndefined()
     expect(planCodeAt('9月22日 P3')).toBeUndefined()
+    expect(planCodeAt('P2P网贷风险防范讲座 时间：9月20日')).toBeUndefined()
+    expect(planCodeAt('P123456789 讲座')).toBeUndefined()
   })
 })
 

@@ -172,4 +172,13 @@ describe('#活动 P… kept as a draft', () => {
     expect(stored.rawText).toContain('讲座后居民踊跃提问')
     expect(stored.participants).toBe(30)
   })
+
+  it('a title that starts like a code (P1P网贷…) is an activity of its own, and the plan stays open', async () => {
+    const chat = await planned()
+    const recorded = await say(chat, '王芳', '#活动 P1P网贷风险防范讲座 时间：9月20日 地点：社区 参与人次：30', '2022-09-20T18:00:00')
+    expect(recorded).toContain('已记录活动 A1')
+    expect(recorded).toContain('P1P网贷风险防范讲座')
+    expect(await say(chat, '王芳', '#查 P1', '2022-09-20T18:01:00')).not.toContain('已记录为活动')
+    expect(await say(chat, '王芳', '#活动 P12345678 讲座', '2022-09-20T18:02:00')).not.toContain('出错')
+  })
 })
