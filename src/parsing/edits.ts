@@ -4,6 +4,10 @@ import { ACTIVITY_LABELS, NOT_ACTIVITY_LABELS, type ActivityKey } from './activi
 import type { ActivityFields } from './activity.js'
 import { applyEdits, editLabelled, toLabelledText, type EditResult, type FieldEdit } from './field-table.js'
 import { toHalfWidth } from './normalize.js'
+import type { ParseClock } from './clock.js'
+import { findDateInText } from './dates.js'
+import { splitFields } from './fields.js'
+import { matchLabel } from './labels.js'
 import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { PROPOSAL_TABLE, type ProposalFields } from '../domain/proposal.js'
 import { ACTIVITY_TABLE } from '../domain/activity.js'
@@ -34,8 +38,21 @@ export function wordsBeforePairs(text: string): string {
 /** What #修改 of an activity reads: the table's labels, and 内容, which the parser takes as the narrative. */
 const ACTIVITY_EDITS = { labels: ACTIVITY_LABELS, notLabels: NOT_ACTIVITY_LABELS, multiline: ['note', 'content'] as ActivityKey[] }
 
-export function editActivityText(body: string, edits: readonly FieldEdit[]): EditResult {
-  return applyEdits(body, ACTIVITY_EDITS, edits)
+/**
+ * An activity's #修改. Its date row holds the day and the time: with the clock, 时间=下午4点
+ * changes the time and keeps the day, 日期=9月21日 changes the day and keeps the time.
+ */
+export function editActivityText(body: string, edits: readonly FieldEdit[], clock?: ParseClock): EditResult {
+  return applyEdits(body, ACTIVITY_EDITS, clock ? edits.map((edit) => keepingDayOrTime(body, edit, clock)) : edits)
+}
+
+function keepingDayOrTime(body: string, edit: FieldEdit, clock: ParseClock): FieldEdit {
+  if (matchLabel(edit.label, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS) !== 'date') return edit
+  const before = splitFields(body, ACTIVITY_LABELS, ACTIVITY_EDITS).entries.find((entry) => entry.key === 'date')
+  const [was, now] = [before && findDateInText(before.value, clock), findDateInText(edit.value, clock)]
+  if (!was?.ok || was.timeOnly || !now?.ok) return edit
+  if (now.timeOnly) return { ...edit, value: `${was.date} ${edit.value}` }
+  return now.time === undefined && was.time !== undefined ? { ...edit, value: `${edit.value} ${was.time}` } : edit
 }
 
 export function editOpinionText(body: string, edits: readonly FieldEdit[]): EditResult {

@@ -3,6 +3,7 @@
 import { ACTIVITY_LABELS, NOT_ACTIVITY_LABELS } from './activity-labels.js'
 import { editActivityText, parseEditPairs, wordsBeforePairs, type EditResult, type FieldEdit } from './edits.js'
 import { matchLabel } from './labels.js'
+import type { ParseClock } from './clock.js'
 
 /** What a plan fixes of its activity. */
 export interface PlanFields {
@@ -21,12 +22,13 @@ export function planCodeAt(body: string): { code: string; rest: string } | undef
 
 /**
  * The activity's text: the plan's date, time, title and place, each `label=value` the member
- * wrote in place of the plan's, and the member's other words as a line of their own.
+ * wrote in place of the plan's (时间=下午4点 keeps the plan's day), and the member's other words
+ * as a line of their own.
  */
-export function plannedActivityText(plan: PlanFields, rest: string): EditResult {
+export function plannedActivityText(plan: PlanFields, rest: string, clock?: ParseClock): EditResult {
   const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
   const pairs = parseEditPairs(rest)
-  const edited = pairs.length > 0 ? editActivityText(base, pairs) : { ok: true as const, text: base }
+  const edited = pairs.length > 0 ? editActivityText(base, pairs, clock) : { ok: true as const, text: base }
   const words = wordsBeforePairs(rest)
   return edited.ok && words ? { ok: true, text: `${edited.text}\n${words}` } : edited
 }

@@ -35,15 +35,28 @@ export function writtenUnder(row: FieldRow, entries: readonly { key: string; lab
   const type = row.value.type
   if (type === 'names' || type === 'list') return parts.map((p) => p.value).join('、')
   if (type === 'longText') return parts.map((p, i) => (i === 0 ? p.value : `${p.label}：${p.value}`)).join('\n')
-  // A date written twice in two forms (9月10日, 2022年9月10日) is the same date.
-  const same = (p: { value: string }) => p.value === first.value || (type === 'date' && clock !== undefined && sameDay(p.value, first.value, clock))
-  if (!parts.every(same)) warnings.push(`${row.name}写了 ${parts.length} 处，按第一处“${echo(first.value)}”记录，不对请用 #修改 改`)
+  const dated = type === 'date' && clock !== undefined ? dateWithTime(parts, clock) : undefined
+  if (dated !== undefined) return dated
+  if (!parts.every((p) => p.value === first.value)) warnings.push(`${row.name}写了 ${parts.length} 处，按第一处“${echo(first.value)}”记录，不对请用 #修改 改`)
   return first.value
 }
 
-function sameDay(a: string, b: string, clock: ParseClock): boolean {
-  const [x, y] = [findDateInText(a, clock), findDateInText(b, clock)]
-  return !!x?.ok && !!y?.ok && x.date === y.date
+/**
+ * A day and its time written apart (日期：9月20日 时间：下午3点), or the same day twice in two
+ * forms (9月10日, 2022年9月10日), one of them perhaps with its time: one value, the day with its
+ * time. Undefined when two days or two times differ, or a part cannot be read.
+ */
+function dateWithTime(parts: readonly { value: string }[], clock: ParseClock): string | undefined {
+  const read = parts.map((p) => ({ value: p.value, found: findDateInText(p.value, clock) }))
+  if (!read.every((r) => r.found?.ok)) return undefined
+  const found = (r: (typeof read)[number]) => r.found as Extract<NonNullable<typeof r.found>, { ok: true }>
+  const days = read.filter((r) => !found(r).timeOnly)
+  const times = read.filter((r) => found(r).timeOnly)
+  if (days.length === 0 || new Set(days.map((r) => found(r).date)).size > 1) return undefined
+  const timed = days.filter((r) => found(r).time !== undefined)
+  if (times.length === 0 && new Set(timed.map((r) => found(r).time)).size <= 1) return (timed[0] ?? days[0])!.value
+  if (times.length === 1 && timed.length === 0) return `${days[0]!.value} ${times[0]!.value}`
+  return undefined
 }
 
 /** 采纳：未采纳 / 暂未被采纳 / 待定, 批示：无批示: the row says its own thing did not happen (yet). */

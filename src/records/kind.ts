@@ -113,7 +113,8 @@ export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity
   kind: RecordKind
   command: KindCommand
   parse(text: string, clock: ParseClock): ParseOutcome<F>
-  editText(body: string, edits: readonly FieldEdit[]): EditResult
+  /** #修改's edits applied to the record's text; the clock reads what an edit keeps (an activity's day when only its time changes). */
+  editText(body: string, edits: readonly FieldEdit[], clock: ParseClock): EditResult
   toText(fields: F): string
   asFields(record: R): F
   /** Stores a new record; `within`'s statements commit with it (the message's outcome and confirmation). */

@@ -184,6 +184,17 @@ describe('#修改, #撤销, #恢复', () => {
     expect(JSON.parse(revisions[0]!.after).participants).toBe(12)
   })
 
+  it('时间=下午4点 changes an activity’s time and keeps its day, 日期=… its day and keeps its time', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 时间：9月20日下午3点\n主题：健康讲座\n参与人次：30', '2022-09-20T18:00:00')
+    const timed = await say(chat, '李明', '#修改 A1 时间=下午4点', '2022-09-23T18:00:00')
+    expect(timed).toContain('改动：时间 15:00 → 16:00')
+    expect(timed).toContain('日期：2022-09-20（周二） 16:00')
+    const dated = await say(chat, '李明', '#修改 A1 日期=9月21日', '2022-09-23T18:01:00')
+    expect(dated).toContain('改动：日期 2022-09-20 → 2022-09-21')
+    expect(dated).toContain('日期：2022-09-21（周三） 16:00')
+  })
+
   it('says so when an edit changes nothing, and keeps no empty revision', async () => {
     const chat = await room()
     await say(chat, '李明', '#活动 9月19日 健康义诊，参与人次20')

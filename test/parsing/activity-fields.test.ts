@@ -205,3 +205,22 @@ describe('parseActivity: a row written twice, and 无 where a date or type must 
     expect(!r.ok && r.errors[0]!.problem).toContain('可选：')
   })
 })
+
+describe('parseActivity: the day and its time written apart', () => {
+  it.each([
+    ['日期：9月20日\n时间：下午3点', '2022-09-20', '15:00'],
+    ['时间：9月18日\n日期：9月18日下午3点', '2022-09-18', '15:00'],
+    ['日期：9月10日\n时间：2022年9月10日', '2022-09-10', undefined],
+  ])('%s', (when, date, time) => {
+    const r = parseActivity(`主题：健康讲座\n${when}`, CLOCK)
+    expect(r.ok && r.value).toMatchObject({ date, dateDefaulted: false })
+    expect(r.ok && r.value.time).toBe(time)
+    expect(r.ok && r.warnings.filter((w) => w.includes('写了'))).toEqual([])
+  })
+
+  it('takes the first and says so when the times differ', () => {
+    const r = parseActivity('主题：健康讲座\n日期：9月20日下午3点\n时间：9月20日下午4点', CLOCK)
+    expect(r.ok && r.value.time).toBe('15:00')
+    expect(r.ok && r.warnings).toContain('日期写了 2 处，按第一处“9月20日下午3点”记录，不对请用 #修改 改')
+  })
+})

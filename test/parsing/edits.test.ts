@@ -45,3 +45,17 @@ describe('editing through the parser', () => {
     expect(edited.ok && parseOpinion(edited.text, clock)).toMatchObject({ ok: true, value: { authorNames: ['张三', '李四'] } })
   })
 })
+
+describe('editActivityText: the day and the time are one row', () => {
+  const stored = '时间：2022-09-20 15:00\n主题：健康讲座'
+  it('时间=下午4点 changes the time and keeps the day', () => {
+    const edited = editActivityText(stored, [{ label: '时间', value: '下午4点' }], clock)
+    expect(edited).toEqual({ ok: true, text: '主题：健康讲座\n时间：2022-09-20 下午4点' })
+    expect(edited.ok && parseActivity(edited.text, clock)).toMatchObject({ ok: true, value: { date: '2022-09-20', time: '16:00' } })
+  })
+
+  it('日期=9月21日 changes the day and keeps the time; a new day with its time replaces both', () => {
+    expect(editActivityText(stored, [{ label: '日期', value: '9月21日' }], clock)).toEqual({ ok: true, text: '主题：健康讲座\n时间：9月21日 15:00' })
+    expect(editActivityText(stored, [{ label: '日期', value: '9月21日上午9点' }], clock)).toEqual({ ok: true, text: '主题：健康讲座\n时间：9月21日上午9点' })
+  })
+})

@@ -181,4 +181,9 @@ describe('#活动 P… kept as a draft', () => {
     expect(await say(chat, '王芳', '#查 P1', '2022-09-20T18:01:00')).not.toContain('已记录为活动')
     expect(await say(chat, '王芳', '#活动 P12345678 讲座', '2022-09-20T18:02:00')).not.toContain('出错')
   })
+
+  it('时间=下午4点 changes the plan’s time, not its day, also through a draft', async () => {
+    const chat = await planned()
+    expect(await say(chat, '王芳', '#活动 P1 时间=下午4点 参与人次=30', '2022-09-23T18:00:00')).toContain('日期：2022-09-22（周四） 16:00')
+  })
 })

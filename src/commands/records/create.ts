@@ -1,4 +1,4 @@
-import { parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, withLaterEdits, type EditResult, type FieldEdit, type ParseOutcome } from '../../parsing/mod.js'
+import { parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, withLaterEdits, type EditResult, type FieldEdit, type ParseClock, type ParseOutcome } from '../../parsing/mod.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDoneSql } from '../../services/plans.js'
@@ -195,7 +195,7 @@ const unknownFields = (text: Extract<EditResult, { ok: false }>, code: string) =
 async function recordPlannedActivity(ctx: ChatContext, code: string, rest: string) {
   const plan = await openPlan(ctx, code)
   if (typeof plan === 'string') return ctx.reply(plan)
-  const text = plannedActivityText(plan, rest)
+  const text = plannedActivityText(plan, rest, ctx.parseClock)
   if (!text.ok) return ctx.reply(unknownFields(text, code))
   const written = [code, rest].filter(Boolean).join(' ')
   await recordOrDraft(ctx, 'activity', written, parseActivity(text.text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
@@ -206,14 +206,14 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
  * text to parse, the plan it fulfils, and the draft's text if it still does not parse.
  * Undefined for any other draft; a string when the plan can no longer be recorded.
  */
-export async function plannedDraft(ctx: ChatContext, draft: Draft, edits: readonly FieldEdit[]) {
+export async function plannedDraft(ctx: ChatContext, draft: Draft, edits: readonly FieldEdit[], clock: ParseClock) {
   const written = draft.kind === 'activity' ? planCodeAt(draft.text) : undefined
   if (!written) return undefined
   const code = normaliseCode(written.code)!
   const plan = await openPlan(ctx, code, draft)
   if (typeof plan === 'string') return plan
   const rest = withLaterEdits(written.rest, edits)
-  const text = plannedActivityText(plan, rest)
+  const text = plannedActivityText(plan, rest, clock)
   return text.ok ? { plan, text, kept: `${code} ${rest}` } : unknownFields(text, code)
 }
 

@@ -51,7 +51,7 @@ export const editCommand: Command = {
 /** Edits go through the same parser as a new record, so an edit can never store what a new message could not. */
 async function editRecord(ctx: ChatContext, code: string, record: StoredRecord, kind: AnyKind, edits: FieldEdit[]) {
   const before = kind.asFields(record)
-  const text = kind.editText(kind.toText(before), edits)
+  const text = kind.editText(kind.toText(before), edits, ctx.parseClock)
   if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   const parsed = kind.parse(text.text, ctx.parseClock)
   if (!parsed.ok) return ctx.reply(`${code} 没有修改：\n${problemsText(parsed.errors)}`)
@@ -82,13 +82,13 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
     return ctx.reply(draft.resolvedCode ? `草稿 ${draft.code} 已经补全为 ${draft.resolvedCode}，请改 ${draft.resolvedCode}。` : `草稿 ${draft.code} 已撤销。`)
   }
   const kind = KINDS[draftKind(draft)]
-  // A draft of `#活动 P3 …` is read with its plan, and fulfils it.
-  const planned = await plannedDraft(ctx, draft, edits)
-  if (typeof planned === 'string') return ctx.reply(planned)
-  const text = planned ? planned.text : kind.editText(draft.text, edits)
-  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   // Relative words in the draft meant the day it was sent.
   const clock = { now: draft.messageTime, timeZone: ctx.services.config.BOT_TIMEZONE }
+  // A draft of `#活动 P3 …` is read with its plan, and fulfils it.
+  const planned = await plannedDraft(ctx, draft, edits, clock)
+  if (typeof planned === 'string') return ctx.reply(planned)
+  const text = planned ? planned.text : kind.editText(draft.text, edits, clock)
+  if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
   const source = {
     roomId: draft.roomId,
     reporterId: draft.memberId ?? undefined,
