@@ -169,9 +169,9 @@ async function storedActivity(on: Queryable, messageId: string): Promise<NewActi
   return activity && { ...activity, neighbours: { twin: await findTwinActivity(on, activity), openDraft: undefined } }
 }
 
-/** Replaces an activity's values after an edit; participants are matched again. */
+/** Replaces an activity's values after an edit; a participant it had keeps their member, new names are matched. */
 export async function updateActivity(db: Db, activity: Activity, fields: ActivityFields, after?: AfterChange<ActivityWithPeople>): Promise<ActivityWithPeople> {
-  const people = await matchNames(db, activity.roomId, fields.memberNames)
+  const people = await matchNames(db, activity.roomId, fields.memberNames, await db.activityParticipant.findMany({ where: { activityId: activity.id } }))
   return db.$transaction(async (tx) => {
     await tx.activityParticipant.deleteMany({ where: { activityId: activity.id } })
     await tx.activityParticipant.createMany({ data: people.map((p) => ({ ...p, activityId: activity.id })) })

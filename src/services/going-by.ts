@@ -108,12 +108,15 @@ export const uniqueNames = (names: readonly string[]): string[] => [...new Set(n
  * and then listed by their registered real name (海燕🌸 → 宋亚琴), so the secretary sees who
  * was counted; order kept, repeats dropped. An ambiguous name stays unmatched (counted by name).
  * `rows`: the memberships going by these names (goingBySql with them as names and real names).
+ * `credited`: names a record already gives to a member, kept (see matchNames).
  */
-export function peopleNamed(rows: readonly NameRow[], names: readonly string[]): NamedPerson[] {
+export function peopleNamed(rows: readonly NameRow[], names: readonly string[], credited: ReadonlyMap<string, number> = new Map()): NamedPerson[] {
   const out: NamedPerson[] = []
   for (const written of uniqueNames(names)) {
     const hit = pickByName(rows, written)
-    const person = hit === 'ambiguous' || hit === undefined ? { name: written, memberId: null } : { name: hit.member.realName ?? written, memberId: hit.memberId }
+    const person = credited.has(written)
+      ? { name: written, memberId: credited.get(written)! }
+      : hit === 'ambiguous' || hit === undefined ? { name: written, memberId: null } : { name: hit.member.realName ?? written, memberId: hit.memberId }
     if (!out.some((p) => p.name === person.name || (person.memberId !== null && p.memberId === person.memberId))) out.push(person)
   }
   return out

@@ -200,11 +200,18 @@ export async function findRoomMemberByName(db: Db, roomId: number, name: string)
   return found === 'ambiguous' || found === undefined ? found : { member: found.member, membership: withoutMember(found) }
 }
 
-/** Names as written, matched to members of the room (see peopleNamed). */
-export async function matchNames(db: Db, roomId: number, names: readonly string[]): Promise<NamedPerson[]> {
+/**
+ * Names as written, matched to members of the room (see peopleNamed). `had`: the record's
+ * people before an edit; a name it already credited to a member stays with that member, so an
+ * edit of another field never hands the credit to whoever goes by the name now.
+ */
+export async function matchNames(db: Db, roomId: number, names: readonly string[], had: readonly NamedPerson[] = []): Promise<NamedPerson[]> {
+  const credited = new Map(had.filter((p) => p.memberId !== null).map((p) => [p.name, p.memberId!]))
   const unique = uniqueNames(names)
+  const looked = unique.filter((name) => !credited.has(name))
   if (unique.length === 0) return []
-  return peopleNamed(await membershipsGoingBy(db, roomId, { names: unique, realNames: unique }), unique)
+  const rows = looked.length > 0 ? await membershipsGoingBy(db, roomId, { names: looked, realNames: looked }) : []
+  return peopleNamed(rows, unique, credited)
 }
 
 /** Every name the room's members go by (registered name, WeChat name, group alias): the roster a voice message is read against. */
@@ -213,10 +220,7 @@ export async function rosterNames(db: Db, roomId: number): Promise<string[]> {
   return rows.flatMap((r) => [r.member.realName, r.member.name, r.alias]).filter((n): n is string => Boolean(n))
 }
 
-/** Authors of a report or proposal: the first named leads. */
-export async function matchAuthors(db: Db, roomId: number, names: readonly string[]) {
-  return (await matchNames(db, roomId, names)).map((author, i) => ({ ...author, isLead: i === 0 }))
-}
+
 
 /**
  * A member's author rows, one per record: two names of one person on a record (a name and a
@@ -231,7 +235,11 @@ export function onePerRecord<R extends { id: number }>(rows: readonly { record: 
   return [...byRecord.values()]
 }
 
-/** A record's authors as written; none written means the member who sent it. The first leads. */
-export function authorsOf(db: Db, record: { roomId: number; reporterName: string }, names: readonly string[]) {
-  return matchAuthors(db, record.roomId, names.length > 0 ? names : [record.reporterName])
+/**
+ * A record's authors as written, the first leading; `had` as in matchNames. None written means
+ * the member who sent it, known by who sent it (their key or contact), never by the name they go by.
+ */
+export async function authorsOf(db: Db, record: { roomId: number; reporterId: number | null | undefined; reporterName: string }, names: readonly string[], had: readonly NamedPerson[] = []) {
+  if (names.length === 0) return [{ name: record.reporterName, memberId: record.reporterId ?? null, isLead: true }]
+  return (await matchNames(db, record.roomId, names, had)).map((author, i) => ({ ...author, isLead: i === 0 }))
 }

@@ -47,7 +47,7 @@ export async function createOpinion(db: Db, source: RecordSource, fields: Opinio
 }
 
 export async function updateOpinion(db: Db, report: OpinionReport, fields: OpinionFields, after?: AfterChange<OpinionWithHistory>): Promise<OpinionWithHistory> {
-  const authors = await authorsOf(db, report, fields.authorNames)
+  const authors = await authorsOf(db, report, fields.authorNames, await db.opinionAuthor.findMany({ where: { reportId: report.id } }))
   return db.$transaction(async (tx) => {
     await tx.opinionAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.opinionAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })

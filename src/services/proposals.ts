@@ -69,7 +69,7 @@ export async function createProposal(db: Db, source: RecordSource, fields: Propo
 }
 
 export async function updateProposal(db: Db, proposal: Proposal, fields: ProposalFields, after?: AfterChange<ProposalWithHistory>): Promise<ProposalWithHistory> {
-  const authors = await authorsOf(db, proposal, fields.authorNames)
+  const authors = await authorsOf(db, proposal, fields.authorNames, await db.proposalAuthor.findMany({ where: { proposalId: proposal.id } }))
   return db.$transaction(async (tx) => {
     await tx.proposalAuthor.deleteMany({ where: { proposalId: proposal.id } })
     await tx.proposalAuthor.createMany({ data: authors.map((a) => ({ ...a, proposalId: proposal.id })) })

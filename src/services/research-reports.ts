@@ -28,7 +28,7 @@ export async function createResearch(db: Db, source: RecordSource, fields: Resea
 }
 
 export async function updateResearch(db: Db, report: ResearchReport, fields: ResearchFields, after?: AfterChange<ResearchWithAuthors>): Promise<ResearchWithAuthors> {
-  const authors = await authorsOf(db, report, fields.authorNames)
+  const authors = await authorsOf(db, report, fields.authorNames, await db.researchAuthor.findMany({ where: { reportId: report.id } }))
   return db.$transaction(async (tx) => {
     await tx.researchAuthor.deleteMany({ where: { reportId: report.id } })
     await tx.researchAuthor.createMany({ data: authors.map((a) => ({ ...a, reportId: report.id })) })

@@ -28,7 +28,7 @@ export async function createSpeech(db: Db, source: RecordSource, fields: SpeechF
 }
 
 export async function updateSpeech(db: Db, speech: ConferenceSpeech, fields: SpeechFields, after?: AfterChange<SpeechWithAuthors>): Promise<SpeechWithAuthors> {
-  const authors = await authorsOf(db, speech, fields.authorNames)
+  const authors = await authorsOf(db, speech, fields.authorNames, await db.speechAuthor.findMany({ where: { speechId: speech.id } }))
   return db.$transaction(async (tx) => {
     await tx.speechAuthor.deleteMany({ where: { speechId: speech.id } })
     await tx.speechAuthor.createMany({ data: authors.map((a) => ({ ...a, speechId: speech.id })) })

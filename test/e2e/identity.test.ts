@@ -334,6 +334,39 @@ describe('names that fit several people', () => {
   })
 })
 
+describe('credit stays with the person, not with a name', () => {
+  it('a record with no author written is the sender’s, known by who sent it, not by the name they go by', async () => {
+    const chat = await office()
+    const { db } = chat.app.services
+    // Someone else, not registered, whose WeChat name is the secretary's registered name.
+    await say(chat, { room: GROUP, from: '王芳', fromKey: '另一个王芳', text: '#提案 案由：关于加强养老服务的建议' })
+    await say(chat, { room: GROUP, from: '王芳', fromKey: '另一个王芳', text: '#大会发言 题目：关于养老服务的发言\n会议：市政协全会\n形式：口头' })
+    const secretary = await db.member.findFirstOrThrow({ where: { realName: '王芳' } })
+    const sender = await db.member.findFirstOrThrow({ where: { realName: null, name: '王芳' } })
+    expect((await db.proposalAuthor.findFirstOrThrow()).memberId).toBe(sender.id)
+    expect((await db.speechAuthor.findFirstOrThrow()).memberId).toBe(sender.id)
+    expect(await db.proposalAuthor.count({ where: { memberId: secretary.id } })).toBe(0)
+  })
+
+  it('an edit of another field leaves every name with the member it was credited to, whoever goes by it now', async () => {
+    const chat = await office()
+    const { db } = chat.app.services
+    await say(chat, { room: GROUP, from: '小王', fromKey: 'xw', text: '#帮助' })
+    await say(chat, { room: GROUP, from: '李明', text: '#活动 9月19日在社区开展健康义诊，委员小王、李明参加，服务群众200人次' })
+    await say(chat, { room: GROUP, from: '李明', text: '#调研报告 标题：关于社区养老的调研\n日期：9月20日\n作者：小王、李明' })
+    const xw = (await db.activityParticipant.findFirstOrThrow({ where: { name: '小王' } })).memberId
+    expect(xw).not.toBeNull()
+    // 小王 takes a new name; a newcomer takes his old one and speaks in the group.
+    await chat.renameContact('xw', '王小二')
+    await say(chat, { room: GROUP, from: '王小二', fromKey: 'xw', text: '#帮助' })
+    await say(chat, { room: GROUP, from: '小王', fromKey: 'newcomer', text: '#帮助' })
+    await say(chat, { room: GROUP, from: '王芳', alias: '王芳-秘书处', text: '#修改 A1 服务人次=300' })
+    await say(chat, { room: GROUP, from: '王芳', alias: '王芳-秘书处', text: '#修改 R1 摘要=走访了三个社区' })
+    expect((await db.activityParticipant.findFirstOrThrow({ where: { name: '小王' } })).memberId).toBe(xw)
+    expect((await db.researchAuthor.findFirstOrThrow({ where: { name: '小王' } })).memberId).toBe(xw)
+  })
+})
+
 describe('a new WeChat name in the same login', () => {
   it('is the same member (by this login\'s contact id): her role, her register, her name followed', async () => {
     const chat = await office()
