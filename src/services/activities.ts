@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/client.js'
 import { changeWith, committedBefore, type AfterChange, type WithinCommit } from './store-once.js'
-import { Prisma, type Activity, type ActivityParticipant, type Draft } from '../generated/prisma/client.js'
-import { openDraftSql } from './drafts.js'
+import { Prisma, type Activity, type ActivityParticipant } from '../generated/prisma/client.js'
+import { openDraftSql, type OpenDraft } from './drafts.js'
 import type { ActivityFields } from '../parsing/mod.js'
 import { KIND_IDENTITIES } from '../domain/kinds.js'
 import { claimOvertaken, claimSql, claimedCodeSql, codeOf, nextCodeSql } from './codes.js'
@@ -66,7 +66,7 @@ export type TwinActivity = Pick<Activity, 'code' | 'title' | 'reporterName'>
 export interface ActivityNeighbours {
   twin: TwinActivity | undefined
   /** The reporter's latest open activity draft: a corrected repost completes it. */
-  openDraft: Pick<Draft, 'id' | 'code'> | undefined
+  openDraft: OpenDraft | undefined
 }
 
 export type NewActivity = ActivityWithPeople & { neighbours: ActivityNeighbours }
@@ -108,18 +108,18 @@ async function previewActivity(db: Db, source: RecordSource, fields: ActivityFie
   const owner = { roomId: source.roomId, memberId: source.reporterId ?? null, kind: 'activity' as const }
   const names = uniqueNames(fields.memberNames)
   const head = Prisma.sql`SELECT ${nextCodeSql(LETTER)} AS "number",
-      t."code" AS "twin.code", t."title" AS "twin.title", t."reporterName" AS "twin.reporterName", d."id" AS "draft.id", d."code" AS "draft.code"
+      t."code" AS "twin.code", t."title" AS "twin.title", t."reporterName" AS "twin.reporterName", d."id" AS "draft.id", d."code" AS "draft.code", d."text" AS "draft.text", d."kind" AS "draft.kind"
     FROM (SELECT 1 AS "one") x LEFT JOIN (${twinSql(columns)}) t ON true LEFT JOIN (${openDraftSql(owner)}) d ON true`
   const joined = await db.$queryRaw<Record<string, unknown>[]>(besideRows(head, goingBySql(source.roomId, { names, realNames: names }, NAMED, 'names')))
   const { head: row, rows: named } = splitBeside(joined, NAMED) as { head: PreviewRow; rows: Record<string, unknown>[] }
   // A SQLite column without a declared type (the computed next number) comes back as a bigint.
-  const openDraft = row['draft.id'] === null ? undefined : { id: Number(row['draft.id']), code: row['draft.code']! }
+  const openDraft = row['draft.id'] === null ? undefined : { id: Number(row['draft.id']), code: row['draft.code']!, text: row['draft.text']!, kind: row['draft.kind']! }
   const people = peopleNamed(nameRowsOf(named), names)
   const twin = row['twin.code'] === null ? undefined : { code: row['twin.code'], title: row['twin.title']!, reporterName: row['twin.reporterName']! }
   return { code: codeOf(LETTER, Number(row.number)), ...columns, withdrawn: false, participantsOf: people, neighbours: { twin, openDraft } }
 }
 
-type PreviewRow = { number: number | bigint } & { [C in 'twin.code' | 'twin.title' | 'twin.reporterName' | 'draft.code']: string | null } & { 'draft.id': number | bigint | null }
+type PreviewRow = { number: number | bigint } & { [C in 'twin.code' | 'twin.title' | 'twin.reporterName' | 'draft.code' | 'draft.text' | 'draft.kind']: string | null } & { 'draft.id': number | bigint | null }
 
 /** The statements that store a previewed activity, in commit order: its claimed code, the row, its people, its month. */
 function storeStatements(preview: ActivityPreview) {

@@ -1,8 +1,8 @@
 import type { Db, Queryable } from '../db/client.js'
 import { Prisma, type Draft } from '../generated/prisma/client.js'
-import type { FieldProblem } from '../parsing/mod.js'
+import { planCodeAt, toHalfWidth, type FieldProblem } from '../parsing/mod.js'
 import { DRAFT_LETTER, type RecordKind } from '../domain/kinds.js'
-import { nextCode } from './codes.js'
+import { nextCode, normaliseCode } from './codes.js'
 import { storeOnce } from './store-once.js'
 
 /** A draft waits to become a record of this kind. */
@@ -64,16 +64,36 @@ export interface DraftOwner {
  * none: a corrected repost completes that draft (one: older drafts may be about other activities).
  */
 export function openDraftSql(where: DraftOwner): Prisma.Sql {
-  return Prisma.sql`SELECT "id", "code" FROM "Draft"
+  return Prisma.sql`SELECT "id", "code", "text", "kind" FROM "Draft"
     WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
     ORDER BY "id" DESC LIMIT 1`
 }
 
 /** The sender's latest open draft of a kind in a room (see openDraftSql). */
-export async function latestOpenDraft(on: Queryable, where: DraftOwner): Promise<Pick<Draft, 'id' | 'code'> | undefined> {
+export async function latestOpenDraft(on: Queryable, where: DraftOwner): Promise<OpenDraft | undefined> {
   // Plain SQL: asked on every new record, the answer is almost always none.
-  const [open] = await on.$queryRaw<Pick<Draft, 'id' | 'code'>[]>(openDraftSql(where))
+  const [open] = await on.$queryRaw<OpenDraft[]>(openDraftSql(where))
   return open
+}
+
+/** What a new record needs of the sender's open draft to tell whether it completes it. */
+export type OpenDraft = Pick<Draft, 'id' | 'code' | 'text' | 'kind'>
+
+const bare = (text: string) => toHalfWidth(text).replace(/[\s\p{P}\p{S}]/gu, '')
+
+/**
+ * Whether a new record is what a draft was about, so it completes the draft: the draft's words
+ * hold the record's title (a corrected repost, a message sent again after 请稍后); a draft of
+ * `#活动 P3 …` only by an activity of that plan. Anything else leaves the draft open: a
+ * member's next, unrelated record must not make a record still waiting look done.
+ */
+export function completes(draft: Pick<Draft, 'text' | 'kind'>, record: { title: string }, planCode?: string): boolean {
+  const planned = draft.kind === 'activity' ? planCodeAt(draft.text) : undefined
+  if (planned) return planCode !== undefined && normaliseCode(planned.code) === planCode
+  const [title, text] = [bare(record.title), bare(draft.text)]
+  // Or the draft was short and is in the title, but for its date (13月1日 读书会 → 9月1日 会客读书会).
+  const words = text.replace(/[0-9０-９]+[年月日号]?/g, '')
+  return (title.length >= 2 && text.includes(title)) || (words.length >= 2 && title.includes(words))
 }
 
 export function draftProblems(draft: Draft): FieldProblem[] {

@@ -366,6 +366,11 @@ describe('one busy member', () => {
     expect((await db.draft.findMany({ orderBy: { id: 'asc' } })).map((d) => d.text)).toEqual(['9月4日 读书会第4场，参与人次4', '9月5日 读书会第5场，参与人次5'])
     expect(await say(chat, '王芳', '#活动 9月6日 义诊，参与人次6', { time: '2022-09-21T10:00:40' })).toContain('已记录活动 A4')
     // A minute later the member may write again.
-    expect(await say(chat, '李明', '#活动 9月7日 座谈会，参与人次7', { time: '2022-09-21T10:01:30' })).toContain('已记录活动 A5')
+    const next = await say(chat, '李明', '#活动 9月7日 座谈会，参与人次7', { time: '2022-09-21T10:01:30' })
+    expect(next).toContain('已记录活动 A5')
+    // Another activity does not complete the drafts kept for the minute: they wait to be sent again.
+    expect(next).toContain('提示：您还有草稿 D2 没有补全')
+    expect(await db.draft.count({ where: { resolvedAt: null } })).toBe(2)
+    expect(await say(chat, '李明', '#活动 9月5日 读书会第5场，参与人次5', { time: '2022-09-21T10:01:40' })).toContain('（草稿 D2 已由这条补全）')
   })
 })

@@ -79,6 +79,20 @@ describe('#活动', () => {
     expect(reply).toContain('草稿 D1 已由这条补全')
   })
 
+  it('leaves a draft open when the next record is about something else, and says so', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#活动 9月32日在社区开展垃圾分类宣传，服务群众300人次')
+    const other = await say(chat, '李明', '#活动 9月22日在学校开展协商议事，参与人次20', '2022-09-22T10:00:00')
+    expect(other).toContain('已记录活动 A1')
+    expect(other).not.toContain('已由这条补全')
+    expect(other).toContain('提示：您还有草稿 D1 没有补全')
+    expect(await chat.app.services.db.draft.findFirstOrThrow()).toMatchObject({ resolvedCode: null, resolvedAt: null })
+    expect(await say(chat, '李明', '#最近', '2022-09-22T10:01:00')).toContain('D1')
+    // The corrected repost of the draft's activity completes it.
+    const fixed = await say(chat, '李明', '#活动 9月2日在社区开展垃圾分类宣传，服务群众300人次', '2022-09-22T10:02:00')
+    expect(fixed).toContain('草稿 D1 已由这条补全')
+  })
+
   it('answers an empty #活动 with the template', async () => {
     const chat = await room()
     expect(await say(chat, '李明', '#活动')).toContain('请在 #活动 后面写上活动内容')

@@ -186,4 +186,17 @@ describe('#活动 P… kept as a draft', () => {
     const chat = await planned()
     expect(await say(chat, '王芳', '#活动 P1 时间=下午4点 参与人次=30', '2022-09-23T18:00:00')).toContain('日期：2022-09-22（周四） 16:00')
   })
+
+  it('a plan’s draft is not completed by another activity the member records meanwhile', async () => {
+    const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
+    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
+    await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')
+    await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+    expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-22T18:00:10')).toContain('草稿 D1')
+    const other = await say(chat, '王芳', '#活动 9月21日在社区开展健康讲座，参与人次20', '2022-09-22T18:05:00')
+    expect(other).toContain('已记录活动 A1')
+    expect(other).toContain('提示：您还有草稿 D1 没有补全')
+    expect(await say(chat, '王芳', '#修改 D1 服务人次=150', '2022-09-22T18:10:00')).toContain('已记录活动 A2')
+    expect(await say(chat, '王芳', '#查 P1', '2022-09-22T18:11:00')).toContain('已记录为活动 A2')
+  })
 })

@@ -5,7 +5,7 @@ import { findPlan, markPlanDoneSql } from '../../services/plans.js'
 import { createActivity, type ActivityPreview, type NewActivity, type RecordSource } from '../../services/activities.js'
 import { rosterNames } from '../../services/members.js'
 import { sameTitleInRoom } from '../../services/same-title.js'
-import { latestOpenDraft, resolveDraftSql, saveDraft, type DraftKind } from '../../services/drafts.js'
+import { completes, latestOpenDraft, resolveDraftSql, saveDraft, type DraftKind, type OpenDraft } from '../../services/drafts.js'
 import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
 import type { Queryable } from '../../db/client.js'
@@ -37,29 +37,41 @@ function draftSourceOf(ctx: ChatContext, kind: DraftKind, text: string) {
   }
 }
 
-/** A draft a new record completes: its code for the reply, and the write that commits with the record. */
+/** A draft a new record completes: its code for the reply, the write that commits with the record; or the sender's open draft it does not complete. */
 interface Completion {
   code: string | undefined
   statements: Prisma.Sql[]
+  stillOpen?: string
 }
 
 /**
- * The draft being completed by #修改, or else the reporter's latest open draft of that kind:
- * `open` when the record's own read already found it (activities), else read here on `on`.
+ * The draft being completed by #修改; else the reporter's latest open draft of that kind when
+ * the record is what it was about (`completes`): `open` when the record's own read already
+ * found it (activities), else read here on `on`.
  */
 async function completeDraftWith(
   on: Queryable,
   ctx: ChatContext,
   source: RecordSource,
   kind: DraftKind,
-  code: string,
-  completing?: Draft,
-  open?: { openDraft: Pick<Draft, 'id' | 'code'> | undefined },
+  record: { code: string; title: string },
+  options: StoreOptions & { open?: { openDraft: OpenDraft | undefined } } = {},
 ): Promise<Completion> {
+  const resolved = (draft: Pick<Draft, 'id' | 'code'>) => ({ code: draft.code, statements: [resolveDraftSql(draft.id, record.code, ctx.msg.time)] })
+  if (options.completing) return resolved(options.completing)
   const found = async () => (source.reporterId === undefined ? undefined : latestOpenDraft(on, { roomId: source.roomId, memberId: source.reporterId, kind }))
-  const draft = completing ?? (open ? open.openDraft : await found())
-  return draft ? { code: draft.code, statements: [resolveDraftSql(draft.id, code, ctx.msg.time)] } : { code: undefined, statements: [] }
+  const open = options.open ? options.open.openDraft : await found()
+  if (!open) return { code: undefined, statements: [] }
+  return completes(open, record, options.plan && normaliseCode(options.plan.code)) ? resolved(open) : { code: undefined, statements: [], stillOpen: open.code }
 }
+
+/** The confirmation's line about the sender's drafts: the one this record completed, or the one still open. */
+const draftLine = (completed: Completion) =>
+  completed.code
+    ? `（草稿 ${completed.code} 已由这条补全）`
+    : completed.stillOpen
+      ? `提示：您还有草稿 ${completed.stillOpen} 没有补全（#查 ${completed.stillOpen} 可看）；如果这条就是它，请发送 #撤销 ${completed.stillOpen} 丢弃草稿`
+      : undefined
 
 export type Parsed<F extends (...args: never[]) => unknown> = Extract<ReturnType<F>, { ok: true }>
 
@@ -87,7 +99,7 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
     (within) => createActivity(ctx.services.db, source, withNames.value, within),
     async (on, activity) => {
       const warnings = poster ? [...withNames.warnings, `未写参与委员，按发送人记录（${poster}），不对请 #修改 ${activity.code} 参与委员=…`] : withNames.warnings
-      const completed = await completeDraftWith(on, ctx, source, 'activity', activity.code, options.completing, activity.neighbours)
+      const completed = await completeDraftWith(on, ctx, source, 'activity', activity, { ...options, open: activity.neighbours })
       // Two members often report the same event: say so, so one of them can be withdrawn.
       const { twin } = activity.neighbours
       const lines = [
@@ -98,7 +110,7 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
         twin
           ? `提示：同一天已有同类活动 ${twin.code}（${clip(twin.title, 30)}，记录人 ${twin.reporterName}）。如果是同一场，请撤销其中一条：#撤销 ${activity.code}`
           : undefined,
-        completed.code ? `（草稿 ${completed.code} 已由这条补全）` : undefined,
+        draftLine(completed),
         `有误可发送 #修改 ${activity.code} 字段=值，或 #撤销 ${activity.code}`,
       ]
       const statements = [...completed.statements, ...(options.plan ? [markPlanDoneSql(options.plan, activity.code)] : [])]
@@ -112,14 +124,14 @@ export async function storeRecord(ctx: ChatContext, kind: StoredKind, source: Re
   return ctx.commitRecord<StoredRecord>(
     (within) => kind.create(ctx.services.db, source, parsed.value, within),
     async (on, record) => {
-      const completed = await completeDraftWith(on, ctx, source, kind.kind, record.code, completing)
+      const completed = await completeDraftWith(on, ctx, source, kind.kind, record, { completing })
       const twin = await sameTitleInRoom(on, kind.kind, record)
       const lines = [
         `已记录${kind.label} ${record.code}`,
         ...kind.lines(record),
         ...parsed.warnings.map((w) => `提示：${w}`),
         twin ? `提示：本群已有同题的${kind.label} ${twin.code}（记录人 ${twin.reporterName}）。如果是同一份，请撤销其中一条：#撤销 ${record.code}` : undefined,
-        completed.code ? `（草稿 ${completed.code} 已由这条补全）` : undefined,
+        draftLine(completed),
         kind.nextSteps(record, ctx.services.config),
       ]
       return { outcome: outcomeOf(record.code, completing), reply: lines.filter(Boolean).join('\n'), statements: completed.statements }
