@@ -27,6 +27,8 @@ interface PickedStep {
  */
 interface KindSteps<K extends RecordKind> {
   commands: Command[]
+  /** Words that name a step of this kind, even miswritten (市采纳): without one, the words are not about a step. */
+  words: readonly string[]
   pick(found: FoundOf<K>, words: string): PickedStep | string
 }
 
@@ -35,6 +37,7 @@ const PROPOSAL_WORDS = Object.fromEntries(Object.entries(PROPOSAL_STEPS).map(([k
 
 const opinionSteps: KindSteps<'opinion'> = {
   commands: statusCommands,
+  words: [...Object.keys(OPINION_STEPS), ...Object.values(ADOPTION_LEVELS)],
   pick({ code, record }, step) {
     const level = (Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).find((l) => step.startsWith(ADOPTION_LEVELS[l]))
     const kind = OPINION_STEPS[level ? step.slice(ADOPTION_LEVELS[level].length) : step]
@@ -47,6 +50,7 @@ const opinionSteps: KindSteps<'opinion'> = {
 
 const proposalSteps: KindSteps<'proposal'> = {
   commands: proposalStepCommands,
+  words: Object.keys(PROPOSAL_WORDS),
   pick({ code, record }, step) {
     const kind = PROPOSAL_WORDS[step]
     if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 立案、办复、并案、重点 或 重要`
@@ -59,26 +63,28 @@ const proposalSteps: KindSteps<'proposal'> = {
 /** The kinds whose records take steps; any other kind has none. */
 export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opinionSteps, proposal: proposalSteps }
 
-/** The found record's steps, when its kind has any. */
-function stepsOf(found: FoundRecord): ((words: string) => PickedStep | string) | undefined {
+/** The found record's step the words are about, when its kind has steps and the words name one. */
+function stepsOf(found: FoundRecord, words: string): (() => PickedStep | string) | undefined {
   if (found.kind === 'draft' || found.kind === 'plan') return undefined
   const steps = KIND_STEPS[found.kind] as KindSteps<typeof found.kind> | undefined
-  return steps && ((words) => steps.pick(found, words))
+  if (!steps || !steps.words.some((word) => words.includes(word))) return undefined
+  return () => steps.pick(found, words)
 }
 
 /**
  * `#撤销 M7 市级采纳`, `#撤销 T3 办复`: takes back one mistaken step (secretary or admin); the
  * record stays, the step leaves every figure, and a revision keeps what was removed. False
- * when the record's kind takes no steps (the words are then not a step).
+ * when the record's kind takes no steps or the words name none (#撤销 M7 重复了 is about the
+ * whole record).
  */
 export async function undoStep(ctx: ChatContext, found: FoundRecord, words: string): Promise<boolean> {
-  const pick = stepsOf(found)
+  const pick = stepsOf(found, words.replace(/\s+/g, ''))
   if (!pick) return false
   if (!ctx.isManager) {
     await ctx.refuse(replies.managersOnly('撤销进展'))
     return true
   }
-  const step = pick(words.replace(/\s+/g, ''))
+  const step = pick()
   if (typeof step === 'string') {
     await ctx.reply(step)
     return true
