@@ -76,6 +76,25 @@ describe('#提案', () => {
     expect(await computeFigures(chat.app.services.db, { from: '2022-10-01', to: '2022-10-31' })).toMatchObject({ proposals: 0, answered: 1 })
   })
 
+  it('takes no step on a proposal merged into another, and merges no proposal already registered', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#提案 案由：关于加强养老服务的建议\n提案人：李明、王芳')
+    await say(chat, '李明', '#提案 案由：关于发展社区养老的建议\n提案人：王芳')
+    await say(chat, '李明', '#提案 案由：关于老年食堂的建议')
+    expect(await say(chat, '王芳', '#并案 T1 T2')).toContain('T2（关于发展社区养老的建议）并入 T1')
+    for (const step of ['立案', '重点', '重要', '办复']) {
+      expect(await say(chat, '王芳', `#${step} T2`)).toContain('T2 已并入 T1，进展请登记在 T1 上')
+    }
+    expect(await say(chat, '王芳', '#并案 T2 T3')).toContain('T2 已并入 T1，不能再作保留的提案')
+    await say(chat, '王芳', '#立案 T3')
+    expect(await say(chat, '王芳', '#并案 T1 T3')).toContain('T3：已立案，不能再并入；确要并案，先发送 #撤销 T3 立案')
+    const figures = await computeFigures(chat.app.services.db, {})
+    expect(figures).toMatchObject({ registered: 1 })
+    // Taking the merge back lets the proposal go its own way again.
+    await say(chat, '王芳', '#撤销 T2 并案')
+    expect(await say(chat, '王芳', '#立案 T2')).toContain('已登记 T2')
+  })
+
   it('refuses steps from members, on other kinds of record, and on withdrawn proposals', async () => {
     const chat = await room()
     await say(chat, '李明', '#提案 关于加快推进中医药事业发展的建议')

@@ -121,6 +121,10 @@ function stepCommand(name: string, kind: ProposalStep, summary: string, usage: s
       const { found } = lookup
       if (found.kind !== 'proposal') return ctx.reply(fieldNotStep(found, name) ?? `${found.code} 不是提案，只有 ${PROPOSAL_LETTER} 开头的编号可以${name}。`)
       if (found.record.withdrawn) return ctx.reply(`${found.code} 已撤销，先发送 #恢复 ${found.code} 再${name}。`)
+      // A merged proposal lives on in the one it joined: a step of its own would count it twice.
+      const into = mergedInto(found.record)
+      if (into && kind !== 'merged') return ctx.reply(`${found.code} 已并入 ${into}，进展请登记在 ${into} 上。并错了先发送 #撤销 ${found.code} 并案。`)
+      if (into) return ctx.reply(`${found.code} 已并入 ${into}，不能再作保留的提案。`)
       let step: Found<{ date: string; detail?: string }>
       if (kind === 'registered') step = parseRegistration(ctx, lookup.rest, usage)
       else if (kind === 'answered') step = parseAnswer(ctx, lookup.rest, usage)
@@ -154,6 +158,9 @@ function stepCommand(name: string, kind: ProposalStep, summary: string, usage: s
   }
 }
 
+/** The proposal this one was merged into, if it was. */
+const mergedInto = (proposal: { events: readonly { kind: string; detail: string | null }[] }) => proposal.events.find((e) => e.kind === 'merged')?.detail ?? undefined
+
 /** `#并案 T1 T2 T3`: T2 and T3 are merged into T1, which survives. */
 async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, date: string, usage: string) {
   const codes = rest.split(/[\s,，、]+/).filter(Boolean).map((w) => normaliseCode(w))
@@ -165,6 +172,11 @@ async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, 
     const merged = code === survivor ? null : await findProposal(ctx.services.db, code)
     if (!merged || merged.roomId !== ctx.room!.id || merged.withdrawn) {
       lines.push(`${code}：${code === survivor ? '不能并入自己' : '本群没有这件提案，或已撤销'}`)
+      continue
+    }
+    // Registered on its own, it already counts: merging it too would leave two registrations for one proposal.
+    if (merged.events.some((e) => e.kind === 'registered')) {
+      lines.push(`${code}：已立案，不能再并入；确要并案，先发送 #撤销 ${code} 立案`)
       continue
     }
     const result = await addProposalStep(ctx.services.db, merged, {
