@@ -70,8 +70,10 @@ export function parsePeriod(text: string, kind: PeriodKind, clock: ParseClock): 
   const t = toHalfWidth(raw).replace(/\s+/g, '')
   const now = currentPeriod(kind, clock)
   const bad = (): PeriodResult => ({ ok: false, problem: `${KIND_NAMES[kind]}看不懂："${echo(raw)}"。${EXAMPLES[kind]}` })
-  if (t === '' || /^(本|这个?|今)(月|季度?|年)$/.test(t)) return { ok: true, period: now }
-  if (/^(上个?|前一个?)(月|季度?)$|^(去|上)年$/.test(t)) return { ok: true, period: shiftPeriod(now, -1) }
+  // 本月, 上季度, 去年: only in the kind's own unit (#月报 去年 is not last month).
+  const { current, previous } = RELATIVE[kind]
+  if (t === '' || current.test(t)) return { ok: true, period: now }
+  if (previous.test(t)) return { ok: true, period: shiftPeriod(now, -1) }
 
   const year = /^(\d{4})年?/.exec(t)
   const rest = (year ? t.slice(year[0].length) : t).replace(/^第/, '')
@@ -95,6 +97,12 @@ export function parsePeriod(text: string, kind: PeriodKind, clock: ParseClock): 
   const quarter = q ? (parseNumeral(q[1] ?? q[2]!) ?? NaN) : NaN
   if (!q || !(quarter >= 1 && quarter <= 4)) return bad()
   return pick(quarter)
+}
+
+const RELATIVE: Record<PeriodKind, { current: RegExp; previous: RegExp }> = {
+  month: { current: /^(?:本|这个?)月$/, previous: /^(?:上个?|前一个?)月$/ },
+  quarter: { current: /^(?:本|这个?)季度?$/, previous: /^(?:上个?|前一个?)季度?$/ },
+  year: { current: /^(?:本|今|这一?)年$/, previous: /^(?:去|上|前一)年$/ },
 }
 
 const EXAMPLES: Record<PeriodKind, string> = {

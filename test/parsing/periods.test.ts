@@ -28,6 +28,9 @@ describe('parsePeriod', () => {
     ['quarter', '四季度', '2021年第四季度', '2021-10-01', '2021-12-31'],
     ['year', '', '2022年', '2022-01-01', '2022-12-31'],
     ['year', '去年', '2021年', '2021-01-01', '2021-12-31'],
+    ['year', '今年', '2022年', '2022-01-01', '2022-12-31'],
+    ['quarter', '本季', '2022年第三季度', '2022-07-01', '2022-09-30'],
+    ['month', '这个月', '2022年9月', '2022-09-01', '2022-09-30'],
     ['year', '2020', '2020年', '2020-01-01', '2020-12-31'],
     ['year', '2020年', '2020年', '2020-01-01', '2020-12-31'],
   ])('%s %j → %s', (kind, text, label, from, to) => {
@@ -47,6 +50,13 @@ describe('parsePeriod', () => {
     ['quarter', '2022-09'],
     ['year', '三季度'],
     ['year', '1899'],
+    // A relative word of another kind's unit is not this kind's period.
+    ['month', '去年'],
+    ['month', '本季度'],
+    ['quarter', '上月'],
+    ['quarter', '上年'],
+    ['year', '上月'],
+    ['year', '本季度'],
   ])('%s %j is refused with examples', (kind, text) => {
     const result = parsePeriod(text, kind, clock)
     expect(result.ok).toBe(false)
