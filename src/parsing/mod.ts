@@ -21,7 +21,7 @@ export { OPINION_FIELDS, normalizeOpinionField, parseOpinion } from './opinion.j
 export type { FieldEdit, EditResult } from './edits.js'
 export { activityToText, editActivityText, editOpinionText, editProposalText, opinionToText, parseEditPairs, proposalToText } from './edits.js'
 export type { PlanFields } from './planned.js'
-export { planCodeAt, plannedActivityText, withLaterEdits } from './planned.js'
+export { planCodeAt, plannedActivityText, unknownEditLabels, withLaterEdits } from './planned.js'
 export type { DigestPeriod, PeriodKind, PeriodResult } from './periods.js'
 export { currentPeriod, monthsOf, parseAnyPeriod, parsePeriod, periodOf, sameLastYear, shiftPeriod } from './periods.js'
 export type { ProposalFields, ProposalKey, ProposalType } from './proposal.js'

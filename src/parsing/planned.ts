@@ -1,7 +1,7 @@
 // `#活动 P3 …`: an activity from a plan (#预告), so members need not write again what the plan
 // already says. Its draft keeps the member's words with the code, so completing it still knows the plan.
 import { ACTIVITY_LABELS, NOT_ACTIVITY_LABELS } from './activity-labels.js'
-import { editActivityText, parseEditPairs, wordsBeforePairs, type EditResult, type FieldEdit } from './edits.js'
+import { editActivityText, parseEditPairs, wordsBeforePairs, type FieldEdit } from './edits.js'
 import { matchLabel } from './labels.js'
 import type { ParseClock } from './clock.js'
 
@@ -23,15 +23,21 @@ export function planCodeAt(body: string): { code: string; rest: string } | undef
 /**
  * The activity's text: the plan's date, time, title and place, each `label=value` the member
  * wrote in place of the plan's (时间=下午4点 keeps the plan's day), and the member's other words
- * as a line of their own.
+ * as lines of their own, a `label：value` of a label no row has among them (it goes to 备注, as
+ * in any activity; 效果很好：居民踊跃提问 is words, not a field to refuse).
  */
-export function plannedActivityText(plan: PlanFields, rest: string, clock?: ParseClock): EditResult {
+export function plannedActivityText(plan: PlanFields, rest: string, clock?: ParseClock): string {
   const base = [`时间：${plan.date} ${plan.time}`, `主题：${plan.title}`, plan.place ? `地点：${plan.place}` : ''].filter(Boolean).join('\n')
   const pairs = parseEditPairs(rest)
-  const edited = pairs.length > 0 ? editActivityText(base, pairs, clock) : { ok: true as const, text: base }
-  const words = wordsBeforePairs(rest)
-  return edited.ok && words ? { ok: true, text: `${edited.text}\n${words}` } : edited
+  const fields = pairs.filter((pair) => keyOf(pair.label) !== null)
+  const edited = editActivityText(base, fields, clock)
+  const text = edited.ok ? edited.text : base
+  const words = [wordsBeforePairs(rest), ...pairs.filter((pair) => keyOf(pair.label) === null).map((pair) => `${pair.label}：${pair.value}`)]
+  return [text, ...words].filter(Boolean).join('\n')
 }
+
+/** Labels in #修改's edits that are no activity field. */
+export const unknownEditLabels = (edits: readonly FieldEdit[]): string[] => edits.filter((edit) => keyOf(edit.label) === null).map((edit) => edit.label)
 
 const keyOf = (label: string) => matchLabel(label, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS)
 

@@ -20,18 +20,15 @@ describe('planCodeAt', () => {
 
 describe('plannedActivityText', () => {
   it('takes the plan, a written field in place of the plan’s, and the other words on a line of their own', () => {
-    expect(plannedActivityText(plan, '讲座很受欢迎 地点=社区服务中心 参与人次=30')).toEqual({
-      ok: true,
-      text: '时间：2022-09-22 15:00\n主题：健康讲座\n地点：社区服务中心\n参与人次：30\n讲座很受欢迎',
-    })
+    expect(plannedActivityText(plan, '讲座很受欢迎 地点=社区服务中心 参与人次=30')).toBe('时间：2022-09-22 15:00\n主题：健康讲座\n地点：社区服务中心\n参与人次：30\n讲座很受欢迎')
   })
 
   it('a plan without a place, and nothing added', () => {
-    expect(plannedActivityText({ ...plan, place: null }, '')).toEqual({ ok: true, text: '时间：2022-09-22 15:00\n主题：健康讲座' })
+    expect(plannedActivityText({ ...plan, place: null }, '')).toBe('时间：2022-09-22 15:00\n主题：健康讲座')
   })
 
-  it('refuses a field it does not know', () => {
-    expect(plannedActivityText(plan, '天气=晴')).toEqual({ ok: false, unknownLabels: ['天气'] })
+  it('keeps words with a colon that names no field as a line, for the 备注, instead of refusing them', () => {
+    expect(plannedActivityText(plan, '效果很好：居民踊跃提问 参与人次=30')).toBe('时间：2022-09-22 15:00\n主题：健康讲座\n地点：市民中心\n参与人次：30\n效果很好：居民踊跃提问')
   })
 })
 

@@ -199,4 +199,18 @@ describe('#活动 P… kept as a draft', () => {
     expect(await say(chat, '王芳', '#修改 D1 服务人次=150', '2022-09-22T18:10:00')).toContain('已记录活动 A2')
     expect(await say(chat, '王芳', '#查 P1', '2022-09-22T18:11:00')).toContain('已记录为活动 A2')
   })
+
+  it('a plan’s draft with words that look like a field (效果很好：…) can be completed, the words kept in the 备注', async () => {
+    const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
+    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
+    await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')
+    await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+    expect(await say(chat, '王芳', '#活动 P1 效果很好：居民踊跃提问 参与人次=30', '2022-09-22T18:00:10')).toContain('草稿 D1')
+    expect(await say(chat, '王芳', '#修改 D1 天气=晴', '2022-09-22T18:05:00')).toContain('不认识的字段：天气')
+    const completed = await say(chat, '王芳', '#修改 D1 服务人次=150', '2022-09-22T18:06:00')
+    expect(completed).toContain('已记录活动 A1')
+    const stored = await chat.app.services.db.activity.findFirstOrThrow()
+    expect(stored.note).toContain('效果很好：居民踊跃提问')
+    expect(stored).toMatchObject({ participants: 30, reach: 150 })
+  })
 })

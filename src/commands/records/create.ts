@@ -1,4 +1,4 @@
-import { parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, withLaterEdits, type EditResult, type FieldEdit, type ParseClock, type ParseOutcome } from '../../parsing/mod.js'
+import { parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, unknownEditLabels, withLaterEdits, type FieldEdit, type ParseClock, type ParseOutcome } from '../../parsing/mod.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDoneSql } from '../../services/plans.js'
@@ -201,16 +201,14 @@ async function openPlan(ctx: ChatContext, code: string, draft?: Draft): Promise<
   return plan
 }
 
-const unknownFields = (text: Extract<EditResult, { ok: false }>, code: string) => `不认识的字段：${text.unknownLabels.join('、')}。例如：#活动 ${code} 参与人次=… 服务人次=…`
 
 /** `#活动 P3 参与人次=30 服务人次=200`: the plan's date, time, title and place, plus what is added. */
 async function recordPlannedActivity(ctx: ChatContext, code: string, rest: string) {
   const plan = await openPlan(ctx, code)
   if (typeof plan === 'string') return ctx.reply(plan)
   const text = plannedActivityText(plan, rest, ctx.parseClock)
-  if (!text.ok) return ctx.reply(unknownFields(text, code))
   const written = [code, rest].filter(Boolean).join(' ')
-  await recordOrDraft(ctx, 'activity', written, parseActivity(text.text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
+  await recordOrDraft(ctx, 'activity', written, parseActivity(text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
 }
 
 /**
@@ -222,11 +220,12 @@ export async function plannedDraft(ctx: ChatContext, draft: Draft, edits: readon
   const written = draft.kind === 'activity' ? planCodeAt(draft.text) : undefined
   if (!written) return undefined
   const code = normaliseCode(written.code)!
+  const unknown = unknownEditLabels(edits)
+  if (unknown.length > 0) return `不认识的字段：${unknown.join('、')}。例如：#修改 ${draft.code} 参与人次=… 服务人次=…`
   const plan = await openPlan(ctx, code, draft)
   if (typeof plan === 'string') return plan
   const rest = withLaterEdits(written.rest, edits)
-  const text = plannedActivityText(plan, rest, clock)
-  return text.ok ? { plan, text, kept: `${code} ${rest}` } : unknownFields(text, code)
+  return { plan, text: { ok: true as const, text: plannedActivityText(plan, rest, clock) }, kept: `${code} ${rest}` }
 }
 
 /** `#民意`, `#提案`, `#调研报告`, `#大会发言`: every kind but activities, from its registry entry. */
