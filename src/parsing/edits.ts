@@ -43,11 +43,20 @@ const ACTIVITY_EDITS = { labels: ACTIVITY_LABELS, notLabels: NOT_ACTIVITY_LABELS
  * changes the time and keeps the day, 日期=9月21日 changes the day and keeps the time.
  */
 export function editActivityText(body: string, edits: readonly FieldEdit[], clock?: ParseClock): EditResult {
-  return applyEdits(body, ACTIVITY_EDITS, clock ? edits.map((edit) => keepingDayOrTime(body, edit, clock)) : edits)
+  return applyEdits(body, ACTIVITY_EDITS, clock ? oneDateEdit(edits).map((edit) => keepingDayOrTime(body, edit, clock)) : edits)
+}
+
+const isDate = (edit: FieldEdit) => matchLabel(edit.label, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS) === 'date'
+
+/** 日期=9月21日 时间=下午4点 in one #修改: one value for the row, the day with its time. */
+function oneDateEdit(edits: readonly FieldEdit[]): readonly FieldEdit[] {
+  const dates = edits.filter(isDate)
+  if (dates.length < 2) return edits
+  return [...edits.filter((edit) => !isDate(edit)), { label: dates[0]!.label, value: dates.map((edit) => edit.value).join(' ') }]
 }
 
 function keepingDayOrTime(body: string, edit: FieldEdit, clock: ParseClock): FieldEdit {
-  if (matchLabel(edit.label, ACTIVITY_LABELS, NOT_ACTIVITY_LABELS) !== 'date') return edit
+  if (!isDate(edit)) return edit
   const before = splitFields(body, ACTIVITY_LABELS, ACTIVITY_EDITS).entries.find((entry) => entry.key === 'date')
   const [was, now] = [before && findDateInText(before.value, clock), findDateInText(edit.value, clock)]
   if (!was?.ok || was.timeOnly || !now?.ok) return edit

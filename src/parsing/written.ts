@@ -55,7 +55,10 @@ function dateWithTime(parts: readonly { value: string }[], clock: ParseClock): s
   if (days.length === 0 || new Set(days.map((r) => found(r).date)).size > 1) return undefined
   const timed = days.filter((r) => found(r).time !== undefined)
   if (times.length === 0 && new Set(timed.map((r) => found(r).time)).size <= 1) return (timed[0] ?? days[0])!.value
-  if (times.length === 1 && timed.length === 0) return `${days[0]!.value} ${times[0]!.value}`
+  // The time goes right after the day: 时间地点：9月20日 市民中心 has its place after it.
+  const day = days[0]!
+  const end = found(day).index + found(day).matched.length
+  if (times.length === 1 && timed.length === 0) return `${day.value.slice(0, end)} ${times[0]!.value} ${day.value.slice(end)}`.trim()
   return undefined
 }
 

@@ -218,6 +218,11 @@ describe('parseActivity: the day and its time written apart', () => {
     expect(r.ok && r.warnings.filter((w) => w.includes('写了'))).toEqual([])
   })
 
+  it('puts the time right after the day, so a place after the day stays the place', () => {
+    const r = parseActivity('主题：健康讲座\n时间地点：9月20日 市民中心\n时间：下午3点', CLOCK)
+    expect(r.ok && r.value).toMatchObject({ date: '2022-09-20', time: '15:00', place: '市民中心' })
+  })
+
   it('takes the first and says so when the times differ', () => {
     const r = parseActivity('主题：健康讲座\n日期：9月20日下午3点\n时间：9月20日下午4点', CLOCK)
     expect(r.ok && r.value.time).toBe('15:00')

@@ -59,3 +59,10 @@ describe('editActivityText: the day and the time are one row', () => {
     expect(editActivityText(stored, [{ label: '日期', value: '9月21日上午9点' }], clock)).toEqual({ ok: true, text: '主题：健康讲座\n时间：9月21日上午9点' })
   })
 })
+
+describe('editActivityText: a new day and a new time in one #修改', () => {
+  it('are one value for the row', () => {
+    const edited = editActivityText('时间：2022-09-20 15:00\n主题：健康讲座', [{ label: '日期', value: '9月21日' }, { label: '时间', value: '下午4点' }], clock)
+    expect(edited.ok && parseActivity(edited.text, clock)).toMatchObject({ ok: true, value: { date: '2022-09-21', time: '16:00' }, warnings: ['未写活动类型，按内容判断为“宣讲”'] })
+  })
+})
