@@ -71,6 +71,20 @@ describe('#活动', () => {
     expect(await say(chat, '李明', '#修改 D1 日期=9月21日')).toContain('草稿 D1 已经补全为 A1')
   })
 
+  it('a draft completed by someone else is still the sender’s, under the sender’s registered name', async () => {
+    const chat = await room()
+    await say(chat, '海燕', '#登记 宋亚琴 社会福利')
+    await say(chat, '海燕', '#民意 标题：关于增设公交站点的建议\n日期：13月1日', '2022-09-21T10:01:00')
+    expect(await say(chat, '海燕', '#修改 D1 日期=9月1日', '2022-09-21T10:02:00')).toContain('已记录社情民意 M1')
+    const { db } = chat.app.services
+    expect((await db.opinionAuthor.findFirstOrThrow()).name).toBe('宋亚琴')
+    expect((await db.opinionReport.findFirstOrThrow()).reporterName).toBe('宋亚琴')
+    // The secretary completes 李明's activity that names nobody: it is 李明's, not hers.
+    await say(chat, '李明', '#活动 9月32日 读书会，参与人次12', '2022-09-21T10:03:00')
+    expect(await say(chat, '王芳', '#修改 D2 日期=9月2日', '2022-09-21T10:04:00')).toContain('已记录活动 A1')
+    expect((await db.activityParticipant.findMany()).map((p) => p.name)).toEqual(['李明'])
+  })
+
   it('lets a corrected repost complete the draft', async () => {
     const chat = await room()
     await say(chat, '李明', '#活动 13月1日 读书会')

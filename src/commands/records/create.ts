@@ -3,7 +3,7 @@ import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDoneSql } from '../../services/plans.js'
 import { createActivity, type ActivityPreview, type NewActivity, type RecordSource } from '../../services/activities.js'
-import { rosterNames } from '../../services/members.js'
+import { findMember, rosterNames } from '../../services/members.js'
 import { sameTitleInRoom } from '../../services/same-title.js'
 import { completes, latestOpenDraft, resolveDraftSql, saveDraft, type DraftKind, type OpenDraft } from '../../services/drafts.js'
 import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/client.js'
@@ -92,7 +92,9 @@ export async function storeActivity(ctx: ChatContext, source: RecordSource, pars
   // Names run together ("王芳李明参加", a voice message) are found by the room's roster; a
   // registered member reporting an activity and naming nobody took part in it themselves.
   const named = parsed.value.memberNames.length > 0 ? [] : rosterNamesTakingPart(source.rawText, await rosterNames(ctx.services.db, source.roomId))
-  const poster = parsed.value.memberNames.length === 0 && named.length === 0 ? ctx.member?.realName : undefined
+  // The reporter, not whoever completes their draft (a secretary's #修改 D3).
+  const reporter = source.reporterId === undefined ? undefined : source.reporterId === ctx.member?.id ? ctx.member : await findMember(ctx.services.db, source.reporterId)
+  const poster = parsed.value.memberNames.length === 0 && named.length === 0 ? (reporter?.realName ?? undefined) : undefined
   const memberNames = named.length > 0 ? named : poster ? [poster] : undefined
   const withNames = memberNames ? { ...parsed, value: { ...parsed.value, memberNames } } : parsed
   return ctx.commitRecord<NewActivity, ActivityPreview>(

@@ -1,6 +1,7 @@
 import { parseEditPairs, type FieldEdit, type FieldProblem } from '../../parsing/mod.js'
 import type { ChatContext } from '../../router/context.js'
 import { resolveDraft, updateDraft } from '../../services/drafts.js'
+import { displayName, findMember } from '../../services/members.js'
 import { latestRevision, recordRevision } from '../../services/revisions.js'
 import type { Command } from '../../router/command.js'
 import { plannedDraft, storeOf } from './create.js'
@@ -89,10 +90,12 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
   if (typeof planned === 'string') return ctx.reply(planned)
   const text = planned ? planned.text : kind.editText(draft.text, edits, clock)
   if (!text.ok) return ctx.reply(`不认识的字段：${text.unknownLabels.join('、')}。可改的字段：${editableNames(kind.fields)}`)
+  // The record is the sender's, under their registered name, whoever completes the draft.
+  const sender = draft.memberId === null ? null : await findMember(ctx.services.db, draft.memberId)
   const source = {
     roomId: draft.roomId,
     reporterId: draft.memberId ?? undefined,
-    reporterName: draft.senderName,
+    reporterName: sender ? displayName(sender) : draft.senderName,
     messageId: draft.sourceMessageId,
     rawText: text.text,
     sentAt: draft.messageTime,
