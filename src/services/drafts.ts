@@ -76,6 +76,13 @@ export async function latestOpenDraft(on: Queryable, where: DraftOwner): Promise
   return open
 }
 
+/** The sender's open drafts of a kind in a room, newest first: an older one may be what a record is about (held messages sent again in order). */
+export function openDraftsOf(on: Queryable, where: DraftOwner): Promise<OpenDraft[]> {
+  return on.$queryRaw<OpenDraft[]>(Prisma.sql`SELECT "id", "code", "text", "kind" FROM "Draft"
+    WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
+    ORDER BY "id" DESC LIMIT 50`)
+}
+
 /** What a new record needs of the sender's open draft to tell whether it completes it. */
 export type OpenDraft = Pick<Draft, 'id' | 'code' | 'text' | 'kind'>
 
@@ -93,7 +100,8 @@ export function completes(draft: Pick<Draft, 'text' | 'kind'>, record: { title: 
   const [title, text] = [bare(record.title), bare(draft.text)]
   // Or the draft was short and is in the title, but for its date (13月1日 读书会 → 9月1日 会客读书会).
   const words = text.replace(/[0-9０-９]+[年月日号]?/g, '')
-  return (title.length >= 2 && text.includes(title)) || (words.length >= 2 && title.includes(words))
+  // Three characters at least: 义诊 or 会议 alone would match drafts about other events.
+  return (title.length >= 3 && text.includes(title)) || (words.length >= 3 && title.includes(words))
 }
 
 export function draftProblems(draft: Draft): FieldProblem[] {

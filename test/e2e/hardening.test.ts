@@ -355,6 +355,19 @@ describe('giving up loudly and forgetting what need not be kept', () => {
 })
 
 describe('one busy member', () => {
+  it('sends the held messages again in their order: each completes its own draft, none is left open', async () => {
+    const chat = await boundChat({ env: { SENDER_MAX_PER_MINUTE: '1' } })
+    await say(chat, '李明', '#登记 李明 教育', { time: '2022-09-21T09:58:00' })
+    await say(chat, '李明', '#活动 9月19日 读书会，参与人次10', { time: '2022-09-21T10:00:00' })
+    expect(await say(chat, '李明', '#活动 9月20日 义诊进社区，服务群众80人次', { time: '2022-09-21T10:00:10' })).toContain('草稿 D1')
+    await say(chat, '李明', '#活动 9月21日 委员座谈会，参与人次12', { time: '2022-09-21T10:00:20' })
+    const first = await say(chat, '李明', '#活动 9月20日 义诊进社区，服务群众80人次', { time: '2022-09-21T10:02:00' })
+    expect(first).toContain('（草稿 D1 已由这条补全）')
+    expect(first).not.toContain('您还有草稿')
+    expect(await say(chat, '李明', '#活动 9月21日 委员座谈会，参与人次12', { time: '2022-09-21T10:03:00' })).toContain('（草稿 D2 已由这条补全）')
+    expect(await chat.app.services.db.draft.count({ where: { resolvedAt: null } })).toBe(0)
+  })
+
   it('gets one 请稍后 past SENDER_MAX_PER_MINUTE; the rest are kept as drafts; others are not held up', async () => {
     const chat = await boundChat({ env: { SENDER_MAX_PER_MINUTE: '3' } })
     const replies: string[] = []

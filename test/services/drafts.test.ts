@@ -14,6 +14,8 @@ describe('completes: whether a new record is what an open draft was about', () =
   it.each([
     ['another activity', '9月32日在社区开展垃圾分类宣传，服务群众300人次', '在学校开展协商议事'],
     ['a one-letter title', '9月32日 读书会', '会'],
+    ['a two-letter title any event has', '9月32日在社区开展健康讲座和义诊', '义诊'],
+    ['a two-letter draft inside a longer title', '9月32日 会议', '界别协商会议'],
   ])('not %s', (_, text, title) => expect(completes(draft(text), { title })).toBe(false))
 
   it('a plan’s draft only by an activity of that plan', () => {

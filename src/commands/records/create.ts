@@ -5,7 +5,7 @@ import { findPlan, markPlanDoneSql } from '../../services/plans.js'
 import { createActivity, type ActivityPreview, type NewActivity, type RecordSource } from '../../services/activities.js'
 import { findMember, rosterNames } from '../../services/members.js'
 import { sameTitleInRoom } from '../../services/same-title.js'
-import { completes, latestOpenDraft, resolveDraftSql, saveDraft, type DraftKind, type OpenDraft } from '../../services/drafts.js'
+import { completes, latestOpenDraft, openDraftsOf, resolveDraftSql, saveDraft, type DraftKind, type OpenDraft } from '../../services/drafts.js'
 import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
 import type { Queryable } from '../../db/client.js'
@@ -59,10 +59,15 @@ async function completeDraftWith(
 ): Promise<Completion> {
   const resolved = (draft: Pick<Draft, 'id' | 'code'>) => ({ code: draft.code, statements: [resolveDraftSql(draft.id, record.code, ctx.msg.time)] })
   if (options.completing) return resolved(options.completing)
-  const found = async () => (source.reporterId === undefined ? undefined : latestOpenDraft(on, { roomId: source.roomId, memberId: source.reporterId, kind }))
-  const open = options.open ? options.open.openDraft : await found()
+  if (source.reporterId === undefined) return { code: undefined, statements: [] }
+  const owner = { roomId: source.roomId, memberId: source.reporterId, kind }
+  const open = options.open ? options.open.openDraft : await latestOpenDraft(on, owner)
   if (!open) return { code: undefined, statements: [] }
-  return completes(open, record, options.plan && normaliseCode(options.plan.code)) ? resolved(open) : { code: undefined, statements: [], stillOpen: open.code }
+  const about = (draft: OpenDraft) => completes(draft, record, options.plan && normaliseCode(options.plan.code))
+  if (about(open)) return resolved(open)
+  // Held messages sent again in their order complete older drafts than the newest.
+  const older = (await openDraftsOf(on, owner)).find((draft) => draft.id !== open.id && about(draft))
+  return older ? resolved(older) : { code: undefined, statements: [], stillOpen: open.code }
 }
 
 /** The confirmation's line about the sender's drafts: the one this record completed, or the one still open. */
