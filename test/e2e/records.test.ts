@@ -338,7 +338,7 @@ describe('taking back one step', () => {
     await say(chat, '李明', '#民意 关于增设公交站点的建议')
     await say(chat, '李明', '#提案 案由：关于加强养老服务的建议', '2022-09-21T10:01:00')
     expect(await say(chat, '李明', '#撤销 M1 重复了', '2022-09-22T10:00:00')).toContain('已撤销 M1')
-    expect(await say(chat, '李明', '#撤销 T1 重复了', '2022-09-22T10:01:00')).toContain('已撤销 T1')
+    expect(await say(chat, '李明', '#撤销 T1 重点内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
     const { db } = chat.app.services
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(true)
     expect((await db.proposal.findFirstOrThrow()).withdrawn).toBe(true)

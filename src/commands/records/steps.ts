@@ -67,7 +67,8 @@ export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opini
 function stepsOf(found: FoundRecord, words: string): (() => PickedStep | string) | undefined {
   if (found.kind === 'draft' || found.kind === 'plan') return undefined
   const steps = KIND_STEPS[found.kind] as KindSteps<typeof found.kind> | undefined
-  if (!steps || !steps.words.some((word) => words.includes(word))) return undefined
+  // A step is named in a word or two (市级采纳, 并案错了); a sentence that mentions one (重点内容写错了，重发) is about the record.
+  if (!steps || [...words].length > 6 || !steps.words.some((word) => words.includes(word))) return undefined
   return () => steps.pick(found, words)
 }
 
