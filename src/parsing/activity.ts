@@ -200,13 +200,10 @@ export function parseActivity(body: string, clock: ParseClock): ParseOutcome<Act
     : (story.brand ?? findBrand(body))
   if (brand) values.brand = brand
 
-  const notes: string[] = []
-  // Every 备注/说明 and every line under a label no row has, in the order written (as other kinds keep them in their content), then the content.
-  const noteText = contentUnder(rowOf(ACTIVITY_TABLE, 'note'), split, body)
-  if (noteText) notes.push(noteText)
-  if (content && content !== values.title) notes.push(content)
+  // Every 备注/说明, 内容 (unless it became the title) and line under a label no row has, in the order written.
+  const noteText = contentUnder(rowOf(ACTIVITY_TABLE, 'note'), split, body, content && content !== values.title ? ['content'] : [])
   ctx.warnings.push(...unknownWarnings(split.unknownFields, rowOf(ACTIVITY_TABLE, 'note')))
-  if (notes.length) values.note = notes.join('\n')
+  if (noteText) values.note = noteText
 
   if (ctx.errors.length) return { ok: false, errors: ctx.errors, partial: values }
   const checked = ActivityFieldsSchema.safeParse(values)

@@ -89,15 +89,18 @@ export function unknownWarnings(unknown: readonly { label: string; value: string
 
 /**
  * A long text as written: its parts under the row's labels and under labels no row has, in the
- * order of the message. Parts next to each other are one stretch of the message, re-read as it
- * stands (一、存在问题：… 二、对策建议：… keeps its numbering); stretches join by lines. Each
+ * order of the message. Parts next to each other are one stretch, each part re-read as it
+ * stands (一、存在问题：… 二、对策建议：… keeps its numbering; an empty label between them is
+ * left out); stretches join by lines. Each
  * keeps its heading (理由：…, 存在问题：…) but a first one under the row's own label that stands
- * alone or is plain (内容, 摘要).
+ * alone or is plain (内容, 摘要). `alsoUnder`: other keys whose parts belong to it (an activity's
+ * 内容 to its 备注).
  */
-export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>, body: string): string | undefined {
+export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>, body: string, alsoUnder: readonly K[] = []): string | undefined {
   type Part = { label: string; labelStart: number; valueStart: number; valueEnd: number; part: 'own' | 'unknown' | undefined }
+  const own = (key: K) => key === row.key || alsoUnder.includes(key)
   const parts: Part[] = [
-    ...split.entries.map((e) => ({ ...e, part: e.key === row.key && writtenIn(row, e.value) !== undefined ? ('own' as const) : undefined })),
+    ...split.entries.map((e) => ({ ...e, part: own(e.key) && writtenIn(row, e.value) !== undefined ? ('own' as const) : undefined })),
     ...split.unknownFields.map((u) => ({ ...u, part: u.value.trim() && !isContact(u.label) ? ('unknown' as const) : undefined })),
   ].sort((a, b) => a.labelStart - b.labelStart)
   const taken = parts.filter((p) => p.part)
@@ -109,8 +112,10 @@ export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<Fie
     else stretches.push([p])
   })
   const bare = (p: Part) => p === taken[0] && p.part === 'own' && (taken.length === 1 || /内容|正文|摘要|简介/.test(p.label) || p.label === row.name)
+  // Each part as it stands in the message, from its label (or its value, when bare) to the next label.
+  const asWritten = (p: Part) => body.slice(bare(p) ? p.valueStart : p.labelStart, p.valueEnd)
   const text = stretches
-    .map((run) => trimPunct(body.slice(bare(run[0]!) ? run[0]!.valueStart : run[0]!.labelStart, run.at(-1)!.valueEnd), true))
+    .map((run) => trimPunct(run.map(asWritten).join(''), true))
     .filter(Boolean)
     .join('\n')
   return text || undefined

@@ -223,6 +223,11 @@ describe('parseActivity: the day and its time written apart', () => {
     expect(r.ok && r.value).toMatchObject({ date: '2022-09-20', time: '15:00', place: '市民中心' })
   })
 
+  it('keeps 内容, unknown headings and 备注 in the 备注 in the order written', () => {
+    const r = parseActivity('主题：健康义诊\n时间：9月10日\n内容：为居民量血压\n效果：居民很满意\n备注：第二场', CLOCK)
+    expect(r.ok && r.value.note).toBe('为居民量血压\n效果：居民很满意\n备注：第二场')
+  })
+
   it('takes the first and says so when the times differ', () => {
     const r = parseActivity('主题：健康讲座\n日期：9月20日下午3点\n时间：9月20日下午4点', CLOCK)
     expect(r.ok && r.value.time).toBe('15:00')

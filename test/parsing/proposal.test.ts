@@ -63,4 +63,9 @@ describe('parseProposal: the content as written', () => {
     const r = parseProposal('案由：关于支持民营企业发展的建议\n内容：\n一、存在问题：融资难。\n二、对策建议：设立专项资金。', clock)
     expect(r.ok && r.value.content).toBe('一、存在问题：融资难。\n二、对策建议：设立专项资金。')
   })
+
+  it('leaves out an empty label between two parts of the content', () => {
+    const r = parseProposal('案由：关于加强养老服务的建议\n理由：老人多\n提案人：\n办法：建食堂', clock)
+    expect(r.ok && r.value.content).toBe('理由：老人多\n办法：建食堂')
+  })
 })
