@@ -143,3 +143,9 @@ export async function membersInProposals(db: Db, roomIds: number[]): Promise<num
   const rows = await db.proposalAuthor.findMany({ where: { memberId: { not: null }, proposal: { roomId: { in: roomIds }, withdrawn: false } }, select: { memberId: true }, distinct: ['memberId'] })
   return rows.map((r) => r.memberId!)
 }
+
+/** The codes of the room's proposals merged into this one (#并案 T1 T2 makes T2 one of T1's). */
+export async function mergedIntoCodes(db: Db, roomId: number, code: string): Promise<string[]> {
+  const events = await db.proposalEvent.findMany({ where: { kind: 'merged', detail: code, proposal: { roomId, withdrawn: false } }, select: { proposal: { select: { code: true } } }, orderBy: { id: 'asc' } })
+  return events.map((e) => e.proposal.code)
+}

@@ -86,6 +86,7 @@ describe('#提案', () => {
       expect(await say(chat, '王芳', `#${step} T2`)).toContain('T2 已并入 T1，进展请登记在 T1 上')
     }
     expect(await say(chat, '王芳', '#并案 T2 T3')).toContain('T2 已并入 T1，不能再作保留的提案')
+    expect(await say(chat, '王芳', '#并案 T3 T1')).toContain('T1：已有 T2 并入它，不能再并入别的提案')
     await say(chat, '王芳', '#立案 T3')
     expect(await say(chat, '王芳', '#并案 T1 T3')).toContain('T3：已立案，不能再并入；确要并案，先发送 #撤销 T3 立案')
     const figures = await computeFigures(chat.app.services.db, {})

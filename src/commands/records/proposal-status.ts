@@ -8,6 +8,7 @@ import {
   addProposalStep,
   answerDetail,
   findProposal,
+  mergedIntoCodes,
   type ProposalStep,
   type Satisfaction,
 } from '../../services/proposals.js'
@@ -177,6 +178,12 @@ async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, 
     // Registered on its own, it already counts: merging it too would leave two registrations for one proposal.
     if (merged.events.some((e) => e.kind === 'registered')) {
       lines.push(`${code}：已立案，不能再并入；确要并案，先发送 #撤销 ${code} 立案`)
+      continue
+    }
+    // Others live on in it: merged in turn, they would hang on a proposal that is itself gone.
+    const joined = await mergedIntoCodes(ctx.services.db, ctx.room!.id, code)
+    if (joined.length > 0) {
+      lines.push(`${code}：已有 ${joined.join('、')} 并入它，不能再并入别的提案；要一起并入 ${survivor}，先撤销它们的并案（#撤销 ${joined[0]} 并案），再发送 #并案 ${survivor} ${[code, ...joined].join(' ')}`)
       continue
     }
     const result = await addProposalStep(ctx.services.db, merged, {
