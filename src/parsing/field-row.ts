@@ -27,6 +27,11 @@ export interface FieldRow<K extends string = string> {
   sheet?: { header?: string; width: number }
   /** What #帮助's template shows after its first label; a row without one is left out of the template. */
   example?: string
+  /**
+   * It names an outcome that may not have come yet (采纳, 批示): words saying it has not
+   * (待采纳, 报送中, 正在审核) are no value, and the confirmation says so.
+   */
+  outcome?: true
 }
 
 /** A kind's whole table: its rows, and labels that are someone else's (联系电话 …). */

@@ -17,7 +17,7 @@ export const mayBeEmptied = (row: FieldRow): boolean => row.value.type !== 'date
  */
 export function writtenIn(row: FieldRow, given: string | undefined): string | undefined {
   const text = given?.trim()
-  if (!text || (mayBeEmptied(row) && (meansNone(text) || deniesRow(row, text)))) return undefined
+  if (!text || (mayBeEmptied(row) && (meansNone(unbracketed(text)) || deniesRow(row, text) || notYet(row, text)))) return undefined
   const hint = row.example !== undefined && /^（.*）$/.test(row.example) && sameText(text, row.example)
   return hint ? undefined : text
 }
@@ -30,6 +30,9 @@ export function writtenIn(row: FieldRow, given: string | undefined): string | un
  */
 export function writtenUnder(row: FieldRow, entries: readonly { key: string; label: string; value: string }[], warnings: string[], clock?: ParseClock): string | undefined {
   const parts = entries.filter((e) => e.key === row.key && writtenIn(row, e.value) !== undefined).map((e) => ({ label: e.label, value: e.value.trim() }))
+  for (const e of entries) {
+    if (e.key === row.key && notYet(row, e.value.trim())) warnings.push(`${row.name}写的是“${echo(e.value.trim())}”，还不算${row.name}，不计入；${row.name}了再用 #修改 补上`)
+  }
   const [first] = parts
   if (!first || parts.length === 1) return first?.value
   const type = row.value.type
@@ -62,10 +65,30 @@ function dateWithTime(parts: readonly { value: string }[], clock: ParseClock): s
   return undefined
 }
 
+/** The row's name and labels as a pattern's alternatives. */
+const ownWords = (row: FieldRow) => [row.name, ...row.labels].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+
 /** 采纳：未采纳 / 暂未被采纳 / 待定, 批示：无批示: the row says its own thing did not happen (yet). */
 function deniesRow(row: FieldRow, text: string): boolean {
-  const own = [row.name, ...row.labels].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  const own = ownWords(row)
   return new RegExp(`^(?:暂|尚|还)?(?:无|未|没|没有)(?:被)?(?:${own})?$|^(?:否|待定)$`, 'u').test(trimPunct(text))
+}
+
+/** （无）, (暂无): a none-word in brackets is still none. */
+const unbracketed = (text: string) => text.replace(/^[（(]\s*(.*?)\s*[）)]$/u, '$1')
+
+/**
+ * 待采纳, 拟采纳, 不采纳, 暂时没有, 报送中, 正在审核, 已报送市住建局，待反馈: an outcome row
+ * (采纳, 批示) saying its outcome has not come yet. Bodies that only start alike (不动产登记中心) stay bodies.
+ */
+function notYet(row: FieldRow, text: string): boolean {
+  if (!row.outcome) return false
+  const own = ownWords(row)
+  const t = trimPunct(text)
+  return (
+    new RegExp(`^(?:待|拟|不予?|暂不|尚未|还未|暂未)(?:被)?(?:${own})`, 'u').test(t) ||
+    /^(?:暂时|目前|现在|还)(?:还)?(?:没有|无)|^正在|(?:审核|报送|研究|办理|审批|讨论|反馈)中$|待(?:反馈|回复|批复|答复|审核|审批|研究)/u.test(t)
+  )
 }
 
 /** The same text but for full- or half-width punctuation and spaces: （…，…） typed as (…,…). */

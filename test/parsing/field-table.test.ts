@@ -63,6 +63,18 @@ describe('parseLabelled, driven by a kind’s field table', () => {
     expect(parseLabelled(RESEARCH_TABLE, '标题：调研\n采纳：未来社区建设办公室', CLOCK)).toMatchObject({ ok: true, value: { adoptedBy: '未来社区建设办公室' } })
   })
 
+  it('takes an adoption or instruction that has not come yet as none, and says so', () => {
+    for (const notYet of ['待采纳', '拟采纳', '不采纳', '暂时没有', '报送中', '正在审核', '已报送市住建局，待反馈', '（无）']) {
+      const parsed = parseLabelled(RESEARCH_TABLE, `标题：调研\n日期：9月10日\n采纳：${notYet}\n批示：待批示`, CLOCK)
+      expect(parsed.ok && [parsed.value.adoptedBy, parsed.value.instruction], notYet).toEqual([undefined, undefined])
+      if (notYet !== '（无）') expect(parsed.ok && parsed.warnings, notYet).toContain(`采纳写的是“${notYet}”，还不算采纳，不计入；采纳了再用 #修改 补上`)
+    }
+    // Bodies whose names only look like it stay bodies.
+    for (const body of ['市不动产登记中心', '嘉兴市正在建设办公室', '市审核中心']) {
+      expect(parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${body}`, CLOCK), body).toMatchObject({ ok: true, value: { adoptedBy: body } })
+    }
+  })
+
   it('takes a value written as none (无, 暂无, —) as not written: an optional row stays empty, a required one is missing', () => {
     for (const none of ['无', '暂无', '没有。', '—', '/']) {
       const parsed = parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${none}\n批示：${none}`, CLOCK)
