@@ -18,7 +18,7 @@ import { splitFields } from './fields.js'
 import { headCountInNames, splitList, splitNames } from './names.js'
 import { echo, meansNone, trimPunct, unwrapQuotes } from './normalize.js'
 import { countValueProblem, extractCount, parseCount, type CountMatch } from './numbers.js'
-import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
+import { PARSE_CEILING, bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { ACTIVITY_TYPES } from './activity-types.js'
 export type { ActivityType } from './activity-types.js'
@@ -145,7 +145,7 @@ function readType(ctx: Ctx, written: string | undefined, context: string): void 
 }
 
 export function parseActivity(body: string, clock: ParseClock): ParseOutcome<ActivityFields> {
-  const tooLong = bodyTooLong(body)
+  const tooLong = bodyTooLong(body, PARSE_CEILING)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields(body, ACTIVITY_LABELS, { multiline: ['note', 'content'], notLabels: NOT_ACTIVITY_LABELS })
   const ctx: Ctx = { values: {}, errors: [], warnings: [] }

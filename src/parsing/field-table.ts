@@ -12,7 +12,7 @@ import { countValueProblem, parseCount } from './numbers.js'
 import { echo, trimPunct, unwrapQuotes } from './normalize.js'
 import { contentUnder, unknownLines, unknownWarnings, writtenUnder } from './written.js'
 import { titleFromText } from './title.js'
-import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
+import { PARSE_CEILING, bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 import type { FieldRow, FieldTable, FieldValue } from './field-row.js'
 
 export type { FieldRow, FieldTable, FieldValue } from './field-row.js'
@@ -77,7 +77,7 @@ const choiceProblem = (row: FieldRow, written: string, options: readonly string[
  * the member's own sentences (“作口头汇报”), never bare in the title.
  */
 export function parseLabelled<T extends FieldTable>(table: T, body: string, clock: ParseClock): ParseOutcome<FieldsOf<T>> {
-  const tooLong = bodyTooLong(body)
+  const tooLong = bodyTooLong(body, PARSE_CEILING)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields(body, labelTableOf(table), { multiline: multilineKeys(table), notLabels: table.notLabels })
   const errors: FieldProblem[] = []

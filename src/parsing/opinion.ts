@@ -13,7 +13,7 @@ import { OPINION_TABLE, type OpinionFields } from '../domain/opinion.js'
 import { splitNames } from './names.js'
 import { trimPunct, unwrapQuotes } from './normalize.js'
 import { normalizeOpinionField } from './opinion-fields.js'
-import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
+import { PARSE_CEILING, bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { OPINION_FIELDS, normalizeOpinionField } from './opinion-fields.js'
 
@@ -33,7 +33,7 @@ const OpinionFieldsSchema = z.object({
 const FIELD_NAMES = { title: '标题', content: '内容', field: '领域', authorNames: '提交人', date: '日期' }
 
 export function parseOpinion(body: string, clock: ParseClock): ParseOutcome<OpinionFields> {
-  const tooLong = bodyTooLong(body)
+  const tooLong = bodyTooLong(body, PARSE_CEILING)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields<OpinionKey>(body, OPINION_LABELS, { multiline: ['content'], notLabels: OPINION_TABLE.notLabels })
   const errors: FieldProblem[] = []

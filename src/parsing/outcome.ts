@@ -10,12 +10,18 @@ export type ParseOutcome<T> =
   | { ok: true; value: T; warnings: string[] }
   | { ok: false; errors: FieldProblem[]; partial: Partial<T> }
 
-/** Longer than any real record; also keeps the label scan (quadratic in length) fast. */
+/** Longer than any real record: what a member may send as one record (checked where a message comes in). */
 export const MAX_BODY_CHARS = 5000
 
-export function bodyTooLong(body: string): FieldProblem | undefined {
-  if (body.length <= MAX_BODY_CHARS) return undefined
-  return { field: '内容', problem: `太长了（${body.length} 字），一条记录请控制在 ${MAX_BODY_CHARS} 字以内，正文可以精简或分开发送` }
+/**
+ * What a parser reads at most, to keep its label scan (quadratic in length) fast: above any
+ * text a member can reach, as a record written back with its labels and an edit's new values.
+ */
+export const PARSE_CEILING = 4 * MAX_BODY_CHARS
+
+export function bodyTooLong(body: string, max = MAX_BODY_CHARS): FieldProblem | undefined {
+  if (body.length <= max) return undefined
+  return { field: '内容', problem: `太长了（${body.length} 字），一条记录请控制在 ${max} 字以内，正文可以精简或分开发送` }
 }
 
 /** Zod issues turned into the Chinese problems members see. */

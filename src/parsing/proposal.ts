@@ -12,7 +12,7 @@ import { titleFromText } from './title.js'
 import { labelTableOf, rowOf } from './field-table.js'
 import { contentUnder, unknownWarnings, writtenUnder } from './written.js'
 import { PROPOSAL_TABLE, PROPOSAL_TYPES, normalizeProposalType, type ProposalFields, type ProposalType } from '../domain/proposal.js'
-import { bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
+import { PARSE_CEILING, bodyTooLong, issuesToProblems, type FieldProblem, type ParseOutcome } from './outcome.js'
 
 export { PROPOSAL_TYPES, normalizeProposalType, type ProposalFields, type ProposalType } from '../domain/proposal.js'
 
@@ -32,7 +32,7 @@ const ProposalFieldsSchema = z.object({
 const FIELD_NAMES = { title: '案由', type: '类型', content: '内容', field: '领域', authorNames: '提案人', date: '日期' }
 
 export function parseProposal(body: string, clock: ParseClock): ParseOutcome<ProposalFields> {
-  const tooLong = bodyTooLong(body)
+  const tooLong = bodyTooLong(body, PARSE_CEILING)
   if (tooLong) return { ok: false, errors: [tooLong], partial: {} }
   const split = splitFields<ProposalKey>(body, PROPOSAL_LABELS, { multiline: ['content'], notLabels: PROPOSAL_TABLE.notLabels })
   const errors: FieldProblem[] = []

@@ -101,6 +101,18 @@ describe('drafts', () => {
 })
 
 describe('bad and hostile input', () => {
+  it('a record near the length limit can still be edited; an edit that is itself too long is refused', async () => {
+    const chat = await boundChat()
+    const summary = '调研发现'.repeat(1242) // the message just under the limit; written back with its labels and author, over it
+    expect(await say(chat, '李明', `#调研报告 关于老旧小区加装电梯的调研报告\n日期：9月10日\n摘要：${summary}`)).toContain('已记录调研报告 R1')
+    const edited = await say(chat, '李明', '#修改 R1 采纳=市住建局', { time: '2022-09-21T10:01:00' })
+    expect(edited).toContain('已修改 R1')
+    expect((await chat.app.services.db.researchReport.findFirstOrThrow()).adoptedBy).toBe('市住建局')
+    const tooLong = await say(chat, '李明', `#修改 R1 摘要=${'很长'.repeat(2600)}`, { time: '2022-09-21T10:02:00' })
+    expect(tooLong).toContain('R1 没有修改')
+    expect(tooLong).toContain('太长了（')
+  })
+
   it('answers a very long message at once, keeps it as a draft, and replies in one message', async () => {
     const chat = await boundChat()
     const started = Date.now()

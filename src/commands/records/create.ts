@@ -1,4 +1,4 @@
-import { parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, unknownEditLabels, withLaterEdits, type FieldEdit, type ParseClock, type ParseOutcome } from '../../parsing/mod.js'
+import { bodyTooLong, parseActivity, planCodeAt, plannedActivityText, rosterNamesTakingPart, unknownEditLabels, withLaterEdits, type FieldEdit, type ParseClock, type ParseOutcome } from '../../parsing/mod.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import { normaliseCode } from '../../services/codes.js'
 import { findPlan, markPlanDoneSql } from '../../services/plans.js'
@@ -160,7 +160,7 @@ async function recordOrDraft<D, R extends { code: string }>(
   ctx: ChatContext,
   kind: DraftKind,
   draftText: string,
-  parsed: ParseOutcome<D>,
+  parse: () => ParseOutcome<D>,
   store: (parsed: Extract<ParseOutcome<D>, { ok: true }>) => Promise<R>,
 ): Promise<R | undefined> {
   const echoed = CONFIRMATION_HEAD.exec(draftText)
@@ -169,6 +169,9 @@ async function recordOrDraft<D, R extends { code: string }>(
     await ctx.reply(`这是机器人发过的确认（${echoed[0].trim()}），不会再记一次。要记新的${KINDS[kind].label}，请用自己的话写，开头加 #${KINDS[kind].command.name}。`)
     return undefined
   }
+  // What one record may be is checked on what the member sent (a record written back for #修改 is longer).
+  const tooLong = bodyTooLong(draftText)
+  const parsed: ParseOutcome<D> = tooLong ? { ok: false, errors: [tooLong], partial: {} } : parse()
   if (!parsed.ok) {
     const draft = await saveDraft(ctx.services.db, draftSourceOf(ctx, kind, draftText), parsed.errors)
     ctx.outcome = `draft:${draft.code}`
@@ -194,7 +197,7 @@ export const activityCommand: Command = {
     if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${activityTemplate}`)
     const plan = planCodeAt(body)
     if (plan) return recordPlannedActivity(ctx, normaliseCode(plan.code)!, plan.rest)
-    await recordOrDraft(ctx, 'activity', body, parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
+    await recordOrDraft(ctx, 'activity', body, () => parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
   },
 }
 
@@ -215,7 +218,7 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   if (typeof plan === 'string') return ctx.reply(plan)
   const text = plannedActivityText(plan, rest, ctx.parseClock)
   const written = [code, rest].filter(Boolean).join(' ')
-  await recordOrDraft(ctx, 'activity', written, parseActivity(text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
+  await recordOrDraft(ctx, 'activity', written, () => parseActivity(text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
 }
 
 /**
@@ -245,7 +248,7 @@ export function recordCommand(kind: StoredKind): Command {
     records: kind.kind,
     async run(ctx, body) {
       if (!body.trim()) return ctx.reply(`请在 #${kind.command.name} 后面写上内容，例如：\n${template}`)
-      await recordOrDraft(ctx, kind.kind, body, kind.parse(body, ctx.parseClock), (p) => storeRecord(ctx, kind, sourceOf(ctx, ctx.msg.text), p))
+      await recordOrDraft(ctx, kind.kind, body, () => kind.parse(body, ctx.parseClock), (p) => storeRecord(ctx, kind, sourceOf(ctx, ctx.msg.text), p))
     },
   }
 }

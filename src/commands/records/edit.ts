@@ -1,4 +1,4 @@
-import { parseEditPairs, type FieldEdit, type FieldProblem } from '../../parsing/mod.js'
+import { bodyTooLong, parseEditPairs, type FieldEdit, type FieldProblem } from '../../parsing/mod.js'
 import type { ChatContext } from '../../router/context.js'
 import { resolveDraft, updateDraft } from '../../services/drafts.js'
 import { displayName, findMember } from '../../services/members.js'
@@ -41,6 +41,9 @@ export const editCommand: Command = {
       return ctx.reply(`预告 ${found.code} 不能修改。时间、主题或地点变了，请发送 #取消预告 ${found.code}，再重新 #预告。`)
     }
     if (!mayChange(ctx, found)) return ctx.refuse(onlyOwners(found, '修改'))
+    // The limit of one record, on what this edit writes (the record written back with it is longer).
+    const tooLong = bodyTooLong(rest)
+    if (tooLong) return ctx.reply(`${found.code} 没有修改：\n${problemsText([tooLong])}`)
     const edits = parseEditPairs(rest)
     const kind = KINDS[found.kind === 'draft' ? draftKind(found.record) : found.kind]
     if (edits.length === 0) return ctx.reply(`请写上要改的字段和新值：\n${editUsage}\n可改的字段：${editableNames(kind.fields)}\n要清空一项不必填的，写成 字段=无。`)
@@ -100,9 +103,11 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
     rawText: text.text,
     sentAt: draft.messageTime,
   }
-  const parsed = kind.parse(text.text, clock)
+  const kept = planned ? planned.kept : text.text
+  const tooLong = bodyTooLong(kept)
+  const parsed = tooLong ? { ok: false as const, errors: [tooLong] } : kind.parse(text.text, clock)
   if (!parsed.ok) {
-    await updateDraft(ctx.services.db, draft, planned ? planned.kept : text.text, parsed.errors)
+    await updateDraft(ctx.services.db, draft, kept, parsed.errors)
     return ctx.reply(`草稿 ${draft.code} 还差一点：\n${problemsText(parsed.errors)}\n请再发送 #修改 ${draft.code} ${parsed.errors[0]!.field}=正确的值`)
   }
   await storeOf(kind.kind)(ctx, source, parsed, { completing: draft, plan: planned?.plan })
