@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../parsing/mod.js'
+import { ONE_MESSAGE_BUDGET } from '../outbox/chunk.js'
 import { unnamedMembers, type ActivityShown } from '../services/activities.js'
 import { ADOPTION_LEVELS, type AdoptionLevel } from '../services/opinions.js'
 import { PROPOSAL_STEPS, readAnswer, type ProposalStep } from '../services/proposals.js'
@@ -100,10 +101,18 @@ export function statusLabel(event: { kind: string; level?: string | null; detail
 const LATEST_SHOWN = 10
 
 /** A heading and the latest lines of a history that only grows, so the reply stays one message. */
-export function latestLines(heading: string, lines: readonly string[]): string[] {
+export function latestLines(heading: string, lines: readonly string[], shown = LATEST_SHOWN): string[] {
   if (lines.length === 0) return []
-  if (lines.length <= LATEST_SHOWN) return [`${heading}：`, ...lines]
-  return [`${heading}（共 ${lines.length} 条，显示最近 ${LATEST_SHOWN} 条）：`, ...lines.slice(-LATEST_SHOWN)]
+  if (lines.length <= shown) return [`${heading}：`, ...lines]
+  return [`${heading}（共 ${lines.length} 条，显示最近 ${shown} 条）：`, ...lines.slice(-shown)]
+}
+
+/** `head` and the latest lines of a history, as many of the latest ten as one message holds. */
+export function withLatest(head: readonly string[], heading: string, lines: readonly string[]): string {
+  for (let shown = Math.min(lines.length, LATEST_SHOWN); ; shown--) {
+    const text = [...head, ...latestLines(heading, lines, shown)].join('\n')
+    if (text.length <= ONE_MESSAGE_BUDGET || shown <= 1) return text
+  }
 }
 
 const ACTIONS: Record<string, string> = { edit: '修改', withdraw: '撤销', restore: '恢复' }

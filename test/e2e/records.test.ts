@@ -242,6 +242,18 @@ describe('#修改, #撤销, #恢复', () => {
     expect(shown[0]!.text).not.toContain('参与人次 21 → 22')
   })
 
+  it('shows fewer of the latest changes when long ones would not fit one message', async () => {
+    const chat = await room()
+    await say(chat, '李明', `#民意 关于增设公交站点的建议\n内容：${'居民反映早高峰等车时间长，'.repeat(6)}`)
+    for (let n = 1; n <= 10; n++) {
+      await say(chat, '李明', `#修改 M1 内容=第${n}稿：${'居民反映早高峰等车时间长，建议增开班次。'.repeat(5)}`, `2022-09-21T10:${String(n).padStart(2, '0')}:00`)
+    }
+    const shown = await chat.say({ room: GROUP, from: '李明', text: '#查 M1', time: at('2022-09-21T11:00:00') })
+    expect(shown).toHaveLength(1)
+    expect(shown[0]!.text).toMatch(/修改记录（共 10 条，显示最近 \d 条）：/)
+    expect(shown[0]!.text).toContain('第10稿')
+  })
+
   it('clips long values in the change line, so an edit of a long text is answered in one message', async () => {
     const chat = await room()
     await say(chat, '李明', '#民意 标题：关于增设公交站点的建议 内容：老旧小区居民出行不便')

@@ -4,7 +4,7 @@ import { revisionsOf } from '../../services/revisions.js'
 import type { Command } from '../../router/command.js'
 import { ALL_CODED, ALL_KINDS, KINDS } from '../../records/kinds.js'
 import type { RecordKind } from '../../domain/kinds.js'
-import { clip, latestLines, revisionLine } from '../../texts/records.js'
+import { clip, latestLines, revisionLine, withLatest } from '../../texts/records.js'
 import { findRecordInRoom } from './lookup.js'
 
 const showUsage = '#查 <编号>，例如：#查 A12'
@@ -34,15 +34,9 @@ export const showCommand: Command = {
     const body = found.spec.lines(found.record)
     const steps = found.spec.steps(found.record)
     const created = found.record.createdAt.toLocaleString('zh-CN', { timeZone: tz, hour12: false })
-    await ctx.reply(
-      [
-        `${found.spec.label} ${found.code}${withdrawn}`,
-        ...body,
-        ...latestLines('进展', steps),
-        `${found.spec.owner}：${found.record.reporterName}（${created}）`,
-        ...latestLines('修改记录', revisions.map((r) => revisionLine(r, tz))),
-      ].join('\n'),
-    )
+    const head = [`${found.spec.label} ${found.code}${withdrawn}`, ...body, ...latestLines('进展', steps), `${found.spec.owner}：${found.record.reporterName}（${created}）`]
+    // Long changes (each clipped) take room: fewer of the latest are shown rather than a second message.
+    await ctx.reply(withLatest(head, '修改记录', revisions.map((r) => revisionLine(r, tz))))
   },
 }
 
