@@ -384,5 +384,7 @@ describe('members’ words, round two', () => {
     expect(reply).toContain('已记录活动 A2')
     expect(reply).toContain('主题：座谈会')
     expect((await chat.app.services.db.activity.findMany()).map((a) => a.title)).toEqual(['读书会', '座谈会'])
+    // The record's own text (the ledger's 活动内容) is the reply alone, not the message it quoted.
+    expect((await chat.app.services.db.activity.findFirstOrThrow({ where: { code: 'A2' } })).rawText).toBe('#活动 9月21日 座谈会，参与人次8')
   })
 })

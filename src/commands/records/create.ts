@@ -8,13 +8,16 @@ import { sameTitleInRoom } from '../../services/same-title.js'
 import { completes, latestOpenDraft, openDraftsOf, resolveDraftSql, saveDraft, type DraftKind, type OpenDraft } from '../../services/drafts.js'
 import type { Draft, PlannedActivity, Prisma } from '../../generated/prisma/client.js'
 import type { ChatContext } from '../../router/context.js'
+import { commandBody } from '../../router/command-text.js'
 import type { Queryable } from '../../db/client.js'
 import type { Command } from '../../router/command.js'
 import { KINDS, STORED_KINDS } from '../../records/kinds.js'
 import type { StoredKind, StoredRecord } from '../../records/kind.js'
 import { CONFIRMATION_HEAD, activityLines, clip, missingFigureHint, problemReply } from '../../texts/records.js'
 
-function sourceOf(ctx: ChatContext, rawText: string): RecordSource {
+/** Where a record comes from; its text is the message as the member wrote it, without the message a quote reply quoted. */
+function sourceOf(ctx: ChatContext): RecordSource {
+  const rawText = commandBody(ctx.msg.text)
   return {
     roomId: ctx.room!.id,
     reporterId: ctx.member?.id,
@@ -197,7 +200,7 @@ export const activityCommand: Command = {
     if (!body.trim()) return ctx.reply(`请在 #活动 后面写上活动内容。可以一句话，也可以按字段写：\n${activityTemplate}`)
     const plan = planCodeAt(body)
     if (plan) return recordPlannedActivity(ctx, normaliseCode(plan.code)!, plan.rest)
-    await recordOrDraft(ctx, 'activity', body, () => parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p))
+    await recordOrDraft(ctx, 'activity', body, () => parseActivity(body, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx), p))
   },
 }
 
@@ -218,7 +221,7 @@ async function recordPlannedActivity(ctx: ChatContext, code: string, rest: strin
   if (typeof plan === 'string') return ctx.reply(plan)
   const text = plannedActivityText(plan, rest, ctx.parseClock)
   const written = [code, rest].filter(Boolean).join(' ')
-  await recordOrDraft(ctx, 'activity', written, () => parseActivity(text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx, ctx.msg.text), p, { plan }))
+  await recordOrDraft(ctx, 'activity', written, () => parseActivity(text, ctx.parseClock), (p) => storeActivity(ctx, sourceOf(ctx), p, { plan }))
 }
 
 /**
@@ -248,7 +251,7 @@ export function recordCommand(kind: StoredKind): Command {
     records: kind.kind,
     async run(ctx, body) {
       if (!body.trim()) return ctx.reply(`请在 #${kind.command.name} 后面写上内容，例如：\n${template}`)
-      await recordOrDraft(ctx, kind.kind, body, () => kind.parse(body, ctx.parseClock), (p) => storeRecord(ctx, kind, sourceOf(ctx, ctx.msg.text), p))
+      await recordOrDraft(ctx, kind.kind, body, () => kind.parse(body, ctx.parseClock), (p) => storeRecord(ctx, kind, sourceOf(ctx), p))
     },
   }
 }
