@@ -114,10 +114,9 @@ export function unknownWarnings(unknown: readonly { label: string; value: string
  * A long text as written: its parts under the row's labels and under labels no row has, in the
  * order of the message. Parts next to each other are one stretch, each part re-read as it
  * stands (一、存在问题：… 二、对策建议：… keeps its numbering; an empty label between them is
- * left out); stretches join by lines. Each
- * keeps its heading (理由：…, 存在问题：…) but a first one under the row's own label that stands
- * alone or is plain (内容, 摘要). `alsoUnder`: other keys whose parts belong to it (an activity's
- * 内容 to its 备注).
+ * left out); stretches join by lines. Each keeps its heading (理由：…, 存在问题：…) but a first
+ * one under the row's own label that stands alone or is plain (内容, 摘要). `alsoUnder`: other
+ * keys whose parts belong to it (an activity's 内容 to its 备注).
  */
 export function contentUnder<K extends string>(row: FieldRow<K>, split: Pick<FieldSplit<K>, 'entries' | 'unknownFields'>, body: string, alsoUnder: readonly K[] = []): string | undefined {
   type Part = { label: string; labelStart: number; valueStart: number; valueEnd: number; part: 'own' | 'unknown' | undefined }

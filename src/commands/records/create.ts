@@ -214,7 +214,6 @@ async function openPlan(ctx: ChatContext, code: string, draft?: Draft): Promise<
   return plan
 }
 
-
 /** `#活动 P3 参与人次=30 服务人次=200`: the plan's date, time, title and place, plus what is added. */
 async function recordPlannedActivity(ctx: ChatContext, code: string, rest: string) {
   const plan = await openPlan(ctx, code)
