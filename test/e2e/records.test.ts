@@ -334,7 +334,7 @@ describe('taking back one step', () => {
     await say(chat, '王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-22T10:00:00')
     await say(chat, '王芳', '#采纳 M1 省级', '2022-09-22T10:01:00')
     expect(await say(chat, '李明', '#撤销 M1 市级采纳', '2022-09-22T10:02:00')).toContain('只有本群秘书或管理员可以撤销进展')
-    expect(await say(chat, '王芳', '#撤销 M1 市级采纳', '2022-09-22T10:03:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」（2022-09-22）')
+    expect(await say(chat, '王芳', '#撤销 M1 市级采纳（嘉兴市政协）', '2022-09-22T10:03:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」（2022-09-22）')
     expect(await say(chat, '王芳', '#撤销 M1 办结', '2022-09-22T10:04:00')).toContain('M1 没有登记过「办结」')
     expect(await say(chat, '王芳', '#撤销 M1 市采纳', '2022-09-22T10:05:00')).toContain('要撤销哪一步？')
     const { db } = chat.app.services
@@ -350,7 +350,7 @@ describe('taking back one step', () => {
     await say(chat, '李明', '#民意 关于增设公交站点的建议')
     await say(chat, '李明', '#提案 案由：关于加强养老服务的建议', '2022-09-21T10:01:00')
     expect(await say(chat, '李明', '#撤销 M1 重复了', '2022-09-22T10:00:00')).toContain('已撤销 M1')
-    expect(await say(chat, '李明', '#撤销 T1 重点内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
+    expect(await say(chat, '李明', '#撤销 T1 重复了，这件不报重点了', '2022-09-22T10:01:00')).toContain('已撤销 T1')
     const { db } = chat.app.services
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(true)
     expect((await db.proposal.findFirstOrThrow()).withdrawn).toBe(true)

@@ -40,7 +40,9 @@ const opinionSteps: KindSteps<'opinion'> = {
   words: [...Object.keys(OPINION_STEPS), ...Object.values(ADOPTION_LEVELS)],
   pick({ code, record }, step) {
     const level = (Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).find((l) => step.startsWith(ADOPTION_LEVELS[l]))
-    const kind = OPINION_STEPS[level ? step.slice(ADOPTION_LEVELS[level].length) : step]
+    // 市级采纳（嘉兴市政协）: the step's name first, perhaps more after it.
+    const after = level ? step.slice(ADOPTION_LEVELS[level].length) : step
+    const kind = OPINION_STEPS[Object.keys(OPINION_STEPS).find((word) => after.startsWith(word)) ?? '']
     if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
     const event = [...record.events].reverse().find((e) => e.kind === kind && (!level || e.level === level))
     if (!event) return `${code} 没有登记过「${step}」。`
@@ -52,7 +54,7 @@ const proposalSteps: KindSteps<'proposal'> = {
   commands: proposalStepCommands,
   words: Object.keys(PROPOSAL_WORDS),
   pick({ code, record }, step) {
-    const kind = PROPOSAL_WORDS[step]
+    const kind = PROPOSAL_WORDS[Object.keys(PROPOSAL_WORDS).find((word) => step.startsWith(word)) ?? '']
     if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 立案、办复、并案、重点 或 重要`
     const event = record.events.find((e) => e.kind === kind)
     if (!event) return `${code} 没有登记过「${step}」。`
@@ -67,8 +69,10 @@ export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opini
 function stepsOf(found: FoundRecord, words: string): (() => PickedStep | string) | undefined {
   if (found.kind === 'draft' || found.kind === 'plan') return undefined
   const steps = KIND_STEPS[found.kind] as KindSteps<typeof found.kind> | undefined
-  // A step is named in a word or two (市级采纳, 并案错了); a sentence that mentions one (重点内容写错了，重发) is about the record.
-  if (!steps || [...words].length > 6 || !steps.words.some((word) => words.includes(word))) return undefined
+  // Words that start with a step's name are about it (市级采纳（嘉兴市政协）, 并案错了), and so are a
+  // few that hold one (市采纳: which step?); a sentence that only mentions one (重复了，这件不报采纳了) is about the record.
+  const named = steps && (steps.words.some((word) => words.startsWith(word)) || ([...words].length <= 6 && steps.words.some((word) => words.includes(word))))
+  if (!steps || !named) return undefined
   return () => steps.pick(found, words)
 }
 
