@@ -63,10 +63,10 @@ export interface DraftOwner {
  * The sender's latest open draft of a kind in a room, its id and code, as a query of one row or
  * none: a corrected repost completes that draft (one: older drafts may be about other activities).
  */
-export function openDraftSql(where: DraftOwner): Prisma.Sql {
+export function openDraftSql(where: DraftOwner, limit = 1): Prisma.Sql {
   return Prisma.sql`SELECT "id", "code", "text", "kind" FROM "Draft"
     WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
-    ORDER BY "id" DESC LIMIT 1`
+    ORDER BY "id" DESC LIMIT ${Prisma.raw(String(limit))}`
 }
 
 /** The sender's latest open draft of a kind in a room (see openDraftSql). */
@@ -78,9 +78,7 @@ export async function latestOpenDraft(on: Queryable, where: DraftOwner): Promise
 
 /** The sender's open drafts of a kind in a room, newest first: an older one may be what a record is about (held messages sent again in order). */
 export function openDraftsOf(on: Queryable, where: DraftOwner): Promise<OpenDraft[]> {
-  return on.$queryRaw<OpenDraft[]>(Prisma.sql`SELECT "id", "code", "text", "kind" FROM "Draft"
-    WHERE "roomId" = ${where.roomId} AND "memberId" = ${where.memberId} AND "kind" = ${where.kind} AND "resolvedAt" IS NULL
-    ORDER BY "id" DESC LIMIT 50`)
+  return on.$queryRaw<OpenDraft[]>(openDraftSql(where, 50))
 }
 
 /** What a new record needs of the sender's open draft to tell whether it completes it. */
