@@ -118,12 +118,18 @@ describe('plans in the registry', () => {
   })
 })
 
+/** Plan P1, and 王芳 at her one tagged message a minute on the evening of the event: her next one is held as a draft. */
+async function plannedAndBusy() {
+  const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
+  await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
+  expect(await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')).toContain('已预告 P1')
+  await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+  return chat
+}
+
 describe('#活动 P… kept as a draft', () => {
   it('sent too fast: completing the draft records the plan’s activity and marks the plan done', async () => {
-    const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
-    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
-    expect(await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')).toContain('已预告 P1')
-    await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+    const chat = await plannedAndBusy()
     expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-22T18:00:10')).toContain('这条已存为草稿 D1')
 
     const completed = await say(chat, '王芳', '#修改 D1 服务人次=150', '2022-09-22T18:05:00')
@@ -188,10 +194,7 @@ describe('#活动 P… kept as a draft', () => {
   })
 
   it('a plan’s draft is not completed by another activity the member records meanwhile', async () => {
-    const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
-    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
-    await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')
-    await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+    const chat = await plannedAndBusy()
     expect(await say(chat, '王芳', '#活动 P1 参与人次=30', '2022-09-22T18:00:10')).toContain('草稿 D1')
     const other = await say(chat, '王芳', '#活动 9月21日在社区开展健康讲座，参与人次20', '2022-09-22T18:05:00')
     expect(other).toContain('已记录活动 A1')
@@ -201,10 +204,7 @@ describe('#活动 P… kept as a draft', () => {
   })
 
   it('a plan’s draft with words that look like a field (效果很好：…) can be completed, the words kept in the 备注', async () => {
-    const chat = await boundChat({ start: '2022-09-18T10:00:00+08:00', env: { SENDER_MAX_PER_MINUTE: '1' } })
-    await say(chat, '王芳', '#登记 王芳 医药卫生', '2022-09-18T09:58:00')
-    await say(chat, '王芳', '#预告 9月22日下午3点 健康讲座 市民中心', '2022-09-18T10:00:00')
-    await say(chat, '王芳', '#最近', '2022-09-22T18:00:00')
+    const chat = await plannedAndBusy()
     expect(await say(chat, '王芳', '#活动 P1 效果很好：居民踊跃提问 参与人次=30', '2022-09-22T18:00:10')).toContain('草稿 D1')
     expect(await say(chat, '王芳', '#修改 D1 天气=晴', '2022-09-22T18:05:00')).toContain('不认识的字段：天气')
     const completed = await say(chat, '王芳', '#修改 D1 服务人次=150', '2022-09-22T18:06:00')
