@@ -79,15 +79,21 @@ const unbracketed = (text: string) => text.replace(/^[（(]\s*(.*?)\s*[）)]$/u,
 
 /**
  * 待采纳, 拟采纳, 不采纳, 暂时没有, 报送中, 正在审核, 已报送市住建局，待反馈: an outcome row
- * (采纳, 批示) saying its outcome has not come yet. Bodies that only start alike (不动产登记中心) stay bodies.
+ * (采纳, 批示) saying its outcome has not come yet. A value that names the outcome as come (已被
+ * 市住建局采纳，待反馈落实情况; 市长批示：…，待反馈) is one, whatever is pending after it; bodies
+ * that only start or end alike (不动产登记中心, 接待反馈中心) stay bodies.
  */
 function notYet(row: FieldRow, text: string): boolean {
   if (!row.outcome) return false
   const own = ownWords(row)
   const t = trimPunct(text)
+  // The row's word not right after 待/拟/未/不/没 (with or without 被): the outcome has come.
+  if (new RegExp(`(?<![待拟未不没]|[待拟未不没]被)(?:${own})`, 'u').test(t)) return false
+  const bare = t.replace(/[（()）]/g, '')
   return (
     new RegExp(`^(?:待|拟|不予?|暂不|尚未|还未|暂未)(?:被)?(?:${own})`, 'u').test(t) ||
-    /^(?:暂时|目前|现在|还)(?:还)?(?:没有|无)|^正在|(?:审核|报送|研究|办理|审批|讨论|反馈)中$|待(?:反馈|回复|批复|答复|审核|审批|研究)/u.test(t)
+    /^(?:暂时|目前|现在|还)(?:还)?(?:没有|无)|^正在|正在(?:研究|审核|办理|审批|讨论)$/u.test(bare) ||
+    /(?:审核|报送|研究|办理|审批|讨论|反馈)中$|待(?:反馈|回复|批复|答复|审核|审批|研究)$/u.test(bare)
   )
 }
 

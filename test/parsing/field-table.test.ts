@@ -60,6 +60,7 @@ describe('parseLabelled, driven by a kind’s field table', () => {
       expect(r.ok && [r.value.adoptedBy, r.value.instruction], adopted).toEqual([undefined, undefined])
     }
     // A body's name that only starts like a denial is a body.
+    expect(parseLabelled(RESEARCH_TABLE, '标题：调研\n批示：市长批示：请住建局研究办理，待反馈', CLOCK)).toMatchObject({ ok: true, value: { instruction: '市长批示：请住建局研究办理，待反馈' } })
     expect(parseLabelled(RESEARCH_TABLE, '标题：调研\n采纳：未来社区建设办公室', CLOCK)).toMatchObject({ ok: true, value: { adoptedBy: '未来社区建设办公室' } })
   })
 
@@ -69,8 +70,13 @@ describe('parseLabelled, driven by a kind’s field table', () => {
       expect(parsed.ok && [parsed.value.adoptedBy, parsed.value.instruction], notYet).toEqual([undefined, undefined])
       if (notYet !== '（无）') expect(parsed.ok && parsed.warnings, notYet).toContain(`采纳写的是“${notYet}”，还不算采纳，不计入；采纳了再用 #修改 补上`)
     }
-    // Bodies whose names only look like it stay bodies.
-    for (const body of ['市不动产登记中心', '嘉兴市正在建设办公室', '市审核中心']) {
+    for (const notYet of ['市住建局正在研究', '市住建局（研究中）']) {
+      const parsed = parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${notYet}`, CLOCK)
+      expect(parsed.ok && parsed.value, notYet).toBeTruthy()
+      expect(parsed.ok && parsed.value.adoptedBy, notYet).toBeUndefined()
+    }
+    // An outcome that has come stays, whatever is pending after it; bodies whose names only look like it stay bodies.
+    for (const body of ['市不动产登记中心', '嘉兴市正在建设办公室', '市审核中心', '已被市住建局采纳，待反馈落实情况', '市民政局已采纳并办理中', '市信访局接待反馈中心']) {
       expect(parseLabelled(RESEARCH_TABLE, `标题：调研\n采纳：${body}`, CLOCK), body).toMatchObject({ ok: true, value: { adoptedBy: body } })
     }
   })
