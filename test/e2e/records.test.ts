@@ -350,10 +350,17 @@ describe('taking back one step', () => {
     await say(chat, '李明', '#民意 关于增设公交站点的建议')
     await say(chat, '李明', '#提案 案由：关于加强养老服务的建议', '2022-09-21T10:01:00')
     expect(await say(chat, '李明', '#撤销 M1 重复了', '2022-09-22T10:00:00')).toContain('已撤销 M1')
-    expect(await say(chat, '李明', '#撤销 T1 重复了，这件不报重点了', '2022-09-22T10:01:00')).toContain('已撤销 T1')
+    expect(await say(chat, '李明', '#撤销 T1 重点内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
     const { db } = chat.app.services
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(true)
     expect((await db.proposal.findFirstOrThrow()).withdrawn).toBe(true)
+    // A secretary's sentence that starts with a step's name is about the record too; the step's name alone is the step.
+    await say(chat, '李明', '#提案 案由：关于老年食堂的建议', '2022-09-22T10:02:00')
+    await say(chat, '王芳', '#立案 T2', '2022-09-22T10:03:00')
+    expect(await say(chat, '王芳', '#撤销 T2 立案号写错了，重发', '2022-09-22T10:04:00')).toContain('已撤销 T2')
+    expect(await db.proposalEvent.count()).toBe(1)
+    await say(chat, '王芳', '#恢复 T2', '2022-09-22T10:05:00')
+    expect(await say(chat, '王芳', '#撤销 T2 立案错了', '2022-09-22T10:06:00')).toContain('已撤销 T2 的「立案」')
   })
 })
 

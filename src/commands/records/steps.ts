@@ -27,8 +27,10 @@ interface PickedStep {
  */
 interface KindSteps<K extends RecordKind> {
   commands: Command[]
-  /** Words that name a step of this kind, even miswritten (市采纳): without one, the words are not about a step. */
+  /** The names of this kind's steps (采纳, 立案 …). */
   words: readonly string[]
+  /** What may stand before a step's name (市级采纳). */
+  prefixes?: readonly string[]
   pick(found: FoundOf<K>, words: string): PickedStep | string
 }
 
@@ -37,7 +39,8 @@ const PROPOSAL_WORDS = Object.fromEntries(Object.entries(PROPOSAL_STEPS).map(([k
 
 const opinionSteps: KindSteps<'opinion'> = {
   commands: statusCommands,
-  words: [...Object.keys(OPINION_STEPS), ...Object.values(ADOPTION_LEVELS)],
+  words: Object.keys(OPINION_STEPS),
+  prefixes: Object.values(ADOPTION_LEVELS),
   pick({ code, record }, step) {
     const level = (Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).find((l) => step.startsWith(ADOPTION_LEVELS[l]))
     // 市级采纳（嘉兴市政协）: the step's name first, perhaps more after it.
@@ -65,14 +68,24 @@ const proposalSteps: KindSteps<'proposal'> = {
 /** The kinds whose records take steps; any other kind has none. */
 export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opinionSteps, proposal: proposalSteps }
 
+/**
+ * Whether the words are about a step: its name alone, or with its level, a bracket or 错了 after
+ * it (市级采纳（嘉兴市政协）, 并案错了), or a few words that hold one (市采纳: which step?). A
+ * sentence that only starts or goes on with one (立案号写错了，重发; 重复了，这件不报采纳了) is about the record.
+ */
+function namesStep(steps: { words: readonly string[]; prefixes?: readonly string[] }, words: string): boolean {
+  const prefix = steps.prefixes?.find((p) => words.startsWith(p)) ?? ''
+  const rest = words.slice(prefix.length)
+  const name = steps.words.find((word) => rest.startsWith(word))
+  if (name !== undefined && /^(?:$|[（(]|错了|不对|有误|搞错了|登记错了)/u.test(rest.slice(name.length))) return true
+  return [...words].length <= 6 && [...steps.words, ...(steps.prefixes ?? [])].some((word) => words.includes(word))
+}
+
 /** The found record's step the words are about, when its kind has steps and the words name one. */
 function stepsOf(found: FoundRecord, words: string): (() => PickedStep | string) | undefined {
   if (found.kind === 'draft' || found.kind === 'plan') return undefined
   const steps = KIND_STEPS[found.kind] as KindSteps<typeof found.kind> | undefined
-  // Words that start with a step's name are about it (市级采纳（嘉兴市政协）, 并案错了), and so are a
-  // few that hold one (市采纳: which step?); a sentence that only mentions one (重复了，这件不报采纳了) is about the record.
-  const named = steps && (steps.words.some((word) => words.startsWith(word)) || ([...words].length <= 6 && steps.words.some((word) => words.includes(word))))
-  if (!steps || !named) return undefined
+  if (!steps || !namesStep(steps, words)) return undefined
   return () => steps.pick(found, words)
 }
 
