@@ -111,6 +111,9 @@ describe('bad and hostile input', () => {
     const tooLong = await say(chat, '李明', `#修改 R1 摘要=${'很长'.repeat(2600)}`, { time: '2022-09-21T10:02:00' })
     expect(tooLong).toContain('R1 没有修改')
     expect(tooLong).toContain('太长了（')
+    // A draft just under the limit, kept for its date: the line the edit adds does not make it too long.
+    await say(chat, '李明', `#活动 9月32日在社区开展健康讲座，${'居民踊跃提问'.repeat(830)}`, { time: '2022-09-21T10:03:00' })
+    expect(await say(chat, '李明', '#修改 D1 日期=9月20日', { time: '2022-09-21T10:04:00' })).toContain('已记录活动 A1')
   })
 
   it('answers a very long message at once, keeps it as a draft, and replies in one message', async () => {

@@ -104,7 +104,8 @@ async function completeDraft(ctx: ChatContext, draft: Draft, edits: FieldEdit[])
     sentAt: draft.messageTime,
   }
   const kept = planned ? planned.kept : text.text
-  const tooLong = bodyTooLong(kept)
+  // Too long only if the draft was and the edit did not bring it under: the labels an edit adds do not count.
+  const tooLong = bodyTooLong(draft.text) && bodyTooLong(kept)
   const parsed = tooLong ? { ok: false as const, errors: [tooLong] } : kind.parse(text.text, clock)
   if (!parsed.ok) {
     await updateDraft(ctx.services.db, draft, kept, parsed.errors)
