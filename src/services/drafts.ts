@@ -60,8 +60,9 @@ export interface DraftOwner {
 }
 
 /**
- * The sender's latest open draft of a kind in a room, its id and code, as a query of one row or
- * none: a corrected repost completes that draft (one: older drafts may be about other activities).
+ * The sender's latest open drafts of a kind in a room (`limit`, newest first; by default the
+ * newest alone, read with a new activity), with what `completes` needs to tell whether a new
+ * record is what one of them was about.
  */
 export function openDraftSql(where: DraftOwner, limit = 1): Prisma.Sql {
   return Prisma.sql`SELECT "id", "code", "text", "kind" FROM "Draft"
