@@ -88,7 +88,10 @@ describe('#提案', () => {
     expect(await say(chat, '王芳', '#并案 T2 T3')).toContain('T2 已并入 T1，不能再作保留的提案')
     expect(await say(chat, '王芳', '#并案 T3 T1')).toContain('T1：已有 T2 并入它，不能再并入别的提案')
     await say(chat, '王芳', '#立案 T3')
-    expect(await say(chat, '王芳', '#并案 T1 T3')).toContain('T3：已立案，不能再并入；确要并案，先发送 #撤销 T3 立案')
+    expect(await say(chat, '王芳', '#并案 T1 T3')).toContain('T3：已登记过「立案」，不能再并入；确要并案，先发送 #撤销 T3 立案')
+    await say(chat, '李明', '#提案 案由：关于社区助餐的建议')
+    await say(chat, '王芳', '#重点 T4')
+    expect(await say(chat, '王芳', '#并案 T1 T4')).toContain('T4：已登记过「重点提案」，不能再并入；确要并案，先发送 #撤销 T4 重点')
     const figures = await computeFigures(chat.app.services.db, {})
     expect(figures).toMatchObject({ registered: 1 })
     // Taking the merge back lets the proposal go its own way again.

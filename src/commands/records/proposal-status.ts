@@ -175,9 +175,10 @@ async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, 
       lines.push(`${code}：${code === survivor ? '不能并入自己' : '本群没有这件提案，或已撤销'}`)
       continue
     }
-    // Registered on its own, it already counts: merging it too would leave two registrations for one proposal.
-    if (merged.events.some((e) => e.kind === 'registered')) {
-      lines.push(`${code}：已立案，不能再并入；确要并案，先发送 #撤销 ${code} 立案`)
+    // A step of its own already counts (立案, 办复, 重点 …): merged too, one proposal would count twice.
+    const own = merged.events.find((e) => e.kind !== 'merged')
+    if (own) {
+      lines.push(`${code}：已登记过「${PROPOSAL_STEPS[own.kind as ProposalStep]}」，不能再并入；确要并案，先发送 #撤销 ${code} ${PROPOSAL_STEPS[own.kind as ProposalStep].replace(/提案$/, '')}`)
       continue
     }
     // Others live on in it: merged in turn, they would hang on a proposal that is itself gone.
