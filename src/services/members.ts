@@ -206,10 +206,10 @@ export async function findRoomMemberByName(db: Db, roomId: number, name: string)
  * edit of another field never hands the credit to whoever goes by the name now.
  */
 export async function matchNames(db: Db, roomId: number, names: readonly string[], had: readonly NamedPerson[] = []): Promise<NamedPerson[]> {
-  const credited = new Map(had.filter((p) => p.memberId !== null).map((p) => [p.name, p.memberId!]))
   const unique = uniqueNames(names)
-  const looked = unique.filter((name) => !credited.has(name))
   if (unique.length === 0) return []
+  const credited = new Map(had.filter((p) => p.memberId !== null).map((p) => [p.name, p.memberId!]))
+  const looked = unique.filter((name) => !credited.has(name))
   const rows = looked.length > 0 ? await membershipsGoingBy(db, roomId, { names: looked, realNames: looked }) : []
   return peopleNamed(rows, unique, credited)
 }
@@ -219,8 +219,6 @@ export async function rosterNames(db: Db, roomId: number): Promise<string[]> {
   const rows = await db.roomMembership.findMany({ where: { roomId }, select: { alias: true, member: { select: { name: true, realName: true } } } })
   return rows.flatMap((r) => [r.member.realName, r.member.name, r.alias]).filter((n): n is string => Boolean(n))
 }
-
-
 
 /**
  * A member's author rows, one per record: two names of one person on a record (a name and a

@@ -20,6 +20,9 @@ export const PROPOSAL_STEPS = {
 } as const
 export type ProposalStep = keyof typeof PROPOSAL_STEPS
 
+/** The word a step is taken back by (#撤销 T5 重点): its name without 提案. */
+export const proposalStepWord = (kind: ProposalStep): string => PROPOSAL_STEPS[kind].replace(/提案$/, '')
+
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const
 export type Satisfaction = (typeof SATISFACTION)[number]
 

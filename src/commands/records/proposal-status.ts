@@ -9,6 +9,7 @@ import {
   answerDetail,
   findProposal,
   mergedIntoCodes,
+  proposalStepWord,
   type ProposalStep,
   type Satisfaction,
 } from '../../services/proposals.js'
@@ -176,9 +177,9 @@ async function mergeProposals(ctx: ChatContext, survivor: string, rest: string, 
       continue
     }
     // A step of its own already counts (立案, 办复, 重点 …): merged too, one proposal would count twice.
-    const own = merged.events.find((e) => e.kind !== 'merged')
+    const own = merged.events.find((e) => e.kind !== 'merged')?.kind as ProposalStep | undefined
     if (own) {
-      lines.push(`${code}：已登记过「${PROPOSAL_STEPS[own.kind as ProposalStep]}」，不能再并入；确要并案，先发送 #撤销 ${code} ${PROPOSAL_STEPS[own.kind as ProposalStep].replace(/提案$/, '')}`)
+      lines.push(`${code}：已登记过「${PROPOSAL_STEPS[own]}」，不能再并入；确要并案，先发送 #撤销 ${code} ${proposalStepWord(own)}`)
       continue
     }
     // Others live on in it: merged in turn, they would hang on a proposal that is itself gone.

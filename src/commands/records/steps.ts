@@ -3,7 +3,7 @@ import type { ChatContext } from '../../router/context.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import type { Db } from '../../db/client.js'
 import { ADOPTION_LEVELS, removeStatus, type AdoptionLevel } from '../../services/opinions.js'
-import { PROPOSAL_STEPS, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
+import { PROPOSAL_STEPS, proposalStepWord, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
 import { recordRevision } from '../../services/revisions.js'
 import type { AfterChange } from '../../services/store-once.js'
 import { replies } from '../../texts/replies.js'
@@ -35,7 +35,7 @@ interface KindSteps<K extends RecordKind> {
 }
 
 const OPINION_STEPS: Record<string, string> = { 采纳: 'adopted', 批示: 'instructed', 办结: 'resolved' }
-const PROPOSAL_WORDS = Object.fromEntries(Object.entries(PROPOSAL_STEPS).map(([kind, word]) => [word.replace(/提案$/, ''), kind])) as Record<string, ProposalStep>
+const PROPOSAL_WORDS = Object.fromEntries((Object.keys(PROPOSAL_STEPS) as ProposalStep[]).map((kind) => [proposalStepWord(kind), kind])) as Record<string, ProposalStep>
 
 const opinionSteps: KindSteps<'opinion'> = {
   commands: statusCommands,
