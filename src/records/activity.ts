@@ -6,14 +6,23 @@ import { excelDate } from '../export/sheet.js'
 import { activityToText, editActivityText, parseActivity } from '../parsing/mod.js'
 import {
   activitiesInRange, activitiesOfMember, membersInActivities, activityAsFields, createActivity, findActivity, latestActivities, setActivityWithdrawn, updateActivity,
-  type ActivityPreview, type ActivityWithPeople,
+  type ActivityPreview, type ActivityWithPeople, type LedgerActivity,
 } from '../services/activities.js'
-import { activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
+import { activityContent, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
+import { matchCommand } from '../router/command-text.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { fieldColumn } from './table-kind.js'
 import { templateOf } from '../texts/fields.js'
 
 const COMMAND = '活动'
+const ALIASES = ['活动记录', '履职活动']
+const TAGS = new Map([COMMAND, ...ALIASES].map((tag) => [tag, COMMAND]))
+
+/** The words the parser read: the message as sent without its tag (what a COMMAND_ALIASES tag leaves, as sent). */
+const wordsOf = (rawText: string) => {
+  const match = matchCommand(rawText, TAGS)
+  return match.kind === 'command' ? match.args : rawText
+}
 
 type Key = (typeof ACTIVITY_ROWS)[number]['key']
 const column = (key: Key) => fieldColumn(ACTIVITY_ROWS.find((r) => r.key === key)!)
@@ -23,7 +32,7 @@ export const activityKind = {
   ...COUNTED,
   command: {
     name: COMMAND,
-    aliases: ['活动记录', '履职活动'],
+    aliases: ALIASES,
     summary: '记录一次活动（可以写成一句话，也可以按字段写）',
     usage: '#活动 9月19日在市爱卫中心开展健康义诊，委员8人参加，服务群众200余人次',
     template: templateOf(COMMAND, ACTIVITY_TABLE),
@@ -56,7 +65,7 @@ export const activityKind = {
     load: (db, roomIds, period) => activitiesInRange(db, roomIds, period.from, period.to),
     cells: (a, roomName) => [
       a.code, excelDate(a.date), a.time, roomName, a.title, a.type, a.place,
-      membersTakingPart(a), a.participants, a.reach, a.partners, a.brand, a.note, a.rawText.trim() || null, a.reporterName,
+      membersTakingPart(a), a.participants, a.reach, a.partners, a.brand, a.note, activityContent(wordsOf(a.rawText), a.edited), a.reporterName,
     ],
     totals: (records, figures) => ['合计', `${records.length} 场`, null, null, null, null, null, `${figures.members} 人`, figures.participants, figures.reach],
   },
@@ -70,4 +79,4 @@ export const activityKind = {
   },
   membersNamed: membersInActivities,
   yearCount: { label: '参加活动', unit: '次', alwaysShown: true },
-} satisfies KindSpec<ActivityWithPeople, ReturnType<typeof activityAsFields>, ActivityPreview>
+} satisfies KindSpec<ActivityWithPeople, ReturnType<typeof activityAsFields>, ActivityPreview, LedgerActivity>

@@ -109,7 +109,7 @@ export const COUNTED: Pick<CodedSpec<StoredRecord>, 'fixed' | 'withdrawal' | 'ow
  * A kind's entry. `P` is the record as `create`'s `within` sees it: the stored record, or for a
  * kind whose commit is one batch (activities) the record as it will be stored, before its ids exist.
  */
-export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity, CodedSpec<R> {
+export interface KindSpec<R extends StoredRecord, F, P = R, S extends StoredRecord = R> extends KindIdentity, CodedSpec<R> {
   kind: RecordKind
   command: KindCommand
   parse(text: string, clock: ParseClock): ParseOutcome<F>
@@ -123,7 +123,8 @@ export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity
   update(db: Db, record: R, fields: F, after?: AfterChange<R>): Promise<R>
   /** Under a confirmation: what may follow (#采纳 …), or nothing. */
   nextSteps(record: R, config: Config): string | undefined
-  sheet: KindSheet<R>
+  /** Its ledger sheet; `S`, the rows it loads: the record and what its cells need besides (activities: whether #修改 changed it). */
+  sheet: KindSheet<S>
   score: KindScorer
   /** The members named in its live records of these rooms (the roll of 委员 to rank). */
   membersNamed(db: Db, roomIds: number[]): Promise<number[]>
@@ -133,7 +134,7 @@ export interface KindSpec<R extends StoredRecord, F, P = R> extends KindIdentity
 
 /** Any kind's entry, as loops over the registry see it. */
 // `within` is typed per kind; records are created through StoredKind (or createActivity).
-export type AnyKind = KindSpec<StoredRecord, unknown, any>
+export type AnyKind = KindSpec<StoredRecord, unknown, any, any>
 
 /** A kind whose `create` shows `within` the stored record: every kind but activities. */
 export type StoredKind = KindSpec<StoredRecord, unknown, StoredRecord>

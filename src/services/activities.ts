@@ -9,6 +9,7 @@ import { matchNames } from './members.js'
 import { besideRows, insertRows, splitBeside } from '../db/sql.js'
 import { goingBySql, nameRowsOf, peopleNamed, uniqueNames } from './going-by.js'
 import { activityMonthStatements, monthKeys, refreshActivityMonths, unnamedCount } from './monthly-rows.js'
+import { editedActivities } from './revisions.js'
 
 export interface RecordSource {
   roomId: number
@@ -223,9 +224,14 @@ export async function setActivityWithdrawn(db: Db, activity: Activity, withdrawn
   })
 }
 
+/** A ledger row: the activity, and whether #修改 changed it after the message it came from. */
+export type LedgerActivity = ActivityWithPeople & { edited: boolean }
+
 /** The live activities of some rooms dated in a range, oldest first (the ledger). */
-export function activitiesInRange(db: Db, roomIds: number[], from: string, to: string): Promise<ActivityWithPeople[]> {
-  return db.activity.findMany({ ...liveInRange(roomIds, from, to), include: { participantsOf: { orderBy: { id: 'asc' } } } })
+export async function activitiesInRange(db: Db, roomIds: number[], from: string, to: string): Promise<LedgerActivity[]> {
+  const activities = await db.activity.findMany({ ...liveInRange(roomIds, from, to), include: { participantsOf: { orderBy: { id: 'asc' } } } })
+  const edited = activities.length > 0 ? await editedActivities(db, roomIds, from, to) : new Set<string>()
+  return activities.map((a) => ({ ...a, edited: edited.has(a.code) }))
 }
 
 /** The live activities a member took part in, dated in a range (scoring). */

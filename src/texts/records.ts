@@ -34,6 +34,19 @@ export function planLines(plan: { date: string; time: string; title: string; pla
   return [`时间：${dateWithWeekday(plan.date)} ${plan.time}`, `主题：${plan.title}`, ...(plan.place ? [`地点：${plan.place}`] : [])]
 }
 
+/** Under 活动内容 in the ledger when #修改 changed the activity after its message. */
+const EDITED_AFTER = '（以上是原始消息，之后用 #修改 改过：表中各栏是改后的）'
+
+/**
+ * An activity's 活动内容 in the ledger: the member's words (without the tag); when #修改 changed
+ * the activity later, a line saying the columns hold the corrected values, so a figure in the
+ * words that differs from its column is not taken for it. Null when there are no words.
+ */
+export function activityContent(words: string, edited: boolean): string | null {
+  if (!words.trim()) return null
+  return edited ? `${words.trim()}\n${EDITED_AFTER}` : words.trim()
+}
+
 const count = (n: number | null, approx?: boolean) => (n === null ? undefined : `${n}${approx ? '（约数）' : ''}`)
 
 /**

@@ -317,9 +317,9 @@ describe('text that cannot be stored, exported or seen', () => {
     const sheet = workbook.getWorksheet('活动台账')!
     const values = JSON.stringify(sheet.getSheetValues())
     expect(values).toContain('旧数据')
-    // Row 3, under the title and the headers: 备注 as cleaned on export, 活动内容 (the message) as cleaned at the door.
+    // Row 3, under the title and the headers: 备注 as cleaned on export, 活动内容 (the words, the tag aside) as cleaned at the door.
     expect([sheet.getRow(2).getCell(13).value, sheet.getRow(2).getCell(14).value]).toEqual(['备注', '活动内容'])
-    expect([sheet.getRow(3).getCell(13).value, sheet.getRow(3).getCell(14).value]).toEqual(['旧数据', '#活动 9月20日 健康讲座，参与人次12'])
+    expect([sheet.getRow(3).getCell(13).value, sheet.getRow(3).getCell(14).value]).toEqual(['旧数据', '9月20日 健康讲座，参与人次12'])
   })
 })
 

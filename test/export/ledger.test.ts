@@ -103,7 +103,7 @@ async function seed(db: Db) {
   await activity('A1', A.id, '2022-06-30', 10, 100, [['王芳', wang.id]])
   await activity('A2', A.id, '2022-07-01', 8, 200, [['王芳', wang.id], ['李明', li.id]], {
     time: '09:30', title: '健康义诊进社区', place: '社区卫生服务中心', partners: '市卫健委、市红十字会', brand: '东海论健', note: '首场',
-    rawText: '#活动 7月1日上午9:30在社区卫生服务中心开展健康义诊进社区\n王芳、李明参加，服务群众200人次',
+    rawText: '7月1日上午9:30在社区卫生服务中心开展健康义诊进社区\n王芳、李明参加，服务群众200人次',
   })
   await activity('A3', B.id, '2022-08-15', null, 36000, [['李明', li.id], ['赵六', null]], {
     title: '教育座谈会', type: '座谈', reporterName: '李明', memberCount: 5, rawText: '#活动 8月15日 教育\u200b座谈会，委员5人参加',
@@ -362,12 +362,12 @@ describe('writeLedger (two rooms, 2022 Q3)', () => {
     const headers = ['编号', '日期', '时间', '会客厅/工作室', '主题', '类型', '地点', '参与委员', '参与人次', '服务人次', '联合单位', '品牌', '备注', '活动内容', '记录人']
     expectTableShape(ws, '健康家园会客厅、东海论健工作室 · 2022年第三季度 活动台账', headers, WIDTHS.活动台账, 4, true)
     expect(bodyValues(ws, 15)).toEqual([
-      // 活动内容 is the member's message as sent, line breaks kept.
+      // 活动内容 is the member's words as sent (the tag aside), line breaks kept.
       ['A2', d('2022-07-01'), '09:30', '健康家园会客厅', '健康义诊进社区', '义诊', '社区卫生服务中心', '王芳、李明', 8, 200, '市卫健委、市红十字会', '东海论健', '首场',
-        '#活动 7月1日上午9:30在社区卫生服务中心开展健康义诊进社区\n王芳、李明参加，服务群众200人次', '芳芳'],
+        '7月1日上午9:30在社区卫生服务中心开展健康义诊进社区\n王芳、李明参加，服务群众200人次', '芳芳'],
       ['A6', d('2022-07-10'), null, '健康家园会客厅', '健康讲座', '宣讲', null, '王芳', 5, 60, null, null, null, null, '芳芳'],
       // A3 counts 5 members, names two; the zero-width space of its message is gone.
-      ['A3', d('2022-08-15'), null, '东海论健工作室', '教育座谈会', '座谈', null, '李明、赵六等5人', null, 36000, null, null, null, '#活动 8月15日 教育座谈会，委员5人参加', '李明'],
+      ['A3', d('2022-08-15'), null, '东海论健工作室', '教育座谈会', '座谈', null, '李明、赵六等5人', null, 36000, null, null, null, '8月15日 教育座谈会，委员5人参加', '李明'],
       ['A5', d('2022-09-30'), '15:00', '东海论健工作室', '法律咨询', '咨询', null, '张伟、赵六', 12, null, null, null, null, null, '张三'],
       // 4 场; 4 people (王芳, 李明, 赵六, 张伟); 8+5+12 = 25; 200+60+36000 = 36260.
       ['合计', '4 场', null, null, null, null, null, '4 人', 25, 36260, null, null, null, null, null],
@@ -743,10 +743,10 @@ describe('#导出', () => {
     const ws = sheet(wb, '活动台账')
     expect(ws.getRow(1).getCell(1).value).toBe(`${ROOM} · 2022年第三季度 活动台账`)
     // Q3: A2 (07-03) then A1 (09-01); A3 withdrawn, A4 June, A5 October. 20 + – = 20; – + 200 = 200.
-    // 活动内容: each member's message as sent.
+    // 活动内容: each member's words as sent, the tag aside.
     expect(bodyValues(ws, 15).map((r) => [r[0], r[1], r[8], r[9], r[13]])).toEqual([
-      ['A2', d('2022-07-03'), null, 200, '#活动 7月3日 健康义诊，服务群众200人次'],
-      ['A1', d('2022-09-01'), 20, null, '#活动 9月1日 读书会，参与人次20'],
+      ['A2', d('2022-07-03'), null, 200, '7月3日 健康义诊，服务群众200人次'],
+      ['A1', d('2022-09-01'), 20, null, '9月1日 读书会，参与人次20'],
       ['合计', '2 场', 20, 200, null],
     ])
     expect(expectDateColumns(ws, [2], 2)).toBe(2)
@@ -766,6 +766,22 @@ describe('#导出', () => {
       ['李明', '李明', '教育', ROOM, 4, 1, 1, 0, 0, 20, '待改进', '达标'],
       ['王芳', '王芳', '医药卫生', ROOM, 0, 0, 0, 0, 0, 0, '待改进', '未达标'],
       ['合计', '2 人', null, null, null, null, null, null, null, null, null, null],
+    ])
+  })
+
+  it('活动内容 is the member\'s words without the tag; after #修改 it says the columns hold the corrected values', async () => {
+    const { chat } = await room()
+    expect((await send(chat, '李明', '#修改 A1 参与人次=25')).map((m) => m.text).join('\n')).toContain('参与人次：25')
+    // Tagged at the end, by an alias: the tag is not part of what happened either.
+    expect((await send(chat, '李明', '7月5日 健康讲座，参与人次12\n#履职活动')).map((m) => m.text).join('\n')).toContain('已记录活动 A6')
+    const out = await send(chat, '王芳', '#导出 2022Q3')
+    const ws = sheet(await readBuffer(chat.fileOf(out[1]!)!), '活动台账')
+    expect(bodyValues(ws, 15).map((r) => [r[0], r[8], r[13]])).toEqual([
+      ['A2', null, '7月3日 健康义诊，服务群众200人次'],
+      ['A6', 12, '7月5日 健康讲座，参与人次12'],
+      // The message said 20; the column, like every figure, is the corrected 25.
+      ['A1', 25, '9月1日 读书会，参与人次20\n（以上是原始消息，之后用 #修改 改过：表中各栏是改后的）'],
+      ['合计', 37, null],
     ])
   })
 
