@@ -18,6 +18,23 @@ export const ADOPTION_LEVELS = {
 } as const
 export type AdoptionLevel = keyof typeof ADOPTION_LEVELS
 
+/** How members write adoption levels (#采纳 M7 市, #撤销 M7 市采纳), longest first. */
+const LEVEL_WORDS = Object.entries({
+  县级: 'county', 区级: 'county', 县: 'county', 区: 'county', 县区: 'county', 县市区: 'county',
+  市级: 'city', 地市: 'city', 地市级: 'city', 市: 'city',
+  省级: 'province', 省: 'province',
+  全国: 'national', 全国级: 'national', 国家级: 'national', 全国政协: 'national',
+} satisfies Record<string, AdoptionLevel>).sort(([a], [b]) => b.length - a.length)
+
+/** Every way of writing a level, longest first. */
+export const ADOPTION_LEVEL_WORDS: readonly string[] = LEVEL_WORDS.map(([word]) => word)
+
+/** The level a text starts with, and the words it was written in. */
+export function levelAtStart(text: string): { level: AdoptionLevel; word: string } | undefined {
+  const hit = LEVEL_WORDS.find(([word]) => text.startsWith(word))
+  return hit && { level: hit[1], word: hit[0] }
+}
+
 export type OpinionWithHistory = OpinionReport & { authors: OpinionAuthor[]; events: OpinionEvent[] }
 
 const withHistory = { authors: { orderBy: { id: 'asc' } }, events: { orderBy: { id: 'asc' } } } as const

@@ -336,20 +336,26 @@ describe('taking back one step', () => {
     expect(await say(chat, '李明', '#撤销 M1 市级采纳', '2022-09-22T10:02:00')).toContain('只有本群秘书或管理员可以撤销进展')
     expect(await say(chat, '王芳', '#撤销 M1 市级采纳（嘉兴市政协）', '2022-09-22T10:03:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」（2022-09-22）')
     expect(await say(chat, '王芳', '#撤销 M1 办结', '2022-09-22T10:04:00')).toContain('M1 没有登记过「办结」')
-    expect(await say(chat, '王芳', '#撤销 M1 市采纳', '2022-09-22T10:05:00')).toContain('要撤销哪一步？')
+    // Levels are read as #采纳 reads them (市 is 市级); a level alone names no step.
+    expect(await say(chat, '王芳', '#撤销 M1 市采纳', '2022-09-22T10:05:00')).toContain('M1 没有登记过「市采纳」')
+    expect(await say(chat, '王芳', '#撤销 M1 市级', '2022-09-22T10:05:30')).toContain('要撤销哪一步？')
     const { db } = chat.app.services
     expect((await db.opinionEvent.findMany()).map((e) => e.level)).toEqual(['province'])
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(false)
     expect(await say(chat, '李明', '#查 M1', '2022-09-22T10:06:00')).toMatch(/王芳 撤销进展：市级采纳（嘉兴市政协）/)
     // The step can be registered again afterwards.
     expect(await say(chat, '王芳', '#采纳 M1 市级', '2022-09-22T10:07:00')).toContain('市级采纳')
+    expect(await say(chat, '王芳', '#撤销 M1 区采纳', '2022-09-22T10:08:00')).toContain('M1 没有登记过「区采纳」')
+    expect(await say(chat, '王芳', '#撤销 M1 市采纳', '2022-09-22T10:09:00')).toContain('已撤销 M1 的「市级采纳」（2022-09-22）')
+    expect((await db.opinionEvent.findMany()).map((e) => e.level)).toEqual(['province'])
   })
 
   it('words that name no step are about the whole record: its reporter may withdraw it with a reason', async () => {
     const chat = await room()
     await say(chat, '李明', '#民意 关于增设公交站点的建议')
     await say(chat, '李明', '#提案 案由：关于加强养老服务的建议', '2022-09-21T10:01:00')
-    expect(await say(chat, '李明', '#撤销 M1 重复了', '2022-09-22T10:00:00')).toContain('已撤销 M1')
+    // 市 alone is no level here: a member's reason, not a step (only secretaries take back steps).
+    expect(await say(chat, '李明', '#撤销 M1 市里说重复了', '2022-09-22T10:00:00')).toContain('已撤销 M1')
     expect(await say(chat, '李明', '#撤销 T1 重点内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
     const { db } = chat.app.services
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(true)

@@ -1,4 +1,4 @@
-import { ADOPTION_LEVELS, addStatus, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
+import { ADOPTION_LEVELS, addStatus, levelAtStart, type AdoptionLevel, type StatusChange } from '../../services/opinions.js'
 import type { ChatContext } from '../../router/context.js'
 import type { Command } from '../../router/command.js'
 import { replies } from '../../texts/replies.js'
@@ -6,24 +6,14 @@ import { clip, latestLines, statusLabel } from '../../texts/records.js'
 import { fieldNotStep } from './not-a-step.js'
 import { findRecordInRoom, stepDate } from './lookup.js'
 
-/** How members write adoption levels. */
-const LEVEL_WORDS: Record<string, AdoptionLevel> = {
-  县级: 'county', 区级: 'county', 县: 'county', 区: 'county', 县区: 'county', 县市区: 'county',
-  市级: 'city', 地市: 'city', 地市级: 'city', 市: 'city',
-  省级: 'province', 省: 'province',
-  全国: 'national', 全国级: 'national', 国家级: 'national', 全国政协: 'national',
-}
-
 /** `市级 某某市政协` → level and body; the level may also be glued to the body (`市级某某市政协`). */
 export function parseAdoption(rest: string): { level: AdoptionLevel; detail?: string } | undefined {
   const text = rest.trim()
-  const word = Object.keys(LEVEL_WORDS)
-    .sort((a, b) => b.length - a.length)
-    .find((w) => text.startsWith(w))
-  if (!word) return undefined
+  const written = levelAtStart(text)
+  if (!written) return undefined
   // 全国政协 is both the level and the start of the body's name (全国政协办公厅).
-  const detail = word === '全国政协' ? text : text.slice(word.length).replace(/^[\s:：,，]+/, '').trim()
-  return { level: LEVEL_WORDS[word]!, ...(detail ? { detail } : {}) }
+  const detail = written.word === '全国政协' ? text : text.slice(written.word.length).replace(/^[\s:：,，]+/, '').trim()
+  return { level: written.level, ...(detail ? { detail } : {}) }
 }
 
 const LEVEL_LIST = Object.values(ADOPTION_LEVELS).join('、')

@@ -2,7 +2,7 @@ import type { Command } from '../../router/command.js'
 import type { ChatContext } from '../../router/context.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import type { Db } from '../../db/client.js'
-import { ADOPTION_LEVELS, removeStatus, type AdoptionLevel } from '../../services/opinions.js'
+import { ADOPTION_LEVEL_WORDS, levelAtStart, removeStatus } from '../../services/opinions.js'
 import { PROPOSAL_STEPS, proposalStepWord, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
 import { recordRevision } from '../../services/revisions.js'
 import type { AfterChange } from '../../services/store-once.js'
@@ -40,11 +40,12 @@ const PROPOSAL_WORDS = Object.fromEntries((Object.keys(PROPOSAL_STEPS) as Propos
 const opinionSteps: KindSteps<'opinion'> = {
   commands: statusCommands,
   words: Object.keys(OPINION_STEPS),
-  prefixes: Object.values(ADOPTION_LEVELS),
+  prefixes: ADOPTION_LEVEL_WORDS,
   pick({ code, record }, step) {
-    const level = (Object.keys(ADOPTION_LEVELS) as AdoptionLevel[]).find((l) => step.startsWith(ADOPTION_LEVELS[l]))
+    const written = levelAtStart(step)
+    const level = written?.level
     // 市级采纳（嘉兴市政协）: the step's name first, perhaps more after it.
-    const after = level ? step.slice(ADOPTION_LEVELS[level].length) : step
+    const after = written ? step.slice(written.word.length) : step
     const kind = OPINION_STEPS[Object.keys(OPINION_STEPS).find((word) => after.startsWith(word)) ?? '']
     if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
     const event = [...record.events].reverse().find((e) => e.kind === kind && (!level || e.level === level))
@@ -78,7 +79,9 @@ function namesStep(steps: { words: readonly string[]; prefixes?: readonly string
   const rest = words.slice(prefix.length)
   const name = steps.words.find((word) => rest.startsWith(word))
   if (name !== undefined && /^(?:$|[（(]|错了|不对|有误|搞错了|登记错了)/u.test(rest.slice(name.length))) return true
-  return [...words].length <= 6 && [...steps.words, ...(steps.prefixes ?? [])].some((word) => words.includes(word))
+  // One character (市, 省) says too little inside a phrase: 市里说重复 is about the record.
+  const telling = [...steps.words, ...(steps.prefixes ?? []).filter((p) => [...p].length > 1)]
+  return [...words].length <= 6 && telling.some((word) => words.includes(word))
 }
 
 /** The found record's step the words are about, when its kind has steps and the words name one. */
