@@ -5,6 +5,7 @@ import { periodOf } from '../../src/parsing/mod.js'
 import { DEFAULT_RULES } from '../../src/scoring/rules.js'
 import { rankMembers } from '../../src/scoring/score.js'
 import { buildCrossRoomDigest, buildDigest } from '../../src/services/digest.js'
+import { buildLedger } from '../../src/export/ledger.js'
 import { computeFigures } from '../../src/services/stats.js'
 import type { MockChat } from '../../src/sim/mock-chat.js'
 import { GROUP, freshDb, startChat } from '../helpers.js'
@@ -22,6 +23,7 @@ const CONVERSATION: [string, string, string][] = [
   ['李明', '#活动 9月6日 读书会，委员李明参加，参与人次12', '2022-09-06T18:00:00'],
   ['李明', '#撤销 A2', '2022-09-06T18:01:00'],
   ['王芳', '#活动 8月20日 宣讲会，参与人次8', '2022-09-06T18:02:00'],
+  ['王芳', '#修改 A3 参与人次=9', '2022-09-06T18:03:00'],
   ['李明', '#民意 标题：关于增设公交站点的建议\n提交人：李明、王芳', '2022-09-07T10:00:00'],
   ['王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-10T10:00:00'],
   ['王芳', '#采纳 M1 省级', '2022-09-11T10:00:00'],
@@ -118,6 +120,12 @@ describe.runIf(admin)('PostgreSQL', () => {
     expect((await buildCrossRoomDigest(pgDb.db, [room], september)).rooms[0]!.figures).toEqual(pgFigures)
     const ranks = async (db: Db, roomId: number) => (await rankMembers(db, DEFAULT_RULES, [roomId], 2022)).map((s) => [s.name, s.total, s.band])
     expect(await ranks(pgDb.db, room.id)).toEqual(await ranks(sqliteDb, sqliteRoom.id))
+    // The ledger reads which activities #修改 changed by a join of its own: A3's 活动内容 says so.
+    const activitySheet = async (db: Db, r: { id: number; name: string }) =>
+      (await buildLedger(db, DEFAULT_RULES, [r], periodOf('year', 2022, 1))).getWorksheet('活动台账')!.getSheetValues().map((row) => (row as unknown[] | undefined)?.slice(1))
+    const pgSheet = await activitySheet(pgDb.db, room)
+    expect(pgSheet).toEqual(await activitySheet(sqliteDb, sqliteRoom))
+    expect(pgSheet.find((row) => row?.[0] === 'A3')?.[13]).toBe('8月20日 宣讲会，参与人次8\n（以上是原始消息，之后用 #修改 改过：表中各栏是改后的）')
 
     // A message left 'received' by a process that died after its record was stored (an older
     // version): the insert fails inside PostgreSQL's transaction, and the stored record is confirmed.
