@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { loadConfig, loadDotEnv } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { writeLedgerTo } from '../export/files.js'
+import { parseAliasSetting } from '../router/command-text.js'
 import { log, logLevel } from '../log.js'
 import { parseAnyPeriod } from '../parsing/mod.js'
 import { loadScoringRules } from '../scoring/rules.js'
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
       return 2
     }
     const out = resolve(args.data.out)
-    await writeLedgerTo(db, loadScoringRules(config.SCORING_RULES_FILE), rooms as { id: number; name: string }[], period.period, out)
+    await writeLedgerTo(db, loadScoringRules(config.SCORING_RULES_FILE), rooms as { id: number; name: string }[], period.period, out, parseAliasSetting(config.COMMAND_ALIASES).pairs)
     process.stderr.write(`已写入 ${out}\n`)
     return 0
   } finally {

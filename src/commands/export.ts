@@ -4,6 +4,7 @@ import { parseAnyPeriod } from '../parsing/mod.js'
 import { roomsVisibleTo } from '../services/digest.js'
 import type { Command } from '../router/command.js'
 import { replies } from '../texts/replies.js'
+import { parseAliasSetting } from '../router/command-text.js'
 
 /** The workbook's sheets, as the ledger files them: every kind's, then 委员履职 and 汇总. */
 const sheetList = SHEETS.join('、')
@@ -30,7 +31,7 @@ export const exportCommand: Command = {
       ? ctx.isManager ? [ctx.room] : []
       : await roomsVisibleTo(db, { isAdmin: ctx.isAdmin, memberId: ctx.member?.id })
     if (rooms.length === 0) return ctx.refuse(replies.managersOnly('导出台账'))
-    const file = await writeLedgerExport(db, rules, rooms, parsed.period, exportsDir(config.dataDir))
+    const file = await writeLedgerExport(db, rules, rooms, parsed.period, exportsDir(config.dataDir), parseAliasSetting(config.COMMAND_ALIASES).pairs)
     // Who got which rooms' book stays in the message log.
     ctx.outcome = `exported:${file.fileName} rooms=${rooms.map((r) => r.id).join(',')} to=${ctx.actorKey}`
     await ctx.reply(`${parsed.period.label}台账（${rooms.map((r) => r.name).join('、')}）见下方文件：${sheetList}。`)

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js'
 import type { DigestPeriod } from '../parsing/mod.js'
 import type { ScoringRules } from '../scoring/rules.js'
 import { buildLedger } from './ledger.js'
+import type { AliasPair } from '../router/command-text.js'
 
 /** Where ledger exports are written, one folder per request, until sent or swept. */
 export function exportsDir(dataDir: string): string {
@@ -17,9 +18,9 @@ export function ledgerFileName(rooms: { name: string }[], period: DigestPeriod):
   return `${who}_${period.label}台账.xlsx`.replace(/[\\/:*?"<>|\s]/g, '_')
 }
 
-/** Writes the workbook to `path`. */
-export async function writeLedgerTo(db: Db, rules: ScoringRules, rooms: { id: number; name: string }[], period: DigestPeriod, path: string): Promise<void> {
-  const workbook = await buildLedger(db, rules, rooms, period)
+/** Writes the workbook to `path`; `aliases`: the deployment's COMMAND_ALIASES pairs (see buildLedger). */
+export async function writeLedgerTo(db: Db, rules: ScoringRules, rooms: { id: number; name: string }[], period: DigestPeriod, path: string, aliases: readonly AliasPair[] = []): Promise<void> {
+  const workbook = await buildLedger(db, rules, rooms, period, aliases)
   await workbook.xlsx.writeFile(path)
 }
 
@@ -28,12 +29,12 @@ export async function writeLedgerTo(db: Db, rules: ScoringRules, rooms: { id: nu
  * for the same name never share a file, and what is sent is what was asked for, whenever the
  * outbox gets to it. The outbox removes the file once sent.
  */
-export async function writeLedgerExport(db: Db, rules: ScoringRules, rooms: { id: number; name: string }[], period: DigestPeriod, dir: string) {
+export async function writeLedgerExport(db: Db, rules: ScoringRules, rooms: { id: number; name: string }[], period: DigestPeriod, dir: string, aliases: readonly AliasPair[] = []) {
   const fileName = ledgerFileName(rooms, period)
   const folder = join(dir, `${Date.now()}-${randomBytes(4).toString('hex')}`)
   mkdirSync(folder, { recursive: true, mode: 0o700 })
   const path = join(folder, fileName)
-  await writeLedgerTo(db, rules, rooms, period, path)
+  await writeLedgerTo(db, rules, rooms, period, path, aliases)
   return { path, fileName }
 }
 

@@ -8,6 +8,7 @@ import { byRank, scoreMemberYear, rollOfRooms } from '../scoring/score.js'
 import { ALL_KINDS } from '../records/kinds.js'
 import { TABLE_FIGURES, type TableFigureKey } from '../domain/kinds.js'
 import { addTable } from './sheet.js'
+import type { AliasPair } from '../router/command-text.js'
 
 /** A sheet per kind of record (活动台账 …), then the members' year and the totals. */
 export const SHEETS = [...ALL_KINDS.map((k) => k.sheet.name), '委员履职', '汇总'] as const
@@ -27,8 +28,9 @@ export function ledgerTitle(rooms: { name: string }[], period: DigestPeriod): st
 /**
  * The record book (台账) of some rooms over a period, as an Excel workbook. Withdrawn records
  * are left out; each table's totals row, and the 汇总 sheet, equal what `stats` prints.
+ * `aliases`: the deployment's COMMAND_ALIASES pairs, so 活动内容 leaves out a tag of its own too.
  */
-export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: number; name: string }[], period: DigestPeriod): Promise<ExcelJS.Workbook> {
+export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: number; name: string }[], period: DigestPeriod, aliases: readonly AliasPair[] = []): Promise<ExcelJS.Workbook> {
   const roomIds = rooms.map((r) => r.id)
   const roomName = new Map(rooms.map((r) => [r.id, r.name]))
   const [records, figures] = await Promise.all([
@@ -46,7 +48,7 @@ export async function buildLedger(db: Db, rules: ScoringRules, rooms: { id: numb
   ALL_KINDS.forEach((kind, i) => {
     const rows = records[i]!
     const totals = kind.sheet.totals?.(rows, figures) ?? ['合计', `${rows.length} ${kind.unit}`]
-    addTable(workbook, kind.sheet.name, titled(kind.sheet.name), kind.sheet.columns, rows.map((r) => kind.sheet.cells(r, roomName.get(r.roomId) ?? '')), totals)
+    addTable(workbook, kind.sheet.name, titled(kind.sheet.name), kind.sheet.columns, rows.map((r) => kind.sheet.cells(r, roomName.get(r.roomId) ?? '', aliases)), totals)
   })
 
   // Scores are yearly: a month's or quarter's book shows the year it falls in.

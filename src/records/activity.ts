@@ -9,18 +9,19 @@ import {
   type ActivityPreview, type ActivityWithPeople, type LedgerActivity,
 } from '../services/activities.js'
 import { activityContent, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
-import { matchCommand } from '../router/command-text.js'
+import { matchTag, type AliasPair } from '../router/command-text.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { fieldColumn } from './table-kind.js'
 import { templateOf } from '../texts/fields.js'
 
 const COMMAND = '活动'
 const ALIASES = ['活动记录', '履职活动']
-const TAGS = new Map([COMMAND, ...ALIASES].map((tag) => [tag, COMMAND]))
 
-/** The words the parser read: the message as sent without its tag (what a COMMAND_ALIASES tag leaves, as sent). */
-const wordsOf = (rawText: string) => {
-  const match = matchCommand(rawText, TAGS)
+/** The words the parser read: the stored message without its tag, whichever of the deployment's tags it was. */
+function wordsOf(rawText: string, aliases: readonly AliasPair[]): string {
+  const ours = [COMMAND, ...ALIASES]
+  const tags = new Map([...ours, ...aliases.filter(([, command]) => ours.includes(command)).map(([alias]) => alias)].map((tag) => [tag, COMMAND]))
+  const match = matchTag(rawText, tags)
   return match.kind === 'command' ? match.args : rawText
 }
 
@@ -63,9 +64,9 @@ export const activityKind = {
       column('partners'), column('brand'), column('note'), { header: '活动内容', width: 44 }, { header: '记录人', width: 8 },
     ],
     load: (db, roomIds, period) => activitiesInRange(db, roomIds, period.from, period.to),
-    cells: (a, roomName) => [
+    cells: (a, roomName, aliases) => [
       a.code, excelDate(a.date), a.time, roomName, a.title, a.type, a.place,
-      membersTakingPart(a), a.participants, a.reach, a.partners, a.brand, a.note, activityContent(wordsOf(a.rawText), a.edited), a.reporterName,
+      membersTakingPart(a), a.participants, a.reach, a.partners, a.brand, a.note, activityContent(wordsOf(a.rawText, aliases), a.edited), a.reporterName,
     ],
     totals: (records, figures) => ['合计', `${records.length} 场`, null, null, null, null, null, `${figures.members} 人`, figures.participants, figures.reach],
   },

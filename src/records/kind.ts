@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import type { Db } from '../db/client.js'
 import type { CodedKind, KindIdentity, RecordKind } from '../domain/kinds.js'
 import type { Column } from '../export/sheet.js'
+import type { AliasPair } from '../router/command-text.js'
 import type { DigestPeriod, EditResult, FieldEdit, ParseClock, ParseOutcome } from '../parsing/mod.js'
 import type { RawScoreEntry, ScoringRules } from '../scoring/rules.js'
 import type { RecordSource } from '../services/activities.js'
@@ -42,7 +43,8 @@ export interface KindSheet<R> {
   name: string
   columns: Column[]
   load(db: Db, roomIds: number[], period: DigestPeriod): Promise<R[]>
-  cells(record: R, roomName: string): Cell[]
+  /** `aliases`: the deployment's COMMAND_ALIASES pairs (alias → command), for a cell that shows a message without its tag. */
+  cells(record: R, roomName: string, aliases: readonly AliasPair[]): Cell[]
   /** The totals row; the count of records when not given. */
   totals?(records: R[], figures: { members: number; participants: number; reach: number }): Cell[]
 }

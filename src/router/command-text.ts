@@ -56,7 +56,14 @@ export function commandBody(text: string): string {
  * 照片我发群相册了") is chatter, and so is an unknown tag anywhere but the start.
  */
 export function matchCommand(text: string, aliases: ReadonlyMap<string, string>): CommandMatch {
-  const body = commandBody(text)
+  return matchTag(commandBody(text), aliases)
+}
+
+/**
+ * matchCommand on a body already cleaned by commandBody (a record's stored text): cleaning it
+ * again would take a member's own dividers for a quote's.
+ */
+export function matchTag(body: string, aliases: ReadonlyMap<string, string>): CommandMatch {
   const tags = [...aliases.keys()].sort((a, b) => b.length - a.length)
 
   if (body.startsWith('#')) {
@@ -83,9 +90,12 @@ export function matchCommand(text: string, aliases: ReadonlyMap<string, string>)
   return { kind: 'none' }
 }
 
+/** A COMMAND_ALIASES pair: the alias, the command it stands for. */
+export type AliasPair = [alias: string, command: string]
+
 /** `活动记录=活动,履职活动=活动` → [['活动记录','活动'], …]; bad pairs are reported, not guessed. */
-export function parseAliasSetting(setting: string): { pairs: [string, string][]; errors: string[] } {
-  const pairs: [string, string][] = []
+export function parseAliasSetting(setting: string): { pairs: AliasPair[]; errors: string[] } {
+  const pairs: AliasPair[] = []
   const errors: string[] = []
   for (const item of setting.split(/[,，]/).map((s) => s.trim()).filter(Boolean)) {
     const [alias, target] = item.split('=').map((s) => s.trim().replace(/^[#＃]/, ''))
