@@ -2,7 +2,7 @@ import type { Command } from '../../router/command.js'
 import type { ChatContext } from '../../router/context.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import type { Db } from '../../db/client.js'
-import { ADOPTION_LEVEL_WORDS, levelAtStart, removeStatus } from '../../services/opinions.js'
+import { ADOPTION_LEVELS, ADOPTION_LEVEL_WORDS, levelAtStart, removeStatus } from '../../services/opinions.js'
 import { PROPOSAL_STEPS, proposalStepWord, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
 import { recordRevision } from '../../services/revisions.js'
 import type { AfterChange } from '../../services/store-once.js'
@@ -29,8 +29,10 @@ interface KindSteps<K extends RecordKind> {
   commands: Command[]
   /** The names of this kind's steps (采纳, 立案 …). */
   words: readonly string[]
-  /** What may stand before a step's name (市级采纳). */
+  /** What may stand before a step's name (市级采纳, 市采纳). */
   prefixes?: readonly string[]
+  /** Those a short phrase may hold and still be about a step (市级, not 市 or 地市: 地市重复了 is a reason). */
+  telling?: readonly string[]
   pick(found: FoundOf<K>, words: string): PickedStep | string
 }
 
@@ -41,6 +43,7 @@ const opinionSteps: KindSteps<'opinion'> = {
   commands: statusCommands,
   words: Object.keys(OPINION_STEPS),
   prefixes: ADOPTION_LEVEL_WORDS,
+  telling: Object.values(ADOPTION_LEVELS),
   pick({ code, record }, step) {
     const written = levelAtStart(step)
     const level = written?.level
@@ -48,7 +51,8 @@ const opinionSteps: KindSteps<'opinion'> = {
     const after = written ? step.slice(written.word.length) : step
     const kind = OPINION_STEPS[Object.keys(OPINION_STEPS).find((word) => after.startsWith(word)) ?? '']
     if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
-    const event = [...record.events].reverse().find((e) => e.kind === kind && (!level || e.level === level))
+    // Only an adoption has a level: 省批示 is the 批示.
+    const event = [...record.events].reverse().find((e) => e.kind === kind && (kind !== 'adopted' || !level || e.level === level))
     if (!event) return `${code} 没有登记过「${step}」。`
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
   },
@@ -74,14 +78,12 @@ export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opini
  * it (市级采纳（嘉兴市政协）, 并案错了), or a few words that hold one (市采纳: which step?). A
  * sentence that only starts or goes on with one (立案号写错了，重发; 重复了，这件不报采纳了) is about the record.
  */
-function namesStep(steps: { words: readonly string[]; prefixes?: readonly string[] }, words: string): boolean {
+function namesStep(steps: Pick<KindSteps<RecordKind>, 'words' | 'prefixes' | 'telling'>, words: string): boolean {
   const prefix = steps.prefixes?.find((p) => words.startsWith(p)) ?? ''
   const rest = words.slice(prefix.length)
   const name = steps.words.find((word) => rest.startsWith(word))
   if (name !== undefined && /^(?:$|[（(]|错了|不对|有误|搞错了|登记错了)/u.test(rest.slice(name.length))) return true
-  // One character (市, 省) says too little inside a phrase: 市里说重复 is about the record.
-  const telling = [...steps.words, ...(steps.prefixes ?? []).filter((p) => [...p].length > 1)]
-  return [...words].length <= 6 && telling.some((word) => words.includes(word))
+  return [...words].length <= 6 && [...steps.words, ...(steps.telling ?? [])].some((word) => words.includes(word))
 }
 
 /** The found record's step the words are about, when its kind has steps and the words name one. */
