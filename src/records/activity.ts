@@ -9,7 +9,7 @@ import {
   type ActivityPreview, type ActivityWithPeople, type LedgerActivity,
 } from '../services/activities.js'
 import { activityContent, activityLines, membersTakingPart, missingFigureHint } from '../texts/records.js'
-import { matchTag, type AliasPair } from '../router/command-text.js'
+import { matchStored, withAliases, type AliasPair } from '../router/command-text.js'
 import { COUNTED, type KindSpec } from './kind.js'
 import { fieldColumn } from './table-kind.js'
 import { templateOf } from '../texts/fields.js'
@@ -19,9 +19,9 @@ const ALIASES = ['活动记录', '履职活动']
 
 /** The words the parser read: the stored message without its tag, whichever of the deployment's tags it was. */
 function wordsOf(rawText: string, aliases: readonly AliasPair[]): string {
-  const ours = [COMMAND, ...ALIASES]
-  const tags = new Map([...ours, ...aliases.filter(([, command]) => ours.includes(command)).map(([alias]) => alias)].map((tag) => [tag, COMMAND]))
-  const match = matchTag(rawText, tags)
+  // Aliases of other commands are not ours to know here, and no activity was tagged with one.
+  const tags = withAliases([COMMAND, ...ALIASES].map((tag) => [tag, COMMAND]), aliases, () => undefined)
+  const match = matchStored(rawText, tags)
   return match.kind === 'command' ? match.args : rawText
 }
 

@@ -60,10 +60,15 @@ export function matchCommand(text: string, aliases: ReadonlyMap<string, string>)
 }
 
 /**
- * matchCommand on a body already cleaned by commandBody (a record's stored text): cleaning it
- * again would take a member's own dividers for a quote's.
+ * matchCommand on a record's stored text: cleaned by commandBody when it came in (older
+ * versions kept it as sent, @mentions and ＃ included), so cleaned again but for the quote,
+ * whose removal would now take a member's own ------ for a quote's separator.
  */
-export function matchTag(body: string, aliases: ReadonlyMap<string, string>): CommandMatch {
+export function matchStored(rawText: string, aliases: ReadonlyMap<string, string>): CommandMatch {
+  return matchTag(stripLeadingMentions(normaliseText(rawText)), aliases)
+}
+
+function matchTag(body: string, aliases: ReadonlyMap<string, string>): CommandMatch {
   const tags = [...aliases.keys()].sort((a, b) => b.length - a.length)
 
   if (body.startsWith('#')) {
@@ -92,6 +97,22 @@ export function matchTag(body: string, aliases: ReadonlyMap<string, string>): Co
 
 /** A COMMAND_ALIASES pair: the alias, the command it stands for. */
 export type AliasPair = [alias: string, command: string]
+
+/**
+ * `tags` (tag → command name) and the COMMAND_ALIASES pairs added in order, as the router takes
+ * them: an alias may stand for a command by any tag added before it. A pair whose target is not
+ * among them goes to `unknown` (the router refuses to start; a caller that knows only some
+ * commands' tags leaves it out).
+ */
+export function withAliases(tags: Iterable<[string, string]>, pairs: readonly AliasPair[], unknown: (pair: AliasPair) => void): Map<string, string> {
+  const table = new Map(tags)
+  for (const [alias, target] of pairs) {
+    const name = table.get(target)
+    if (name) table.set(alias, name)
+    else unknown([alias, target])
+  }
+  return table
+}
 
 /** `活动记录=活动,履职活动=活动` → [['活动记录','活动'], …]; bad pairs are reported, not guessed. */
 export function parseAliasSetting(setting: string): { pairs: AliasPair[]; errors: string[] } {

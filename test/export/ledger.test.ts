@@ -786,18 +786,23 @@ describe('#导出', () => {
   })
 
   it('活动内容 leaves out a COMMAND_ALIASES tag whole, and keeps a member\'s own dividers under a quote', async () => {
-    const chat = await boundChat({ env: { DATA_DIR: tmpDir(), COMMAND_ALIASES: '活动登记=活动' }, start: '2022-10-08T08:00:00+08:00' })
+    // 活动报 stands for 活动 through another alias, as the router takes it.
+    const chat = await boundChat({ env: { DATA_DIR: tmpDir(), COMMAND_ALIASES: '活动登记=活动,活动报=活动登记' }, start: '2022-10-08T08:00:00+08:00' })
     await send(chat, '王芳', '#登记 王芳 医药卫生')
     await send(chat, '管理员', '#秘书 @王芳')
     expect((await send(chat, '李明', '#活动登记 9月1日 读书会，参与人次20')).map((m) => m.text).join('\n')).toContain('已记录活动 A1')
     // A quoted reply: the quote goes when the message comes in; the member's own ------ stays.
     const quoted = '「王芳：明天几点？」\n- - - - - - - - - - - - - - -\n9月3日 座谈会\n------\n王芳、李明参加，参与人次9\n#活动'
     expect((await send(chat, '李明', quoted)).map((m) => m.text).join('\n')).toContain('已记录活动 A2')
+    expect((await send(chat, '李明', '#活动报 9月4日 义诊，参与人次6')).map((m) => m.text).join('\n')).toContain('已记录活动 A3')
+    // An older version stored the message as sent: a leading @mention and a full-width ＃.
+    await chat.app.services.db.activity.update({ where: { code: 'A3' }, data: { rawText: '@会客厅助手 ＃活动报 9月4日 义诊，参与人次6' } })
     const out = await send(chat, '王芳', '#导出 2022Q3')
     const ws = sheet(await readBuffer(chat.fileOf(out[1]!)!), '活动台账')
     expect(bodyValues(ws, 15).map((r) => [r[0], r[13]])).toEqual([
       ['A1', '9月1日 读书会，参与人次20'],
       ['A2', '9月3日 座谈会\n------\n王芳、李明参加，参与人次9'],
+      ['A3', '9月4日 义诊，参与人次6'],
       ['合计', null],
     ])
   })
