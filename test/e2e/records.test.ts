@@ -347,10 +347,14 @@ describe('taking back one step', () => {
     expect(await say(chat, '王芳', '#采纳 M1 市级', '2022-09-22T10:07:00')).toContain('市级采纳')
     expect(await say(chat, '王芳', '#撤销 M1 区采纳', '2022-09-22T10:08:00')).toContain('M1 没有登记过「区采纳」')
     expect(await say(chat, '王芳', '#撤销 M1 市采纳', '2022-09-22T10:09:00')).toContain('已撤销 M1 的「市级采纳」（2022-09-22）')
-    // Only an adoption has a level: 省批示 is the 批示.
+    // Only an adoption has a level; a 批示 is told by its text: 省批示 is the 省领导's, not the latest.
     await say(chat, '王芳', '#批示 M1 省领导批示', '2022-09-22T10:10:00')
+    await say(chat, '王芳', '#批示 M1 市领导批示', '2022-09-22T10:10:30')
     expect(await say(chat, '王芳', '#撤销 M1 省批示', '2022-09-22T10:11:00')).toContain('已撤销 M1 的「领导批示：省领导批示」')
-    expect((await db.opinionEvent.findMany()).map((e) => e.level)).toEqual(['province'])
+    expect(await say(chat, '王芳', '#撤销 M1 县批示', '2022-09-22T10:11:30')).toContain('M1 没有登记过「县批示」')
+    // A level alone names no step, however it is written.
+    expect(await say(chat, '王芳', '#撤销 M1 区级', '2022-09-22T10:12:00')).toContain('要撤销哪一步？')
+    expect((await db.opinionEvent.findMany()).map((e) => [e.kind, e.level, e.detail])).toEqual([['adopted', 'province', null], ['instructed', null, '市领导批示']])
   })
 
   it('words that name no step are about the whole record: its reporter may withdraw it with a reason', async () => {
@@ -360,7 +364,9 @@ describe('taking back one step', () => {
     // 市 or 地市 inside a reason is no level: a member's reason, not a step (only secretaries take back steps).
     expect(await say(chat, '李明', '#撤销 M1 市里说重复了', '2022-09-22T10:00:00')).toContain('已撤销 M1')
     await say(chat, '李明', '#民意 关于路灯的建议', '2022-09-22T10:00:10')
-    expect(await say(chat, '李明', '#撤销 M2 地市重复了', '2022-09-22T10:00:20')).toContain('已撤销 M2')
+    // 地市 may be a level: the words are taken for a step, and the member told how to withdraw the whole report.
+    expect(await say(chat, '李明', '#撤销 M2 地市重复了', '2022-09-22T10:00:20')).toContain('要撤销整条记录，请只发 #撤销 M2')
+    expect(await say(chat, '李明', '#撤销 M2', '2022-09-22T10:00:30')).toContain('已撤销 M2')
     expect(await say(chat, '李明', '#撤销 T1 重点内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
     const { db } = chat.app.services
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(true)

@@ -2,7 +2,7 @@ import type { Command } from '../../router/command.js'
 import type { ChatContext } from '../../router/context.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import type { Db } from '../../db/client.js'
-import { ADOPTION_LEVELS, ADOPTION_LEVEL_WORDS, levelAtStart, removeStatus } from '../../services/opinions.js'
+import { ADOPTION_LEVEL_WORDS, levelAtStart, removeStatus } from '../../services/opinions.js'
 import { PROPOSAL_STEPS, proposalStepWord, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
 import { recordRevision } from '../../services/revisions.js'
 import type { AfterChange } from '../../services/store-once.js'
@@ -31,7 +31,7 @@ interface KindSteps<K extends RecordKind> {
   words: readonly string[]
   /** What may stand before a step's name (市级采纳, 市采纳). */
   prefixes?: readonly string[]
-  /** Those a short phrase may hold and still be about a step (市级, not 市 or 地市: 地市重复了 is a reason). */
+  /** Those a short phrase may hold and still be about a step (市级, 地市; not 市: 市里说重复了 is a reason). */
   telling?: readonly string[]
   pick(found: FoundOf<K>, words: string): PickedStep | string
 }
@@ -43,7 +43,8 @@ const opinionSteps: KindSteps<'opinion'> = {
   commands: statusCommands,
   words: Object.keys(OPINION_STEPS),
   prefixes: ADOPTION_LEVEL_WORDS,
-  telling: Object.values(ADOPTION_LEVELS),
+  // A step read as a reason would withdraw the whole report: two characters are enough.
+  telling: ADOPTION_LEVEL_WORDS.filter((word) => [...word].length > 1),
   pick({ code, record }, step) {
     const written = levelAtStart(step)
     const level = written?.level
@@ -51,8 +52,9 @@ const opinionSteps: KindSteps<'opinion'> = {
     const after = written ? step.slice(written.word.length) : step
     const kind = OPINION_STEPS[Object.keys(OPINION_STEPS).find((word) => after.startsWith(word)) ?? '']
     if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
-    // Only an adoption has a level: 省批示 is the 批示.
-    const event = [...record.events].reverse().find((e) => e.kind === kind && (kind !== 'adopted' || !level || e.level === level))
+    // Only an adoption has a level; a 批示 or 办结 is told by its text: 省批示 is the 省领导's.
+    const fits = (e: (typeof record.events)[number]) => (kind === 'adopted' ? !level || e.level === level : !written || (e.detail ?? '').includes(written.word))
+    const event = [...record.events].reverse().find((e) => e.kind === kind && fits(e))
     if (!event) return `${code} 没有登记过「${step}」。`
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
   },
@@ -104,7 +106,8 @@ export async function undoStep(ctx: ChatContext, found: FoundRecord, words: stri
   const pick = stepsOf(found, words.replace(/\s+/g, ''))
   if (!pick) return false
   if (!ctx.isManager) {
-    await ctx.refuse(replies.managersOnly('撤销进展'))
+    // The words may have been a reason after all (地市重复了): the whole record goes by its code alone.
+    await ctx.refuse(`${replies.managersOnly('撤销进展')}\n要撤销整条记录，请只发 #撤销 ${found.code}`)
     return true
   }
   const step = pick()
