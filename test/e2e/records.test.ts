@@ -333,7 +333,10 @@ describe('taking back one step', () => {
     await say(chat, '李明', '#民意 关于增设公交站点的建议')
     await say(chat, '王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-22T10:00:00')
     await say(chat, '王芳', '#采纳 M1 省级', '2022-09-22T10:01:00')
-    expect(await say(chat, '李明', '#撤销 M1 市级采纳', '2022-09-22T10:02:00')).toContain('只有本群秘书或管理员可以撤销进展')
+    // A step named outright: the member is not pointed at withdrawing the whole report.
+    const refused = await say(chat, '李明', '#撤销 M1 市级采纳', '2022-09-22T10:02:00')
+    expect(refused).toContain('只有本群秘书或管理员可以撤销进展')
+    expect(refused).not.toContain('撤销整条记录')
     expect(await say(chat, '王芳', '#撤销 M1 市级采纳（嘉兴市政协）', '2022-09-22T10:03:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」（2022-09-22）')
     expect(await say(chat, '王芳', '#撤销 M1 办结', '2022-09-22T10:04:00')).toContain('M1 没有登记过「办结」')
     // Levels are read as #采纳 reads them (市 is 市级); a level alone names no step.

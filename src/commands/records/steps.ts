@@ -76,24 +76,26 @@ const proposalSteps: KindSteps<'proposal'> = {
 export const KIND_STEPS: { [K in RecordKind]?: KindSteps<K> } = { opinion: opinionSteps, proposal: proposalSteps }
 
 /**
- * Whether the words are about a step: its name alone, or with its level, a bracket or 错了 after
- * it (市级采纳（嘉兴市政协）, 并案错了), or a few words that hold one (市采纳: which step?). A
- * sentence that only starts or goes on with one (立案号写错了，重发; 重复了，这件不报采纳了) is about the record.
+ * Whether the words are about a step: 'named', its name alone, or with its level, a bracket or
+ * 错了 after it (市级采纳（嘉兴市政协）, 并案错了); 'likely', a few words that hold one (市级?
+ * 地市重复了?). A sentence that only starts or goes on with one (立案号写错了，重发; 重复了，这件不报采纳了)
+ * is about the record (false).
  */
-function namesStep(steps: Pick<KindSteps<RecordKind>, 'words' | 'prefixes' | 'telling'>, words: string): boolean {
+function namesStep(steps: Pick<KindSteps<RecordKind>, 'words' | 'prefixes' | 'telling'>, words: string): 'named' | 'likely' | false {
   const prefix = steps.prefixes?.find((p) => words.startsWith(p)) ?? ''
   const rest = words.slice(prefix.length)
   const name = steps.words.find((word) => rest.startsWith(word))
-  if (name !== undefined && /^(?:$|[（(]|错了|不对|有误|搞错了|登记错了)/u.test(rest.slice(name.length))) return true
-  return [...words].length <= 6 && [...steps.words, ...(steps.telling ?? [])].some((word) => words.includes(word))
+  if (name !== undefined && /^(?:$|[（(]|错了|不对|有误|搞错了|登记错了)/u.test(rest.slice(name.length))) return 'named'
+  return [...words].length <= 6 && [...steps.words, ...(steps.telling ?? [])].some((word) => words.includes(word)) && 'likely'
 }
 
-/** The found record's step the words are about, when its kind has steps and the words name one. */
-function stepsOf(found: FoundRecord, words: string): (() => PickedStep | string) | undefined {
+/** The found record's step the words are about, when its kind has steps and the words name one (see namesStep). */
+function stepsOf(found: FoundRecord, words: string): { pick: () => PickedStep | string; named: boolean } | undefined {
   if (found.kind === 'draft' || found.kind === 'plan') return undefined
   const steps = KIND_STEPS[found.kind] as KindSteps<typeof found.kind> | undefined
-  if (!steps || !namesStep(steps, words)) return undefined
-  return () => steps.pick(found, words)
+  const about = steps && namesStep(steps, words)
+  if (!steps || !about) return undefined
+  return { pick: () => steps.pick(found, words), named: about === 'named' }
 }
 
 /**
@@ -103,14 +105,14 @@ function stepsOf(found: FoundRecord, words: string): (() => PickedStep | string)
  * whole record).
  */
 export async function undoStep(ctx: ChatContext, found: FoundRecord, words: string): Promise<boolean> {
-  const pick = stepsOf(found, words.replace(/\s+/g, ''))
-  if (!pick) return false
+  const about = stepsOf(found, words.replace(/\s+/g, ''))
+  if (!about) return false
   if (!ctx.isManager) {
-    // The words may have been a reason after all (地市重复了): the whole record goes by its code alone.
-    await ctx.refuse(`${replies.managersOnly('撤销进展')}\n要撤销整条记录，请只发 #撤销 ${found.code}`)
+    // Words that only may name a step may have been a reason (地市重复了): the whole record goes by its code alone.
+    await ctx.refuse(replies.managersOnly('撤销进展') + (about.named ? '' : `\n要撤销整条记录，请只发 #撤销 ${found.code}`))
     return true
   }
-  const step = pick()
+  const step = about.pick()
   if (typeof step === 'string') {
     await ctx.reply(step)
     return true
