@@ -88,12 +88,16 @@ export class MockChat {
     let app: BotApp | undefined
     bot.use(CppccRoomBot(options, (created) => (app = created)))
     // Wechaty turns internal failures into 'error' events; unheard, they would crash the process.
-    bot.on('error', (error) => options.log.warn({ err: error }, 'wechaty error (mock)'))
+    let chat: MockChat | undefined
+    bot.on('error', (error) => {
+      if (chat?.cast.simulated(error)) options.log.debug({ err: error }, 'wechaty error (mock, of the simulation)')
+      else options.log.warn({ err: error }, 'wechaty error (mock)')
+    })
     await bot.start()
     const botUser = mocker.createContact({ name: options.botName ?? '会客厅助手' })
     const clock = options.clock instanceof ManualClock ? options.clock : undefined
     // Listening before the login: the outbox resends what an earlier run left pending as soon as it logs in.
-    const chat = new MockChat(bot, mocker, puppet, app!, botUser, clock, options.remarks ?? {})
+    chat = new MockChat(bot, mocker, puppet, app!, botUser, clock, options.remarks ?? {})
     chat.onSent = options.onSent
     if (options.restoreGroups) await chat.restoreGroups()
     const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()))
@@ -207,12 +211,16 @@ export class MockChat {
    */
   async relogin(options: { keepIds?: boolean } = {}): Promise<void> {
     await this.app.idle()
-    const loggedOut = new Promise<void>((resolve) => this.bot.once('logout', () => resolve()))
-    await this.mocker.puppet.logout('relogin')
-    await loggedOut
-    if (options.keepIds) return this.login()
-    await this.renewIds()
-    await this.login()
+    this.cast.renewing = true
+    try {
+      const loggedOut = new Promise<void>((resolve) => this.bot.once('logout', () => resolve()))
+      await this.mocker.puppet.logout('relogin')
+      await loggedOut
+      if (!options.keepIds) await this.renewIds()
+      await this.login()
+    } finally {
+      this.cast.renewing = false
+    }
   }
 
   private async login(): Promise<void> {
@@ -223,27 +231,7 @@ export class MockChat {
   }
 
   private async renewIds(): Promise<void> {
-    // Dirty events are emitted on the next turn: let them clear the puppet's caches first.
-    const settled = () => new Promise((resolve) => setImmediate(resolve))
-    const newIds = new Map<string, string>()
-    for (const [key, old] of this.cast.contacts) {
-      const { id: _old, ...payload } = this.mocker.contactPayload(old.id)
-      const fresh = this.mocker.createContact(payload)
-      newIds.set(old.id, fresh.id)
-      this.cast.contacts.set(key, fresh)
-      this.mocker.cacheContactPayload.delete(old.id)
-      // Logged out, `contactPayloadDirty` does nothing: the cache is told directly.
-      this.puppet.dirtyPayload(types.Dirty.Contact, old.id)
-    }
-    for (const [key, old] of this.cast.rooms) {
-      const { id: _old, memberIdList, ...payload } = this.mocker.roomPayload(old.id)
-      const fresh = this.mocker.createRoom({ ...payload, memberIdList: memberIdList.map((id) => newIds.get(id) ?? id) })
-      this.cast.rooms.set(key, fresh)
-      this.mocker.cacheRoomPayload.delete(old.id)
-      this.puppet.dirtyPayload(types.Dirty.Room, old.id)
-      this.puppet.dirtyPayload(types.Dirty.RoomMember, old.id)
-    }
-    await settled()
+    await this.cast.renewIds()
     for (const [roomKey, byContact] of this.aliases) {
       for (const [contactKey, alias] of byContact) await this.puppet.setRoomAlias(this.cast.rooms.get(roomKey)!.id, this.cast.contacts.get(contactKey)!.id, alias)
     }
