@@ -51,13 +51,16 @@ export async function rememberLogin(card: MemoryCard, login: LastLogin): Promise
   await card.save()
 }
 
-/** Says at start what the card holds, so whoever reads the log knows whether a scan is expected. */
-export async function reportLoginCard(card: MemoryCard, name: string, log: Logger): Promise<void> {
+/**
+ * Says at start what the card holds, so whoever reads the log knows whether a scan is expected.
+ * `serviceKeepsLogin`: puppet-service, whose server holds the WeChat login, not this card.
+ */
+export async function reportLoginCard(card: MemoryCard, name: string, log: Logger, serviceKeepsLogin = false): Promise<void> {
   const last = await rememberedLogin(card)
   const file = loginCardFile(name)
   if (last) {
     log.info({ card: file, account: last.name, at: last.at }, `登录记忆卡：上次登录的是「${last.name}」，这次尽量沿用登录状态，不需要重新扫码时不会发二维码`)
   } else {
-    log.info({ card: file }, '登录记忆卡里还没有登录记录：第一次登录需要扫码（puppet-service 由服务端保持登录）')
+    log.info({ card: file }, serviceKeepsLogin ? '登录记忆卡里还没有登录记录：puppet-service 的登录由服务端保持，要不要扫码看服务端' : '登录记忆卡里还没有登录记录：第一次登录需要扫码')
   }
 }

@@ -31,7 +31,7 @@ export async function createBot(
 ): Promise<Wechaty> {
   const puppetOptions = config.WECHATY_PUPPET === PUPPET_SERVICE ? puppetServiceOptions(env) : undefined
   const card = await openLoginCard(config.memoryCardName)
-  await reportLoginCard(card, config.memoryCardName, log)
+  await reportLoginCard(card, config.memoryCardName, log, config.WECHATY_PUPPET === PUPPET_SERVICE)
   const bot = buildWechaty({
     name: config.memoryCardName,
     memory: card,

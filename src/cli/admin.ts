@@ -60,7 +60,11 @@ async function main(): Promise<number> {
       process.stderr.write(`没有编号为 ${args.data.id} 的有效认领码（已收回的不能再收回；编号见 npm run admin -- list）\n`)
       return 2
     }
-    process.stdout.write(`已收回编号 ${revoked.id} ${revoked.claimedByName ? `（${revoked.claimedByName}）` : ''}的管理员权限，立即生效。\n`)
+    process.stdout.write(
+      revoked.claimedAt
+        ? `已收回编号 ${revoked.id}（${revoked.claimedByName ?? '认领人'}）的管理员权限，立即生效。\n`
+        : `编号 ${revoked.id} 的认领码还没有人认领，已作废：之后拿它发 #认领 也不会成为管理员。\n`,
+    )
     return 0
   } finally {
     await client.$disconnect()

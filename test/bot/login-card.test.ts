@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { describe, expect, it, vi } from 'vitest'
 import type { PuppetMock } from 'wechaty-puppet-mock'
-import { loginCardFile, openLoginCard, rememberedLogin } from '../../src/bot/login-card.js'
+import { loginCardFile, openLoginCard, rememberedLogin, reportLoginCard } from '../../src/bot/login-card.js'
 import { createBot } from '../../src/bot/wechaty.js'
 
 describe('the login card in the data folder', () => {
@@ -14,7 +14,11 @@ describe('the login card in the data folder', () => {
     const config = { WECHATY_PUPPET: 'wechaty-puppet-mock', memoryCardName: name }
 
     const first = await createBot(config, logger)
-    expect(lines).toEqual(['登录记忆卡里还没有登录记录：第一次登录需要扫码（puppet-service 由服务端保持登录）'])
+    // Said of the puppet that runs: puppet-service's server, not the card, keeps its login.
+    expect(lines).toEqual(['登录记忆卡里还没有登录记录：第一次登录需要扫码'])
+    await reportLoginCard(await openLoginCard(`${name}-service`), `${name}-service`, logger, true)
+    expect(lines.at(-1)).toBe('登录记忆卡里还没有登录记录：puppet-service 的登录由服务端保持，要不要扫码看服务端')
+    lines.splice(1)
     await first.start()
     // The puppet loaded by its name is the published mock; its mocker stands in for WeChat.
     const mocker = (first.puppet as PuppetMock).mocker

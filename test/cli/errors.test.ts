@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../src/config.js'
+import { freshDb } from '../helpers.js'
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
@@ -37,6 +38,16 @@ describe('a mistake is one Chinese line, never a stack or an empty result', () =
     const lines = result.stderr.trim().split('\n')
     expect(JSON.parse(lines.at(-1)!).msg).toContain(wanted)
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  }, 40_000)
+
+  it('admin revoke says what it did: a claimed right taken back, or an unclaimed code voided', async () => {
+    const { file } = await freshDb()
+    const invite = run('src/cli/admin.ts', ['invite', '王主任', '--db', file])
+    expect(invite.status).toBe(0)
+    const revoked = run('src/cli/admin.ts', ['revoke', '1', '--db', file])
+    expect(revoked.status).toBe(0)
+    // Nobody had claimed it: no one's rights were taken back.
+    expect(revoked.stdout.trim()).toBe('编号 1 的认领码还没有人认领，已作废：之后拿它发 #认领 也不会成为管理员。')
   }, 40_000)
 
   it('names a data folder it cannot write', () => {
