@@ -29,6 +29,11 @@ const LEVEL_WORDS = Object.entries({
 /** Every way of writing a level, longest first. */
 export const ADOPTION_LEVEL_WORDS: readonly string[] = LEVEL_WORDS.map(([word]) => word)
 
+/** Whether a text (a 批示's) names a level in any of its spellings: 嘉兴市委 names 市级. */
+export function mentionsLevel(text: string, level: AdoptionLevel): boolean {
+  return LEVEL_WORDS.some(([word, of]) => of === level && text.includes(word))
+}
+
 /** The level a text starts with, and the words it was written in. */
 export function levelAtStart(text: string): { level: AdoptionLevel; word: string } | undefined {
   const hit = LEVEL_WORDS.find(([word]) => text.startsWith(word))

@@ -2,13 +2,13 @@ import type { Command } from '../../router/command.js'
 import type { ChatContext } from '../../router/context.js'
 import type { RecordKind } from '../../domain/kinds.js'
 import type { Db } from '../../db/client.js'
-import { ADOPTION_LEVEL_WORDS, levelAtStart, removeStatus } from '../../services/opinions.js'
+import { ADOPTION_LEVEL_WORDS, levelAtStart, mentionsLevel, removeStatus } from '../../services/opinions.js'
 import { PROPOSAL_STEPS, proposalStepWord, removeProposalStep, type ProposalStep } from '../../services/proposals.js'
 import { recordRevision } from '../../services/revisions.js'
 import type { AfterChange } from '../../services/store-once.js'
 import { replies } from '../../texts/replies.js'
 import { proposalStepLabel, statusLabel } from '../../texts/records.js'
-import type { FoundRecord } from './lookup.js'
+import { mayChange, type FoundRecord } from './lookup.js'
 import { proposalStepCommands } from './proposal-status.js'
 import { statusCommands } from './status.js'
 
@@ -47,15 +47,26 @@ const opinionSteps: KindSteps<'opinion'> = {
   telling: ADOPTION_LEVEL_WORDS.filter((word) => [...word].length > 1),
   pick({ code, record }, step) {
     const written = levelAtStart(step)
-    const level = written?.level
     // 市级采纳（嘉兴市政协）: the step's name first, perhaps more after it.
     const after = written ? step.slice(written.word.length) : step
-    const kind = OPINION_STEPS[Object.keys(OPINION_STEPS).find((word) => after.startsWith(word)) ?? '']
-    if (!kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
-    // Only an adoption has a level; a 批示 or 办结 is told by its text: 省批示 is the 省领导's.
-    const fits = (e: (typeof record.events)[number]) => (kind === 'adopted' ? !level || e.level === level : !written || (e.detail ?? '').includes(written.word))
-    const event = [...record.events].reverse().find((e) => e.kind === kind && fits(e))
-    if (!event) return `${code} 没有登记过「${step}」。`
+    const word = Object.keys(OPINION_STEPS).find((w) => after.startsWith(w))
+    const kind = word && OPINION_STEPS[word]
+    if (!word || !kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
+    const ofKind = record.events.filter((e) => e.kind === kind)
+    let events = ofKind
+    // An adoption has a level; a 批示 names one in its text, if at all (嘉兴市委书记批示); a 办结 has neither.
+    if (written && kind === 'adopted') events = events.filter((e) => e.level === written.level)
+    if (written && kind === 'instructed') events = events.filter((e) => mentionsLevel(e.detail ?? '', written.level))
+    // A bracket after the name narrows by the step's text (市级采纳（嘉兴市政协）), when any holds it.
+    const words = /^[（(]([^）)]+)[）)]/u.exec(after.slice(word.length))?.[1]
+    const holding = words ? events.filter((e) => (e.detail ?? '').includes(words)) : []
+    if (holding.length > 0) events = holding
+    const sample = [...(ofKind.at(-1)?.detail ?? '')].slice(0, 4).join('')
+    const which = `${code} 的${word}：${ofKind.map((e) => `${e.date} ${statusLabel(e)}`).join('；')}。要撤销哪一条，请在括号里写上它的几个字${sample ? `，例如：#撤销 ${code} ${word}（${sample}）` : ''}`
+    if (events.length === 0) return `${code} 没有登记过「${step}」。${ofKind.length > 0 && kind === 'instructed' ? which : ''}`
+    // Two 批示 that both name the level (嘉兴市委…, …转嘉兴市研究): which one is not for us to guess.
+    if (events.length > 1 && kind === 'instructed' && written && holding.length === 0) return which
+    const event = events.at(-1)!
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
   },
 }
@@ -107,14 +118,16 @@ function stepsOf(found: FoundRecord, words: string): { pick: () => PickedStep | 
 export async function undoStep(ctx: ChatContext, found: FoundRecord, words: string): Promise<boolean> {
   const about = stepsOf(found, words.replace(/\s+/g, ''))
   if (!about) return false
+  // Words that only may name a step may have been a reason (地市重复了): the whole record goes
+  // by its code alone, for whoever may withdraw it.
+  const wholeRecord = !about.named && mayChange(ctx, found) ? `\n要撤销整条记录，请只发 #撤销 ${found.code}` : ''
   if (!ctx.isManager) {
-    // Words that only may name a step may have been a reason (地市重复了): the whole record goes by its code alone.
-    await ctx.refuse(replies.managersOnly('撤销进展') + (about.named ? '' : `\n要撤销整条记录，请只发 #撤销 ${found.code}`))
+    await ctx.refuse(replies.managersOnly('撤销进展') + wholeRecord)
     return true
   }
   const step = about.pick()
   if (typeof step === 'string') {
-    await ctx.reply(step)
+    await ctx.reply(step + wholeRecord)
     return true
   }
   const removed = { label: step.label, date: step.date }
