@@ -360,22 +360,36 @@ describe('taking back one step', () => {
     expect((await db.opinionEvent.findMany()).map((e) => [e.kind, e.level, e.detail])).toEqual([['adopted', 'province', null], ['instructed', null, '市领导批示']])
   })
 
-  it('tells a 批示 by its text: a level it names in any spelling, or words in brackets; asks when two fit', async () => {
+  it('tells a 批示 by who gave it or by its words, and asks when more than one fits', async () => {
     const chat = await room()
     await say(chat, '李明', '#民意 关于增设公交站点的建议')
     await say(chat, '王芳', '#批示 M1 嘉兴市委书记批示', '2022-09-22T10:00:00')
     await say(chat, '王芳', '#批示 M1 浙江省副省长批示：转嘉兴市研究', '2022-09-23T10:00:00')
+    await say(chat, '王芳', '#批示 M1 市长批示：同意', '2022-09-23T11:00:00')
     await say(chat, '王芳', '#办结 M1', '2022-09-24T10:00:00')
-    // Both name 市: which one is not guessed.
-    const asked = await say(chat, '王芳', '#撤销 M1 市批示', '2022-09-25T10:00:00')
-    expect(asked).toContain('M1 的批示：2022-09-22 领导批示：嘉兴市委书记批示；2022-09-23 领导批示：浙江省副省长批示：转嘉兴市研究。要撤销哪一条，请在括号里写上它的几个字')
-    expect(await say(chat, '王芳', '#撤销 M1 县批示', '2022-09-25T10:01:00')).toContain('M1 没有登记过「县批示」。M1 的批示：')
-    // 省级 is spelt 省 in the text.
+    // 市 is read from who gave it: the 副省长's, which only mentions 嘉兴市, does not fit; two do.
+    expect(await say(chat, '王芳', '#撤销 M1 市批示', '2022-09-25T10:00:00')).toContain(
+      'M1 的批示有 2 条：2022-09-22 领导批示：嘉兴市委书记批示；2022-09-23 领导批示：市长批示：同意。要撤销哪一条，请在括号里写上它的几个字，例如：#撤销 M1 批示（市长批示）',
+    )
+    expect(await say(chat, '王芳', '#撤销 M1 县批示', '2022-09-25T10:01:00')).toContain('M1 没有登记过「县批示」。M1 的批示有 3 条：')
+    // The name alone fits three: asked, not the newest taken.
+    expect(await say(chat, '王芳', '#撤销 M1 批示', '2022-09-25T10:01:30')).toContain('M1 的批示有 3 条')
+    // 省级 is spelt 省 in who gave it.
     expect(await say(chat, '王芳', '#撤销 M1 省级批示', '2022-09-25T10:02:00')).toContain('已撤销 M1 的「领导批示：浙江省副省长批示：转嘉兴市研究」')
-    expect(await say(chat, '王芳', '#撤销 M1 批示（嘉兴市委）', '2022-09-25T10:03:00')).toContain('已撤销 M1 的「领导批示：嘉兴市委书记批示」')
+    expect(await say(chat, '王芳', '#撤销 M1 批示（市长）', '2022-09-25T10:03:00')).toContain('已撤销 M1 的「领导批示：市长批示：同意」')
+    // Written as who gave it, eight characters: a step, not a reason to withdraw the report.
+    expect(await say(chat, '王芳', '#撤销 M1 嘉兴市委书记批示', '2022-09-25T10:03:30')).toContain('已撤销 M1 的「领导批示：嘉兴市委书记批示」')
     // A 办结 has no level: the one there is.
     expect(await say(chat, '王芳', '#撤销 M1 市办结', '2022-09-25T10:04:00')).toContain('已撤销 M1 的「办结」')
-    expect(await chat.app.services.db.opinionEvent.count()).toBe(0)
+    const { db } = chat.app.services
+    expect(await db.opinionEvent.count()).toBe(0)
+    expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(false)
+    // The example names a few words only the last one has.
+    await say(chat, '李明', '#民意 关于路灯的建议', '2022-09-25T10:04:10')
+    await say(chat, '王芳', '#批示 M2 市长批示：同意', '2022-09-25T10:04:20')
+    await say(chat, '王芳', '#批示 M2 市长批示：请交通局办理', '2022-09-25T10:04:30')
+    expect(await say(chat, '王芳', '#撤销 M2 市批示', '2022-09-25T10:04:40')).toContain('例如：#撤销 M2 批示（请交通局）')
+    expect(await say(chat, '王芳', '#撤销 M2 批示（请交通局）', '2022-09-25T10:04:50')).toContain('已撤销 M2 的「领导批示：市长批示：请交通局办理」')
     // Someone who may not withdraw the report is not told how to.
     const refused = await say(chat, '赵六', '#撤销 M1 地市重复了', '2022-09-25T10:05:00')
     expect(refused).toContain('只有本群秘书或管理员可以撤销进展')

@@ -45,31 +45,52 @@ const opinionSteps: KindSteps<'opinion'> = {
   prefixes: ADOPTION_LEVEL_WORDS,
   // A step read as a reason would withdraw the whole report: two characters are enough.
   telling: ADOPTION_LEVEL_WORDS.filter((word) => [...word].length > 1),
-  pick({ code, record }, step) {
-    const written = levelAtStart(step)
-    // 市级采纳（嘉兴市政协）: the step's name first, perhaps more after it.
-    const after = written ? step.slice(written.word.length) : step
-    const word = Object.keys(OPINION_STEPS).find((w) => after.startsWith(w))
-    const kind = word && OPINION_STEPS[word]
-    if (!word || !kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
+  pick({ code, record }, phrase) {
+    const read = readStep(phrase, Object.keys(OPINION_STEPS))
+    const kind = read && OPINION_STEPS[read.name]
+    if (!read || !kind) return `要撤销哪一步？例如：#撤销 ${code} 市级采纳、#撤销 ${code} 批示、#撤销 ${code} 办结`
     const ofKind = record.events.filter((e) => e.kind === kind)
-    let events = ofKind
-    // An adoption has a level; a 批示 names one in its text, if at all (嘉兴市委书记批示); a 办结 has neither.
-    if (written && kind === 'adopted') events = events.filter((e) => e.level === written.level)
-    if (written && kind === 'instructed') events = events.filter((e) => mentionsLevel(e.detail ?? '', written.level))
-    // A bracket after the name narrows by the step's text (市级采纳（嘉兴市政协）), when any holds it.
-    const words = /^[（(]([^）)]+)[）)]/u.exec(after.slice(word.length))?.[1]
-    const holding = words ? events.filter((e) => (e.detail ?? '').includes(words)) : []
-    if (holding.length > 0) events = holding
-    const sample = [...(ofKind.at(-1)?.detail ?? '')].slice(0, 4).join('')
-    const which = `${code} 的${word}：${ofKind.map((e) => `${e.date} ${statusLabel(e)}`).join('；')}。要撤销哪一条，请在括号里写上它的几个字${sample ? `，例如：#撤销 ${code} ${word}（${sample}）` : ''}`
-    if (events.length === 0) return `${code} 没有登记过「${step}」。${ofKind.length > 0 && kind === 'instructed' ? which : ''}`
-    // Two 批示 that both name the level (嘉兴市委…, …转嘉兴市研究): which one is not for us to guess.
-    if (events.length > 1 && kind === 'instructed' && written && holding.length === 0) return which
-    const event = events.at(-1)!
+    const level = levelAtStart(read.before)
+    // An adoption has a level; a 批示 may name one in who gave it (嘉兴市委书记批示), or be told
+    // by its words; a 办结 has neither.
+    let fits = ofKind
+    if (kind === 'adopted' && level) fits = fits.filter((e) => e.level === level.level)
+    else if (kind === 'instructed' && level?.word === read.before) fits = fits.filter((e) => mentionsLevel(issuerOf(e.detail), level.level))
+    else if (kind !== 'resolved' && read.before) fits = fits.filter((e) => (e.detail ?? '').includes(read.before))
+    const holding = read.bracket ? fits.filter((e) => (e.detail ?? '').includes(read.bracket!)) : []
+    if (holding.length > 0) fits = holding
+    if (fits.length === 0) return `${code} 没有登记过「${phrase}」。${ofKind.length > 1 || kind === 'instructed' ? whichOne(code, read.name, ofKind) : ''}`
+    // Two that fit: which one is not for us to guess.
+    if (fits.length > 1) return whichOne(code, read.name, fits)
+    const event = fits[0]!
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
   },
 }
+
+/** Who gave a 批示, as its text begins: 浙江省省长 of 浙江省省长批示：请嘉兴市抓紧研究. */
+const issuerOf = (detail: string | null) => (detail ?? '').split(/批示|[：:]/u)[0]!
+
+/** The steps a phrase may mean, listed with how to name one: a few of its words no other shares. */
+function whichOne(code: string, name: string, events: readonly { date: string; kind: string; level?: string | null; detail?: string | null }[]): string {
+  if (events.length === 0) return ''
+  const lines = events.map((e) => `${e.date} ${statusLabel(e)}`).join('；')
+  const last = [...(events.at(-1)!.detail ?? '')]
+  const others = events.slice(0, -1).map((e) => [...(e.detail ?? '')])
+  // Past what it shares with the others at the start (市长批示：同意 / 市长批示：请交通局办理).
+  let from = 0
+  while (from < last.length && others.some((o) => o[from] === last[from])) from++
+  const sample = last.slice(from, from + 4).join('') || last.slice(0, 4).join('')
+  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字${sample ? `，例如：#撤销 ${code} ${name}（${sample}）` : ''}`
+}
+
+/** 市级采纳（嘉兴市政协）, 嘉兴市委书记批示, 办结错了: what stands before the step's name, the name, the words in brackets after it. */
+function readStep(phrase: string, names: readonly string[]): { before: string; name: string; bracket?: string } | undefined {
+  const match = new RegExp(`^(.*?)(${names.join('|')})(?:[（(]([^）)]*)[）)])?${MISTAKE.source}?$`, 'u').exec(phrase)
+  return match ? { before: match[1]!, name: match[2]!, ...(match[3] ? { bracket: match[3] } : {}) } : undefined
+}
+
+/** What may follow a step's name and still be about it: 立案错了. */
+const MISTAKE = /(?:错了|不对|有误|搞错了|登记错了)/u
 
 const proposalSteps: KindSteps<'proposal'> = {
   commands: proposalStepCommands,
@@ -96,7 +117,9 @@ function namesStep(steps: Pick<KindSteps<RecordKind>, 'words' | 'prefixes' | 'te
   const prefix = steps.prefixes?.find((p) => words.startsWith(p)) ?? ''
   const rest = words.slice(prefix.length)
   const name = steps.words.find((word) => rest.startsWith(word))
-  if (name !== undefined && /^(?:$|[（(]|错了|不对|有误|搞错了|登记错了)/u.test(rest.slice(name.length))) return 'named'
+  if (name !== undefined && new RegExp(`^(?:$|[（(]|${MISTAKE.source})`, 'u').test(rest.slice(name.length))) return 'named'
+  // Ending with a step's name, whoever gave it stands before: 嘉兴市委书记批示 (or a reason: 不报采纳).
+  if (readStep(words, steps.words)) return 'likely'
   return [...words].length <= 6 && [...steps.words, ...(steps.telling ?? [])].some((word) => words.includes(word)) && 'likely'
 }
 
