@@ -396,6 +396,30 @@ describe('taking back one step', () => {
     expect(refused).not.toContain('要撤销整条记录')
   })
 
+  it('a sentence ending with a step\'s name is a reason; the same 批示 twice is either; a 批示 is named as #查 shows it', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    await say(chat, '李明', '#民意 关于路灯的建议', '2022-09-21T10:00:00')
+    await say(chat, '李明', '#提案 案由：关于加强养老服务的建议', '2022-09-21T10:01:00')
+    await say(chat, '王芳', '#办结 M1', '2022-09-22T10:00:00')
+    expect(await say(chat, '王芳', '#撤销 M1 重复了，和M2是一件，M2已经办结', '2022-09-22T10:01:00')).toContain('已撤销 M1（')
+    expect(await say(chat, '李明', '#撤销 M2 重复了，已经在M1里报过批示', '2022-09-22T10:02:00')).toContain('已撤销 M2（')
+    expect(await say(chat, '李明', '#撤销 T1 和T2重复了，不用立案', '2022-09-22T10:03:00')).toContain('已撤销 T1（')
+    await say(chat, '李明', '#民意 关于停车的建议', '2022-09-22T10:04:00')
+    // Registered twice by mistake: either is the one.
+    await say(chat, '王芳', '#批示 M3 市长批示：同意', '2022-09-22T10:05:00')
+    await say(chat, '王芳', '#批示 M3 市长批示：同意', '2022-09-22T10:06:00')
+    expect(await say(chat, '王芳', '#撤销 M3 批示', '2022-09-22T10:07:00')).toContain('已撤销 M3 的「领导批示：市长批示：同意」')
+    // One text inside another: the whole text names it, as the list shows it.
+    await say(chat, '王芳', '#批示 M3 副市长批示：同意', '2022-09-22T10:08:00')
+    await say(chat, '王芳', '#批示 M3 市长批示：已阅', '2022-09-22T10:09:00')
+    const asked = await say(chat, '王芳', '#撤销 M3 市批示', '2022-09-22T10:10:00')
+    expect(asked).toContain('M3 的批示有 3 条')
+    expect(asked).toContain('例如：#撤销 M3 批示（已阅）')
+    expect(await say(chat, '王芳', '#撤销 M3 市长批示：同意', '2022-09-22T10:11:00')).toContain('已撤销 M3 的「领导批示：市长批示：同意」')
+    expect((await chat.app.services.db.opinionEvent.findMany({ where: { kind: 'instructed' }, orderBy: { id: 'asc' } })).map((e) => e.detail)).toEqual(['副市长批示：同意', '市长批示：已阅'])
+  })
+
   it('words that name no step are about the whole record: its reporter may withdraw it with a reason', async () => {
     const chat = await room()
     await say(chat, '李明', '#民意 关于增设公交站点的建议')

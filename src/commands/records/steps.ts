@@ -57,40 +57,59 @@ const opinionSteps: KindSteps<'opinion'> = {
     if (kind === 'adopted' && level) fits = fits.filter((e) => e.level === level.level)
     else if (kind === 'instructed' && level?.word === read.before) fits = fits.filter((e) => mentionsLevel(issuerOf(e.detail), level.level))
     else if (kind !== 'resolved' && read.before) fits = fits.filter((e) => (e.detail ?? '').includes(read.before))
-    const holding = read.bracket ? fits.filter((e) => (e.detail ?? '').includes(read.bracket!)) : []
-    if (holding.length > 0) fits = holding
+    // Its words (in brackets, or after a colon as #查 shows it) narrow it: all of them first.
+    if (read.text) {
+      const whole = fits.filter((e) => e.detail === read.text || e.detail === `${read.before}${read.name}：${read.text}`)
+      const holding = fits.filter((e) => (e.detail ?? '').includes(read.text!))
+      if (whole.length > 0 || holding.length > 0) fits = whole.length > 0 ? whole : holding
+    }
     if (fits.length === 0) return `${code} 没有登记过「${phrase}」。${ofKind.length > 1 || kind === 'instructed' ? whichOne(code, read.name, ofKind) : ''}`
-    // Two that fit: which one is not for us to guess.
-    if (fits.length > 1) return whichOne(code, read.name, fits)
-    const event = fits[0]!
+    // Several that differ: which one is not for us to guess. The same one registered twice is either.
+    const same = (e: (typeof fits)[number]) => e.detail === fits[0]!.detail && e.level === fits[0]!.level
+    if (!fits.every(same)) return whichOne(code, read.name, fits)
+    const event = fits.at(-1)!
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
   },
 }
 
+/** What may follow a step's name and still be about it: 立案错了. */
+const MISTAKE = /(?:错了|不对|有误|搞错了|登记错了)/u
+
 /** Who gave a 批示, as its text begins: 浙江省省长 of 浙江省省长批示：请嘉兴市抓紧研究. */
 const issuerOf = (detail: string | null) => (detail ?? '').split(/批示|[：:]/u)[0]!
 
-/** The steps a phrase may mean, listed with how to name one: a few of its words no other shares. */
-function whichOne(code: string, name: string, events: readonly { date: string; kind: string; level?: string | null; detail?: string | null }[]): string {
+type Listed = { date: string; kind: string; level?: string | null; detail?: string | null }
+
+/**
+ * The steps a phrase may mean, listed with how to name one: a few of its words no other has at
+ * that place (市长批示：同意 / 市长批示：请交通局办理 → 请交通局), else all its words.
+ */
+function whichOne(code: string, name: string, events: readonly Listed[]): string {
   if (events.length === 0) return ''
   const lines = events.map((e) => `${e.date} ${statusLabel(e)}`).join('；')
-  const last = [...(events.at(-1)!.detail ?? '')]
-  const others = events.slice(0, -1).map((e) => [...(e.detail ?? '')])
-  // Past what it shares with the others at the start (市长批示：同意 / 市长批示：请交通局办理).
+  const texts = events.map((e) => e.detail ?? '')
+  const shown = texts.findLastIndex((t, i) => t !== '' && texts.every((u, j) => j === i || u !== t))
+  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字${shown >= 0 ? `，例如：#撤销 ${code} ${name}（${sampleOf(texts[shown]!, texts.filter((_, j) => j !== shown))}）` : ''}`
+}
+
+/** A few words of `text` no other text holds, or the whole text (matched whole first, see pick). */
+function sampleOf(text: string, others: readonly string[]): string {
+  const chars = [...text]
   let from = 0
-  while (from < last.length && others.some((o) => o[from] === last[from])) from++
-  const sample = last.slice(from, from + 4).join('') || last.slice(0, 4).join('')
-  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字${sample ? `，例如：#撤销 ${code} ${name}（${sample}）` : ''}`
+  while (from < chars.length && others.some((o) => [...o][from] === chars[from])) from++
+  const sample = chars.slice(from, from + 4).join('')
+  return sample && !others.some((o) => o.includes(sample)) ? sample : text
 }
 
-/** 市级采纳（嘉兴市政协）, 嘉兴市委书记批示, 办结错了: what stands before the step's name, the name, the words in brackets after it. */
-function readStep(phrase: string, names: readonly string[]): { before: string; name: string; bracket?: string } | undefined {
-  const match = new RegExp(`^(.*?)(${names.join('|')})(?:[（(]([^）)]*)[）)])?${MISTAKE.source}?$`, 'u').exec(phrase)
-  return match ? { before: match[1]!, name: match[2]!, ...(match[3] ? { bracket: match[3] } : {}) } : undefined
+/**
+ * 市级采纳（嘉兴市政协）, 嘉兴市委书记批示, 市长批示：同意, 办结错了: what stands before the step's
+ * name (a few words, no sentence: 重复了，已办结 is a reason), the name, and its words after it.
+ */
+function readStep(phrase: string, names: readonly string[]): { before: string; name: string; text?: string } | undefined {
+  const match = new RegExp(`^([^，,。；;！!？?、]{0,8}?)(${names.join('|')})(?:[（(]([^）)]*)[）)]|[：:](.+))?${MISTAKE.source}?$`, 'u').exec(phrase)
+  const text = match?.[3] ?? match?.[4]
+  return match ? { before: match[1]!, name: match[2]!, ...(text ? { text } : {}) } : undefined
 }
-
-/** What may follow a step's name and still be about it: 立案错了. */
-const MISTAKE = /(?:错了|不对|有误|搞错了|登记错了)/u
 
 const proposalSteps: KindSteps<'proposal'> = {
   commands: proposalStepCommands,
