@@ -369,7 +369,7 @@ describe('taking back one step', () => {
     await say(chat, '王芳', '#办结 M1', '2022-09-24T10:00:00')
     // 市 is read from who gave it: the 副省长's, which only mentions 嘉兴市, does not fit; two do.
     expect(await say(chat, '王芳', '#撤销 M1 市批示', '2022-09-25T10:00:00')).toContain(
-      'M1 的批示有 2 条：2022-09-22 领导批示：嘉兴市委书记批示；2022-09-23 领导批示：市长批示：同意。要撤销哪一条，请在括号里写上它的几个字，例如：#撤销 M1 批示（市长批示）',
+      'M1 的批示有 2 条：2022-09-22 领导批示：嘉兴市委书记批示；2022-09-23 领导批示：市长批示：同意。要撤销哪一条，请在括号里写上它的几个字或日期，例如：#撤销 M1 批示（市长批示）',
     )
     expect(await say(chat, '王芳', '#撤销 M1 县批示', '2022-09-25T10:01:00')).toContain('M1 没有登记过「县批示」。M1 的批示有 3 条：')
     // The name alone fits three: asked, not the newest taken.
@@ -418,6 +418,34 @@ describe('taking back one step', () => {
     expect(asked).toContain('例如：#撤销 M3 批示（已阅）')
     expect(await say(chat, '王芳', '#撤销 M3 市长批示：同意', '2022-09-22T10:11:00')).toContain('已撤销 M3 的「领导批示：市长批示：同意」')
     expect((await chat.app.services.db.opinionEvent.findMany({ where: { kind: 'instructed' }, orderBy: { id: 'asc' } })).map((e) => e.detail)).toEqual(['副市长批示：同意', '市长批示：已阅'])
+  })
+
+  it('names a step however its giver, words or day are written, and never takes one whose words it was not given', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    await say(chat, '王芳', '#批示 M1 浙江省人民政府副省长批示', '2022-09-21T10:00:00')
+    await say(chat, '王芳', '#批示 M1 市长批示 同意', '2022-09-21T10:01:00')
+    await say(chat, '王芳', '#批示 M1 副市长批示 同意', '2022-09-21T10:02:00')
+    await say(chat, '王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-21T10:03:00')
+    // Words no 批示 holds name none: nothing is taken.
+    expect(await say(chat, '王芳', '#撤销 M1 市长批示：请交通局办理', '2022-09-22T10:00:00')).toContain('M1 没有登记过「市长批示：请交通局办理」')
+    // A long giver is still a step, never the report's withdrawal.
+    expect(await say(chat, '王芳', '#撤销 M1 浙江省人民政府副省长批示', '2022-09-22T10:01:00')).toContain('已撤销 M1 的「领导批示：浙江省人民政府副省长批示」')
+    // Spaces in the stored words do not matter; the example the bot gives works.
+    const asked = await say(chat, '王芳', '#撤销 M1 市批示', '2022-09-22T10:02:00')
+    const example = /例如：(#撤销 M1 批示（[^）]+）)/.exec(asked)![1]!
+    expect(await say(chat, '王芳', example, '2022-09-22T10:03:00')).toContain('已撤销 M1 的「领导批示：副市长批示 同意」')
+    expect(await say(chat, '王芳', '#撤销 M1 批示（市长批示 同意）', '2022-09-22T10:04:00')).toContain('已撤销 M1 的「领导批示：市长批示 同意」')
+    // A comma after the name, as people write it.
+    expect(await say(chat, '王芳', '#撤销 M1 市级采纳，嘉兴市政协', '2022-09-22T10:05:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」')
+    expect((await chat.app.services.db.opinionReport.findFirstOrThrow()).withdrawn).toBe(false)
+    // The same words on two days: told by the day.
+    await say(chat, '王芳', '#批示 M1 9月21日 市长批示（同意）', '2022-10-06T10:00:00')
+    await say(chat, '王芳', '#批示 M1 10月5日 市长批示（同意）', '2022-10-06T10:01:00')
+    const byDay = await say(chat, '王芳', '#撤销 M1 批示', '2022-10-06T10:02:00')
+    expect(byDay).toContain('例如：#撤销 M1 批示（10月5日）')
+    expect(await say(chat, '王芳', '#撤销 M1 批示（9月21日）', '2022-10-06T10:03:00')).toContain('（2022-09-21）')
+    expect((await chat.app.services.db.opinionEvent.findMany()).map((e) => e.date)).toEqual(['2022-10-05'])
   })
 
   it('words that name no step are about the whole record: its reporter may withdraw it with a reason', async () => {

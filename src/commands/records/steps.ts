@@ -57,15 +57,18 @@ const opinionSteps: KindSteps<'opinion'> = {
     if (kind === 'adopted' && level) fits = fits.filter((e) => e.level === level.level)
     else if (kind === 'instructed' && level?.word === read.before) fits = fits.filter((e) => mentionsLevel(issuerOf(e.detail), level.level))
     else if (kind !== 'resolved' && read.before) fits = fits.filter((e) => (e.detail ?? '').includes(read.before))
-    // Its words (in brackets, or after a colon as #查 shows it) narrow it: all of them first.
+    // Its words (in brackets, after a colon as #查 shows it, or its date: 9月21日) narrow it, all
+    // of them first; words no step holds name none. Spaces do not count (the phrase has none).
     if (read.text) {
-      const whole = fits.filter((e) => e.detail === read.text || e.detail === `${read.before}${read.name}：${read.text}`)
-      const holding = fits.filter((e) => (e.detail ?? '').includes(read.text!))
-      if (whole.length > 0 || holding.length > 0) fits = whole.length > 0 ? whole : holding
+      const text = read.text
+      const day = dayIn(text)
+      const whole = fits.filter((e) => [text, `${read.before}${read.name}：${text}`].includes(bare(e.detail)))
+      const holding = fits.filter((e) => bare(e.detail).includes(text) || (day !== undefined && e.date.endsWith(day)))
+      fits = whole.length > 0 ? whole : holding
     }
     if (fits.length === 0) return `${code} 没有登记过「${phrase}」。${ofKind.length > 1 || kind === 'instructed' ? whichOne(code, read.name, ofKind) : ''}`
-    // Several that differ: which one is not for us to guess. The same one registered twice is either.
-    const same = (e: (typeof fits)[number]) => e.detail === fits[0]!.detail && e.level === fits[0]!.level
+    // Several that differ: which one is not for us to guess. The same one registered twice (same words, same day) is either.
+    const same = (e: (typeof fits)[number]) => e.detail === fits[0]!.detail && e.level === fits[0]!.level && e.date === fits[0]!.date
     if (!fits.every(same)) return whichOne(code, read.name, fits)
     const event = fits.at(-1)!
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
@@ -74,6 +77,15 @@ const opinionSteps: KindSteps<'opinion'> = {
 
 /** What may follow a step's name and still be about it: 立案错了. */
 const MISTAKE = /(?:错了|不对|有误|搞错了|登记错了)/u
+
+/** A step's words as a phrase is compared with them: without spaces. */
+const bare = (detail: string | null | undefined) => (detail ?? '').replace(/\s+/g, '')
+
+/** The day a bracket may name a step by (9月21日, 2022-09-21): `-MM-DD`, to match a date's end. */
+function dayIn(text: string): string | undefined {
+  const md = /^(?:\d{4}[-年])?(\d{1,2})[-月](\d{1,2})日?$/u.exec(text)
+  return md ? `-${md[1]!.padStart(2, '0')}-${md[2]!.padStart(2, '0')}` : undefined
+}
 
 /** Who gave a 批示, as its text begins: 浙江省省长 of 浙江省省长批示：请嘉兴市抓紧研究. */
 const issuerOf = (detail: string | null) => (detail ?? '').split(/批示|[：:]/u)[0]!
@@ -87,9 +99,13 @@ type Listed = { date: string; kind: string; level?: string | null; detail?: stri
 function whichOne(code: string, name: string, events: readonly Listed[]): string {
   if (events.length === 0) return ''
   const lines = events.map((e) => `${e.date} ${statusLabel(e)}`).join('；')
-  const texts = events.map((e) => e.detail ?? '')
+  const texts = events.map((e) => bare(e.detail))
   const shown = texts.findLastIndex((t, i) => t !== '' && texts.every((u, j) => j === i || u !== t))
-  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字${shown >= 0 ? `，例如：#撤销 ${code} ${name}（${sampleOf(texts[shown]!, texts.filter((_, j) => j !== shown))}）` : ''}`
+  // Same words on different days: told by the day.
+  const last = events.at(-1)!
+  const [, month, day] = last.date.split('-').map(Number)
+  const sample = shown >= 0 ? sampleOf(texts[shown]!, texts.filter((_, j) => j !== shown)) : `${month}月${day}日`
+  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字或日期，例如：#撤销 ${code} ${name}（${sample}）`
 }
 
 /** A few words of `text` no other text holds, or the whole text (matched whole first, see pick). */
@@ -106,7 +122,7 @@ function sampleOf(text: string, others: readonly string[]): string {
  * name (a few words, no sentence: 重复了，已办结 is a reason), the name, and its words after it.
  */
 function readStep(phrase: string, names: readonly string[]): { before: string; name: string; text?: string } | undefined {
-  const match = new RegExp(`^([^，,。；;！!？?、]{0,8}?)(${names.join('|')})(?:[（(]([^）)]*)[）)]|[：:](.+))?${MISTAKE.source}?$`, 'u').exec(phrase)
+  const match = new RegExp(`^([^，,。.；;！!？?、：:]*?)(${names.join('|')})(?:[（(](.*)[）)]|[：:，,](.+))?${MISTAKE.source}?$`, 'u').exec(phrase)
   const text = match?.[3] ?? match?.[4]
   return match ? { before: match[1]!, name: match[2]!, ...(text ? { text } : {}) } : undefined
 }
@@ -136,7 +152,7 @@ function namesStep(steps: Pick<KindSteps<RecordKind>, 'words' | 'prefixes' | 'te
   const prefix = steps.prefixes?.find((p) => words.startsWith(p)) ?? ''
   const rest = words.slice(prefix.length)
   const name = steps.words.find((word) => rest.startsWith(word))
-  if (name !== undefined && new RegExp(`^(?:$|[（(]|${MISTAKE.source})`, 'u').test(rest.slice(name.length))) return 'named'
+  if (name !== undefined && new RegExp(`^(?:$|[（(：:，,]|${MISTAKE.source})`, 'u').test(rest.slice(name.length))) return 'named'
   // Ending with a step's name, whoever gave it stands before: 嘉兴市委书记批示 (or a reason: 不报采纳).
   if (readStep(words, steps.words)) return 'likely'
   return [...words].length <= 6 && [...steps.words, ...(steps.telling ?? [])].some((word) => words.includes(word)) && 'likely'
