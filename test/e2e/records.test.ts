@@ -438,6 +438,9 @@ describe('taking back one step', () => {
     expect(await say(chat, '王芳', '#撤销 M1 批示（市长批示 同意）', '2022-09-22T10:04:00')).toContain('已撤销 M1 的「领导批示：市长批示 同意」')
     // A comma after the name, as people write it.
     expect(await say(chat, '王芳', '#撤销 M1 市级采纳，嘉兴市政协', '2022-09-22T10:05:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」')
+    await say(chat, '王芳', '#采纳 M1 省级', '2022-09-22T10:05:10')
+    // A bracket saying it was a mistake is no words of the step.
+    expect(await say(chat, '王芳', '#撤销 M1 采纳（登记错了）', '2022-09-22T10:05:20')).toContain('已撤销 M1 的「省级采纳」')
     expect((await chat.app.services.db.opinionReport.findFirstOrThrow()).withdrawn).toBe(false)
     // The same words on two days: told by the day.
     await say(chat, '王芳', '#批示 M1 9月21日 市长批示（同意）', '2022-10-06T10:00:00')

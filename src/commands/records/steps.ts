@@ -123,7 +123,9 @@ function sampleOf(text: string, others: readonly string[]): string {
  */
 function readStep(phrase: string, names: readonly string[]): { before: string; name: string; text?: string } | undefined {
   const match = new RegExp(`^([^，,。.；;！!？?、：:]*?)(${names.join('|')})(?:[（(](.*)[）)]|[：:，,](.+))?${MISTAKE.source}?$`, 'u').exec(phrase)
-  const text = match?.[3] ?? match?.[4]
+  // 采纳（登记错了）: a bracket saying it was a mistake names no words of the step.
+  const written = match?.[3] ?? match?.[4]
+  const text = written && !new RegExp(`^${MISTAKE.source}$`, 'u').test(written) ? written : undefined
   return match ? { before: match[1]!, name: match[2]!, ...(text ? { text } : {}) } : undefined
 }
 
