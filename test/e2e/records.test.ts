@@ -449,6 +449,9 @@ describe('taking back one step', () => {
     expect(byDay).toContain('例如：#撤销 M1 批示（10月5日）')
     expect(await say(chat, '王芳', '#撤销 M1 批示（9月21日）', '2022-10-06T10:03:00')).toContain('（2022-09-21）')
     expect((await chat.app.services.db.opinionEvent.findMany()).map((e) => e.date)).toEqual(['2022-10-05'])
+    // The same 批示 registered again with a space more is the same one: taken, not asked about forever.
+    await say(chat, '王芳', '#批示 M1 10月5日 市长批示 （同意）', '2022-10-06T10:04:00')
+    expect(await say(chat, '王芳', '#撤销 M1 批示', '2022-10-06T10:05:00')).toContain('已撤销 M1 的「领导批示：市长批示 （同意）」')
   })
 
   it('words that name no step are about the whole record: its reporter may withdraw it with a reason', async () => {

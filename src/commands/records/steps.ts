@@ -56,7 +56,7 @@ const opinionSteps: KindSteps<'opinion'> = {
     let fits = ofKind
     if (kind === 'adopted' && level) fits = fits.filter((e) => e.level === level.level)
     else if (kind === 'instructed' && level?.word === read.before) fits = fits.filter((e) => mentionsLevel(issuerOf(e.detail), level.level))
-    else if (kind !== 'resolved' && read.before) fits = fits.filter((e) => (e.detail ?? '').includes(read.before))
+    else if (kind !== 'resolved' && read.before) fits = fits.filter((e) => bare(e.detail).includes(read.before))
     // Its words (in brackets, after a colon as #查 shows it, or its date: 9月21日) narrow it, all
     // of them first; words no step holds name none. Spaces do not count (the phrase has none).
     if (read.text) {
@@ -68,7 +68,7 @@ const opinionSteps: KindSteps<'opinion'> = {
     }
     if (fits.length === 0) return `${code} 没有登记过「${phrase}」。${ofKind.length > 1 || kind === 'instructed' ? whichOne(code, read.name, ofKind) : ''}`
     // Several that differ: which one is not for us to guess. The same one registered twice (same words, same day) is either.
-    const same = (e: (typeof fits)[number]) => e.detail === fits[0]!.detail && e.level === fits[0]!.level && e.date === fits[0]!.date
+    const same = (e: (typeof fits)[number]) => bare(e.detail) === bare(fits[0]!.detail) && e.level === fits[0]!.level && e.date === fits[0]!.date
     if (!fits.every(same)) return whichOne(code, read.name, fits)
     const event = fits.at(-1)!
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
@@ -119,7 +119,7 @@ function sampleOf(text: string, others: readonly string[]): string {
 
 /**
  * 市级采纳（嘉兴市政协）, 嘉兴市委书记批示, 市长批示：同意, 办结错了: what stands before the step's
- * name (a few words, no sentence: 重复了，已办结 is a reason), the name, and its words after it.
+ * name (words without punctuation: 重复了，已办结 is a reason), the name, and its words after it.
  */
 function readStep(phrase: string, names: readonly string[]): { before: string; name: string; text?: string } | undefined {
   const match = new RegExp(`^([^，,。.；;！!？?、：:]*?)(${names.join('|')})(?:[（(](.*)[）)]|[：:，,](.+))?${MISTAKE.source}?$`, 'u').exec(phrase)
