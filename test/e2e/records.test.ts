@@ -369,7 +369,7 @@ describe('taking back one step', () => {
     await say(chat, '王芳', '#办结 M1', '2022-09-24T10:00:00')
     // 市 is read from who gave it: the 副省长's, which only mentions 嘉兴市, does not fit; two do.
     expect(await say(chat, '王芳', '#撤销 M1 市批示', '2022-09-25T10:00:00')).toContain(
-      'M1 的批示有 2 条：2022-09-22 领导批示：嘉兴市委书记批示；2022-09-23 领导批示：市长批示：同意。要撤销哪一条，请在括号里写上它的几个字或日期，例如：#撤销 M1 批示（市长批示）',
+      'M1 的批示有 2 条：第1条 2022-09-22 领导批示：嘉兴市委书记批示；第3条 2022-09-23 领导批示：市长批示：同意。要撤销哪一条，请在括号里写上它的几个字、日期或第几条，例如：#撤销 M1 批示（市长批示）',
     )
     expect(await say(chat, '王芳', '#撤销 M1 县批示', '2022-09-25T10:01:00')).toContain('M1 没有登记过「县批示」。M1 的批示有 3 条：')
     // The name alone fits three: asked, not the newest taken.
@@ -452,6 +452,30 @@ describe('taking back one step', () => {
     // The same 批示 registered again with a space more is the same one: taken, not asked about forever.
     await say(chat, '王芳', '#批示 M1 10月5日 市长批示 （同意）', '2022-10-06T10:04:00')
     expect(await say(chat, '王芳', '#撤销 M1 批示', '2022-10-06T10:05:00')).toContain('已撤销 M1 的「领导批示：市长批示 （同意）」')
+  })
+
+  it('a space after the step\'s name parts it from its words; any step can be named by its place in the list', async () => {
+    const chat = await room()
+    await say(chat, '李明', '#民意 关于增设公交站点的建议')
+    await say(chat, '王芳', '#采纳 M1 市级 嘉兴市政协', '2022-09-20T10:00:00')
+    await say(chat, '王芳', '#办结 M1', '2022-09-20T10:01:00')
+    await say(chat, '王芳', '#批示 M1 市长批示：请交通局办理', '2022-09-20T10:02:00')
+    expect(await say(chat, '王芳', '#撤销 M1 市级采纳 嘉兴市政协', '2022-09-21T10:00:00')).toContain('已撤销 M1 的「市级采纳（嘉兴市政协）」')
+    expect(await say(chat, '王芳', '#撤销 M1 办结 日期写错了', '2022-09-21T10:01:00')).toContain('已撤销 M1 的「办结」')
+    expect(await say(chat, '王芳', '#撤销 M1 批示 请交通局办理', '2022-09-21T10:02:00')).toContain('已撤销 M1 的「领导批示：市长批示：请交通局办理」')
+    expect((await chat.app.services.db.opinionReport.findFirstOrThrow()).withdrawn).toBe(false)
+    // A 批示 without words beside one with words, on the same day: its place names it.
+    await say(chat, '王芳', '#批示 M1', '2022-09-22T10:00:00')
+    await say(chat, '王芳', '#批示 M1 市长批示：同意', '2022-09-22T10:01:00')
+    const asked = await say(chat, '王芳', '#撤销 M1 批示', '2022-09-22T10:02:00')
+    expect(asked).toContain('第1条 2022-09-22 领导批示；第2条 2022-09-22 领导批示：市长批示：同意')
+    expect(await say(chat, '王芳', '#撤销 M1 批示（第1条）', '2022-09-22T10:03:00')).toMatch(/已撤销 M1 的「领导批示」/)
+    // Two adoptions the same day: the example the bot gives selects one.
+    await say(chat, '王芳', '#采纳 M1 市级', '2022-09-22T10:04:00')
+    await say(chat, '王芳', '#采纳 M1 省级', '2022-09-22T10:05:00')
+    const which = await say(chat, '王芳', '#撤销 M1 采纳', '2022-09-22T10:06:00')
+    const example = /例如：(#撤销 M1 采纳（[^）]+）)/.exec(which)![1]!
+    expect(await say(chat, '王芳', example, '2022-09-22T10:07:00')).toContain('已撤销 M1 的「省级采纳」')
   })
 
   it('words that name no step are about the whole record: its reporter may withdraw it with a reason', async () => {

@@ -59,17 +59,21 @@ const opinionSteps: KindSteps<'opinion'> = {
     else if (kind !== 'resolved' && read.before) fits = fits.filter((e) => bare(e.detail).includes(read.before))
     // Its words (in brackets, after a colon as #查 shows it, or its date: 9月21日) narrow it, all
     // of them first; words no step holds name none. Spaces do not count (the phrase has none).
-    if (read.text) {
+    // Its place in the list the bot gave (第2条) names it whatever else was written.
+    const nth = read.text && /^第(\d+)条$/u.exec(read.text)
+    if (nth) fits = ofKind[Number(nth[1]) - 1] ? [ofKind[Number(nth[1]) - 1]!] : []
+    else if (read.text) {
       const text = read.text
       const day = dayIn(text)
+      // A 办结 has no words: only its day tells it (办结 日期写错了 is about the one there is).
       const whole = fits.filter((e) => [text, `${read.before}${read.name}：${text}`].includes(bare(e.detail)))
-      const holding = fits.filter((e) => bare(e.detail).includes(text) || (day !== undefined && e.date.endsWith(day)))
+      const holding = fits.filter((e) => (day !== undefined ? e.date.endsWith(day) : kind === 'resolved' || bare(e.detail).includes(text)))
       fits = whole.length > 0 ? whole : holding
     }
-    if (fits.length === 0) return `${code} 没有登记过「${phrase}」。${ofKind.length > 1 || kind === 'instructed' ? whichOne(code, read.name, ofKind) : ''}`
+    if (fits.length === 0) return `${code} 没有登记过「${phrase}」。${ofKind.length > 1 || kind === 'instructed' ? whichOne(code, read.name, ofKind, ofKind) : ''}`
     // Several that differ: which one is not for us to guess. The same one registered twice (same words, same day) is either.
     const same = (e: (typeof fits)[number]) => bare(e.detail) === bare(fits[0]!.detail) && e.level === fits[0]!.level && e.date === fits[0]!.date
-    if (!fits.every(same)) return whichOne(code, read.name, fits)
+    if (!fits.every(same)) return whichOne(code, read.name, ofKind, fits)
     const event = fits.at(-1)!
     return { label: statusLabel(event), date: event.date, remove: (db, at, after) => removeStatus(db, record, event, at, after) }
   },
@@ -93,19 +97,22 @@ const issuerOf = (detail: string | null) => (detail ?? '').split(/批示|[：:]/
 type Listed = { date: string; kind: string; level?: string | null; detail?: string | null }
 
 /**
- * The steps a phrase may mean, listed with how to name one: a few of its words no other has at
- * that place (市长批示：同意 / 市长批示：请交通局办理 → 请交通局), else all its words.
+ * The steps a phrase may mean (`events`, numbered by their place among all of the kind, `all`),
+ * with how to name one: a few of its words no other has at that place (市长批示：同意 /
+ * 市长批示：请交通局办理 → 请交通局), its day when only that differs, else its number (第2条).
  */
-function whichOne(code: string, name: string, events: readonly Listed[]): string {
+function whichOne(code: string, name: string, all: readonly Listed[], events: readonly Listed[]): string {
   if (events.length === 0) return ''
-  const lines = events.map((e) => `${e.date} ${statusLabel(e)}`).join('；')
+  const lines = events.map((e) => `第${all.indexOf(e) + 1}条 ${e.date} ${statusLabel(e)}`).join('；')
   const texts = events.map((e) => bare(e.detail))
   const shown = texts.findLastIndex((t, i) => t !== '' && texts.every((u, j) => j === i || u !== t))
-  // Same words on different days: told by the day.
   const last = events.at(-1)!
   const [, month, day] = last.date.split('-').map(Number)
-  const sample = shown >= 0 ? sampleOf(texts[shown]!, texts.filter((_, j) => j !== shown)) : `${month}月${day}日`
-  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字或日期，例如：#撤销 ${code} ${name}（${sample}）`
+  const sample =
+    shown >= 0 ? sampleOf(texts[shown]!, texts.filter((_, j) => j !== shown))
+    : events.filter((e) => e.date === last.date).length === 1 ? `${month}月${day}日`
+    : `第${all.indexOf(last) + 1}条`
+  return `${code} 的${name}有 ${events.length} 条：${lines}。要撤销哪一条，请在括号里写上它的几个字、日期或第几条，例如：#撤销 ${code} ${name}（${sample}）`
 }
 
 /** A few words of `text` no other text holds, or the whole text (matched whole first, see pick). */
@@ -176,7 +183,11 @@ function stepsOf(found: FoundRecord, words: string): { pick: () => PickedStep | 
  * whole record).
  */
 export async function undoStep(ctx: ChatContext, found: FoundRecord, words: string): Promise<boolean> {
-  const about = stepsOf(found, words.replace(/\s+/g, ''))
+  // A space after a step's name parts it from its words, as a comma would (市级采纳 嘉兴市政协).
+  const stepNames = Object.values(KIND_STEPS).flatMap((steps) => steps.words)
+  const spaced = /[（(]/u.test(words) ? words : words.trim().replace(new RegExp(`(${stepNames.join('|')})\\s+`, 'u'), '$1，')
+  const phrase = spaced.replace(/\s+/g, '')
+  const about = stepsOf(found, phrase)
   if (!about) return false
   // Words that only may name a step may have been a reason (地市重复了): the whole record goes
   // by its code alone, for whoever may withdraw it.
