@@ -488,7 +488,7 @@ describe('taking back one step', () => {
     // 地市 may be a level: the words are taken for a step, and the member told how to withdraw the whole report.
     expect(await say(chat, '李明', '#撤销 M2 地市重复了', '2022-09-22T10:00:20')).toContain('要撤销整条记录，请只发 #撤销 M2')
     expect(await say(chat, '李明', '#撤销 M2', '2022-09-22T10:00:30')).toContain('已撤销 M2')
-    expect(await say(chat, '李明', '#撤销 T1 重点内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
+    expect(await say(chat, '李明', '#撤销 T1 重点 内容写错了，重发', '2022-09-22T10:01:00')).toContain('已撤销 T1')
     const { db } = chat.app.services
     expect((await db.opinionReport.findFirstOrThrow()).withdrawn).toBe(true)
     expect((await db.proposal.findFirstOrThrow()).withdrawn).toBe(true)

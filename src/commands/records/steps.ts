@@ -183,9 +183,10 @@ function stepsOf(found: FoundRecord, words: string): { pick: () => PickedStep | 
  * whole record).
  */
 export async function undoStep(ctx: ChatContext, found: FoundRecord, words: string): Promise<boolean> {
-  // A space after a step's name parts it from its words, as a comma would (市级采纳 嘉兴市政协).
-  const stepNames = Object.values(KIND_STEPS).flatMap((steps) => steps.words)
-  const spaced = /[（(]/u.test(words) ? words : words.trim().replace(new RegExp(`(${stepNames.join('|')})\\s+`, 'u'), '$1，')
+  // A space after a report's step name parts it from its words, as a comma would (市级采纳
+  // 嘉兴市政协). A proposal's steps take no words: 重点 内容写错了 stays a reason.
+  const told = found.kind === 'opinion' && !/[（(]/u.test(words)
+  const spaced = told ? words.trim().replace(new RegExp(`(${Object.keys(OPINION_STEPS).join('|')})\\s+`, 'u'), '$1，') : words
   const phrase = spaced.replace(/\s+/g, '')
   const about = stepsOf(found, phrase)
   if (!about) return false
