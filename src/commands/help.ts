@@ -3,6 +3,7 @@ import { echo } from '../parsing/mod.js'
 import type { Command, Deployment } from '../router/command.js'
 import { ALL_KINDS } from '../records/kinds.js'
 import { parseAliasSetting } from '../router/command-text.js'
+import { buildAliasTable } from '../router/router.js'
 
 /**
  * The short list's lines, in order: a label and the commands it names. Only the layout lives
@@ -48,14 +49,10 @@ export function helpCommand(all: () => readonly Command[]): Command {
 
 /** Every tag a member may write (names, built-in aliases, COMMAND_ALIASES) → its command. */
 function tagTable(commands: readonly Command[], config: Config): Map<string, Command> {
-  const table = new Map<string, Command>()
-  for (const command of commands) for (const tag of [command.name, ...(command.aliases ?? [])]) table.set(tag, command)
-  // The app refused to start on a bad pair, so the pairs here are the ones the router accepts.
-  for (const [alias, target] of parseAliasSetting(config.COMMAND_ALIASES).pairs) {
-    const command = table.get(target)
-    if (command) table.set(alias, command)
-  }
-  return table
+  const byName = new Map(commands.map((c) => [c.name, c]))
+  // The router's own table: the app refused to start on a bad pair, so none is left here.
+  const names = buildAliasTable(commands, parseAliasSetting(config.COMMAND_ALIASES).pairs)
+  return new Map([...names].map(([tag, name]) => [tag, byName.get(name)!]))
 }
 
 export function shortList(commands: readonly Command[], config: Config, where: string): string {
